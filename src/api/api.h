@@ -1,0 +1,45 @@
+/* api.h — the JSON API handlers (one file per resource; api_entity.c serves every described kind). */
+#ifndef TANDEM_API_H
+#define TANDEM_API_H
+#include "platform/http.h"
+
+/* api_entity.c — /api/v1/{kind}[/{id}] for every kind in entity_all */
+void api_entity_list(request *rq, response *rs);
+void api_entity_csv(request *rq, response *rs);
+void api_entity_get(request *rq, response *rs);
+void api_entity_create(request *rq, response *rs);
+void api_entity_patch(request *rq, response *rs);
+void api_entity_delete(request *rq, response *rs);
+void api_entity_history(request *rq, response *rs);
+
+/* api_session.c */
+void api_healthz(request *rq, response *rs);
+void api_session_create(request *rq, response *rs);
+void api_session_get(request *rq, response *rs);
+void api_session_delete(request *rq, response *rs);
+
+/* api_people.c — users and API tokens */
+void api_users_list(request *rq, response *rs);
+void api_users_create(request *rq, response *rs);
+void api_tokens_list(request *rq, response *rs);
+void api_tokens_create(request *rq, response *rs);
+void api_tokens_delete(request *rq, response *rs);
+
+/* api_strategy.c */
+void api_strategy_get(request *rq, response *rs);
+void api_strategy_put(request *rq, response *rs);
+void api_strategy_revisions(request *rq, response *rs);
+
+/* api_goals.c — what goals have beyond the generic kind */
+void api_goal_measurements(request *rq, response *rs);
+void api_goal_measure(request *rq, response *rs);
+void api_goal_target(request *rq, response *rs);
+void api_goal_revisions(request *rq, response *rs);
+void api_goal_review(request *rq, response *rs);
+
+/* api_alignment.c */
+void api_alignment(request *rq, response *rs);
+
+/* api_openapi.c */
+void api_openapi(request *rq, response *rs);
+#endif

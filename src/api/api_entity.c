@@ -1,0 +1,83 @@
+/* api_entity.c — the generic JSON endpoints every described kind gets: list, CSV, get, create,
+ * patch, delete, history. */
+#include <string.h>
+#include "api.h"
+#include "app/reply.h"
+#include "model/entity.h"
+
+enum { API_MAX_LIMIT = 500, CSV_MAX_LIMIT = 1000000 };
+
+static const struct entity *kind(request *rq) { return entity_find(rq->params[0]); }
+
+void api_entity_list(request *rq, response *rs)
+{
+	struct list_query q = {rq_query_all(rq), API_MAX_LIMIT};
+	json_t *items;
+	const char *next;
+	struct err e = {0};
+	if (entity_list(rq->db, kind(rq), &q, rq->a, &items, &next, &e) < 0)
+		return reply_err_json(rs, &e);
+	reply_json(rs, 200, json_pack("{soso}", "items", items, "next_cursor", next ? json_string(next) : json_null()));
+}
+
+void api_entity_csv(request *rq, response *rs)
+{
+	struct list_query q = {rq_query_all(rq), CSV_MAX_LIMIT};
+	struct err e = {0};
+	/* without an explicit limit the export is whole */
+	if (!rq_query(rq, "limit")) {
+		struct kv *lim = arena_alloc(rq->a, sizeof *lim);
+		lim->key = "limit";
+		lim->value = "1000000";
+		lim->next = q.args;
+		q.args = lim;
+	}
+	if (entity_csv(rq->db, kind(rq), &q, rq->a, &rs->body, &e) < 0)
+		return reply_err_json(rs, &e);
+	rs->status = 200;
+	rs->content_type = "text/csv; charset=utf-8";
+	rs_header(rs, "Content-Disposition", arena_printf(rq->a, "attachment; filename=\"%s.csv\"", kind(rq)->kind));
+}
+
+void api_entity_get(request *rq, response *rs)
+{
+	json_t *o = entity_get(rq->db, kind(rq), rq_id(rq, 1));
+	if (!o)
+		return reply_error(rs, 404, "not_found", NULL, "no such object");
+	reply_json(rs, 200, o);
+}
+
+void api_entity_create(request *rq, response *rs)
+{
+	struct err e = {0};
+	long long id = entity_create(rq->db, kind(rq), rq->user_id, rq->json, &e);
+	if (id < 0)
+		return reply_err_json(rs, &e);
+	rs_header(rs, "Location", arena_printf(rq->a, "/api/v1/%s/%lld", kind(rq)->kind, id));
+	reply_json(rs, 201, entity_get(rq->db, kind(rq), id));
+}
+
+void api_entity_patch(request *rq, response *rs)
+{
+	struct err e = {0};
+	long long id = rq_id(rq, 1);
+	if (entity_update(rq->db, kind(rq), rq->user_id, id, rq->json, rq_version(rq, rq->json), &e) < 0)
+		return reply_err_json(rs, &e);
+	reply_json(rs, 200, entity_get(rq->db, kind(rq), id));
+}
+
+void api_entity_delete(request *rq, response *rs)
+{
+	struct err e = {0};
+	if (entity_delete(rq->db, kind(rq), rq->user_id, rq_id(rq, 1), &e) < 0)
+		return reply_err_json(rs, &e);
+	rs->status = 204;
+}
+
+void api_entity_history(request *rq, response *rs)
+{
+	long long id = rq_id(rq, 1);
+	if (!entity_ref_exists(rq->db, kind(rq)->kind, id))
+		return reply_error(rs, 404, "not_found", NULL, "no such object");
+	reply_json(rs, 200, json_pack("{so}", "items", audit_history(rq->db, kind(rq)->kind, id, 200)));
+}

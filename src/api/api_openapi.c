@@ -1,0 +1,284 @@
+/* api_openapi.c — the OpenAPI 3.1 document, derived from the route table and entity descriptors. */
+#include <ctype.h>
+#include <string.h>
+#include "api.h"
+#include "app/reply.h"
+#include "app/route.h"
+#include "model/entity.h"
+#include "model/strategy.h"
+#include "openapi.h"
+
+static json_t *field_schema(const struct field *f)
+{
+	json_t *s = json_object();
+	switch (f->type) {
+	case FT_STRING:
+	case FT_TEXT:
+		json_object_set_new(s, "type", json_string("string"));
+		json_object_set_new(s, "maxLength", json_integer(f->max > 0 ? f->max : (f->type == FT_TEXT ? 20000 : 200)));
+		break;
+	case FT_INT:
+	case FT_MONEY:
+	case FT_REF:
+		json_object_set_new(s, "type", json_string("integer"));
+		if (f->lo < f->hi) {
+			json_object_set_new(s, "minimum", json_integer((json_int_t)f->lo));
+			json_object_set_new(s, "maximum", json_integer((json_int_t)f->hi));
+		} else if (f->type == FT_MONEY) {
+			json_object_set_new(s, "minimum", json_integer(0));
+		}
+		break;
+	case FT_NUMBER:
+		json_object_set_new(s, "type", json_string("number"));
+		if (f->lo < f->hi) {
+			json_object_set_new(s, "minimum", json_real(f->lo));
+			json_object_set_new(s, "maximum", json_real(f->hi));
+		}
+		break;
+	case FT_DATE:
+		json_object_set_new(s, "type", json_string("string"));
+		json_object_set_new(s, "format", json_string("date"));
+		break;
+	case FT_TIMESTAMP:
+		json_object_set_new(s, "type", json_string("string"));
+		json_object_set_new(s, "format", json_string("date-time"));
+		break;
+	case FT_ENUM: {
+		json_t *en = json_array();
+		for (const char *const *c = f->choices; *c; c++)
+			json_array_append_new(en, json_string(*c));
+		json_object_set_new(s, "type", json_string("string"));
+		json_object_set_new(s, "enum", en);
+		break;
+	}
+	case FT_LIST:
+		json_object_set_new(s, "type", json_string("array"));
+		json_object_set_new(s, "items", json_pack("{sssi}", "type", "string", "maxLength", 200));
+		json_object_set_new(s, "maxItems", json_integer(f->max > 0 ? f->max : 50));
+		break;
+	case FT__MAX: break;
+	}
+	/* optional values may be null */
+	if (!(f->flags & F_REQUIRED) && f->type != FT_LIST) {
+		json_t *t = json_object_get(s, "type");
+		json_object_set_new(s, "type", json_pack("[Os]", t, "null"));
+	}
+	const char *desc = f->help ? f->help : f->label;
+	if (f->type == FT_REF)
+		json_object_set_new(s, "description", json_sprintf("%s (id of one of %s)", desc, f->ref));
+	else
+		json_object_set_new(s, "description", json_string(desc));
+	if (f->flags & F_READONLY)
+		json_object_set_new(s, "readOnly", json_true());
+	return s;
+}
+
+/* The object as the server answers it, or the input a client sends. */
+static json_t *entity_schema(const struct entity *e, bool input)
+{
+	json_t *props = json_object(), *req = json_array();
+	if (!input) {
+		json_object_set_new(props, "id", json_pack("{ss}", "type", "integer"));
+		json_object_set_new(props, "created_at", json_pack("{ssss}", "type", "string", "format", "date-time"));
+		json_object_set_new(props, "updated_at", json_pack("{ssss}", "type", "string", "format", "date-time"));
+		json_array_append_new(req, json_string("id"));
+		json_array_append_new(req, json_string("version"));
+	}
+	json_object_set_new(props, "version", json_pack("{ssss}", "type", "integer", "description",
+	                                                "Bumped on every change; send it back with a change (or If-Match)"));
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		if (input && (f->flags & F_READONLY))
+			continue;
+		json_object_set_new(props, f->name, field_schema(f));
+		if ((f->flags & F_REQUIRED) && (!input || !f->dflt))
+			json_array_append_new(req, json_string(f->name));
+	}
+	return json_pack("{sssososb}", "type", "object", "properties", props, "required", req, "additionalProperties",
+	                 0);
+}
+
+static const char *schema_name(arena *a, const struct entity *e, const char *suffix)
+{
+	/* "journey-stages" -> "JourneyStage"; singular from e->one */
+	char *out = arena_alloc(a, strlen(e->one) + strlen(suffix) + 1), *o = out;
+	bool up = true;
+	for (const char *p = e->one; *p; p++) {
+		if (*p == ' ' || *p == '-' || *p == '_') {
+			up = true;
+			continue;
+		}
+		*o++ = up ? (char)toupper((unsigned char)*p) : *p;
+		up = false;
+	}
+	strcpy(o, suffix);
+	return out;
+}
+
+static json_t *ref(arena *a, const char *name)
+{
+	return json_pack("{ss}", "$ref", arena_printf(a, "#/components/schemas/%s", name));
+}
+
+static json_t *json_body(json_t *schema)
+{
+	return json_pack("{s{s{so}}}", "content", "application/json", "schema", schema);
+}
+
+static json_t *error_response(const char *desc)
+{
+	return json_pack("{sss{s{s{ss}}}}", "description", desc, "content", "application/json", "schema", "$ref",
+	                 "#/components/schemas/Error");
+}
+
+static void add_param(json_t *params, const char *name, const char *in, const char *type, bool required,
+                      const char *desc)
+{
+	json_array_append_new(params, json_pack("{sssssbs{ss}ss}", "name", name, "in", in, "required", required,
+	                                        "schema", "type", type, "description", desc));
+}
+
+/* The concrete path of a pattern for one kind (or the pattern itself when it has no {kind}). */
+const char *openapi_path(arena *a, const char *pattern, const char *kind)
+{
+	const char *k = strstr(pattern, "{kind}");
+	if (!k || !kind)
+		return pattern;
+	return arena_printf(a, "%.*s%s%s", (int)(k - pattern), pattern, kind, k + 6);
+}
+
+static json_t *operation(arena *a, const struct route *r, const struct entity *e, const char *path)
+{
+	json_t *op = json_object(), *params = json_array(), *resp = json_object();
+	json_object_set_new(op, "summary", json_string(e ? arena_printf(a, "%s: %s", e->label, r->summary) : r->summary));
+	json_object_set_new(op, "operationId",
+	                    json_sprintf("%s %s", http_method_name(r->method), path)); /* unique by construction */
+	json_object_set_new(op, "tags", json_pack("[s]", e ? e->label : (strstr(path, "/goals") ? "Goals" : "Workspace")));
+	for (const char *p = strchr(path, '{'); p; p = strchr(p + 1, '{')) {
+		const char *end = strchr(p, '}');
+		add_param(params, arena_strndup(a, p + 1, (size_t)(end - p - 1)), "path", "integer", true,
+		          "The object's id");
+	}
+	bool is_list = r->method == HTTP_GET && e && !strchr(path + 8, '{') && !(r->flags & R_CSV);
+	bool is_csv = r->flags & R_CSV;
+	if (is_list || is_csv) {
+		add_param(params, "limit", "query", "integer", false, "Items per page (default 50)");
+		add_param(params, "cursor", "query", "string", false, "The next_cursor of the previous page");
+		add_param(params, "q", "query", "string", false, "Text search over the searchable fields");
+		add_param(params, "sort", "query", "string", false, "A sortable field, or -field for descending");
+		for (int i = 0; i < e->nfields; i++)
+			if (e->fields[i].flags & F_FILTER)
+				add_param(params, e->fields[i].name, "query",
+				          e->fields[i].type == FT_REF || e->fields[i].type == FT_INT ? "string" : "string", false,
+				          arena_printf(a, "Only objects with this %s ('none' for unset references)",
+				                       e->fields[i].name));
+	}
+	if (json_array_size(params))
+		json_object_set(op, "parameters", params);
+	json_decref(params);
+	if (r->flags & R_JSON) {
+		json_t *schema;
+		if (e && r->method == HTTP_POST)
+			schema = ref(a, schema_name(a, e, "Input"));
+		else if (e)
+			schema = ref(a, schema_name(a, e, "Input"));
+		else if (strstr(path, "/strategy"))
+			schema = ref(a, "StrategyInput");
+		else
+			schema = json_pack("{ss}", "type", "object");
+		json_t *rb = json_body(schema);
+		json_object_set_new(rb, "required", json_boolean(r->method != HTTP_DELETE));
+		json_object_set_new(op, "requestBody", rb);
+	}
+	const char *ok = r->method == HTTP_POST && !strstr(path, "/review") && !strstr(path, "/target") ? "201"
+	                 : r->method == HTTP_DELETE                                                   ? "204"
+	                                                                                              : "200";
+	json_t *okr;
+	if (!strcmp(ok, "204")) {
+		okr = json_pack("{ss}", "description", "Done; no content");
+	} else if (is_csv) {
+		okr = json_pack("{sss{s{s{ss}}}}", "description", "CSV, one row per object", "content",
+		                "text/csv", "schema", "type", "string");
+	} else if (is_list) {
+		okr = json_pack("{ss}", "description", "A page of objects");
+		json_object_update(okr, json_body(json_pack("{sss{s{ssso}s{s[ss]}}s[s]}", "type", "object", "properties",
+		                                             "items", "type", "array", "items",
+		                                             ref(a, schema_name(a, e, "")), "next_cursor", "type", "string",
+		                                             "null", "required", "items")));
+	} else if (e && !strstr(path + 8, "/history")) {
+		okr = json_pack("{ss}", "description", "The object");
+		json_object_update(okr, json_body(ref(a, schema_name(a, e, ""))));
+	} else {
+		okr = json_pack("{ss}", "description", "OK");
+		json_object_update(okr, json_body(json_pack("{ss}", "type", "object")));
+	}
+	json_object_set_new(resp, ok, okr);
+	if (r->flags & (R_JSON | R_CSRF) || is_list)
+		json_object_set_new(resp, "400", error_response("Bad input; field names the culprit"));
+	if (!(r->flags & R_PUBLIC)) {
+		json_object_set_new(resp, "401", error_response("Not signed in"));
+		json_object_set_new(resp, "403", error_response("The role may not do this"));
+	}
+	if (strchr(path, '{'))
+		json_object_set_new(resp, "404", error_response("No such object"));
+	if (r->method == HTTP_PATCH || r->method == HTTP_PUT)
+		json_object_set_new(resp, "409", error_response("Stale version: someone else changed it"));
+	if (r->flags & R_JSON) {
+		json_object_set_new(resp, "413", error_response("Body over the size limit"));
+		json_object_set_new(resp, "415", error_response("Body is not application/json"));
+	}
+	json_object_set_new(op, "responses", resp);
+	if (r->flags & R_PUBLIC)
+		json_object_set_new(op, "security", json_array());
+	return op;
+}
+
+static const char *method_key(enum http_method m)
+{
+	static const char *keys[HTTP__MAX] = {"get", "head", "post", "put", "patch", "delete", "other"};
+	return keys[m];
+}
+
+json_t *openapi_document(arena *a)
+{
+	json_t *paths = json_object(), *schemas = json_object();
+	for (int i = 0; i < routes_count; i++) {
+		const struct route *r = &routes[i];
+		if (!(r->flags & R_API))
+			continue;
+		bool per_kind = strstr(r->pattern, "{kind}") != NULL;
+		for (int k = 0; k < (per_kind ? entity_count : 1); k++) {
+			const struct entity *e = per_kind ? entity_all[k] : NULL;
+			const char *path = openapi_path(a, r->pattern, e ? e->kind : NULL);
+			json_t *item = json_object_get(paths, path);
+			if (!item) {
+				item = json_object();
+				json_object_set_new(paths, path, item);
+			}
+			json_object_set_new(item, method_key(r->method), operation(a, r, e, path));
+		}
+	}
+	for (int k = 0; k < entity_count; k++) {
+		const struct entity *e = entity_all[k];
+		json_object_set_new(schemas, schema_name(a, e, ""), entity_schema(e, false));
+		json_object_set_new(schemas, schema_name(a, e, "Input"), entity_schema(e, true));
+	}
+	json_object_set_new(schemas, "Strategy", entity_schema(&strategy_entity, false));
+	json_object_set_new(schemas, "StrategyInput", entity_schema(&strategy_entity, true));
+	json_object_set_new(
+	    schemas, "Error",
+	    json_pack("{sss{s{sss{s{ss}s{ss}s{ss}}s[ss]}}s[s]}", "type", "object", "properties", "error", "type",
+	              "object", "properties", "code", "type", "string", "message", "type", "string", "field", "type",
+	              "string", "required", "code", "message", "required", "error"));
+	return json_pack(
+	    "{sss{ssssss}s[{ss}]sos{sos{s{ssss}s{ssssss}}}s[{s[]}{s[]}]}", "openapi", "3.1.0", "info", "title",
+	    "Tandem API", "version", "1", "description",
+	    "The JSON API of Tandem, where product management and product marketing decide together. "
+	    "Lists answer {items, next_cursor}; changes carry the object's version; errors answer "
+	    "{error: {code, message, field}}.",
+	    "servers", "url", "/", "paths", paths, "components", "schemas", schemas, "securitySchemes", "bearer",
+	    "type", "http", "scheme", "bearer", "session", "type", "apiKey", "in", "cookie", "name", SESSION_COOKIE,
+	    "security", "bearer", "session");
+}
+
+void api_openapi(request *rq, response *rs) { reply_json(rs, 200, openapi_document(rq->a)); }

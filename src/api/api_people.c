@@ -1,0 +1,90 @@
+/* api_people.c — users (listed for everyone, added by admins) and API tokens. */
+#include <string.h>
+#include "api.h"
+#include "app/reply.h"
+#include "model/users.h"
+
+void api_users_list(request *rq, response *rs)
+{
+	json_t *items = json_array();
+	db_stmt *s = db_q(rq->db, "SELECT id, email, name, role, created_at FROM users ORDER BY name", "");
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(items, json_pack("{sIssssssss}", "id", (json_int_t)db_col_int(s, 0), "email",
+		                                       db_col_text(s, 1), "name", db_col_text(s, 2), "role",
+		                                       db_col_text(s, 3), "created_at", db_col_text(s, 4)));
+	db_done(s);
+	reply_json(rs, 200, json_pack("{sosn}", "items", items, "next_cursor"));
+}
+
+void api_users_create(request *rq, response *rs)
+{
+	json_t *in = rq->json;
+	if (!json_is_object(in))
+		return reply_error(rs, 400, "invalid", NULL, "the body must be a JSON object");
+	const char *key;
+	json_t *v;
+	json_object_foreach(in, key, v)
+	{
+		if (strcmp(key, "email") && strcmp(key, "name") && strcmp(key, "role") && strcmp(key, "password"))
+			return reply_error(rs, 400, "invalid", key, "unknown field for a user");
+		if (!json_is_string(v))
+			return reply_error(rs, 400, "invalid", key, "must be a string");
+	}
+	struct err e = {0};
+	long long id = users_add(rq->db, json_string_value(json_object_get(in, "email")),
+	                         json_string_value(json_object_get(in, "name")),
+	                         json_string_value(json_object_get(in, "role")),
+	                         json_string_value(json_object_get(in, "password")), &e);
+	if (id < 0)
+		return reply_err_json(rs, &e);
+	struct user u;
+	users_get(rq->db, rq->a, id, &u);
+	reply_json(rs, 201, json_pack("{sIssssss}", "id", (json_int_t)u.id, "email", u.email, "name", u.name, "role",
+	                              u.role));
+}
+
+/* Admins see every token; others their own. Secrets are never shown again. */
+void api_tokens_list(request *rq, response *rs)
+{
+	bool all = rq->user_rank >= RANK_ADMIN;
+	json_t *items = json_array();
+	db_stmt *s = db_q(rq->db,
+	                  "SELECT t.id, t.name, u.email, t.created_at, t.last_used_at, t.revoked_at FROM tokens t "
+	                  "JOIN users u ON u.id = t.user_id WHERE ? OR t.user_id = ? ORDER BY t.id",
+	                  "ii", (long long)all, rq->user_id);
+	while (s && db_step(s) == DB_ROW) {
+		json_t *o = json_pack("{sIssssss}", "id", (json_int_t)db_col_int(s, 0), "name", db_col_text(s, 1), "user",
+		                      db_col_text(s, 2), "created_at", db_col_text(s, 3));
+		json_object_set_new(o, "revoked_at", db_col_null(s, 5) ? json_null() : json_string(db_col_text(s, 5)));
+		json_array_append_new(items, o);
+	}
+	db_done(s);
+	reply_json(rs, 200, json_pack("{sosn}", "items", items, "next_cursor"));
+}
+
+void api_tokens_create(request *rq, response *rs)
+{
+	json_t *name = json_object_get(rq->json, "name");
+	if (!json_is_object(rq->json))
+		return reply_error(rs, 400, "invalid", NULL, "the body must be a JSON object");
+	if (name && (!json_is_string(name) || strlen(json_string_value(name)) > 100))
+		return reply_error(rs, 400, "invalid", "name", "name must be text of at most 100 characters");
+	struct err e = {0};
+	const char *secret;
+	long long id = token_create(rq->db, rq->a, rq->user_id, json_string_value(name), &secret, &e);
+	if (id < 0)
+		return reply_err_json(rs, &e);
+	reply_json(rs, 201, json_pack("{sIss}", "id", (json_int_t)id, "token", secret));
+}
+
+void api_tokens_delete(request *rq, response *rs)
+{
+	long long id = rq_id(rq, 0);
+	long long owner = db_int(rq->db, 0, "SELECT user_id FROM tokens WHERE id = ?", "i", id);
+	if (!owner || (owner != rq->user_id && rq->user_rank < RANK_ADMIN))
+		return reply_error(rs, 404, "not_found", NULL, "no such token");
+	struct err e = {0};
+	if (token_revoke(rq->db, id, &e) < 0)
+		return reply_err_json(rs, &e);
+	rs->status = 204;
+}

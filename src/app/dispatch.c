@@ -1,0 +1,268 @@
+/* dispatch.c — route lookup, sign-in, role and CSRF checks, body parsing, one transaction a request. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include "model/entity.h"
+#include "model/users.h"
+#include "platform/db.h"
+#include "platform/log.h"
+#include "reply.h"
+#include "route.h"
+#include "web/web.h"
+
+enum { BODY_LIMIT = 1 << 20 };
+
+static const char *db_path;      /* set once at start-up */
+static pthread_key_t db_key;     /* each worker thread's connection */
+
+static void close_thread_db(void *p) { db_close(p); }
+
+void dispatch_init(const char *path)
+{
+	db_path = path;
+	pthread_key_create(&db_key, close_thread_db);
+}
+
+void dispatch_shutdown(void)
+{
+	db *d = pthread_getspecific(db_key);
+	if (d) {
+		db_close(d);
+		pthread_setspecific(db_key, NULL);
+	}
+}
+
+static db *thread_db(void)
+{
+	db *d = pthread_getspecific(db_key);
+	if (!d) {
+		const char *err = NULL;
+		d = db_open(db_path, DB_OPEN_EXISTING, &err);
+		if (!d) {
+			log_error("db: %s: %s", db_path, err);
+			return NULL;
+		}
+		pthread_setspecific(db_key, d);
+	}
+	return d;
+}
+
+size_t dispatch_body_limit(const char *method, const char *path)
+{
+	(void)method, (void)path;
+	return BODY_LIMIT;
+}
+
+int route_match(const char *pattern, const char *path, arena *a, const char **params)
+{
+	int np = 0;
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p != '/' || *s != '/')
+			return 0;
+		p++, s++;
+		size_t pl = strcspn(p, "/"), sl = strcspn(s, "/");
+		if (*p == '{') {
+			/* a parameter may carry a literal suffix: {kind}.csv */
+			const char *close = memchr(p, '}', pl);
+			size_t suffix = close ? pl - (size_t)(close + 1 - p) : 0;
+			if (sl <= suffix || np >= HTTP_MAX_PARAMS || strncmp(s + sl - suffix, close + 1, suffix) != 0)
+				return 0;
+			char *val = arena_strndup(a, s, sl - suffix);
+			if (!strncmp(p, "{id}", 4) || !strncmp(p, "{mid}", 5)) {
+				long long id;
+				if (!parse_ll(val, &id) || id <= 0 || val[0] == '+' || val[0] == '0')
+					return 0;
+			} else if (!strncmp(p, "{kind}", 6) && !entity_find(val)) {
+				return 0;
+			}
+			params[np++] = val;
+		} else if (pl != sl || strncmp(p, s, pl) != 0) {
+			return 0;
+		}
+		p += pl, s += sl;
+	}
+	return *p == 0 && *s == 0;
+}
+
+static bool wants_json(request *rq)
+{
+	return strncmp(rq->path, "/api/", 5) == 0;
+}
+
+/* Errors before a handler runs: JSON for the API, a small page otherwise. */
+static void early_error(request *rq, response *rs, int status, const char *code, const char *msg)
+{
+	if (wants_json(rq))
+		reply_error(rs, status, code, NULL, msg);
+	else
+		page_error(rq, rs, status, msg);
+}
+
+static bool content_type_is(request *rq, const char *want)
+{
+	const char *ct = rq_header(rq, "Content-Type");
+	return ct && strncasecmp(ct, want, strlen(want)) == 0;
+}
+
+static void authenticate(request *rq)
+{
+	struct user u;
+	const char *auth = rq_header(rq, "Authorization");
+	if (auth && strncasecmp(auth, "Bearer ", 7) == 0) {
+		if (token_lookup(rq->db, rq->a, auth + 7, &u)) {
+			rq->bearer = true;
+			goto found;
+		}
+		return;
+	}
+	const char *csrf = NULL;
+	if (session_lookup(rq->db, rq->a, rq_cookie(rq, SESSION_COOKIE), &u, &csrf)) {
+		rq->csrf = csrf;
+		goto found;
+	}
+	return;
+found:
+	rq->user_id = u.id;
+	rq->user_email = u.email;
+	rq->user_name = u.name;
+	rq->user_role = u.role;
+	rq->user_rank = u.rank;
+}
+
+/* Parse the body as the route asks; false after replying with the error. */
+static bool read_body(request *rq, response *rs, const struct route *r)
+{
+	if (rq->too_large) {
+		early_error(rq, rs, 413, "too_large", "request body is over the limit of 1048576 bytes");
+		return false;
+	}
+	if ((r->flags & R_JSON) && (rq->body.len > 0 || rq->method != HTTP_DELETE)) {
+		if (!content_type_is(rq, "application/json")) {
+			reply_error(rs, 415, "unsupported_media_type", NULL, "the body must be application/json");
+			return false;
+		}
+		json_error_t je;
+		rq->json = json_loadb(rq->body.p ? rq->body.p : "", rq->body.len, JSON_REJECT_DUPLICATES, &je);
+		if (!rq->json) {
+			char msg[300];
+			snprintf(msg, sizeof msg, "malformed JSON at line %d, column %d: %s", je.line, je.column, je.text);
+			reply_error(rs, 400, "invalid", NULL, msg);
+			return false;
+		}
+	}
+	if (r->flags & R_FORM) {
+		if (!content_type_is(rq, "application/x-www-form-urlencoded") && !content_type_is(rq, "multipart/form-data")) {
+			early_error(rq, rs, 415, "unsupported_media_type", "the body must be a form");
+			return false;
+		}
+		if (rq_parse_form(rq) < 0) {
+			early_error(rq, rs, 400, "invalid", "the form could not be read");
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool csrf_ok(request *rq)
+{
+	if (rq->bearer)
+		return true;
+	const char *sent = rq_header(rq, "X-CSRF-Token");
+	if (!sent)
+		sent = rq_form(rq, "_csrf");
+	return sent && rq->csrf && strlen(sent) == strlen(rq->csrf) && strcmp(sent, rq->csrf) == 0;
+}
+
+static const struct route *find_route(request *rq, bool *path_known)
+{
+	enum http_method m = rq->method == HTTP_HEAD ? HTTP_GET : rq->method;
+	*path_known = false;
+	for (int i = 0; i < routes_count; i++) {
+		const char *params[HTTP_MAX_PARAMS] = {0};
+		if (!route_match(routes[i].pattern, rq->path, rq->a, params))
+			continue;
+		*path_known = true;
+		if (routes[i].method == m) {
+			memcpy(rq->params, params, sizeof params);
+			return &routes[i];
+		}
+	}
+	return NULL;
+}
+
+void dispatch(request *rq, response *rs)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	bool known;
+	const struct route *r = find_route(rq, &known);
+	if (!r) {
+		if (known)
+			early_error(rq, rs, 405, "method_not_allowed", "that method is not allowed here");
+		else
+			early_error(rq, rs, 404, "not_found", "no such page or resource");
+		goto done;
+	}
+	rq->route = r;
+	rq->db = thread_db();
+	if (!rq->db) {
+		early_error(rq, rs, 500, "internal", "the database is not available; see the server log");
+		goto done;
+	}
+	if (!(r->flags & R_PUBLIC) || rq_cookie(rq, SESSION_COOKIE) || rq_header(rq, "Authorization"))
+		authenticate(rq);
+	if (!(r->flags & R_PUBLIC) && !rq->user_id) {
+		if (r->flags & R_PAGE) {
+			buf loc;
+			buf_init(&loc);
+			buf_lit(&loc, "/login?next=");
+			buf_url(&loc, rq->path);
+			reply_redirect(rs, rq, buf_str(&loc));
+			buf_free(&loc);
+		} else {
+			reply_error(rs, 401, "unauthorized", NULL, "sign in or send a bearer token");
+		}
+		goto done;
+	}
+	int need = r->rank;
+	if (r->flags & R_KIND_WRITE) {
+		const struct entity *e = entity_find(rq->params[0]);
+		if (e && e->write_rank > need)
+			need = e->write_rank;
+	}
+	if (rq->user_id && rq->user_rank < need) {
+		early_error(rq, rs, 403, "forbidden", "your role may not do this");
+		goto done;
+	}
+	if (!read_body(rq, rs, r))
+		goto done;
+	if ((r->flags & R_CSRF) && rq->user_id && !csrf_ok(rq)) {
+		early_error(rq, rs, 403, "forbidden", "missing or wrong CSRF token; reload the page and try again");
+		goto done;
+	}
+	bool write = rq->method != HTTP_GET && rq->method != HTTP_HEAD;
+	if (r->flags & R_OWN_TX) {
+		r->fn(rq, rs);
+	} else {
+		if ((write ? db_begin(rq->db) : db_begin_read(rq->db)) != DB_OK) {
+			early_error(rq, rs, 503, "unavailable", "the database is busy; try again");
+			goto done;
+		}
+		r->fn(rq, rs);
+		if (rs->status >= 400) {
+			db_rollback(rq->db);
+		} else if (db_commit(rq->db) != DB_OK) {
+			db_rollback(rq->db);
+			early_error(rq, rs, 500, "internal", "the change could not be saved; see the server log");
+		}
+	}
+	if (r->flags & R_ETAG && rq->method != HTTP_POST)
+		rs->etag = rs->status == 200;
+done:
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long us = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
+	log_info("%s %s %s %d %ldus", rq->id, http_method_name(rq->method), rq->path, rs->status, us);
+}

@@ -1,0 +1,44 @@
+/* route.h — the one route table: method, pattern, handler, and the flags the dispatcher enforces. */
+#ifndef TANDEM_ROUTE_H
+#define TANDEM_ROUTE_H
+#include "platform/http.h"
+
+#define SESSION_COOKIE "tandem_session"
+
+enum route_flag {
+	R_API = 1 << 0,        /* JSON errors; 401 when anonymous */
+	R_PAGE = 1 << 1,       /* HTML errors; anonymous users are sent to /login */
+	R_PUBLIC = 1 << 2,     /* no sign-in needed */
+	R_CSRF = 1 << 3,       /* a browser (cookie) request must carry the session's CSRF token */
+	R_JSON = 1 << 4,       /* body is application/json, parsed into rq->json */
+	R_FORM = 1 << 5,       /* body is a urlencoded or multipart form, parsed into rq->form */
+	R_KIND_WRITE = 1 << 6, /* also needs the entity kind's write rank ({kind} parameter) */
+	R_OWN_TX = 1 << 7,     /* the handler runs its own transactions (e.g. counts failed sign-ins) */
+	R_CSV = 1 << 8,        /* answers text/csv (documented as such in OpenAPI) */
+	R_ETAG = 1 << 9,       /* hash the answer into an ETag; answer 304 to a matching If-None-Match */
+};
+
+typedef void (*route_fn)(request *rq, response *rs);
+
+struct route {
+	enum http_method method;
+	const char *pattern; /* segments; {kind} = an entity kind, {id} = a positive integer, {x} = any */
+	route_fn fn;
+	unsigned flags;
+	int rank;            /* least role rank (users.h enum rank) */
+	const char *summary; /* one line, for OpenAPI and docs */
+};
+
+extern const struct route routes[];
+extern const int routes_count;
+
+/* The dispatcher: libmicrohttpd's handler for every request. */
+void dispatch(request *rq, response *rs);
+/* Body limit for a request (CSV imports may be larger later). */
+size_t dispatch_body_limit(const char *method, const char *path);
+/* Start-up and shutdown of per-thread database connections. */
+void dispatch_init(const char *db_path);
+void dispatch_shutdown(void);
+/* Match a path against a pattern; fills params. Exposed for tests and OpenAPI. */
+int route_match(const char *pattern, const char *path, arena *a, const char **params);
+#endif

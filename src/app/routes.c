@@ -1,0 +1,71 @@
+/* routes.c — the one route table: everything Tandem answers, one line each.
+ * Flags and ranks are enforced by the dispatcher (dispatch.c), never in handlers. */
+#include "api/api.h"
+#include "model/users.h"
+#include "route.h"
+#include "web/web.h"
+
+#define API (R_API)
+#define API_W (R_API | R_CSRF | R_JSON)
+#define PAGE (R_PAGE | R_ETAG)
+#define FORM (R_PAGE | R_CSRF | R_FORM)
+
+const struct route routes[] = {
+	/* public */
+	{HTTP_GET, "/healthz", api_healthz, API | R_PUBLIC, RANK_NONE, "Health check"},
+	{HTTP_GET, "/static/{x}", page_static, R_PAGE | R_PUBLIC | R_ETAG, RANK_NONE, "Embedded CSS and JS"},
+	{HTTP_GET, "/login", page_login_form, R_PAGE | R_PUBLIC, RANK_NONE, "Sign-in page"},
+	{HTTP_POST, "/login", page_login_submit, R_PAGE | R_PUBLIC | R_FORM | R_OWN_TX, RANK_NONE, "Sign in"},
+	{HTTP_POST, "/logout", page_logout, FORM, RANK_VIEWER, "Sign out"},
+
+	/* API: session, people, tokens */
+	{HTTP_POST, "/api/v1/session", api_session_create, API | R_PUBLIC | R_JSON | R_OWN_TX, RANK_NONE,
+	 "Sign in with email and password; sets the session cookie"},
+	{HTTP_GET, "/api/v1/session", api_session_get, API, RANK_VIEWER, "Who is signed in, and the CSRF token"},
+	{HTTP_DELETE, "/api/v1/session", api_session_delete, API | R_CSRF, RANK_VIEWER, "Sign out"},
+	{HTTP_GET, "/api/v1/openapi.json", api_openapi, API | R_PUBLIC, RANK_NONE, "This OpenAPI document"},
+	{HTTP_GET, "/api/v1/users", api_users_list, API, RANK_VIEWER, "List users"},
+	{HTTP_POST, "/api/v1/users", api_users_create, API_W, RANK_ADMIN, "Add a user"},
+	{HTTP_GET, "/api/v1/tokens", api_tokens_list, API, RANK_VIEWER, "List API tokens (admins: all)"},
+	{HTTP_POST, "/api/v1/tokens", api_tokens_create, API_W, RANK_VIEWER, "Create an API token for yourself"},
+	{HTTP_DELETE, "/api/v1/tokens/{id}", api_tokens_delete, API | R_CSRF, RANK_VIEWER, "Revoke an API token"},
+
+	/* API: strategy, goals' own actions, alignment */
+	{HTTP_GET, "/api/v1/strategy", api_strategy_get, API, RANK_VIEWER, "The strategy"},
+	{HTTP_PUT, "/api/v1/strategy", api_strategy_put, API_W, RANK_LEADER, "Change the strategy (needs its version)"},
+	{HTTP_GET, "/api/v1/strategy/revisions", api_strategy_revisions, API, RANK_VIEWER, "Every version of the strategy"},
+	{HTTP_GET, "/api/v1/goals/{id}/measurements", api_goal_measurements, API, RANK_VIEWER, "A goal's measurements"},
+	{HTTP_POST, "/api/v1/goals/{id}/measurements", api_goal_measure, API_W, RANK_EDITOR, "Record a measurement"},
+	{HTTP_POST, "/api/v1/goals/{id}/target", api_goal_target, API_W, RANK_EDITOR, "Change the target, with a reason"},
+	{HTTP_GET, "/api/v1/goals/{id}/revisions", api_goal_revisions, API, RANK_VIEWER, "A goal's target changes"},
+	{HTTP_POST, "/api/v1/goals/{id}/review", api_goal_review, API | R_CSRF, RANK_EDITOR, "Mark a goal reviewed now"},
+	{HTTP_GET, "/api/v1/alignment", api_alignment, API, RANK_VIEWER, "Alignment findings and health score"},
+
+	/* API: every described kind ({kind} is one of entity_all) */
+	{HTTP_GET, "/api/v1/{kind}.csv", api_entity_csv, API | R_CSV | R_ETAG, RANK_VIEWER, "Export as CSV"},
+	{HTTP_GET, "/api/v1/{kind}", api_entity_list, API | R_ETAG, RANK_VIEWER, "List, filter, search, sort"},
+	{HTTP_POST, "/api/v1/{kind}", api_entity_create, API_W | R_KIND_WRITE, RANK_VIEWER, "Create"},
+	{HTTP_GET, "/api/v1/{kind}/{id}", api_entity_get, API | R_ETAG, RANK_VIEWER, "Get one"},
+	{HTTP_PATCH, "/api/v1/{kind}/{id}", api_entity_patch, API_W | R_KIND_WRITE, RANK_VIEWER,
+	 "Change some fields (needs the current version)"},
+	{HTTP_DELETE, "/api/v1/{kind}/{id}", api_entity_delete, API | R_CSRF | R_KIND_WRITE, RANK_VIEWER, "Delete"},
+	{HTTP_GET, "/api/v1/{kind}/{id}/history", api_entity_history, API, RANK_VIEWER, "Who changed what, when"},
+
+	/* pages */
+	{HTTP_GET, "/", page_dashboard, PAGE, RANK_VIEWER, "Dashboard"},
+	{HTTP_GET, "/strategy", page_strategy, PAGE, RANK_VIEWER, "Strategy and its history"},
+	{HTTP_GET, "/strategy/edit", page_strategy_edit, PAGE, RANK_LEADER, "Edit the strategy"},
+	{HTTP_POST, "/strategy", page_strategy_save, FORM, RANK_LEADER, "Save the strategy"},
+	{HTTP_GET, "/alignment", page_alignment, PAGE, RANK_VIEWER, "Alignment report"},
+	{HTTP_POST, "/goals/{id}/measurements", page_goal_measure, FORM, RANK_EDITOR, "Record a measurement"},
+	{HTTP_POST, "/goals/{id}/target", page_goal_target, FORM, RANK_EDITOR, "Change a goal's target"},
+	{HTTP_POST, "/goals/{id}/review", page_goal_review, FORM, RANK_EDITOR, "Mark a goal reviewed"},
+	{HTTP_GET, "/{kind}", page_entity_list, PAGE, RANK_VIEWER, "List"},
+	{HTTP_GET, "/{kind}/new", page_entity_new, PAGE | R_KIND_WRITE, RANK_VIEWER, "New-object form"},
+	{HTTP_POST, "/{kind}", page_entity_create, FORM | R_KIND_WRITE, RANK_VIEWER, "Create from the form"},
+	{HTTP_GET, "/{kind}/{id}", page_entity_show, PAGE, RANK_VIEWER, "Detail page"},
+	{HTTP_GET, "/{kind}/{id}/edit", page_entity_edit, PAGE | R_KIND_WRITE, RANK_VIEWER, "Edit form"},
+	{HTTP_POST, "/{kind}/{id}", page_entity_update, FORM | R_KIND_WRITE, RANK_VIEWER, "Save the edit form"},
+	{HTTP_POST, "/{kind}/{id}/delete", page_entity_delete, FORM | R_KIND_WRITE, RANK_VIEWER, "Delete"},
+};
+const int routes_count = COUNT(routes);

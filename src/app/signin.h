@@ -1,0 +1,13 @@
+/* signin.h — signing in and out, shared by the sign-in page and POST /api/v1/session. */
+#ifndef TANDEM_SIGNIN_H
+#define TANDEM_SIGNIN_H
+#include "platform/err.h"
+#include "platform/http.h"
+
+/* Check the password (slowed down after repeated failures from one address), create a
+ * session and add its Set-Cookie header to rs. Runs its own transactions. On success
+ * fills rq's user fields and rq->csrf and returns 0; else -1 with e (401 or 429). */
+int signin(request *rq, response *rs, const char *email, const char *password, struct err *e);
+/* End the request's session and clear the cookie. */
+void signout(request *rq, response *rs);
+#endif

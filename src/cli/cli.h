@@ -1,0 +1,48 @@
+/* cli.h — the command table, option parsing and opening the workspace for commands. */
+#ifndef TANDEM_CLI_H
+#define TANDEM_CLI_H
+#include <stdbool.h>
+#include "platform/db.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command name; returns the exit code */
+	const char *usage;
+	const char *help;
+};
+extern const struct command commands[];
+extern const int commands_count;
+
+/* Options: specs like {"--db", true} (takes a value) or {"--json", false}. */
+struct opt {
+	const char *name;
+	bool has_value;
+	const char *value; /* filled: the value, or "" for a present flag; NULL when absent */
+};
+/* Parse argv[1..]; positional arguments go to pos (at most maxpos). Prints a hint and
+ * returns -1 on an unknown option, a missing value or too many arguments. */
+int cli_parse(const char *cmd, int argc, char **argv, struct opt *opts, int nopts, const char **pos, int maxpos,
+              int *npos);
+const char *opt_get(struct opt *opts, int nopts, const char *name);
+
+/* The workspace path: --db, else $TANDEM_DB, else ./tandem.db. */
+const char *workspace_path(const char *db_opt);
+/* Open an existing workspace; migrate it when migrate is true, else refuse an outdated one.
+ * Prints a clear message and returns NULL on any failure. */
+db *workspace_open(const char *path, bool migrate);
+/* Create (or open empty) and migrate a new workspace; NULL when it already holds data. */
+db *workspace_create(const char *path);
+/* Start-up that every command needing the domain shares (libsodium, entity SQL). */
+int app_init(void);
+void app_shutdown(void);
+
+int cmd_init(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_http(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_token(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+#endif

@@ -1,0 +1,148 @@
+/* cmd_serve.c — `tandem serve`, `tandem demo` and `tandem http`: the web server's faces. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "app/route.h"
+#include "cli.h"
+#include "domain/demo.h"
+#include "platform/log.h"
+
+static struct http_config config(const char *listen, int port, int threads)
+{
+	struct http_config c = {.listen = listen, .port = port, .threads = threads, .body_limit = 1 << 20,
+	                        .handler = dispatch, .limit_for = dispatch_body_limit};
+	return c;
+}
+
+/* Serve until SIGINT or SIGTERM. */
+static int run_server(const char *path, const char *listen, int port, int threads)
+{
+	dispatch_init(path);
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL); /* worker threads inherit the mask */
+	struct http_config c = config(listen, port, threads);
+	const char *err = NULL;
+	http_server *s = http_start(&c, &err);
+	if (!s) {
+		fprintf(stderr, "tandem serve: %s:%d: %s\n", listen, port, err);
+		return 1;
+	}
+	printf("Tandem is serving %s on http://%s:%d/ (%d threads); Ctrl-C stops it.\n", path, listen, port, threads);
+	fflush(stdout);
+	int sig;
+	sigwait(&set, &sig);
+	log_info("stopping on signal %d", sig);
+	http_stop(s);
+	dispatch_shutdown();
+	app_shutdown();
+	return 0;
+}
+
+static int parse_port(const char *cmd, const char *s, int dflt, int *out)
+{
+	long long v = dflt;
+	if (s && (!parse_ll(s, &v) || v < 1 || v > 65535)) {
+		fprintf(stderr, "tandem %s: the port must be a number from 1 to 65535\n", cmd);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}, {"--listen", true, NULL}, {"--port", true, NULL}, {"--threads", true, NULL},
+	                  {"--quiet", false, NULL}};
+	const char *pos[1];
+	int npos, port;
+	long long threads = 4;
+	if (cli_parse("serve", argc, argv, o, 5, pos, 0, &npos) < 0 ||
+	    parse_port("serve", opt_get(o, 5, "--port"), 8080, &port) < 0)
+		return 2;
+	const char *t = opt_get(o, 5, "--threads");
+	if (t && (!parse_ll(t, &threads) || threads < 1 || threads > 256)) {
+		fprintf(stderr, "tandem serve: --threads must be a number from 1 to 256\n");
+		return 2;
+	}
+	log_set_quiet(opt_get(o, 5, "--quiet") != NULL);
+	if (app_init() < 0)
+		return 1;
+	const char *path = workspace_path(opt_get(o, 5, "--db"));
+	db *d = workspace_open(path, true);
+	if (!d)
+		return 1;
+	db_close(d);
+	const char *listen = opt_get(o, 5, "--listen");
+	return run_server(path, listen ? listen : "127.0.0.1", port, (int)threads);
+}
+
+int cmd_demo(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}, {"--listen", true, NULL}, {"--port", true, NULL},
+	                  {"--no-serve", false, NULL}, {"--quiet", false, NULL}};
+	const char *pos[1];
+	int npos, port;
+	if (cli_parse("demo", argc, argv, o, 5, pos, 0, &npos) < 0 ||
+	    parse_port("demo", opt_get(o, 5, "--port"), 8080, &port) < 0)
+		return 2;
+	log_set_quiet(opt_get(o, 5, "--quiet") != NULL);
+	if (app_init() < 0)
+		return 1;
+	const char *path = opt_get(o, 5, "--db") ? opt_get(o, 5, "--db") : "tandem-demo.db";
+	const char *listen = opt_get(o, 5, "--listen") ? opt_get(o, 5, "--listen") : "127.0.0.1";
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		printf("Using the existing demo workspace %s (delete it for a fresh one).\n", path);
+		db *d = workspace_open(path, true);
+		if (!d)
+			return 1;
+		db_close(d);
+	} else {
+		db *d = workspace_create(path);
+		if (!d)
+			return 1;
+		if (demo_seed(d) < 0) {
+			fprintf(stderr, "tandem demo: could not create the sample data\n");
+			db_close(d);
+			remove(path);
+			return 1;
+		}
+		db_close(d);
+		printf("Created the demo workspace %s.\n", path);
+	}
+	printf("\nOpen http://%s:%d/ and sign in as one of (password for all: %s):\n", listen, port, DEMO_PASSWORD);
+	for (int i = 0; demo_users[i].email; i++)
+		printf("  %-12s %s\n", demo_users[i].role, demo_users[i].email);
+	printf("\n");
+	fflush(stdout);
+	if (opt_get(o, 5, "--no-serve"))
+		return 0;
+	return run_server(path, listen, port, 4);
+}
+
+int cmd_http(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}};
+	const char *pos[1];
+	int npos;
+	if (cli_parse("http", argc, argv, o, 1, pos, 0, &npos) < 0)
+		return 2;
+	log_set_quiet(1);
+	if (app_init() < 0)
+		return 1;
+	const char *path = workspace_path(opt_get(o, 1, "--db"));
+	db *d = workspace_open(path, false);
+	if (!d)
+		return 1;
+	db_close(d);
+	dispatch_init(path);
+	struct http_config c = config("127.0.0.1", 0, 1);
+	int rc = http_serve_one(&c, 0, 1);
+	app_shutdown();
+	return rc == 0 ? 0 : 1;
+}

@@ -1,0 +1,147 @@
+/* cmd_user.c — `tandem user` and `tandem token`: people and API tokens from the shell. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+#include "model/users.h"
+
+static int read_password(char *out, size_t n)
+{
+	if (!fgets(out, (int)n, stdin))
+		return -1;
+	out[strcspn(out, "\r\n")] = 0;
+	return 0;
+}
+
+int cmd_user(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}, {"--role", true, NULL}, {"--name", true, NULL},
+	                  {"--password-stdin", false, NULL}};
+	const char *pos[2];
+	int npos;
+	if (cli_parse("user", argc, argv, o, 4, pos, 2, &npos) < 0)
+		return 2;
+	const char *sub = npos ? pos[0] : NULL;
+	if (!sub || (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "passwd"))) {
+		fprintf(stderr, "tandem user: expected add, list or passwd; see 'tandem help user'\n");
+		return 2;
+	}
+	if (strcmp(sub, "list") && npos < 2) {
+		fprintf(stderr, "tandem user %s: EMAIL is required; see 'tandem help user'\n", sub);
+		return 2;
+	}
+	if (app_init() < 0)
+		return 1;
+	db *d = workspace_open(workspace_path(opt_get(o, 4, "--db")), false);
+	if (!d)
+		return 1;
+	int rc = 0;
+	struct err e = {0};
+	char pw[256];
+	bool from_stdin = opt_get(o, 4, "--password-stdin") != NULL;
+	if (!strcmp(sub, "list")) {
+		db_stmt *s = db_q(d, "SELECT id, email, name, role FROM users ORDER BY id", "");
+		while (s && db_step(s) == DB_ROW)
+			printf("%lld\t%s\t%s\t%s\n", db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 3), db_col_text(s, 2));
+		db_done(s);
+	} else {
+		if (from_stdin) {
+			if (read_password(pw, sizeof pw) < 0) {
+				fprintf(stderr, "tandem user: no password on stdin\n");
+				db_close(d);
+				return 2;
+			}
+		} else {
+			password_generate(pw);
+		}
+		db_begin(d);
+		if (!strcmp(sub, "add")) {
+			const char *role = opt_get(o, 4, "--role");
+			if (!role) {
+				fprintf(stderr, "tandem user add: --role ROLE is required (admin, leader, pm, pmm, contributor, viewer)\n");
+				rc = 2;
+			} else if (users_add(d, pos[1], opt_get(o, 4, "--name"), role, pw, &e) < 0) {
+				rc = 1;
+			}
+		} else if (users_set_password(d, pos[1], pw, &e) < 0) {
+			rc = 1;
+		}
+		if (rc == 0) {
+			db_commit(d);
+			if (!from_stdin)
+				printf("%s\n", pw);
+		} else {
+			db_rollback(d);
+			if (rc == 1)
+				fprintf(stderr, "tandem user %s: %s\n", sub, e.message);
+		}
+	}
+	db_close(d);
+	app_shutdown();
+	return rc;
+}
+
+int cmd_token(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}, {"--name", true, NULL}};
+	const char *pos[2];
+	int npos;
+	if (cli_parse("token", argc, argv, o, 2, pos, 2, &npos) < 0)
+		return 2;
+	const char *sub = npos ? pos[0] : NULL;
+	if (!sub || (strcmp(sub, "create") && strcmp(sub, "list") && strcmp(sub, "revoke"))) {
+		fprintf(stderr, "tandem token: expected create, list or revoke; see 'tandem help token'\n");
+		return 2;
+	}
+	if (strcmp(sub, "list") && npos < 2) {
+		fprintf(stderr, "tandem token %s: %s is required; see 'tandem help token'\n", sub,
+		        strcmp(sub, "create") ? "ID" : "EMAIL");
+		return 2;
+	}
+	if (app_init() < 0)
+		return 1;
+	db *d = workspace_open(workspace_path(opt_get(o, 2, "--db")), false);
+	if (!d)
+		return 1;
+	int rc = 0;
+	struct err e = {0};
+	arena *a = arena_new();
+	if (!strcmp(sub, "list")) {
+		db_stmt *s = db_q(d,
+		                  "SELECT t.id, u.email, t.name, t.created_at, coalesce(t.revoked_at, '') FROM tokens t "
+		                  "JOIN users u ON u.id = t.user_id ORDER BY t.id",
+		                  "");
+		while (s && db_step(s) == DB_ROW)
+			printf("%lld\t%s\t%s\t%s\t%s\n", db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 3),
+			       *db_col_text(s, 4) ? "revoked" : "active");
+		db_done(s);
+	} else if (!strcmp(sub, "create")) {
+		struct user u;
+		const char *secret;
+		if (!users_find(d, a, pos[1], &u)) {
+			fprintf(stderr, "tandem token create: no user with email %s\n", pos[1]);
+			rc = 1;
+		} else if (db_begin(d) != DB_OK || token_create(d, a, u.id, opt_get(o, 2, "--name"), &secret, &e) < 0 ||
+		           db_commit(d) != DB_OK) {
+			db_rollback(d);
+			fprintf(stderr, "tandem token create: %s\n", e.message[0] ? e.message : "could not save the token");
+			rc = 1;
+		} else {
+			printf("%s\n", secret);
+		}
+	} else {
+		long long id;
+		if (!parse_ll(pos[1], &id)) {
+			fprintf(stderr, "tandem token revoke: ID must be a number (see 'tandem token list')\n");
+			rc = 2;
+		} else if (token_revoke(d, id, &e) < 0) {
+			fprintf(stderr, "tandem token revoke: %s\n", e.message);
+			rc = 1;
+		} else {
+			printf("revoked token %lld\n", id);
+		}
+	}
+	arena_free(a);
+	db_close(d);
+	app_shutdown();
+	return rc;
+}

@@ -1,0 +1,68 @@
+/* main.c — tandem's entry point: the command table and its help. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+const struct command commands[] = {
+	{"init", cmd_init, "tandem init --admin EMAIL [--db FILE]",
+	 "Create a new workspace with one admin; prints the admin's generated password once."},
+	{"serve", cmd_serve, "tandem serve [--db FILE] [--listen ADDR] [--port N] [--threads N]",
+	 "Serve the web UI and the JSON API (default 127.0.0.1:8080, 4 threads)."},
+	{"demo", cmd_demo, "tandem demo [--db FILE] [--port N] [--listen ADDR] [--no-serve]",
+	 "Create a demo workspace with sample data (default ./tandem-demo.db), print the logins, and serve it."},
+	{"user", cmd_user, "tandem user add EMAIL --role ROLE [--name NAME] | list | passwd EMAIL  [--db FILE]",
+	 "Manage users. Roles: admin, leader, pm, pmm, contributor, viewer. New passwords are generated and "
+	 "printed once (or read from the first line of stdin with --password-stdin)."},
+	{"token", cmd_token, "tandem token create EMAIL [--name NAME] | list | revoke ID  [--db FILE]",
+	 "Manage API bearer tokens. `create` prints the token alone on stdout; it is stored only as a hash."},
+	{"check", cmd_check, "tandem check [--db FILE] [--format text|json] [--fail-on warning|error]",
+	 "Print the alignment report; exit 1 when a finding at or above --fail-on (default error) exists."},
+	{"migrate", cmd_migrate, "tandem migrate [--db FILE]", "Bring the workspace's schema up to this binary's."},
+	{"http", cmd_http, "tandem http [--db FILE]",
+	 "Answer one HTTP request read from stdin on stdout (for tests and inetd-style use)."},
+	{"help", cmd_help, "tandem help [COMMAND]", "Show the commands, or one command's help."},
+};
+const int commands_count = sizeof commands / sizeof commands[0];
+
+int cmd_help(int argc, char **argv)
+{
+	if (argc > 1) {
+		for (int i = 0; i < commands_count; i++)
+			if (!strcmp(commands[i].name, argv[1])) {
+				printf("usage: %s\n\n%s\n\nThe workspace is --db FILE, else $TANDEM_DB, else ./tandem.db.\n",
+				       commands[i].usage, commands[i].help);
+				return 0;
+			}
+		fprintf(stderr, "tandem: no command '%s'; try 'tandem help'\n", argv[1]);
+		return 2;
+	}
+	printf("Tandem — where product management and product marketing decide together.\n\nCommands:\n");
+	for (int i = 0; i < commands_count; i++)
+		printf("  %-8s %s\n", commands[i].name, commands[i].help);
+	printf("\nRun 'tandem help COMMAND' for its options. The workspace is --db FILE, else $TANDEM_DB, "
+	       "else ./tandem.db.\n");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	signal(SIGPIPE, SIG_IGN);
+	if (argc < 2)
+		return cmd_help(1, argv);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return cmd_help(argc - 1, argv + 1);
+	for (int i = 0; i < commands_count; i++)
+		if (!strcmp(commands[i].name, argv[1]))
+			return commands[i].run(argc - 1, argv + 1);
+	/* a hint: the command whose name starts like the unknown word */
+	const char *near = NULL;
+	for (int i = 0; i < commands_count; i++)
+		if (!strncmp(commands[i].name, argv[1], 2))
+			near = commands[i].name;
+	if (near)
+		fprintf(stderr, "tandem: unknown command '%s'; did you mean '%s'? (see 'tandem help')\n", argv[1], near);
+	else
+		fprintf(stderr, "tandem: unknown command '%s'; see 'tandem help'\n", argv[1]);
+	return 2;
+}

@@ -1,0 +1,97 @@
+/* align.c — runs the alignment rules, collects findings and scores the workspace's health. */
+#include "align.h"
+#include <string.h>
+
+/* Every rule the report runs: id, severity, what it finds, and its function. */
+const struct align_rule align_rules[] = {
+	{"goal-no-pm-owner", SEV_WARNING, "An active goal has no PM owner", rule_goal_no_pm_owner},
+	{"goal-no-pmm-owner", SEV_WARNING, "An active goal has no PMM owner", rule_goal_no_pmm_owner},
+	{"goal-review-overdue", SEV_WARNING, "An active goal is overdue for its review", rule_goal_review_overdue},
+	{"goal-past-due", SEV_ERROR, "A goal is past its due date but not marked met or missed", rule_goal_past_due},
+};
+const int align_rules_count = COUNT(align_rules);
+
+const char *severity_name(enum severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "info";
+}
+
+int severity_parse(const char *s)
+{
+	if (!s)
+		return -1;
+	if (!strcmp(s, "error"))
+		return SEV_ERROR;
+	if (!strcmp(s, "warning"))
+		return SEV_WARNING;
+	if (!strcmp(s, "info"))
+		return SEV_INFO;
+	return -1;
+}
+
+void align_add(struct align_report *r, const struct align_rule *rule, const char *kind, long long id,
+               const char *title, const char *message, const char *hint)
+{
+	if (r->n == r->cap) {
+		int cap = r->cap ? r->cap * 2 : 32;
+		struct finding *items = arena_alloc(r->a, (size_t)cap * sizeof *items);
+		if (r->n)
+			memcpy(items, r->items, (size_t)r->n * sizeof *items);
+		r->items = items;
+		r->cap = cap;
+	}
+	struct finding *f = &r->items[r->n++];
+	f->rule = rule->id;
+	f->severity = rule->severity;
+	f->kind = kind;
+	f->id = id;
+	f->title = arena_strdup(r->a, title ? title : "");
+	f->message = arena_strdup(r->a, message);
+	f->hint = arena_strdup(r->a, hint);
+}
+
+static void start(struct align_report *r, arena *a, const char *today)
+{
+	memset(r, 0, sizeof *r);
+	r->a = a;
+	r->today = arena_strdup(a, today);
+}
+
+int align_run(db *d, arena *a, const char *today, struct align_report *r)
+{
+	start(r, a, today);
+	for (int i = 0; i < align_rules_count; i++)
+		align_rules[i].run(d, r, &align_rules[i]);
+	return 0;
+}
+
+int align_run_rule(db *d, arena *a, const char *today, const char *rule, struct align_report *r)
+{
+	start(r, a, today);
+	for (int i = 0; i < align_rules_count; i++)
+		if (!strcmp(align_rules[i].id, rule)) {
+			align_rules[i].run(d, r, &align_rules[i]);
+			return 0;
+		}
+	return -1;
+}
+
+int align_score(const struct align_report *r)
+{
+	int score = 100;
+	for (int i = 0; i < r->n; i++)
+		score -= r->items[i].severity == SEV_ERROR ? 10 : r->items[i].severity == SEV_WARNING ? 3 : 1;
+	return score < 0 ? 0 : score;
+}
+
+json_t *align_json(const struct align_report *r)
+{
+	json_t *arr = json_array();
+	for (int i = 0; i < r->n; i++) {
+		const struct finding *f = &r->items[i];
+		json_array_append_new(arr, json_pack("{sssssssIssssss}", "rule", f->rule, "severity",
+		                                     severity_name(f->severity), "kind", f->kind, "id", (json_int_t)f->id,
+		                                     "title", f->title, "message", f->message, "hint", f->hint));
+	}
+	return json_pack("{sisIso}", "score", align_score(r), "count", (json_int_t)r->n, "findings", arr);
+}

@@ -1,0 +1,166 @@
+/* demo.c — sample data for Northwind Analytics, a fictional B2B analytics company: people,
+ * strategy, goals with months of measurements, segments, personas, accounts, competitors. */
+#include "demo.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include "model/entity.h"
+#include "model/goals.h"
+#include "model/strategy.h"
+#include "model/users.h"
+
+const struct demo_user demo_users[] = {
+	{"admin@demo.tandem", "Alex Admin", "admin"},
+	{"leader@demo.tandem", "Lena Leader", "leader"},
+	{"pm@demo.tandem", "Priya Patel", "pm"},
+	{"pmm@demo.tandem", "Marco Rossi", "pmm"},
+	{"contributor@demo.tandem", "Casey Support", "contributor"},
+	{"viewer@demo.tandem", "Victor Viewer", "viewer"},
+	{NULL, NULL, NULL},
+};
+
+/* Create one object; -1 on any failure (the caller rolls the whole seed back). */
+static long long add(db *d, const char *kind, json_t *o)
+{
+	struct err e = {0};
+	long long id = entity_create(d, entity_find(kind), 0, o, &e);
+	if (id < 0)
+		fprintf(stderr, "demo: %s: %s (%s)\n", kind, e.message, e.field);
+	json_decref(o);
+	return id;
+}
+
+static int measure(db *d, long long goal, const char *at, double value, const char *source)
+{
+	struct err e = {0};
+	json_t *m = json_pack("{sssfss}", "at", at, "value", value, "source", source);
+	long long id = goal_measure(d, 0, goal, m, &e);
+	json_decref(m);
+	return id < 0 ? -1 : 0;
+}
+
+static int seed(db *d)
+{
+	long long uid[6];
+	struct err e = {0};
+	for (int i = 0; demo_users[i].email; i++)
+		if ((uid[i] = users_add(d, demo_users[i].email, demo_users[i].name, demo_users[i].role, DEMO_PASSWORD, &e)) < 0)
+			return -1;
+	long long pm = uid[2], pmm = uid[3];
+
+	json_t *s = json_pack(
+	    "{sssss[ssss]s[sss]}", "vision",
+	    "Every operations team at a mid-sized company answers its own questions from live data in minutes, "
+	    "without waiting for an analyst.",
+	    "perspective", "A push-based product for quick insights: we bring the answer to the user, not a dashboard to build.",
+	    "principles", "Time to first insight beats breadth of features", "Explainable numbers over clever models",
+	    "Self-serve first; sales-assist for enterprise", "Every feature ships with its success metric",
+	    "out_of_scope", "On-premise installation", "A general-purpose BI dashboard builder", "Data warehousing");
+	if (strategy_put(d, uid[1], s, 1, &e) < 0) {
+		json_decref(s);
+		return -1;
+	}
+	json_decref(s);
+
+	long long smb = add(d, "segments", json_pack("{sssssiss}", "name", "Mid-market operations", "description",
+	                                               "Companies of 200-2,000 staff with an operations team of 5-30.",
+	                                               "size", 4200, "notes", "Our core: fastest sales cycle, best retention."));
+	long long ent = add(d, "segments", json_pack("{sssssi}", "name", "Enterprise IT", "description",
+	                                               "Companies over 2,000 staff buying through IT and procurement.",
+	                                               "size", 650));
+	long long agency = add(d, "segments", json_pack("{sssssi}", "name", "Digital agencies", "description",
+	                                                  "Agencies reporting to many clients at once.", "size", 1800));
+	if (smb < 0 || ent < 0 || agency < 0)
+		return -1;
+	const char *persona_rows[][6] = {
+		{"Olivia, Operations Lead", "Head of Operations",
+		 "Weekly reports take a day to assemble; numbers disagree between tools.",
+		 "Answers in the stand-up, not next week.", "Spot a delay before the customer does.", "LinkedIn, peer Slack groups"},
+		{"Ian, IT Buyer", "IT Procurement Manager", "Security reviews stall every new tool for months.",
+		 "One vendor that passes review once.", "Approve tools without new risk.", "Analyst reports, vendor RFPs"},
+		{"Ada, Agency Analyst", "Reporting Analyst", "Copying numbers into 40 client decks every month.",
+		 "Client reports that build themselves.", "Deliver client reports on time.", "Webinars, YouTube"},
+	};
+	long long seg_of[] = {smb, ent, agency};
+	for (int i = 0; i < 3; i++)
+		if (add(d, "personas", json_pack("{sssIssssssssss}", "name", persona_rows[i][0], "segment_id", seg_of[i],
+		                                 "role", persona_rows[i][1], "pains", persona_rows[i][2], "gains",
+		                                 persona_rows[i][3], "jobs", persona_rows[i][4], "channels",
+		                                 persona_rows[i][5])) < 0)
+			return -1;
+	struct {
+		const char *name, *plan;
+		long long seg, arr;
+	} accounts[] = {
+		{"Acme Logistics", "Business", smb, 48000}, {"Globex Retail", "Enterprise", ent, 210000},
+		{"Initech", "Business", smb, 36000},        {"Umbrella Health", "Enterprise", ent, 330000},
+		{"Hooli Media", "Pro", agency, 12000},      {"Stark Freight", "Business", smb, 54000},
+		{"Wayne Foods", "Pro", smb, 9000},          {"Pied Piper Agency", "Pro", agency, 15000},
+	};
+	for (size_t i = 0; i < COUNT(accounts); i++)
+		if (add(d, "accounts", json_pack("{sssIsssI}", "name", accounts[i].name, "segment_id", accounts[i].seg, "plan",
+		                                 accounts[i].plan, "arr", accounts[i].arr)) < 0)
+			return -1;
+	const char *comp[][4] = {
+		{"Metabase", "Open-source BI for everyone who can write a query.", "Free tier, large community",
+		 "Needs someone to build the dashboards"},
+		{"Looker", "Enterprise semantic layer and governed BI.", "Governance, enterprise trust",
+		 "Slow to set up, expensive for mid-market"},
+		{"Spreadsheets", "What most operations teams use today.", "Everyone knows them", "Stale, manual, error-prone"},
+	};
+	for (size_t i = 0; i < COUNT(comp); i++)
+		if (add(d, "competitors", json_pack("{ssssssss}", "name", comp[i][0], "positioning", comp[i][1], "strengths",
+		                                    comp[i][2], "weaknesses", comp[i][3])) < 0)
+			return -1;
+
+	/* Goals: dates relative to the demo's own timeline (the seed runs on any day). */
+	long long g1 = add(d, "goals", json_pack("{sssssssssfsfsssIsIsiss}", "title", "Cut time to first insight",
+	                                         "why", "Trials that see an answer in the first session convert 3x.",
+	                                         "metric", "Median minutes from sign-up to first alert", "unit", "min",
+	                                         "baseline", 42.0, "target", 10.0, "due", "2027-06-30", "pm_owner", pm,
+	                                         "pmm_owner", pmm, "review_every_days", 30, "status", "active"));
+	long long g2 = add(d, "goals", json_pack("{sssssssssfsfsssIsiss}", "title", "Grow mid-market net revenue retention",
+	                                         "why", "Expansion inside accounts is our cheapest growth.", "metric",
+	                                         "Net revenue retention, mid-market", "unit", "%", "baseline", 104.0,
+	                                         "target", 115.0, "due", "2027-12-31", "pm_owner", pm, "review_every_days",
+	                                         45, "status", "active"));
+	long long g3 = add(d, "goals", json_pack("{sssssssssfsfsssIsiss}", "title", "Win enterprise security reviews",
+	                                         "why", "Enterprise deals stall in security review for 90+ days.",
+	                                         "metric", "Share of security reviews passed first time", "unit", "%",
+	                                         "baseline", 35.0, "target", 80.0, "due", "2026-09-30", "pmm_owner", pmm,
+	                                         "review_every_days", 14, "status", "active"));
+	long long g4 = add(d, "goals", json_pack("{sssssssssfsfsssIsIsiss}", "title", "Agency self-serve activation",
+	                                         "metric", "Agencies with 3+ client workspaces in 30 days", "unit",
+	                                         "agencies", "why", "Agencies are our best word of mouth.", "baseline", 20.0,
+	                                         "target", 60.0, "due", "2027-03-31", "pm_owner", pm, "pmm_owner", pmm,
+	                                         "review_every_days", 30, "status", "met"));
+	if (g1 < 0 || g2 < 0 || g3 < 0 || g4 < 0)
+		return -1;
+	static const char *months[] = {"2026-05-01", "2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01",
+	                               "2026-10-01", "2026-11-01"};
+	static const double v1[] = {42, 38, 33, 29, 24, 21, 18}, v2[] = {104, 105, 105.5, 107, 108, 109.5, 110},
+	                    v3[] = {35, 38, 41, 45, 47, 52, 55}, v4[] = {20, 28, 37, 44, 51, 58, 63};
+	for (int i = 0; i < 7; i++)
+		if (measure(d, g1, months[i], v1[i], "product analytics") < 0 ||
+		    measure(d, g2, months[i], v2[i], "finance") < 0 || measure(d, g3, months[i], v3[i], "sales ops") < 0 ||
+		    measure(d, g4, months[i], v4[i], "product analytics") < 0)
+			return -1;
+	json_t *t = json_pack("{sfss}", "target", 12.0, "reason",
+	                      "10 minutes needs the new onboarding flow, which moved to next quarter; 12 is realistic.");
+	int rc = goal_change_target(d, pm, g1, t, &e);
+	json_decref(t);
+	if (rc < 0)
+		return -1;
+	return goal_mark_reviewed(d, pm, g1, &e);
+}
+
+int demo_seed(db *d)
+{
+	if (db_begin(d) != DB_OK)
+		return -1;
+	if (seed(d) < 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return db_commit(d) == DB_OK ? 0 : -1;
+}

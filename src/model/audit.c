@@ -1,0 +1,46 @@
+/* audit.c — the audit trail: who changed what, when, for every kind of object. */
+#include <stdlib.h>
+#include "entity.h"
+
+int audit_write(db *d, long long actor, const char *kind, long long id, const char *action, json_t *changes)
+{
+	char now[21];
+	now_rfc3339(now);
+	char *text = json_dumps(changes, JSON_COMPACT | JSON_SORT_KEYS);
+	db_stmt *s = db_prepare(d, "INSERT INTO audit(at, user_id, kind, object_id, action, changes) VALUES (?, ?, ?, ?, ?, ?)");
+	if (!s) {
+		free(text);
+		return -1;
+	}
+	db_bind_text(s, 1, now);
+	if (actor > 0)
+		db_bind_int(s, 2, actor);
+	db_bind_text(s, 3, kind);
+	db_bind_int(s, 4, id);
+	db_bind_text(s, 5, action);
+	db_bind_text(s, 6, text ? text : "{}");
+	int rc = db_step(s);
+	db_done(s);
+	free(text);
+	return rc == DB_DONE ? 0 : -1;
+}
+
+json_t *audit_history(db *d, const char *kind, long long id, int limit)
+{
+	json_t *arr = json_array();
+	db_stmt *s = db_q(d,
+	                  "SELECT a.at, a.user_id, u.name, a.action, a.changes FROM audit a "
+	                  "LEFT JOIN users u ON u.id = a.user_id WHERE a.kind = ? AND a.object_id = ? "
+	                  "ORDER BY a.id DESC LIMIT ?",
+	                  "tii", kind, id, (long long)limit);
+	while (s && db_step(s) == DB_ROW) {
+		json_t *o = json_pack("{ssss}", "at", db_col_text(s, 0), "action", db_col_text(s, 3));
+		json_object_set_new(o, "user_id", db_col_null(s, 1) ? json_null() : json_integer(db_col_int(s, 1)));
+		json_object_set_new(o, "user", db_col_null(s, 2) ? json_null() : json_string(db_col_text(s, 2)));
+		json_t *ch = json_loads(db_col_text(s, 4), 0, NULL);
+		json_object_set_new(o, "changes", ch ? ch : json_object());
+		json_array_append_new(arr, o);
+	}
+	db_done(s);
+	return arr;
+}

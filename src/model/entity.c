@@ -1,0 +1,512 @@
+/* entity.c — the generic entity engine: SQL from descriptors, read, list, create, update, delete. */
+#include "entity.h"
+#include <stdlib.h>
+#include <string.h>
+#include "platform/log.h"
+#include "users.h"
+
+
+const char *ftype_name(enum ftype t)
+{
+	static const char *names[FT__MAX] = {"string", "text", "int", "number", "money",
+	                                     "date", "timestamp", "enum", "ref", "list"};
+	return t < FT__MAX ? names[t] : "?";
+}
+
+const struct entity *entity_find(const char *kind)
+{
+	if (!kind)
+		return NULL;
+	for (int i = 0; i < entity_count; i++)
+		if (strcmp(entity_all[i]->kind, kind) == 0)
+			return entity_all[i];
+	return NULL;
+}
+
+const struct field *entity_field(const struct entity *e, const char *name)
+{
+	for (int i = 0; i < e->nfields; i++)
+		if (strcmp(e->fields[i].name, name) == 0)
+			return &e->fields[i];
+	return NULL;
+}
+
+enum { SQL_GET, SQL_INSERT, SQL_UPDATE };
+
+/* Builds the fixed statements of one kind from its descriptor (program-owned names only). */
+static char *sql_build(const char *head, const struct entity *e, int mode)
+{
+	buf b;
+	buf_init(&b);
+	buf_raw(&b, head);
+	if (mode == SQL_GET) {
+		buf_lit(&b, "SELECT id, created_at, updated_at, version");
+		for (int i = 0; i < e->nfields; i++)
+			buf_rawf(&b, ", %s", e->fields[i].name);
+		buf_rawf(&b, " FROM %s WHERE id = ?", e->table);
+	} else if (mode == SQL_INSERT) {
+		buf_rawf(&b, "INSERT INTO %s (created_at, updated_at, version", e->table);
+		for (int i = 0; i < e->nfields; i++)
+			buf_rawf(&b, ", %s", e->fields[i].name);
+		buf_lit(&b, ") VALUES (?, ?, 1");
+		for (int i = 0; i < e->nfields; i++)
+			buf_lit(&b, ", ?");
+		buf_lit(&b, ")");
+	} else {
+		buf_rawf(&b, "UPDATE %s SET updated_at = ?, version = version + 1", e->table);
+		for (int i = 0; i < e->nfields; i++)
+			buf_rawf(&b, ", %s = ?", e->fields[i].name);
+		buf_lit(&b, " WHERE id = ? AND version = ?");
+	}
+	return buf_detach(&b, NULL);
+}
+
+void entity_init(void)
+{
+	for (int i = 0; i < entity_count; i++)
+		entity_init_one(entity_all[i]);
+}
+
+void entity_init_one(struct entity *e)
+{
+	{
+		if (e->sql_get)
+			return;
+		e->sql_get = sql_build("", e, SQL_GET);
+		e->sql_insert = sql_build("", e, SQL_INSERT);
+		e->sql_update = sql_build("", e, SQL_UPDATE);
+		buf b;
+		buf_init(&b);
+		buf_rawf(&b, "DELETE FROM %s WHERE id = ?", e->table);
+		e->sql_delete = buf_detach(&b, NULL);
+		buf_rawf(&b, "SELECT 1 FROM %s WHERE id = ?", e->table);
+		e->sql_exists = buf_detach(&b, NULL);
+	}
+}
+
+void entity_shutdown(void)
+{
+	for (int i = 0; i < entity_count; i++)
+		entity_free_sql(entity_all[i]);
+}
+
+void entity_free_sql(struct entity *e)
+{
+	{
+		free(e->sql_get), free(e->sql_insert), free(e->sql_update), free(e->sql_delete), free(e->sql_exists);
+		e->sql_get = e->sql_insert = e->sql_update = e->sql_delete = e->sql_exists = NULL;
+	}
+}
+
+/* Column i of a row as JSON, by the field's type. */
+static json_t *column_json(db_stmt *s, int col, const struct field *f)
+{
+	if (db_col_null(s, col))
+		return f->type == FT_LIST ? json_array() : json_null();
+	switch (f->type) {
+	case FT_INT:
+	case FT_MONEY:
+	case FT_REF: return json_integer(db_col_int(s, col));
+	case FT_NUMBER: return json_real(db_col_double(s, col));
+	case FT_LIST: {
+		json_t *v = json_loads(db_col_text(s, col), 0, NULL);
+		if (!json_is_array(v)) {
+			json_decref(v);
+			v = json_array();
+		}
+		return v;
+	}
+	default: return json_string(db_col_text(s, col));
+	}
+}
+
+static json_t *row_json(db_stmt *s, const struct entity *e)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
+	json_object_set_new(o, "created_at", json_string(db_col_text(s, 1)));
+	json_object_set_new(o, "updated_at", json_string(db_col_text(s, 2)));
+	json_object_set_new(o, "version", json_integer(db_col_int(s, 3)));
+	for (int i = 0; i < e->nfields; i++)
+		json_object_set_new(o, e->fields[i].name, column_json(s, 4 + i, &e->fields[i]));
+	return o;
+}
+
+json_t *entity_get(db *d, const struct entity *e, long long id)
+{
+	db_stmt *s = db_q(d, e->sql_get, "i", id);
+	json_t *o = NULL;
+	if (s && db_step(s) == DB_ROW)
+		o = row_json(s, e);
+	db_done(s);
+	return o;
+}
+
+static const char *arg(const struct list_query *q, const char *name)
+{
+	for (struct kv *k = q ? q->args : NULL; k; k = k->next)
+		if (strcmp(k->key, name) == 0)
+			return k->value;
+	return NULL;
+}
+
+enum { BIND_MAX = 64 };
+struct binds {
+	int n;
+	char types[BIND_MAX + 1];
+	long long ints[BIND_MAX];
+	const char *texts[BIND_MAX];
+};
+
+static void bind_text(struct binds *b, const char *t)
+{
+	if (b->n < BIND_MAX) {
+		b->types[b->n] = 't';
+		b->texts[b->n++] = t;
+	}
+}
+
+static void bind_int(struct binds *b, long long v)
+{
+	if (b->n < BIND_MAX) {
+		b->types[b->n] = 'i';
+		b->ints[b->n++] = v;
+	}
+}
+
+/* Escape LIKE wildcards so ?q= matches literally. */
+static char *like_pattern(arena *a, const char *q)
+{
+	char *p = arena_alloc(a, strlen(q) * 2 + 3), *o = p;
+	*o++ = '%';
+	for (; *q; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			*o++ = '\\';
+		*o++ = *q;
+	}
+	*o++ = '%';
+	return p;
+}
+
+static bool sys_sortable(const char *name)
+{
+	return strcmp(name, "id") == 0 || strcmp(name, "created_at") == 0 || strcmp(name, "updated_at") == 0;
+}
+
+/* Builds WHERE/ORDER from the query arguments; every name is checked against the descriptor. */
+static int list_sql(const struct entity *e, const struct list_query *q, arena *a, buf *sql, struct binds *b,
+                    long *limit, long *offset, struct err *err)
+{
+	buf_lit(sql, " WHERE 1=1");
+	for (struct kv *k = q ? q->args : NULL; k; k = k->next) {
+		if (!strcmp(k->key, "q") || !strcmp(k->key, "sort") || !strcmp(k->key, "limit") ||
+		    !strcmp(k->key, "cursor") || !strcmp(k->key, "format"))
+			continue;
+		const struct field *f = entity_field(e, k->key);
+		if (!f || !(f->flags & F_FILTER))
+			return err_invalid(err, k->key, "%s cannot be filtered by %s", e->label, k->key);
+		if (f->type == FT_REF || f->type == FT_INT) {
+			long long v;
+			if (str_eq(k->value, "none")) {
+				buf_rawf(sql, " AND %s IS NULL", f->name);
+				continue;
+			}
+			if (!parse_ll(k->value, &v))
+				return err_invalid(err, f->name, "%s must be a whole number or 'none'", f->name);
+			buf_rawf(sql, " AND %s = ?", f->name);
+			bind_int(b, v);
+		} else {
+			if (f->type == FT_ENUM) {
+				bool ok = false;
+				for (const char *const *c = f->choices; *c; c++)
+					ok |= strcmp(*c, k->value) == 0;
+				if (!ok)
+					return err_invalid(err, f->name, "%s is not one of the allowed values", f->name);
+			}
+			buf_rawf(sql, " AND %s = ?", f->name);
+			bind_text(b, k->value);
+		}
+	}
+	const char *qs = arg(q, "q");
+	if (!str_empty(qs)) {
+		char *pat = like_pattern(a, qs);
+		buf_lit(sql, " AND (0");
+		for (int i = 0; i < e->nfields; i++)
+			if (e->fields[i].flags & F_SEARCH) {
+				buf_rawf(sql, " OR %s LIKE ? ESCAPE '\\'", e->fields[i].name);
+				bind_text(b, pat);
+			}
+		buf_lit(sql, ")");
+	}
+	const char *sort = arg(q, "sort");
+	if (str_empty(sort))
+		sort = e->default_sort ? e->default_sort : "id";
+	bool desc = sort[0] == '-';
+	const char *sname = desc ? sort + 1 : sort;
+	const struct field *sf = entity_field(e, sname);
+	if (!sys_sortable(sname) && (!sf || !(sf->flags & F_SORT)))
+		return err_invalid(err, "sort", "%s cannot be sorted by %s", e->label, sname);
+	buf_rawf(sql, " ORDER BY (%s IS NULL), %s %s, id %s", sname, sname, desc ? "DESC" : "ASC", desc ? "DESC" : "ASC");
+	long long lim = 50;
+	const char *ls = arg(q, "limit");
+	if (ls && (!parse_ll(ls, &lim) || lim < 1 || lim > q->max_limit))
+		return err_invalid(err, "limit", "limit must be a whole number from 1 to %ld", q->max_limit);
+	long long off = 0;
+	const char *cs = arg(q, "cursor");
+	if (!str_empty(cs) && (!parse_ll(cs, &off) || off < 0))
+		return err_invalid(err, "cursor", "cursor is not one this server gave out");
+	*limit = (long)lim;
+	*offset = (long)off;
+	buf_lit(sql, " LIMIT ? OFFSET ?");
+	bind_int(b, lim + 1); /* one more tells whether a next page exists */
+	bind_int(b, off);
+	return 0;
+}
+
+static db_stmt *run_binds(db *d, const char *sql, struct binds *b)
+{
+	db_stmt *s = db_prepare(d, sql);
+	for (int i = 0; s && i < b->n; i++) {
+		if (b->types[i] == 'i')
+			db_bind_int(s, i + 1, b->ints[i]);
+		else
+			db_bind_text(s, i + 1, b->texts[i]);
+	}
+	return s;
+}
+
+int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
+                const char **next, struct err *err)
+{
+	buf sql;
+	buf_init(&sql);
+	struct binds b = {0};
+	long limit = 0, offset = 0;
+	buf_raw(&sql, e->sql_get);
+	sql.len -= strlen(" WHERE id = ?"); /* reuse the column list of the get statement */
+	sql.p[sql.len] = 0;
+	if (list_sql(e, q, a, &sql, &b, &limit, &offset, err) < 0) {
+		buf_free(&sql);
+		return -1;
+	}
+	db_stmt *s = run_binds(d, buf_str(&sql), &b);
+	buf_free(&sql);
+	if (!s)
+		return err_internal(err);
+	json_t *arr = json_array();
+	long n = 0;
+	int rc;
+	*next = NULL;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (n == limit) {
+			*next = arena_printf(a, "%ld", offset + limit);
+			break;
+		}
+		json_array_append_new(arr, row_json(s, e));
+		n++;
+	}
+	db_done(s);
+	if (rc != DB_ROW && rc != DB_DONE) {
+		json_decref(arr);
+		return err_internal(err);
+	}
+	*items = arr;
+	return 0;
+}
+
+bool entity_ref_exists(db *d, const char *kind, long long id)
+{
+	if (strcmp(kind, "users") == 0)
+		return db_int(d, 0, "SELECT 1 FROM users WHERE id = ?", "i", id) == 1;
+	const struct entity *e = entity_find(kind);
+	return e && db_int(d, 0, e->sql_exists, "i", id) == 1;
+}
+
+const char *entity_ref_label(db *d, arena *a, const char *kind, long long id)
+{
+	if (strcmp(kind, "users") == 0)
+		return users_name(d, a, id);
+	const struct entity *e = entity_find(kind);
+	if (!e)
+		return NULL;
+	json_t *o = entity_get(d, e, id);
+	const char *label = o ? arena_strdup(a, json_string_value(json_object_get(o, e->title_field))) : NULL;
+	json_decref(o);
+	return label;
+}
+
+/* Bind the field values of obj after the given number of leading parameters. */
+static void bind_fields(db_stmt *s, const struct entity *e, json_t *obj, int first)
+{
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		json_t *v = json_object_get(obj, f->name);
+		int idx = first + i;
+		if (!v || json_is_null(v)) {
+			db_bind_text(s, idx, NULL);
+		} else if (json_is_integer(v)) {
+			db_bind_int(s, idx, json_integer_value(v));
+		} else if (json_is_real(v)) {
+			db_bind_double(s, idx, json_real_value(v));
+		} else if (json_is_array(v)) {
+			char *t = json_dumps(v, JSON_COMPACT);
+			db_bind_text(s, idx, t);
+			free(t);
+		} else {
+			db_bind_text(s, idx, json_string_value(v));
+		}
+	}
+}
+
+long long entity_create(db *d, const struct entity *e, long long actor, json_t *input, struct err *err)
+{
+	json_t *obj = entity_validate(d, e, input, NULL, err);
+	if (!obj)
+		return -1;
+	char now[21];
+	now_rfc3339(now);
+	db_stmt *s = db_prepare(d, e->sql_insert);
+	if (!s) {
+		json_decref(obj);
+		return err_internal(err);
+	}
+	db_bind_text(s, 1, now);
+	db_bind_text(s, 2, now);
+	bind_fields(s, e, obj, 3);
+	int rc = db_step(s);
+	db_done(s);
+	if (rc != DB_DONE) {
+		json_decref(obj);
+		return rc == DB_CONSTRAINT ? err_invalid(err, NULL, "the %s conflicts with existing data", e->one)
+		                           : err_internal(err);
+	}
+	long long id = db_last_id(d);
+	if (audit_write(d, actor, e->kind, id, "created", obj) < 0) {
+		json_decref(obj);
+		return err_internal(err);
+	}
+	json_decref(obj);
+	return id;
+}
+
+int entity_update(db *d, const struct entity *e, long long actor, long long id, json_t *input, long long version,
+                  struct err *err)
+{
+	json_t *old = entity_get(d, e, id);
+	if (!old)
+		return err_not_found(err, "no %s with id %lld", e->one, id);
+	if (version < 0) {
+		json_decref(old);
+		return err_invalid(err, "version", "version is required (the object's current version, or If-Match)");
+	}
+	long long cur = json_integer_value(json_object_get(old, "version"));
+	if (version != cur) {
+		json_decref(old);
+		return err_conflict(err, "the %s was changed by someone else (version %lld, yours %lld); reload and retry",
+		                    e->one, cur, version);
+	}
+	json_t *obj = entity_validate(d, e, input, old, err);
+	if (!obj) {
+		json_decref(old);
+		return -1;
+	}
+	char now[21];
+	now_rfc3339(now);
+	db_stmt *s = db_prepare(d, e->sql_update);
+	db_bind_text(s, 1, now);
+	bind_fields(s, e, obj, 2);
+	db_bind_int(s, 2 + e->nfields, id);
+	db_bind_int(s, 3 + e->nfields, version);
+	int rc = db_step(s);
+	db_done(s);
+	int changed = db_changes(d);
+	if (rc != DB_DONE || changed != 1) {
+		json_decref(old), json_decref(obj);
+		if (rc == DB_DONE)
+			return err_conflict(err, "the %s was changed by someone else; reload and retry", e->one);
+		return rc == DB_CONSTRAINT ? err_invalid(err, NULL, "the %s conflicts with existing data", e->one)
+		                           : err_internal(err);
+	}
+	json_t *diff = json_object();
+	for (int i = 0; i < e->nfields; i++) {
+		const char *n = e->fields[i].name;
+		json_t *a = json_object_get(old, n), *b = json_object_get(obj, n);
+		if (!json_equal(a ? a : json_null(), b ? b : json_null()))
+			json_object_set_new(diff, n, json_pack("{sOsO}", "from", a ? a : json_null(), "to", b ? b : json_null()));
+	}
+	int ret = audit_write(d, actor, e->kind, id, "updated", diff) < 0 ? err_internal(err) : 0;
+	json_decref(diff), json_decref(old), json_decref(obj);
+	return ret;
+}
+
+int entity_delete(db *d, const struct entity *e, long long actor, long long id, struct err *err)
+{
+	json_t *old = entity_get(d, e, id);
+	if (!old)
+		return err_not_found(err, "no %s with id %lld", e->one, id);
+	int rc = db_run(d, e->sql_delete, "i", id);
+	if (rc != DB_OK) {
+		json_decref(old);
+		return rc == DB_CONSTRAINT ? err_set(err, 409, "conflict", NULL, "the %s is still referenced", e->one)
+		                           : err_internal(err);
+	}
+	int ret = audit_write(d, actor, e->kind, id, "deleted", old) < 0 ? err_internal(err) : 0;
+	json_decref(old);
+	return ret;
+}
+
+static void csv_value(buf *out, json_t *v)
+{
+	if (!v || json_is_null(v))
+		return;
+	if (json_is_string(v)) {
+		buf_csv(out, json_string_value(v));
+	} else if (json_is_integer(v)) {
+		buf_rawf(out, "%lld", json_integer_value(v));
+	} else if (json_is_real(v)) {
+		buf_rawf(out, "%g", json_real_value(v));
+	} else if (json_is_array(v)) {
+		/* lists as one field, items separated by "; " */
+		buf items;
+		buf_init(&items);
+		size_t i;
+		json_t *it;
+		json_array_foreach(v, i, it)
+		{
+			if (i)
+				buf_lit(&items, "; ");
+			buf_raw(&items, json_string_value(it));
+		}
+		buf_csv(out, buf_str(&items));
+		buf_free(&items);
+	}
+}
+
+int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err)
+{
+	json_t *items;
+	const char *next;
+	if (entity_list(d, e, q, a, &items, &next, err) < 0)
+		return -1;
+	buf_lit(out, "id,created_at,updated_at,version");
+	for (int i = 0; i < e->nfields; i++)
+		buf_rawf(out, ",%s", e->fields[i].name);
+	buf_lit(out, "\r\n");
+	size_t i;
+	json_t *o;
+	json_array_foreach(items, i, o)
+	{
+		buf_rawf(out, "%lld,", json_integer_value(json_object_get(o, "id")));
+		csv_value(out, json_object_get(o, "created_at"));
+		buf_addc(out, ',');
+		csv_value(out, json_object_get(o, "updated_at"));
+		buf_rawf(out, ",%lld", json_integer_value(json_object_get(o, "version")));
+		for (int f = 0; f < e->nfields; f++) {
+			buf_addc(out, ',');
+			csv_value(out, json_object_get(o, e->fields[f].name));
+		}
+		buf_lit(out, "\r\n");
+	}
+	json_decref(items);
+	return 0;
+}

@@ -1,0 +1,114 @@
+/* entity.h — describe each kind of object once; the generic engine derives SQL, JSON in and
+ * out, validation with field-level errors, CSV, forms, OpenAPI, audit and version checks. */
+#ifndef TANDEM_ENTITY_H
+#define TANDEM_ENTITY_H
+#include <jansson.h>
+#include <stdbool.h>
+#include "platform/arena.h"
+#include "platform/buf.h"
+#include "platform/db.h"
+#include "platform/err.h"
+#include "platform/http.h"
+
+enum ftype {
+	FT_STRING,    /* one line of text */
+	FT_TEXT,      /* several lines (Markdown where the kind says so) */
+	FT_INT,       /* whole number, range lo..hi when lo < hi */
+	FT_NUMBER,    /* real number, range lo..hi when lo < hi */
+	FT_MONEY,     /* whole currency units, >= 0 */
+	FT_DATE,      /* YYYY-MM-DD, a real calendar date */
+	FT_TIMESTAMP, /* RFC 3339 UTC, always server-set */
+	FT_ENUM,      /* one of choices */
+	FT_REF,       /* id of an object of kind ref ("users" or an entity kind) */
+	FT_LIST,      /* list of short strings, stored as JSON text */
+	FT__MAX
+};
+
+enum field_flag {
+	F_REQUIRED = 1 << 0, /* must be present and non-empty on create, never emptied */
+	F_LISTED = 1 << 1,   /* a column on the list page */
+	F_SEARCH = 1 << 2,   /* matched by ?q= */
+	F_FILTER = 1 << 3,   /* ?field=value filters the list */
+	F_SORT = 1 << 4,     /* ?sort=field and ?sort=-field */
+	F_READONLY = 1 << 5, /* computed by the server; ignored on input */
+	F_OWN_ACTION = 1 << 6, /* set on create; later changed only through its own action (e.g. a goal's target) */
+};
+
+struct field {
+	const char *name, *label;
+	enum ftype type;
+	unsigned flags;
+	long max;                     /* text: characters; list: items (each item <= 200 chars) */
+	double lo, hi;                /* numeric range when lo < hi */
+	const char *const *choices;   /* FT_ENUM: NULL-terminated */
+	const char *ref;              /* FT_REF: the kind pointed at */
+	const char *dflt;             /* JSON text of the value a new object gets when absent */
+	const char *help;             /* one line for forms and the OpenAPI description */
+};
+
+struct entity {
+	const char *kind;        /* URL and API name, plural kebab-case: "goals" */
+	const char *table;       /* SQL table */
+	const char *one;         /* singular label: "goal" */
+	const char *label;       /* plural label: "Goals" */
+	const char *title_field; /* the field that names an object in lists and links */
+	const char *blurb;       /* one sentence for the list page and OpenAPI tag */
+	const struct field *fields;
+	int nfields;
+	int write_rank;          /* least role rank that may create, edit and delete */
+	const char *default_sort;
+	/* Rules across fields, after each field checked; -1 with e filled refuses the write. */
+	int (*check)(db *d, json_t *obj, struct err *e);
+	/* SQL text generated once at start-up by entity_init. */
+	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists;
+};
+
+extern struct entity *const entity_all[];
+extern const int entity_count;
+
+void entity_init(void);                          /* start-up: generate SQL; idempotent */
+void entity_init_one(struct entity *e);          /* a kind outside entity_all (the strategy) */
+void entity_shutdown(void);
+void entity_free_sql(struct entity *e);
+const struct entity *entity_find(const char *kind); /* NULL for an unknown kind */
+const struct field *entity_field(const struct entity *e, const char *name);
+
+/* One object as a new JSON object (id, created_at, updated_at, version, fields); NULL if missing. */
+json_t *entity_get(db *d, const struct entity *e, long long id);
+
+struct list_query {
+	struct kv *args;   /* the request's query arguments: filters, q, sort, limit, cursor */
+	long max_limit;    /* the largest limit allowed (API 500, CSV and pages more) */
+};
+/* Matching objects as a new JSON array; *next is an opaque cursor or NULL. -1 with e on bad arguments. */
+int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
+                const char **next, struct err *err);
+
+/* Check input (a JSON object) against the descriptor. With base (an existing object) absent
+ * fields keep base's values. Returns a new object of field values, or NULL with err set. */
+json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *base, struct err *err);
+/* Turn form fields (strings) into typed JSON input; NULL with err set on a malformed number. */
+json_t *entity_from_form(const struct entity *e, struct kv *form, struct err *err);
+
+/* Writes; the caller holds the transaction. Each writes an audit row. */
+long long entity_create(db *d, const struct entity *e, long long actor, json_t *input, struct err *err);
+/* version: the client's; -1 when missing (refused). */
+int entity_update(db *d, const struct entity *e, long long actor, long long id, json_t *input, long long version,
+                  struct err *err);
+int entity_delete(db *d, const struct entity *e, long long actor, long long id, struct err *err);
+
+/* Does an object with this id exist in kind ("users" included)? */
+bool entity_ref_exists(db *d, const char *kind, long long id);
+/* The display name of a referenced object into the arena; NULL when missing. */
+const char *entity_ref_label(db *d, arena *a, const char *kind, long long id);
+
+/* Append an audit row: who, when, what changed (changes is borrowed). */
+int audit_write(db *d, long long actor, const char *kind, long long id, const char *action, json_t *changes);
+/* Audit rows of one object, newest first: {at, user_id, user, action, changes}. */
+json_t *audit_history(db *d, const char *kind, long long id, int limit);
+
+/* CSV of every listed object (header row of field names); filters as entity_list. */
+int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err);
+
+const char *ftype_name(enum ftype t);
+#endif

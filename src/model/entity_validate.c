@@ -1,0 +1,227 @@
+/* entity_validate.c — checks input against a descriptor, field by field, and reads forms. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "entity.h"
+
+static bool system_key(const char *k)
+{
+	return !strcmp(k, "id") || !strcmp(k, "created_at") || !strcmp(k, "updated_at") || !strcmp(k, "version");
+}
+
+enum { LIST_ITEM_MAX = 200 };
+
+static int check_text(const struct field *f, const char *s, struct err *e)
+{
+	size_t n = strlen(s);
+	if (!valid_text(s, n))
+		return err_invalid(e, f->name, "%s contains invalid UTF-8 or control characters", f->name);
+	long max = f->max > 0 ? f->max : (f->type == FT_TEXT ? 20000 : 200);
+	if ((long)utf8_len(s) > max)
+		return err_invalid(e, f->name, "%s is longer than %ld characters", f->name, max);
+	return 0;
+}
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+/* Check one present, non-null value; returns a new normalized value or NULL with e set. */
+static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *e)
+{
+	switch (f->type) {
+	case FT_STRING:
+	case FT_TEXT:
+		if (!json_is_string(v))
+			return err_invalid(e, f->name, "%s must be a string", f->name), NULL;
+		if (check_text(f, json_string_value(v), e) < 0)
+			return NULL;
+		if ((f->flags & F_REQUIRED) && blank(json_string_value(v)))
+			return err_invalid(e, f->name, "%s must not be empty", f->name), NULL;
+		return json_incref(v);
+	case FT_INT:
+	case FT_MONEY:
+	case FT_REF: {
+		if (!json_is_integer(v))
+			return err_invalid(e, f->name, "%s must be a whole number", f->name), NULL;
+		long long n = json_integer_value(v);
+		if (f->type == FT_MONEY && n < 0)
+			return err_invalid(e, f->name, "%s must not be negative", f->name), NULL;
+		if (f->lo < f->hi && (n < f->lo || n > f->hi))
+			return err_invalid(e, f->name, "%s must be from %g to %g", f->name, f->lo, f->hi), NULL;
+		if (f->type == FT_REF && !entity_ref_exists(d, f->ref, n))
+			return err_invalid(e, f->name, "%s: no %s with id %lld", f->name, f->ref, n), NULL;
+		return json_incref(v);
+	}
+	case FT_NUMBER: {
+		if (!json_is_number(v))
+			return err_invalid(e, f->name, "%s must be a number", f->name), NULL;
+		double x = json_number_value(v);
+		if (!isfinite(x) || fabs(x) > 1e15)
+			return err_invalid(e, f->name, "%s is out of range", f->name), NULL;
+		if (f->lo < f->hi && (x < f->lo || x > f->hi))
+			return err_invalid(e, f->name, "%s must be from %g to %g", f->name, f->lo, f->hi), NULL;
+		return json_real(x);
+	}
+	case FT_DATE:
+		if (!json_is_string(v) || !valid_date(json_string_value(v)))
+			return err_invalid(e, f->name, "%s must be a real date as YYYY-MM-DD", f->name), NULL;
+		return json_incref(v);
+	case FT_ENUM: {
+		if (json_is_string(v))
+			for (const char *const *c = f->choices; *c; c++)
+				if (strcmp(*c, json_string_value(v)) == 0)
+					return json_incref(v);
+		buf b;
+		buf_init(&b);
+		for (const char *const *c = f->choices; *c; c++)
+			buf_rawf(&b, "%s%s", c == f->choices ? "" : ", ", *c);
+		err_invalid(e, f->name, "%s must be one of: %s", f->name, buf_str(&b));
+		buf_free(&b);
+		return NULL;
+	}
+	case FT_LIST: {
+		if (!json_is_array(v))
+			return err_invalid(e, f->name, "%s must be a list of strings", f->name), NULL;
+		long max = f->max > 0 ? f->max : 50;
+		if ((long)json_array_size(v) > max)
+			return err_invalid(e, f->name, "%s has more than %ld items", f->name, max), NULL;
+		size_t i;
+		json_t *it;
+		json_array_foreach(v, i, it)
+		{
+			if (!json_is_string(it))
+				return err_invalid(e, f->name, "%s item %zu must be a string", f->name, i + 1), NULL;
+			const char *s = json_string_value(it);
+			if (!valid_text(s, strlen(s)) || utf8_len(s) > LIST_ITEM_MAX || blank(s))
+				return err_invalid(e, f->name, "%s item %zu must be 1 to %d characters of text", f->name, i + 1,
+				                   LIST_ITEM_MAX),
+				       NULL;
+		}
+		return json_incref(v);
+	}
+	case FT_TIMESTAMP:
+	case FT__MAX: break;
+	}
+	return err_invalid(e, f->name, "%s cannot be set", f->name), NULL;
+}
+
+json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *base, struct err *err)
+{
+	if (!json_is_object(input))
+		return err_invalid(err, NULL, "the body must be a JSON object"), NULL;
+	const char *key;
+	json_t *val;
+	json_object_foreach(input, key, val)
+	{
+		if (system_key(key))
+			continue;
+		const struct field *f = entity_field(e, key);
+		if (!f)
+			return err_invalid(err, key, "unknown field %s for a %s", key, e->one), NULL;
+	}
+	json_t *out = json_object();
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		json_t *v = json_object_get(input, f->name);
+		json_t *nv = NULL;
+		if (f->flags & F_READONLY) {
+			/* server-computed: keep what is stored, ignore what was sent */
+			json_t *keep = base ? json_object_get(base, f->name) : NULL;
+			nv = keep ? json_incref(keep) : json_null();
+		} else if (!v) {
+			json_t *keep = base ? json_object_get(base, f->name) : NULL;
+			if (keep)
+				nv = json_incref(keep);
+			else if (f->dflt)
+				nv = json_loads(f->dflt, JSON_DECODE_ANY, NULL);
+			else
+				nv = json_null();
+		} else if (json_is_null(v)) {
+			nv = f->type == FT_LIST ? json_array() : json_null();
+		} else {
+			nv = check_value(d, f, v, err);
+			if (!nv) {
+				json_decref(out);
+				return NULL;
+			}
+		}
+		if (base && (f->flags & F_OWN_ACTION) && !json_equal(nv, json_object_get(base, f->name))) {
+			json_decref(nv);
+			json_decref(out);
+			return err_invalid(err, f->name, "%s is changed through its own action, with a reason", f->name), NULL;
+		}
+		if ((f->flags & F_REQUIRED) && !(f->flags & F_READONLY) && json_is_null(nv)) {
+			json_decref(nv);
+			json_decref(out);
+			return err_invalid(err, f->name, "%s is required", f->name), NULL;
+		}
+		json_object_set_new(out, f->name, nv);
+	}
+	if (e->check && e->check(d, out, err) < 0) {
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}
+
+json_t *entity_from_form(const struct entity *e, struct kv *form, struct err *err)
+{
+	json_t *o = json_object();
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		if (f->flags & F_READONLY)
+			continue;
+		const char *v = NULL;
+		for (struct kv *k = form; k; k = k->next)
+			if (strcmp(k->key, f->name) == 0)
+				v = k->value;
+		if (!v)
+			continue;
+		json_t *jv;
+		if (f->type == FT_LIST) {
+			jv = json_array();
+			const char *p = v;
+			while (*p) {
+				size_t n = strcspn(p, "\r\n");
+				size_t a = 0, b = n;
+				while (a < b && (p[a] == ' ' || p[a] == '\t'))
+					a++;
+				while (b > a && (p[b - 1] == ' ' || p[b - 1] == '\t'))
+					b--;
+				if (b > a) {
+					char *item = strndup(p + a, b - a);
+					json_array_append_new(jv, json_string_nocheck(item));
+					free(item);
+				}
+				p += n;
+				while (*p == '\r' || *p == '\n')
+					p++;
+			}
+		} else if (blank(v)) {
+			jv = json_null();
+		} else if (f->type == FT_INT || f->type == FT_MONEY || f->type == FT_REF) {
+			long long n;
+			if (!parse_ll(v, &n)) {
+				json_decref(o);
+				return err_invalid(err, f->name, "%s must be a whole number", f->name), NULL;
+			}
+			jv = json_integer(n);
+		} else if (f->type == FT_NUMBER) {
+			double x;
+			if (!parse_double(v, &x)) {
+				json_decref(o);
+				return err_invalid(err, f->name, "%s must be a number", f->name), NULL;
+			}
+			jv = json_real(x);
+		} else {
+			jv = json_string_nocheck(v);
+		}
+		json_object_set_new(o, f->name, jv);
+	}
+	return o;
+}

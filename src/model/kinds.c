@@ -1,0 +1,65 @@
+/* kinds.c — the descriptors of the simple kinds (segments, personas, accounts, competitors)
+ * and the table of every kind the engine serves. Kinds with behaviour of their own keep
+ * their descriptor in their own file (goals.c). */
+#include "entity.h"
+#include "goals.h"
+#include "users.h"
+
+static const struct field segment_fields[] = {
+	{"name", "Name", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH | F_SORT, 120, .help = "What the segment is called"},
+	{"description", "Description", FT_TEXT, F_LISTED | F_SEARCH, 4000},
+	{"size", "Size", FT_INT, F_LISTED | F_SORT, 0, 0, 1e12, .help = "How many companies or people it holds"},
+	{"notes", "Notes", FT_TEXT, F_SEARCH, 4000},
+};
+
+static struct entity segments = {
+	.kind = "segments", .table = "segments", .one = "segment", .label = "Segments", .title_field = "name",
+	.blurb = "Groups of customers you build for and sell to.",
+	.fields = segment_fields, .nfields = COUNT(segment_fields), .write_rank = RANK_EDITOR, .default_sort = "name",
+};
+
+static const struct field persona_fields[] = {
+	{"name", "Name", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH | F_SORT, 120},
+	{"segment_id", "Segment", FT_REF, F_LISTED | F_FILTER, .ref = "segments"},
+	{"role", "Role", FT_STRING, F_LISTED | F_SEARCH, 120, .help = "Job title or function"},
+	{"pains", "Pains", FT_TEXT, F_SEARCH, 4000},
+	{"gains", "Gains", FT_TEXT, F_SEARCH, 4000},
+	{"jobs", "Jobs to be done", FT_TEXT, F_SEARCH, 4000},
+	{"channels", "Channels", FT_TEXT, F_SEARCH, 2000, .help = "Where they learn about products"},
+};
+
+static struct entity personas = {
+	.kind = "personas", .table = "personas", .one = "persona", .label = "Personas", .title_field = "name",
+	.blurb = "The people inside a segment: their role, pains, gains and jobs.",
+	.fields = persona_fields, .nfields = COUNT(persona_fields), .write_rank = RANK_EDITOR, .default_sort = "name",
+};
+
+static const struct field account_fields[] = {
+	{"name", "Name", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH | F_SORT, 160},
+	{"segment_id", "Segment", FT_REF, F_LISTED | F_FILTER, .ref = "segments"},
+	{"plan", "Plan", FT_STRING, F_LISTED | F_FILTER | F_SORT, 60, .help = "The plan they pay for"},
+	{"arr", "ARR", FT_MONEY, F_LISTED | F_SORT, .help = "Annual recurring revenue, whole currency units"},
+};
+
+static struct entity accounts = {
+	.kind = "accounts", .table = "accounts", .one = "account", .label = "Accounts", .title_field = "name",
+	.blurb = "Customer companies, with their plan and revenue.",
+	.fields = account_fields, .nfields = COUNT(account_fields), .write_rank = RANK_EDITOR, .default_sort = "name",
+};
+
+static const struct field competitor_fields[] = {
+	{"name", "Name", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH | F_SORT, 160},
+	{"positioning", "Positioning", FT_TEXT, F_LISTED | F_SEARCH, 4000},
+	{"strengths", "Strengths", FT_TEXT, F_SEARCH, 4000},
+	{"weaknesses", "Weaknesses", FT_TEXT, F_SEARCH, 4000},
+};
+
+static struct entity competitors = {
+	.kind = "competitors", .table = "competitors", .one = "competitor", .label = "Competitors",
+	.title_field = "name", .blurb = "Who else the buyer considers, and how they position.",
+	.fields = competitor_fields, .nfields = COUNT(competitor_fields), .write_rank = RANK_EDITOR,
+	.default_sort = "name",
+};
+
+struct entity *const entity_all[] = {&goals_entity, &segments, &personas, &accounts, &competitors};
+const int entity_count = COUNT(entity_all);

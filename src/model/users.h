@@ -1,0 +1,54 @@
+/* users.h — people, roles, password sign-in, browser sessions and API tokens. */
+#ifndef TANDEM_USERS_H
+#define TANDEM_USERS_H
+#include <stdbool.h>
+#include "platform/arena.h"
+#include "platform/db.h"
+#include "platform/err.h"
+
+/* Role ranks for route checks: pm and pmm are peers. */
+enum rank { RANK_NONE = 0, RANK_VIEWER = 1, RANK_CONTRIBUTOR = 2, RANK_EDITOR = 3, RANK_LEADER = 4, RANK_ADMIN = 5 };
+
+extern const char *const role_names[]; /* NULL-terminated: admin leader pm pmm contributor viewer */
+int role_rank(const char *role);        /* RANK_NONE for an unknown role */
+
+struct user {
+	long long id;
+	const char *email, *name, *role;
+	int rank;
+};
+
+/* Start-up: initialise libsodium. 0 on success. */
+int users_init(void);
+
+/* Hash a password with argon2id into out (crypto_pwhash_STRBYTES). 0 on success. */
+int password_hash(const char *password, char *out, size_t outlen);
+bool password_verify(const char *hash, const char *password);
+/* A random password of 20 characters for `init` and the demo into out[21]. */
+void password_generate(char out[21]);
+
+long long users_add(db *d, const char *email, const char *name, const char *role, const char *password,
+                    struct err *e);
+int users_set_password(db *d, const char *email, const char *password, struct err *e);
+bool users_find(db *d, arena *a, const char *email, struct user *u);
+bool users_get(db *d, arena *a, long long id, struct user *u);
+const char *users_name(db *d, arena *a, long long id); /* NULL when missing */
+/* Check email + password; on success fill u. Returns false on any mismatch. */
+bool users_authenticate(db *d, arena *a, const char *email, const char *password, struct user *u);
+
+/* Failed sign-ins per address: seconds the address must still wait (0 = may try). */
+long login_wait(db *d, const char *ip);
+void login_failed(db *d, const char *ip);
+void login_succeeded(db *d, const char *ip);
+
+/* A new session for the user: the cookie value and CSRF token (both arena). */
+int session_create(db *d, arena *a, long long user_id, const char **cookie, const char **csrf);
+/* The session's user and CSRF token for a cookie value; false when unknown or expired. */
+bool session_lookup(db *d, arena *a, const char *cookie, struct user *u, const char **csrf);
+void session_delete(db *d, const char *cookie);
+
+/* A new API token: returns its id and the secret (arena) that is shown once. */
+long long token_create(db *d, arena *a, long long user_id, const char *name, const char **secret, struct err *e);
+bool token_lookup(db *d, arena *a, const char *secret, struct user *u);
+int token_revoke(db *d, long long id, struct err *e);
+#endif

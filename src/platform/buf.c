@@ -1,0 +1,249 @@
+/* buf.c — growable byte buffer and its context-escaping writers. */
+#include "buf.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void buf_init(buf *b) { b->p = NULL, b->len = b->cap = 0; }
+
+void buf_free(buf *b)
+{
+	free(b->p);
+	buf_init(b);
+}
+
+void buf_reset(buf *b)
+{
+	b->len = 0;
+	if (b->p)
+		b->p[0] = 0;
+}
+
+char *buf_detach(buf *b, size_t *len)
+{
+	if (!b->p)
+		buf_add(b, "", 0);
+	char *p = b->p;
+	if (len)
+		*len = b->len;
+	buf_init(b);
+	return p;
+}
+
+const char *buf_str(buf *b) { return b->p ? b->p : ""; }
+
+static void grow(buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->p = xrealloc(b->p, cap);
+	b->cap = cap;
+}
+
+void buf_add(buf *b, const void *p, size_t n)
+{
+	grow(b, n);
+	if (n)
+		memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = 0;
+}
+
+void buf_addc(buf *b, char c) { buf_add(b, &c, 1); }
+
+void buf_raw(buf *b, const char *s)
+{
+	if (s)
+		buf_add(b, s, strlen(s));
+}
+
+static void vrawf(buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	char small[256];
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n < 0) {
+		va_end(ap2);
+		return;
+	}
+	if ((size_t)n < sizeof small) {
+		buf_add(b, small, (size_t)n);
+	} else {
+		grow(b, (size_t)n);
+		vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap2);
+		b->len += (size_t)n;
+	}
+	va_end(ap2);
+}
+
+void buf_rawf(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vrawf(b, fmt, ap);
+	va_end(ap);
+}
+
+void buf_html(buf *b, const char *s)
+{
+	if (!s)
+		return;
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep;
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		buf_add(b, run, (size_t)(s - run));
+		buf_raw(b, rep);
+		run = s + 1;
+	}
+	buf_add(b, run, (size_t)(s - run));
+}
+
+void buf_url(buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+		    c == '_' || c == '.' || c == '~') {
+			buf_addc(b, (char)c);
+		} else {
+			char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+			buf_add(b, e, 3);
+		}
+	}
+}
+
+void buf_json(buf *b, const char *s)
+{
+	if (!s) {
+		buf_lit(b, "null");
+		return;
+	}
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
+		case '"': buf_lit(b, "\\\""); break;
+		case '\\': buf_lit(b, "\\\\"); break;
+		case '\n': buf_lit(b, "\\n"); break;
+		case '\r': buf_lit(b, "\\r"); break;
+		case '\t': buf_lit(b, "\\t"); break;
+		case '<': buf_lit(b, "\\u003c"); break; /* safe inside <script> too */
+		default:
+			if (c < 0x20)
+				buf_rawf(b, "\\u%04x", c);
+			else
+				buf_addc(b, (char)c);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+void buf_csv(buf *b, const char *s)
+{
+	if (!s)
+		return;
+	/* A leading = + - @ makes spreadsheets run a formula: prefix a quote mark. */
+	bool formula = (*s == '=' || *s == '+' || *s == '-' || *s == '@') && !(*s == '-' && s[1] >= '0' && s[1] <= '9');
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (!quote) {
+		buf_raw(b, s);
+		return;
+	}
+	buf_addc(b, '"');
+	if (formula)
+		buf_addc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+/* Walks fmt; copies each conversion spec and formats its one argument, escaping %s. */
+void vhtml(buf *b, const char *fmt, va_list ap)
+{
+	const char *run = fmt;
+	while (*fmt) {
+		if (*fmt != '%') {
+			fmt++;
+			continue;
+		}
+		buf_add(b, run, (size_t)(fmt - run));
+		const char *start = fmt++;
+		if (*fmt == '%') {
+			buf_addc(b, '%');
+			run = ++fmt;
+			continue;
+		}
+		while (strchr("-+ #0", *fmt))
+			fmt++;
+		while ((*fmt >= '0' && *fmt <= '9') || *fmt == '.')
+			fmt++;
+		int lng = 0, size = 0;
+		while (*fmt == 'l') {
+			lng++;
+			fmt++;
+		}
+		if (*fmt == 'z') {
+			size = 1;
+			fmt++;
+		}
+		char spec[32];
+		size_t sl = (size_t)(fmt - start) + 1;
+		if (sl >= sizeof spec)
+			sl = sizeof spec - 1;
+		memcpy(spec, start, sl);
+		spec[sl] = 0;
+		switch (*fmt) {
+		case 's': buf_html(b, va_arg(ap, const char *)); break;
+		case 'd':
+		case 'i':
+		case 'u':
+		case 'x':
+			if (size)
+				buf_rawf(b, spec, va_arg(ap, size_t));
+			else if (lng >= 2)
+				buf_rawf(b, spec, va_arg(ap, long long));
+			else if (lng == 1)
+				buf_rawf(b, spec, va_arg(ap, long));
+			else
+				buf_rawf(b, spec, va_arg(ap, int));
+			break;
+		case 'f':
+		case 'g':
+		case 'e': buf_rawf(b, spec, va_arg(ap, double)); break;
+		case 'c': {
+			char c[2] = {(char)va_arg(ap, int), 0};
+			buf_html(b, c);
+			break;
+		}
+		default: break; /* unknown conversions are dropped */
+		}
+		if (*fmt)
+			fmt++;
+		run = fmt;
+	}
+	buf_add(b, run, (size_t)(fmt - run));
+}
+
+void html(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vhtml(b, fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,52 @@
+/* db.h — the database interface the domain uses; db_sqlite.c implements it for SQLite.
+ * Statements are prepared from program-owned SQL text, cached per connection, and bound. */
+#ifndef TANDEM_DB_H
+#define TANDEM_DB_H
+#include <stdbool.h>
+
+typedef struct db db;
+typedef struct db_stmt db_stmt;
+
+enum db_rc { DB_OK = 0, DB_ROW = 1, DB_DONE = 2, DB_ERR = -1, DB_BUSY = -2, DB_CONSTRAINT = -3 };
+
+enum db_open_mode { DB_OPEN_EXISTING, DB_OPEN_CREATE };
+
+/* Open a connection (WAL, foreign keys, busy timeout). NULL on failure with *err set
+ * to a static, user-readable message. */
+db *db_open(const char *path, enum db_open_mode mode, const char **err);
+void db_close(db *d);
+
+/* Prepare (from the per-connection cache) and bind. types has one letter per argument:
+ * 'i' long long, 'd' double, 't' const char * (NULL binds null), 'n' null (no argument).
+ * Returns NULL on a prepare error (logged). The statement is reset by db_done. */
+db_stmt *db_q(db *d, const char *sql, const char *types, ...);
+/* Prepare (cached), reset, with no bindings yet; then bind by 1-based index. */
+db_stmt *db_prepare(db *d, const char *sql);
+void db_bind_int(db_stmt *s, int i, long long v);
+void db_bind_double(db_stmt *s, int i, double v);
+void db_bind_text(db_stmt *s, int i, const char *t); /* NULL binds null */
+int db_step(db_stmt *s);                /* DB_ROW, DB_DONE or an error */
+void db_done(db_stmt *s);               /* reset for reuse; NULL is fine */
+/* Run a statement that returns no rows: DB_OK or an error. */
+int db_run(db *d, const char *sql, const char *types, ...);
+/* One integer from the first row; dflt when there is no row or on error. */
+long long db_int(db *d, long long dflt, const char *sql, const char *types, ...);
+
+long long db_col_int(db_stmt *s, int i);
+double db_col_double(db_stmt *s, int i);
+const char *db_col_text(db_stmt *s, int i); /* valid until the next step/done; NULL for null */
+bool db_col_null(db_stmt *s, int i);
+int db_col_count(db_stmt *s);
+const char *db_col_name(db_stmt *s, int i);
+
+int db_exec(db *d, const char *sql);    /* several statements, no parameters */
+int db_begin(db *d);                    /* a write transaction (takes the write lock now) */
+int db_begin_read(db *d);
+int db_commit(db *d);
+void db_rollback(db *d);
+long long db_last_id(db *d);
+int db_changes(db *d);
+const char *db_errmsg(db *d);           /* for the log only, never for clients */
+bool db_has_table(db *d, const char *name);
+bool db_has_column(db *d, const char *table, const char *column);
+#endif

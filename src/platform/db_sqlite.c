@@ -1,0 +1,254 @@
+/* db_sqlite.c — the SQLite implementation of db.h: WAL, foreign keys, a statement cache. */
+#include "db.h"
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "log.h"
+#include "util.h"
+
+enum { CACHE_SLOTS = 256 };
+
+struct db_stmt {
+	sqlite3_stmt *st;
+	const char *sql; /* the program's text: compared by content */
+	struct db *d;
+};
+
+struct db {
+	sqlite3 *h;
+	struct db_stmt cache[CACHE_SLOTS];
+};
+
+static unsigned hash_str(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+db *db_open(const char *path, enum db_open_mode mode, const char **err)
+{
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (mode == DB_OPEN_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	sqlite3 *h = NULL;
+	int rc = sqlite3_open_v2(path, &h, flags, NULL);
+	if (rc != SQLITE_OK) {
+		*err = rc == SQLITE_CANTOPEN ? "cannot open the database file (missing or unreadable)"
+		                             : "cannot open the database file";
+		sqlite3_close(h);
+		return NULL;
+	}
+	sqlite3_busy_timeout(h, 5000);
+	sqlite3_extended_result_codes(h, 0);
+	/* Reading the schema proves the file is a database at all. */
+	if (sqlite3_exec(h, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+	                    "SELECT count(*) FROM sqlite_master;",
+	                 NULL, NULL, NULL) != SQLITE_OK) {
+		int code = sqlite3_errcode(h);
+		*err = (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) ? "the file is not a Tandem database or is corrupt"
+		       : code == SQLITE_READONLY ? "the database file is read-only"
+		                                 : "cannot read the database file";
+		sqlite3_close(h);
+		return NULL;
+	}
+	db *d = calloc(1, sizeof *d);
+	if (!d)
+		die_oom();
+	d->h = h;
+	return d;
+}
+
+void db_close(db *d)
+{
+	if (!d)
+		return;
+	for (int i = 0; i < CACHE_SLOTS; i++)
+		sqlite3_finalize(d->cache[i].st);
+	sqlite3_close(d->h);
+	free(d);
+}
+
+static db_stmt *prepare(db *d, const char *sql)
+{
+	unsigned h = hash_str(sql) % CACHE_SLOTS;
+	for (int probe = 0; probe < 8; probe++) {
+		db_stmt *s = &d->cache[(h + probe) % CACHE_SLOTS];
+		if (s->st && (s->sql == sql || strcmp(s->sql, sql) == 0))
+			return s;
+		if (!s->st) {
+			if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
+				log_error("db: prepare failed: %s", sqlite3_errmsg(d->h));
+				s->st = NULL;
+				return NULL;
+			}
+			s->sql = sqlite3_sql(s->st);
+			s->d = d;
+			return s;
+		}
+	}
+	/* Cache neighbourhood full: evict the home slot. */
+	db_stmt *s = &d->cache[h];
+	sqlite3_finalize(s->st);
+	s->st = NULL;
+	if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
+		log_error("db: prepare failed: %s", sqlite3_errmsg(d->h));
+		s->st = NULL;
+		return NULL;
+	}
+	s->sql = sqlite3_sql(s->st);
+	s->d = d;
+	return s;
+}
+
+static void bindv(db_stmt *s, const char *types, va_list ap)
+{
+	for (int i = 1; types && *types; types++, i++) {
+		switch (*types) {
+		case 'i': sqlite3_bind_int64(s->st, i, va_arg(ap, long long)); break;
+		case 'd': sqlite3_bind_double(s->st, i, va_arg(ap, double)); break;
+		case 't': {
+			const char *t = va_arg(ap, const char *);
+			if (t)
+				sqlite3_bind_text(s->st, i, t, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(s->st, i);
+			break;
+		}
+		case 'n': sqlite3_bind_null(s->st, i); break;
+		default: abort(); /* a bug in the caller's type string */
+		}
+	}
+}
+
+static db_stmt *vq(db *d, const char *sql, const char *types, va_list ap)
+{
+	db_stmt *s = prepare(d, sql);
+	if (!s)
+		return NULL;
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+	bindv(s, types, ap);
+	return s;
+}
+
+db_stmt *db_q(db *d, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	db_stmt *s = vq(d, sql, types, ap);
+	va_end(ap);
+	return s;
+}
+
+db_stmt *db_prepare(db *d, const char *sql) { return db_q(d, sql, ""); }
+void db_bind_int(db_stmt *s, int i, long long v) { sqlite3_bind_int64(s->st, i, v); }
+void db_bind_double(db_stmt *s, int i, double v) { sqlite3_bind_double(s->st, i, v); }
+
+void db_bind_text(db_stmt *s, int i, const char *t)
+{
+	if (t)
+		sqlite3_bind_text(s->st, i, t, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s->st, i);
+}
+
+static int map_rc(int rc)
+{
+	switch (rc) {
+	case SQLITE_ROW: return DB_ROW;
+	case SQLITE_DONE: return DB_DONE;
+	case SQLITE_OK: return DB_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return DB_BUSY;
+	case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
+	default: return DB_ERR;
+	}
+}
+
+int db_step(db_stmt *s)
+{
+	if (!s)
+		return DB_ERR;
+	int rc = sqlite3_step(s->st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE && rc != SQLITE_CONSTRAINT)
+		log_error("db: step failed: %s", sqlite3_errmsg(s->d->h));
+	return map_rc(rc);
+}
+
+void db_done(db_stmt *s)
+{
+	if (s)
+		sqlite3_reset(s->st);
+}
+
+int db_run(db *d, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	db_stmt *s = vq(d, sql, types, ap);
+	va_end(ap);
+	if (!s)
+		return DB_ERR;
+	int rc = db_step(s);
+	db_done(s);
+	return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
+}
+
+long long db_int(db *d, long long dflt, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	db_stmt *s = vq(d, sql, types, ap);
+	va_end(ap);
+	long long v = dflt;
+	if (s && db_step(s) == DB_ROW && !db_col_null(s, 0))
+		v = db_col_int(s, 0);
+	db_done(s);
+	return v;
+}
+
+long long db_col_int(db_stmt *s, int i) { return sqlite3_column_int64(s->st, i); }
+double db_col_double(db_stmt *s, int i) { return sqlite3_column_double(s->st, i); }
+const char *db_col_text(db_stmt *s, int i) { return (const char *)sqlite3_column_text(s->st, i); }
+bool db_col_null(db_stmt *s, int i) { return sqlite3_column_type(s->st, i) == SQLITE_NULL; }
+int db_col_count(db_stmt *s) { return sqlite3_column_count(s->st); }
+const char *db_col_name(db_stmt *s, int i) { return sqlite3_column_name(s->st, i); }
+
+int db_exec(db *d, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		log_error("db: exec failed: %s", msg ? msg : "?");
+		sqlite3_free(msg);
+	}
+	return rc == SQLITE_OK ? DB_OK : map_rc(rc);
+}
+
+int db_begin(db *d) { return db_exec(d, "BEGIN IMMEDIATE"); }
+int db_begin_read(db *d) { return db_exec(d, "BEGIN"); }
+int db_commit(db *d) { return db_exec(d, "COMMIT"); }
+
+void db_rollback(db *d)
+{
+	if (!sqlite3_get_autocommit(d->h))
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+long long db_last_id(db *d) { return sqlite3_last_insert_rowid(d->h); }
+int db_changes(db *d) { return sqlite3_changes(d->h); }
+const char *db_errmsg(db *d) { return sqlite3_errmsg(d->h); }
+
+bool db_has_table(db *d, const char *name)
+{
+	return db_int(d, 0, "SELECT count(*) FROM sqlite_master WHERE type IN ('table','view') AND name=?", "t",
+	              name) > 0;
+}
+
+bool db_has_column(db *d, const char *table, const char *column)
+{
+	return db_int(d, 0, "SELECT count(*) FROM pragma_table_info(?) WHERE name=?", "tt", table, column) > 0;
+}

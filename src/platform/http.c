@@ -1,0 +1,361 @@
+/* http.c — libmicrohttpd glue: thread pool, per-request arena, bodies, whole responses, ETags. */
+#include "http.h"
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <sodium.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "log.h"
+
+struct http_server {
+	struct MHD_Daemon *d;
+	struct http_config cfg;
+	bool close_after; /* one-shot mode: answer with Connection: close */
+};
+
+static atomic_uint request_seq;
+
+const char *http_method_name(enum http_method m)
+{
+	static const char *names[HTTP__MAX] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OTHER"};
+	return m < HTTP__MAX ? names[m] : "OTHER";
+}
+
+static enum http_method parse_method(const char *m)
+{
+	for (int i = 0; i < HTTP_OTHER; i++)
+		if (strcmp(m, http_method_name(i)) == 0)
+			return i;
+	return HTTP_OTHER;
+}
+
+static void client_ip(struct MHD_Connection *c, char out[64])
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(out, 64, "local");
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, 64);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, 64);
+}
+
+const char *rq_query(request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *rq_header(request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
+const char *rq_cookie(request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *rq_form(request *rq, const char *name)
+{
+	for (struct kv *f = rq->form; f; f = f->next)
+		if (strcmp(f->key, name) == 0)
+			return f->value;
+	return NULL;
+}
+
+struct kv_collect {
+	arena *a;
+	struct kv *head, **tail;
+};
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct kv_collect *c = cls;
+	struct kv *kv = arena_alloc(c->a, sizeof *kv);
+	kv->key = arena_strdup(c->a, key);
+	kv->value = arena_strdup(c->a, value ? value : "");
+	*c->tail = kv;
+	c->tail = &kv->next;
+	return MHD_YES;
+}
+
+struct kv *rq_query_all(request *rq)
+{
+	struct kv_collect c = {rq->a, NULL, NULL};
+	c.tail = &c.head;
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, collect_arg, &c);
+	return c.head;
+}
+
+/* The post processor may hand a value over in pieces: append to the last field of that key. */
+static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+                                  const char *ctype, const char *enc, const char *data, uint64_t off, size_t size)
+{
+	(void)kind, (void)filename, (void)ctype, (void)enc;
+	request *rq = cls;
+	struct kv **tail = &rq->form, *last = NULL;
+	while (*tail) {
+		last = *tail;
+		tail = &(*tail)->next;
+	}
+	if (off > 0 && last && strcmp(last->key, key) == 0) {
+		size_t old = strlen(last->value);
+		char *v = arena_alloc(rq->a, old + size + 1);
+		memcpy(v, last->value, old);
+		memcpy(v + old, data, size);
+		last->value = v;
+		return MHD_YES;
+	}
+	struct kv *kv = arena_alloc(rq->a, sizeof *kv);
+	kv->key = arena_strdup(rq->a, key);
+	kv->value = arena_strndup(rq->a, data ? data : "", size);
+	*tail = kv;
+	return MHD_YES;
+}
+
+int rq_parse_form(request *rq)
+{
+	struct MHD_PostProcessor *pp = MHD_create_post_processor(rq->conn, 16384, form_field, rq);
+	if (!pp)
+		return -1;
+	int ok = MHD_post_process(pp, rq->body.p ? rq->body.p : "", rq->body.len) == MHD_YES;
+	MHD_destroy_post_processor(pp);
+	return ok ? 0 : -1;
+}
+
+void rs_header(response *rs, const char *name, const char *value)
+{
+	if (rs->nheaders < HTTP_MAX_HEADERS) {
+		rs->headers[rs->nheaders].name = name;
+		rs->headers[rs->nheaders].value = value;
+		rs->nheaders++;
+	}
+}
+
+static request *request_new(struct MHD_Connection *c, const char *url, const char *method)
+{
+	arena *a = arena_new();
+	request *rq = arena_alloc(a, sizeof *rq);
+	rq->a = a;
+	rq->conn = c;
+	rq->method = parse_method(method);
+	rq->path = arena_strdup(a, url);
+	buf_init(&rq->body);
+	client_ip(c, rq->ip);
+	snprintf(rq->id, sizeof rq->id, "%08x", atomic_fetch_add(&request_seq, 1) + 1);
+	return rq;
+}
+
+static void request_free(request *rq)
+{
+	if (!rq)
+		return;
+	buf_free(&rq->body);
+	if (rq->json)
+		json_decref(rq->json);
+	arena_free(rq->a);
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls, (void)c, (void)toe;
+	request_free(*con_cls);
+	*con_cls = NULL;
+}
+
+static enum MHD_Result send_response(struct http_server *s, request *rq, response *rs)
+{
+	size_t len = 0;
+	char *body = buf_detach(&rs->body, &len);
+	char etag[2 + 2 * 16 + 1];
+	bool not_modified = false;
+	if (rs->etag && rs->status == 200) {
+		unsigned char h[16];
+		crypto_generichash(h, sizeof h, (const unsigned char *)body, len, NULL, 0);
+		etag[0] = '"';
+		sodium_bin2hex(etag + 1, sizeof etag - 2, h, sizeof h);
+		strcat(etag, "\"");
+		const char *inm = rq_header(rq, MHD_HTTP_HEADER_IF_NONE_MATCH);
+		if (inm && strstr(inm, etag))
+			not_modified = true;
+	}
+	struct MHD_Response *r;
+	if (not_modified) {
+		free(body);
+		r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+	} else {
+		r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	}
+	if (!r) {
+		if (!not_modified)
+			free(body);
+		return MHD_NO;
+	}
+	if (rs->content_type && !not_modified)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->content_type);
+	if (rs->etag && rs->status == 200)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
+	for (int i = 0; i < rs->nheaders; i++)
+		MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "X-Request-Id", rq->id);
+	if (s->close_after)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+	enum MHD_Result ret = MHD_queue_response(rq->conn, not_modified ? 304 : (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result simple_error(struct MHD_Connection *c, unsigned status, const char *json)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(json), (void *)json, MHD_RESPMEM_PERSISTENT);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+	enum MHD_Result ret = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                                  const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	(void)version;
+	struct http_server *s = cls;
+	request *rq = *con_cls;
+	if (!rq) {
+		rq = request_new(c, url, method);
+		*con_cls = rq;
+		size_t limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && strtoull(cl, NULL, 10) > limit) {
+			/* Refuse before reading: the client is told at once and the body is never stored. */
+			char msg[200];
+			snprintf(msg, sizeof msg,
+			         "{\"error\":{\"code\":\"too_large\",\"message\":\"request body is over the limit of %zu bytes\"}}",
+			         limit);
+			char *copy = arena_strdup(rq->a, msg);
+			rq->answered = true;
+			return simple_error(c, 413, copy);
+		}
+		return MHD_YES;
+	}
+	if (rq->answered) {
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		size_t limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
+		if (!rq->too_large && rq->body.len + *upload_size <= limit)
+			buf_add(&rq->body, upload, *upload_size);
+		else
+			rq->too_large = true; /* chunked bodies: keep reading, store nothing */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	response rs = {.status = 200};
+	buf_init(&rs.body);
+	s->cfg.handler(rq, &rs);
+	return send_response(s, rq, &rs);
+}
+
+static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char line[512];
+	vsnprintf(line, sizeof line, fmt, ap);
+	size_t n = strlen(line);
+	while (n && line[n - 1] == '\n')
+		line[--n] = 0;
+	log_error("http: %s", line);
+}
+
+http_server *http_start(const struct http_config *cfg, const char **err)
+{
+	struct http_server *s = calloc(1, sizeof *s);
+	if (!s)
+		die_oom();
+	s->cfg = *cfg;
+	struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)cfg->port)};
+	if (inet_pton(AF_INET, cfg->listen ? cfg->listen : "127.0.0.1", &addr.sin_addr) != 1) {
+		*err = "the listen address is not an IPv4 address";
+		free(s);
+		return NULL;
+	}
+	unsigned threads = cfg->threads > 0 ? (unsigned)cfg->threads : 4;
+	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)cfg->port,
+	                        NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
+	                        MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+	                        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+	                        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+	if (!s->d) {
+		*err = "cannot listen on that address and port (in use, or not allowed)";
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void http_stop(http_server *s)
+{
+	if (!s)
+		return;
+	MHD_stop_daemon(s->d);
+	free(s);
+}
+
+/* One request: hand one end of a socket pair to libmicrohttpd, feed it fd_in and copy the
+ * answer to fd_out until the server closes (every answer carries Connection: close). */
+int http_serve_one(const struct http_config *cfg, int fd_in, int fd_out)
+{
+	struct http_server s = {.cfg = *cfg, .close_after = true};
+	/* no error log here: socket-pair connections make libmicrohttpd warn about TCP options */
+	s.d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC, 0, NULL, NULL,
+	                       on_request, &s, MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_CONNECTION_TIMEOUT,
+	                       (unsigned)10, MHD_OPTION_END);
+	if (!s.d)
+		return -1;
+	int sv[2];
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
+		MHD_stop_daemon(s.d);
+		return -1;
+	}
+	struct sockaddr_in fake = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	if (MHD_add_connection(s.d, sv[0], (struct sockaddr *)&fake, sizeof fake) != MHD_YES) {
+		close(sv[1]);
+		MHD_stop_daemon(s.d);
+		return -1;
+	}
+	char chunk[65536];
+	ssize_t n;
+	while ((n = read(fd_in, chunk, sizeof chunk)) > 0) {
+		for (ssize_t off = 0; off < n;) {
+			ssize_t w = write(sv[1], chunk + off, (size_t)(n - off));
+			if (w <= 0)
+				goto drain;
+			off += w;
+		}
+	}
+drain:
+	while ((n = read(sv[1], chunk, sizeof chunk)) > 0) {
+		for (ssize_t off = 0; off < n;) {
+			ssize_t w = write(fd_out, chunk + off, (size_t)(n - off));
+			if (w <= 0)
+				break;
+			off += w;
+		}
+	}
+	close(sv[1]);
+	MHD_stop_daemon(s.d);
+	return 0;
+}

@@ -1,0 +1,88 @@
+/* http.h — libmicrohttpd glue: a request read whole into its arena, a response built whole. */
+#ifndef TANDEM_HTTP_H
+#define TANDEM_HTTP_H
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "buf.h"
+
+struct MHD_Connection;
+struct db;
+
+enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE, HTTP_OTHER, HTTP__MAX };
+
+enum { HTTP_MAX_PARAMS = 4, HTTP_MAX_HEADERS = 12 };
+
+struct kv {
+	const char *key, *value;
+	struct kv *next;
+};
+
+typedef struct request {
+	arena *a;                      /* freed when libmicrohttpd reports completion */
+	struct MHD_Connection *conn;
+	enum http_method method;
+	const char *path;              /* decoded, without the query */
+	char ip[64];
+	char id[12];                   /* request id for the log */
+	buf body;
+	bool too_large;
+	bool answered;                 /* a response was queued before the body was read */
+	struct kv *form;               /* parsed urlencoded/multipart fields, in order */
+	json_t *json;                  /* parsed JSON body when the route wants one */
+	const char *params[HTTP_MAX_PARAMS]; /* path parameters, in pattern order */
+	/* The authenticated principal, set by the dispatcher. */
+	long long user_id;
+	const char *user_email, *user_name, *user_role;
+	int user_rank;
+	bool bearer;                   /* authenticated by a bearer token (no CSRF needed) */
+	const char *csrf;              /* the session's CSRF token, for forms */
+	const void *route;             /* the matched route (app-defined) */
+	struct db *db;                 /* this worker thread's connection */
+} request;
+
+typedef struct response {
+	int status;
+	const char *content_type;
+	buf body;
+	struct {
+		const char *name, *value;
+	} headers[HTTP_MAX_HEADERS];
+	int nheaders;
+	bool etag;                     /* hash the body into an ETag and honour If-None-Match */
+} response;
+
+typedef void (*http_handler)(request *rq, response *rs);
+
+struct http_config {
+	const char *listen;            /* address, e.g. "127.0.0.1" */
+	int port;
+	int threads;
+	size_t body_limit;             /* default limit for request bodies */
+	http_handler handler;
+	/* Limit for one request's body; NULL means body_limit for all. */
+	size_t (*limit_for)(const char *method, const char *path);
+};
+
+typedef struct http_server http_server;
+
+/* Start a threaded server; NULL with *err set when the port cannot be bound. */
+http_server *http_start(const struct http_config *cfg, const char **err);
+void http_stop(http_server *s);
+/* Serve exactly one request read from fd_in, writing the raw response to fd_out. */
+int http_serve_one(const struct http_config *cfg, int fd_in, int fd_out);
+
+/* Request accessors (values decoded by libmicrohttpd; NULL when absent). */
+const char *rq_query(request *rq, const char *name);
+const char *rq_header(request *rq, const char *name);
+const char *rq_cookie(request *rq, const char *name);
+const char *rq_form(request *rq, const char *name);
+/* Parse a urlencoded or multipart body into rq->form; -1 when it is neither. */
+int rq_parse_form(request *rq);
+/* Every query argument, in order. */
+struct kv *rq_query_all(request *rq);
+const char *http_method_name(enum http_method m);
+
+void rs_header(response *rs, const char *name, const char *value); /* value copied by MHD later */
+#endif

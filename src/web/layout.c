@@ -1,0 +1,80 @@
+/* layout.c — the page chrome (header, navigation, footer), error pages and embedded assets. */
+#include <string.h>
+#include "app/route.h"
+#include "assets.h"
+#include "model/users.h"
+#include "web.h"
+
+static const struct {
+	const char *href, *label, *key;
+} nav[] = {
+	{"/", "Dashboard", "dashboard"}, {"/strategy", "Strategy", "strategy"},   {"/goals", "Goals", "goals"},
+	{"/segments", "Segments", "segments"}, {"/personas", "Personas", "personas"}, {"/accounts", "Accounts", "accounts"},
+	{"/competitors", "Competitors", "competitors"}, {"/alignment", "Alignment", "alignment"},
+};
+
+void page_begin(request *rq, response *rs, const char *title, const char *active)
+{
+	rs->status = rs->status ? rs->status : 200;
+	rs->content_type = "text/html; charset=utf-8";
+	rs_header(rs, "Content-Security-Policy",
+	          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+	          "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+	rs_header(rs, "Cache-Control", "private, no-cache");
+	buf *b = &rs->body;
+	html(b,
+	     "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	     "<title>%s · Tandem</title><link rel=\"stylesheet\" href=\"/static/tandem.css\"></head>\n<body>",
+	     title);
+	buf_lit(b, "<a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"top\"><a class=\"brand\" "
+	           "href=\"/\">Tandem</a>");
+	if (rq->user_id) {
+		buf_lit(b, "<nav aria-label=\"Main\"><ul>");
+		for (size_t i = 0; i < COUNT(nav); i++)
+			html(b, "<li><a href=\"%s\"%s>%s</a></li>", nav[i].href,
+			     active && !strcmp(active, nav[i].key) ? " aria-current=\"page\"" : "", nav[i].label);
+		buf_lit(b, "</ul></nav><form class=\"who\" method=\"post\" action=\"/logout\">");
+		form_csrf(rq, b);
+		html(b, "<span>%s <small>(%s)</small></span> <button type=\"submit\" class=\"link\">Sign out</button></form>",
+		     rq->user_name, rq->user_role);
+	}
+	buf_lit(b, "</header>\n<main id=\"main\">");
+}
+
+void page_end(request *rq, response *rs)
+{
+	(void)rq;
+	buf_lit(&rs->body, "</main>\n<footer class=\"foot\">Tandem — product and marketing, deciding together.</footer>"
+	                   "</body></html>\n");
+}
+
+void page_error(request *rq, response *rs, int status, const char *message)
+{
+	buf_reset(&rs->body);
+	rs->nheaders = 0;
+	rs->status = status;
+	page_begin(rq, rs, status == 404 ? "Not found" : "Error", NULL);
+	html(&rs->body, "<h1>%s</h1><p class=\"error\" role=\"alert\">%s</p><p><a href=\"/\">Back to the dashboard</a></p>",
+	     status == 404 ? "Not found" : status == 403 ? "Not allowed" : "Something went wrong", message);
+	page_end(rq, rs);
+	rs->status = status;
+}
+
+void form_csrf(request *rq, buf *b)
+{
+	html(b, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", rq->csrf ? rq->csrf : "");
+}
+
+void page_static(request *rq, response *rs)
+{
+	for (int i = 0; i < assets_count; i++)
+		if (!strcmp(assets[i].name, rq->params[0])) {
+			rs->status = 200;
+			rs->content_type = assets[i].content_type;
+			buf_raw(&rs->body, assets[i].body);
+			rs_header(rs, "Cache-Control", "public, max-age=3600");
+			return;
+		}
+	page_error(rq, rs, 404, "no such file");
+}

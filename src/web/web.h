@@ -1,0 +1,42 @@
+/* web.h — the server-rendered pages (one file per page or page family) and their shared layout. */
+#ifndef TANDEM_WEB_H
+#define TANDEM_WEB_H
+#include "platform/http.h"
+
+/* layout.c — the page chrome; every page is built between page_begin and page_end. */
+void page_begin(request *rq, response *rs, const char *title, const char *nav);
+void page_end(request *rq, response *rs);
+void page_error(request *rq, response *rs, int status, const char *message);
+void form_csrf(request *rq, buf *b);     /* the hidden CSRF field of a POST form */
+void page_static(request *rq, response *rs);
+
+/* page_login.c */
+void page_login_form(request *rq, response *rs);
+void page_login_submit(request *rq, response *rs);
+void page_logout(request *rq, response *rs);
+
+/* page_dashboard.c */
+void page_dashboard(request *rq, response *rs);
+
+/* page_strategy.c */
+void page_strategy(request *rq, response *rs);
+void page_strategy_edit(request *rq, response *rs);
+void page_strategy_save(request *rq, response *rs);
+
+/* page_alignment.c */
+void page_alignment(request *rq, response *rs);
+
+/* page_goal.c — goal actions (the goal detail page adds to page_entity_show) */
+void page_goal_measure(request *rq, response *rs);
+void page_goal_target(request *rq, response *rs);
+void page_goal_review(request *rq, response *rs);
+
+/* page_entity.c — list, detail, new/edit forms and delete for every described kind */
+void page_entity_list(request *rq, response *rs);
+void page_entity_new(request *rq, response *rs);
+void page_entity_create(request *rq, response *rs);
+void page_entity_show(request *rq, response *rs);
+void page_entity_edit(request *rq, response *rs);
+void page_entity_update(request *rq, response *rs);
+void page_entity_delete(request *rq, response *rs);
+#endif
