@@ -455,6 +455,18 @@ int entity_delete(db *d, const struct entity *e, long long actor, long long id, 
 	return ret;
 }
 
+void json_list_join(buf *b, json_t *list, const char *sep)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(list, i, it)
+	{
+		if (i)
+			buf_raw(b, sep);
+		buf_raw(b, json_is_string(it) ? json_string_value(it) : "");
+	}
+}
+
 static void csv_value(buf *out, json_t *v)
 {
 	if (!v || json_is_null(v))
@@ -464,19 +476,12 @@ static void csv_value(buf *out, json_t *v)
 	} else if (json_is_integer(v)) {
 		buf_rawf(out, "%lld", json_integer_value(v));
 	} else if (json_is_real(v)) {
-		buf_rawf(out, "%g", json_real_value(v));
+		buf_rawf(out, "%.15g", json_real_value(v));
 	} else if (json_is_array(v)) {
 		/* lists as one field, items separated by "; " */
 		buf items;
 		buf_init(&items);
-		size_t i;
-		json_t *it;
-		json_array_foreach(v, i, it)
-		{
-			if (i)
-				buf_lit(&items, "; ");
-			buf_raw(&items, json_string_value(it));
-		}
+		json_list_join(&items, v, "; ");
 		buf_csv(out, buf_str(&items));
 		buf_free(&items);
 	}

@@ -111,4 +111,6 @@ json_t *audit_history(db *d, const char *kind, long long id, int limit);
 int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err);
 
 const char *ftype_name(enum ftype t);
+/* The strings of a FT_LIST value joined by sep, raw (the caller escapes for its context). */
+void json_list_join(buf *b, json_t *list, const char *sep);
 #endif

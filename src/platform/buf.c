@@ -174,6 +174,21 @@ void buf_csv(buf *b, const char *s)
 }
 
 /* Walks fmt; copies each conversion spec and formats its one argument, escaping %s. */
+/* %s and %.Ns: escaped; a precision cuts at most N bytes, never inside a UTF-8 character. */
+static void html_str(buf *b, const char *s, const char *spec)
+{
+	const char *dot = strchr(spec, '.');
+	if (!dot || !s)
+		return buf_html(b, s);
+	size_t n = strnlen(s, (size_t)atoi(dot + 1));
+	while (n > 0 && s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	char *cut = xstrdup(s);
+	cut[n] = 0;
+	buf_html(b, cut);
+	free(cut);
+}
+
 void vhtml(buf *b, const char *fmt, va_list ap)
 {
 	const char *run = fmt;
@@ -209,7 +224,7 @@ void vhtml(buf *b, const char *fmt, va_list ap)
 		memcpy(spec, start, sl);
 		spec[sl] = 0;
 		switch (*fmt) {
-		case 's': buf_html(b, va_arg(ap, const char *)); break;
+		case 's': html_str(b, va_arg(ap, const char *), spec); break;
 		case 'd':
 		case 'i':
 		case 'u':

@@ -1,5 +1,6 @@
 /* util.c — small shared helpers: allocation that cannot fail, dates, UTF-8 checks. */
 #include "util.h"
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -158,7 +159,8 @@ bool str_empty(const char *s) { return !s || !*s; }
 
 bool parse_ll(const char *s, long long *out)
 {
-	if (str_empty(s))
+	/* strtoll would skip leading white space: " 5" is not exactly one integer */
+	if (str_empty(s) || !(isdigit((unsigned char)*s) || *s == '-' || *s == '+'))
 		return false;
 	char *end;
 	errno = 0;

@@ -33,7 +33,7 @@ void page_begin(request *rq, response *rs, const char *title, const char *active
 		buf_lit(b, "<nav aria-label=\"Main\"><ul>");
 		for (size_t i = 0; i < COUNT(nav); i++)
 			html(b, "<li><a href=\"%s\"%s>%s</a></li>", nav[i].href,
-			     active && !strcmp(active, nav[i].key) ? " aria-current=\"page\"" : "", nav[i].label);
+			     active && !strcmp(active, nav[i].key) ? " aria-current=page" : "", nav[i].label);
 		buf_lit(b, "</ul></nav><form class=\"who\" method=\"post\" action=\"/logout\">");
 		form_csrf(rq, b);
 		html(b, "<span>%s <small>(%s)</small></span> <button type=\"submit\" class=\"link\">Sign out</button></form>",

@@ -1,7 +1,10 @@
 /* web.h — the server-rendered pages (one file per page or page family) and their shared layout. */
 #ifndef TANDEM_WEB_H
 #define TANDEM_WEB_H
+#include "platform/err.h"
 #include "platform/http.h"
+
+struct entity;
 
 /* layout.c — the page chrome; every page is built between page_begin and page_end. */
 void page_begin(request *rq, response *rs, const char *title, const char *nav);
@@ -25,17 +28,35 @@ void page_strategy_save(request *rq, response *rs);
 
 /* page_alignment.c */
 void page_alignment(request *rq, response *rs);
+/* The score, the tally and findings worst first (max_findings <= 0: all); the dashboard shows a few. */
+void alignment_summary(request *rq, buf *b, int max_findings);
 
 /* page_goal.c — goal actions (the goal detail page adds to page_entity_show) */
 void page_goal_measure(request *rq, response *rs);
 void page_goal_target(request *rq, response *rs);
 void page_goal_review(request *rq, response *rs);
 
+/* Per-kind additions to the generic pages (page_goal.c for goals). */
+struct kind_page {
+	const char *kind;
+	const char *list_head;  /* heading of an extra list column; NULL for none */
+	/* Load what the extra column needs for every listed object at once; returns a context. */
+	void *(*list_prepare)(request *rq, json_t *items);
+	void (*list_cell)(request *rq, buf *b, json_t *obj, void *ctx);
+	/* Sections after an object's fields on its page (charts, actions, revisions). failed_form names
+	 * the action form whose submission failed with err (re-shown with the message), else NULL. */
+	void (*show_extra)(request *rq, buf *b, json_t *obj, const char *failed_form, const struct err *err);
+};
+extern const struct kind_page goal_page;
+
 /* page_entity.c — list, detail, new/edit forms and delete for every described kind */
 void page_entity_list(request *rq, response *rs);
 void page_entity_new(request *rq, response *rs);
 void page_entity_create(request *rq, response *rs);
 void page_entity_show(request *rq, response *rs);
+/* The detail page again after an action form on it failed (status from err). */
+void page_entity_show_failed(request *rq, response *rs, const struct entity *e, long long id, const char *form,
+                             const struct err *err);
 void page_entity_edit(request *rq, response *rs);
 void page_entity_update(request *rq, response *rs);
 void page_entity_delete(request *rq, response *rs);

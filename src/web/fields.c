@@ -1,0 +1,252 @@
+/* fields.c — showing and editing described fields; every value is escaped for where it lands. */
+#include "fields.h"
+#include <stdio.h>
+#include <string.h>
+#include "model/users.h"
+#include "svg.h"
+#include "web.h"
+
+static const char *cached_label(request *rq, struct ref_cache *rc, const char *kind, long long id)
+{
+	if (rc)
+		for (int i = 0; i < rc->n; i++)
+			if (rc->e[i].id == id && !strcmp(rc->e[i].kind, kind))
+				return rc->e[i].label;
+	const char *label = entity_ref_label(rq->db, rq->a, kind, id);
+	if (rc && rc->n < (int)COUNT(rc->e)) {
+		rc->e[rc->n].kind = kind;
+		rc->e[rc->n].id = id;
+		rc->e[rc->n++].label = label;
+	}
+	return label;
+}
+
+/* Whole currency units with thousands separators. */
+static void fmt_money(buf *b, long long v)
+{
+	char s[32];
+	snprintf(s, sizeof s, "%lld", v < 0 ? -v : v);
+	size_t n = strlen(s);
+	if (v < 0)
+		buf_addc(b, '-');
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			buf_addc(b, ',');
+		buf_addc(b, s[i]);
+	}
+}
+
+void show_time(buf *b, const char *ts)
+{
+	if (!ts || strlen(ts) < 16) {
+		html(b, "<time>%s</time>", ts ? ts : "");
+		return;
+	}
+	html(b, "<time datetime=\"%s\">%.10s %.5s</time>", ts, ts, ts + 11);
+}
+
+const char *value_text(arena *a, json_t *v)
+{
+	if (!v || json_is_null(v))
+		return "";
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v))
+		return arena_printf(a, "%lld", (long long)json_integer_value(v));
+	if (json_is_real(v))
+		return arena_printf(a, "%.15g", json_real_value(v));
+	if (json_is_array(v)) {
+		buf t;
+		buf_init(&t);
+		json_list_join(&t, v, "\n");
+		const char *s = arena_strdup(a, buf_str(&t));
+		buf_free(&t);
+		return s;
+	}
+	return "";
+}
+
+void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f, json_t *obj, enum show_mode mode)
+{
+	json_t *v = json_object_get(obj, f->name);
+	if (!v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v))) {
+		buf_lit(b, "<span class=\"muted\">—</span>");
+		return;
+	}
+	switch (f->type) {
+	case FT_REF: {
+		long long id = json_integer_value(v);
+		const char *label = cached_label(rq, rc, f->ref, id);
+		if (!label)
+			buf_lit(b, "<span class=\"muted\">(deleted)</span>");
+		else if (!strcmp(f->ref, "users"))
+			html(b, "%s", label);
+		else
+			html(b, "<a href=\"/%s/%lld\">%s</a>", f->ref, id, label);
+		break;
+	}
+	case FT_ENUM:
+		html(b, "<span class=\"badge badge-%s\">%s</span>", json_string_value(v), json_string_value(v));
+		break;
+	case FT_MONEY:
+		fmt_money(b, json_integer_value(v));
+		break;
+	case FT_INT:
+		buf_rawf(b, "%lld", (long long)json_integer_value(v));
+		break;
+	case FT_NUMBER:
+		fmt_number(b, json_number_value(v));
+		break;
+	case FT_TIMESTAMP: {
+		const char *t = json_string_value(v);
+		html(b, "<time datetime=\"%s\">%.10s</time>", t, t);
+		break;
+	}
+	case FT_LIST: {
+		size_t i;
+		json_t *x;
+		if (mode == SHOW_CELL) {
+			json_array_foreach(v, i, x) html(b, "%s%s", i ? ", " : "", json_string_value(x));
+			break;
+		}
+		buf_lit(b, "<ul class=\"plain\">");
+		json_array_foreach(v, i, x) html(b, "<li>%s</li>", json_string_value(x));
+		buf_lit(b, "</ul>");
+		break;
+	}
+	case FT_TEXT:
+		if (mode == SHOW_CELL && utf8_len(json_string_value(v)) > 90) {
+			/* cut at a character boundary near 90 characters */
+			const char *s = json_string_value(v);
+			size_t n = 0, chars = 0;
+			while (s[n] && chars < 88) {
+				n++;
+				while ((s[n] & 0xC0) == 0x80)
+					n++;
+				chars++;
+			}
+			html(b, "%s…", arena_strndup(rq->a, s, n));
+			break;
+		}
+		html(b, mode == SHOW_DETAIL ? "<div class=\"prose\">%s</div>" : "%s", json_string_value(v));
+		break;
+	default:
+		html(b, "%s", json_string_value(v));
+	}
+}
+
+/* The options of a reference: users by name, other kinds by their title. */
+static void ref_options(request *rq, buf *b, const struct field *f, const char *selected)
+{
+	const char *sql;
+	if (!strcmp(f->ref, "users")) {
+		sql = "SELECT id, name || ' (' || role || ')' FROM users ORDER BY name";
+	} else {
+		const struct entity *e = entity_find(f->ref);
+		if (!e)
+			return;
+		sql = arena_printf(rq->a, "SELECT id, %s FROM %s ORDER BY 2 COLLATE NOCASE LIMIT 2000", e->title_field,
+		                   e->table);
+	}
+	html(b, "<option value=\"\">— none —</option>");
+	db_stmt *s = db_q(rq->db, sql, "");
+	while (s && db_step(s) == DB_ROW) {
+		const char *id = arena_printf(rq->a, "%lld", db_col_int(s, 0));
+		html(b, "<option value=\"%s\"%s>%s</option>", id, !strcmp(id, selected) ? " selected" : "", db_col_text(s, 1));
+	}
+	db_done(s);
+}
+
+/* The end of an opening tag: required and aria-invalid as the field says, then ">". */
+static void close_tag(buf *b, const struct field *f, bool bad)
+{
+	if (f->flags & F_REQUIRED)
+		buf_lit(b, " required");
+	if (bad)
+		buf_lit(b, " aria-invalid=\"true\" aria-describedby=\"err-field\"");
+	if (f->max > 0 && (f->type == FT_STRING || f->type == FT_TEXT))
+		buf_rawf(b, " maxlength=\"%ld\"", f->max);
+	buf_lit(b, ">");
+}
+
+static void one_input(request *rq, buf *b, const struct field *f, const char *val, bool bad)
+{
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_LIST:
+		html(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\"", f->name, f->name, f->type == FT_LIST ? 5 : 4);
+		close_tag(b, f, bad);
+		html(b, "%s</textarea>", val);
+		break;
+	case FT_ENUM:
+		html(b, "<select id=\"f-%s\" name=\"%s\"", f->name, f->name);
+		close_tag(b, f, bad);
+		for (const char *const *c = f->choices; *c; c++)
+			html(b, "<option%s>%s</option>", !strcmp(*c, val) ? " selected" : "", *c);
+		buf_lit(b, "</select>");
+		break;
+	case FT_REF:
+		html(b, "<select id=\"f-%s\" name=\"%s\"", f->name, f->name);
+		close_tag(b, f, bad);
+		ref_options(rq, b, f, val);
+		buf_lit(b, "</select>");
+		break;
+	case FT_DATE:
+		html(b, "<input id=\"f-%s\" name=\"%s\" type=\"date\" value=\"%s\"", f->name, f->name, val);
+		close_tag(b, f, bad);
+		break;
+	case FT_INT:
+	case FT_MONEY:
+	case FT_NUMBER:
+		html(b, "<input id=\"f-%s\" name=\"%s\" type=\"number\" step=\"%s\" value=\"%s\"", f->name, f->name,
+		     f->type == FT_NUMBER ? "any" : "1", val);
+		close_tag(b, f, bad);
+		break;
+	default:
+		html(b, "<input id=\"f-%s\" name=\"%s\" type=\"text\" value=\"%s\"", f->name, f->name, val);
+		close_tag(b, f, bad);
+	}
+}
+
+void form_error_summary(buf *b, const struct err *error)
+{
+	if (error && error->status)
+		html(b, "<p class=\"error\" role=\"alert\" id=\"form-error\">%s</p>", error->message);
+}
+
+void field_inputs(request *rq, buf *b, const struct entity *e, json_t *obj, const struct err *error, bool editing)
+{
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		if (f->flags & F_READONLY)
+			continue;
+		bool bad = error && error->status && !strcmp(error->field, f->name);
+		bool own = editing && (f->flags & F_OWN_ACTION);
+		html(b, "<div class=\"field%s\"><label for=\"f-%s\">%s", bad ? " has-error" : "", f->name, f->label);
+		if ((f->flags & F_REQUIRED) && !own)
+			buf_lit(b, " <abbr title=\"required\">*</abbr>");
+		buf_lit(b, "</label>");
+		if (own) {
+			html(b, "<p class=\"readonly\" id=\"f-%s\">", f->name);
+			field_show(rq, b, NULL, f, obj, SHOW_DETAIL);
+			html(b, " <small class=\"muted\">changed below the form, with a reason</small></p></div>");
+			continue;
+		}
+		const char *val = rq->form ? rq_form(rq, f->name) : NULL;
+		if (!val) {
+			json_t *v = obj ? json_object_get(obj, f->name) : NULL;
+			json_t *dv = NULL;
+			if (!obj && f->dflt)
+				v = dv = json_loads(f->dflt, JSON_DECODE_ANY, NULL);
+			val = value_text(rq->a, v);
+			val = arena_strdup(rq->a, val);
+			json_decref(dv);
+		}
+		one_input(rq, b, f, val, bad);
+		if (bad)
+			html(b, "<p class=\"field-error\" id=\"err-field\" role=\"alert\">%s</p>", error->message);
+		else if (f->help)
+			html(b, "<p class=\"help\">%s</p>", f->help);
+		buf_lit(b, "</div>");
+	}
+}

@@ -1,0 +1,61 @@
+/* page_dashboard.c — the home page: the shared perspective, active goals with their trend,
+ * the alignment score with the worst findings, and what the workspace holds. */
+#include <string.h>
+#include "model/entity.h"
+#include "model/goals.h"
+#include "model/strategy.h"
+#include "web.h"
+
+static void active_goals(request *rq, buf *b)
+{
+	struct kv status = {"status", "active", NULL};
+	struct list_query q = {&status, 1000};
+	json_t *items = NULL;
+	const char *next;
+	struct err err = {0};
+	if (entity_list(rq->db, &goals_entity, &q, rq->a, &items, &next, &err) < 0 || json_array_size(items) == 0) {
+		buf_lit(b, "<p class=\"empty\">No active goals. <a href=\"/goals/new\">Set the first one</a>.</p>");
+		json_decref(items);
+		return;
+	}
+	void *ctx = goal_page.list_prepare(rq, items);
+	buf_lit(b, "<table class=\"list\"><thead><tr><th scope=\"col\">Goal</th><th scope=\"col\">Due</th>"
+	           "<th scope=\"col\">Trend</th></tr></thead><tbody>");
+	size_t i;
+	json_t *g;
+	json_array_foreach(items, i, g)
+	{
+		const char *due = json_string_value(json_object_get(g, "due"));
+		html(b, "<tr><td><a href=\"/goals/%lld\">%s</a></td><td>%s</td><td>",
+		     (long long)json_integer_value(json_object_get(g, "id")), json_string_value(json_object_get(g, "title")),
+		     due ? due : "—");
+		goal_page.list_cell(rq, b, g, ctx);
+		buf_lit(b, "</td></tr>");
+	}
+	buf_lit(b, "</tbody></table>");
+	json_decref(items);
+}
+
+void page_dashboard(request *rq, response *rs)
+{
+	page_begin(rq, rs, "Dashboard", "dashboard");
+	buf *b = &rs->body;
+	json_t *s = strategy_get(rq->db);
+	const char *persp = json_string_value(json_object_get(s, "perspective"));
+	html(b, "<h1>Welcome, %s</h1>", rq->user_name);
+	if (persp && *persp)
+		html(b, "<blockquote class=\"perspective\"><a href=\"/strategy\">%s</a></blockquote>", persp);
+	json_decref(s);
+	buf_lit(b, "<div class=\"grid\"><section class=\"card wide\"><h2>Active goals</h2>");
+	active_goals(rq, b);
+	buf_lit(b, "</section><section class=\"card\"><h2><a href=\"/alignment\">Alignment</a></h2>");
+	alignment_summary(rq, b, 5);
+	buf_lit(b, "</section></div><section class=\"card\"><h2>Workspace</h2><ul class=\"counts\">");
+	for (int i = 0; i < entity_count; i++) {
+		const struct entity *e = entity_all[i];
+		long long n = db_int(rq->db, 0, arena_printf(rq->a, "SELECT count(*) FROM %s", e->table), "");
+		html(b, "<li><a href=\"/%s\"><strong>%lld</strong> %s</a></li>", e->kind, n, e->label);
+	}
+	buf_lit(b, "</ul></section>");
+	page_end(rq, rs);
+}

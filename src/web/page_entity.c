@@ -1,0 +1,381 @@
+/* page_entity.c — the generic pages every described kind gets: list (filter, search, sort), detail with
+ * history, new and edit forms that re-render with the message beside the field, and delete. */
+#include <stdio.h>
+#include <string.h>
+#include "app/reply.h"
+#include "fields.h"
+#include "model/entity.h"
+#include "web.h"
+
+enum { PAGE_LIMIT = 1000 };
+
+static const struct kind_page *const kind_pages[] = {&goal_page};
+
+static const struct kind_page *extras(const struct entity *e)
+{
+	for (size_t i = 0; i < COUNT(kind_pages); i++)
+		if (!strcmp(kind_pages[i]->kind, e->kind))
+			return kind_pages[i];
+	return NULL;
+}
+
+static const struct entity *kind(request *rq) { return entity_find(rq->params[0]); }
+
+static bool may_write(request *rq, const struct entity *e) { return rq->user_rank >= e->write_rank; }
+
+/* The query arguments that are set (an empty filter from the form means "any"). */
+static struct kv *set_args(request *rq)
+{
+	struct kv *out = NULL, **tail = &out;
+	for (struct kv *k = rq_query_all(rq); k; k = k->next) {
+		if (str_empty(k->value))
+			continue;
+		struct kv *c = arena_alloc(rq->a, sizeof *c);
+		c->key = k->key, c->value = k->value;
+		*tail = c, tail = &c->next;
+	}
+	return out;
+}
+
+/* A link to this list with one argument replaced (value NULL drops it); the cursor is always dropped. */
+static const char *list_href(request *rq, struct kv *args, const char *key, const char *value)
+{
+	buf t;
+	buf_init(&t);
+	buf_addc(&t, '/');
+	buf_url(&t, rq->params[0]);
+	char sep = '?';
+	for (struct kv *k = args; k; k = k->next) {
+		if (!strcmp(k->key, key) || !strcmp(k->key, "cursor"))
+			continue;
+		buf_addc(&t, sep), sep = '&';
+		buf_url(&t, k->key), buf_addc(&t, '='), buf_url(&t, k->value);
+	}
+	if (value) {
+		buf_addc(&t, sep);
+		buf_url(&t, key), buf_addc(&t, '='), buf_url(&t, value);
+	}
+	const char *s = arena_strdup(rq->a, buf_str(&t));
+	buf_free(&t);
+	return s;
+}
+
+static const char *arg_value(struct kv *args, const char *key)
+{
+	for (struct kv *k = args; k; k = k->next)
+		if (!strcmp(k->key, key))
+			return k->value;
+	return NULL;
+}
+
+/* The filter bar: search box and one control per filterable field. */
+static void filter_form(request *rq, buf *b, const struct entity *e, struct kv *args)
+{
+	html(b, "<form class=\"filters\" method=\"get\" action=\"/%s\" role=\"search\">", e->kind);
+	bool searchable = false;
+	for (int i = 0; i < e->nfields; i++)
+		searchable |= (e->fields[i].flags & F_SEARCH) != 0;
+	const char *q = arg_value(args, "q");
+	if (searchable)
+		html(b, "<label>Search <input type=\"search\" name=\"q\" value=\"%s\" placeholder=\"Words in any text\"></label>",
+		     q ? q : "");
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		if (!(f->flags & F_FILTER))
+			continue;
+		const char *cur = arg_value(args, f->name);
+		cur = cur ? cur : "";
+		html(b, "<label>%s ", f->label);
+		if (f->type == FT_ENUM) {
+			html(b, "<select name=\"%s\"><option value=\"\">any</option>", f->name);
+			for (const char *const *c = f->choices; *c; c++)
+				html(b, "<option%s>%s</option>", !strcmp(*c, cur) ? " selected" : "", *c);
+			buf_lit(b, "</select>");
+		} else if (f->type == FT_REF) {
+			html(b, "<select name=\"%s\"><option value=\"\">any</option><option value=\"none\"%s>none</option>", f->name,
+			     !strcmp(cur, "none") ? " selected" : "");
+			const struct entity *r = entity_find(f->ref);
+			const char *sql = r ? arena_printf(rq->a, "SELECT id, %s FROM %s ORDER BY 2 COLLATE NOCASE LIMIT 500",
+			                                   r->title_field, r->table)
+			                    : "SELECT id, name FROM users ORDER BY name";
+			db_stmt *s = db_q(rq->db, sql, "");
+			while (s && db_step(s) == DB_ROW) {
+				const char *id = arena_printf(rq->a, "%lld", db_col_int(s, 0));
+				html(b, "<option value=\"%s\"%s>%s</option>", id, !strcmp(id, cur) ? " selected" : "",
+				     db_col_text(s, 1));
+			}
+			db_done(s);
+			buf_lit(b, "</select>");
+		} else {
+			html(b, "<input name=\"%s\" value=\"%s\">", f->name, cur);
+		}
+		buf_lit(b, "</label>");
+	}
+	const char *sort = arg_value(args, "sort");
+	if (sort)
+		html(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\">", sort);
+	html(b, "<button type=\"submit\">Apply</button> <a href=\"/%s\">Clear</a></form>", e->kind);
+}
+
+/* A column heading; sortable fields link to sorting by them (again: the other way). */
+static void column_head(request *rq, buf *b, const struct field *f, struct kv *args, const char *sort)
+{
+	if (!(f->flags & F_SORT)) {
+		html(b, "<th scope=\"col\">%s</th>", f->label);
+		return;
+	}
+	bool on = sort && !strcmp(sort[0] == '-' ? sort + 1 : sort, f->name), desc = on && sort[0] == '-';
+	const char *next = on && !desc ? arena_printf(rq->a, "-%s", f->name) : f->name;
+	html(b, "<th scope=\"col\"%s><a href=\"%s\">%s%s</a></th>",
+	     on ? (desc ? " aria-sort=descending" : " aria-sort=ascending") : "",
+	     list_href(rq, args, "sort", next), f->label, on ? (desc ? " ▼" : " ▲") : "");
+}
+
+void page_entity_list(request *rq, response *rs)
+{
+	const struct entity *e = kind(rq);
+	const struct kind_page *x = extras(e);
+	struct kv *args = set_args(rq);
+	struct list_query q = {args, PAGE_LIMIT};
+	if (!arg_value(args, "limit")) {
+		struct kv *lim = arena_alloc(rq->a, sizeof *lim);
+		lim->key = "limit", lim->value = "1000", lim->next = args;
+		q.args = lim;
+	}
+	json_t *items = NULL;
+	const char *next = NULL;
+	struct err err = {0};
+	if (entity_list(rq->db, e, &q, rq->a, &items, &next, &err) < 0) {
+		items = json_array(); /* show the page with the problem named rather than a bare error */
+		rs->status = 400;
+	}
+	page_begin(rq, rs, e->label, e->kind);
+	buf *b = &rs->body;
+	html(b, "<div class=\"page-head\"><div><h1>%s</h1><p class=\"blurb\">%s</p></div><div class=\"actions\">", e->label,
+	     e->blurb);
+	if (may_write(rq, e))
+		html(b, "<a class=\"button\" href=\"/%s/new\">New %s</a>", e->kind, e->one);
+	html(b, "<a class=\"button secondary\" href=\"/api/v1/%s.csv\" download>Export CSV</a></div></div>", e->kind);
+	filter_form(rq, b, e, args);
+	if (err.status)
+		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err.message);
+	size_t n = json_array_size(items);
+	if (n == 0 && !err.status) {
+		html(b, "<p class=\"empty\">No %s match. ", e->label);
+		if (may_write(rq, e))
+			html(b, "<a href=\"/%s/new\">Create the first %s</a>.", e->kind, e->one);
+		buf_lit(b, "</p>");
+	} else if (n) {
+		void *ctx = x && x->list_prepare ? x->list_prepare(rq, items) : NULL;
+		const char *sort = arg_value(args, "sort");
+		if (!sort)
+			sort = e->default_sort;
+		buf_lit(b, "<table class=\"list\"><thead><tr>");
+		for (int i = 0; i < e->nfields; i++)
+			if (e->fields[i].flags & F_LISTED)
+				column_head(rq, b, &e->fields[i], args, sort);
+		if (x && x->list_head)
+			html(b, "<th scope=\"col\">%s</th>", x->list_head);
+		buf_lit(b, "</tr></thead><tbody>");
+		struct ref_cache rc = {0};
+		size_t i;
+		json_t *o;
+		json_array_foreach(items, i, o)
+		{
+			long long id = json_integer_value(json_object_get(o, "id"));
+			buf_lit(b, "<tr>");
+			for (int k = 0; k < e->nfields; k++) {
+				const struct field *f = &e->fields[k];
+				if (!(f->flags & F_LISTED))
+					continue;
+				if (!strcmp(f->name, e->title_field)) {
+					html(b, "<td class=\"title\"><a href=\"/%s/%lld\">", e->kind, id);
+					field_show(rq, b, &rc, f, o, SHOW_CELL);
+					buf_lit(b, "</a></td>");
+				} else {
+					buf_raw(b, f->type >= FT_INT && f->type <= FT_MONEY ? "<td class=\"num\">" : "<td>");
+					field_show(rq, b, &rc, f, o, SHOW_CELL);
+					buf_lit(b, "</td>");
+				}
+			}
+			if (x && x->list_cell) {
+				buf_lit(b, "<td>");
+				x->list_cell(rq, b, o, ctx);
+				buf_lit(b, "</td>");
+			}
+			buf_lit(b, "</tr>\n");
+		}
+		buf_lit(b, "</tbody></table>");
+		html(b, "<p class=\"count\">%zu %s shown", n, n == 1 ? e->one : e->label);
+		if (next)
+			html(b, " · <a rel=\"next\" href=\"%s\">Next page</a>", list_href(rq, args, "cursor", next));
+		buf_lit(b, "</p>");
+	}
+	json_decref(items);
+	page_end(rq, rs);
+}
+
+/* The new/edit form page; obj is NULL for a new object. */
+static void form_page(request *rq, response *rs, const struct entity *e, json_t *obj, const struct err *error)
+{
+	long long id = obj ? json_integer_value(json_object_get(obj, "id")) : 0;
+	const char *title = obj ? json_string_value(json_object_get(obj, e->title_field)) : NULL;
+	const char *heading = obj ? arena_printf(rq->a, "Edit %s", e->one) : arena_printf(rq->a, "New %s", e->one);
+	page_begin(rq, rs, heading, e->kind);
+	buf *b = &rs->body;
+	html(b, "<nav class=\"crumbs\"><a href=\"/%s\">%s</a>", e->kind, e->label);
+	if (obj)
+		html(b, " / <a href=\"/%s/%lld\">%s</a>", e->kind, id, title ? title : "");
+	html(b, "</nav><h1>%s</h1>", heading);
+	form_error_summary(b, error);
+	if (obj)
+		html(b, "<form class=\"edit\" method=\"post\" action=\"/%s/%lld\" novalidate>", e->kind, id);
+	else
+		html(b, "<form class=\"edit\" method=\"post\" action=\"/%s\" novalidate>", e->kind);
+	form_csrf(rq, b);
+	if (obj) {
+		const char *v = rq->form ? rq_form(rq, "version") : NULL;
+		html(b, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
+		     v ? v : value_text(rq->a, json_object_get(obj, "version")));
+	}
+	field_inputs(rq, b, e, obj, error, obj != NULL);
+	html(b, "<div class=\"form-actions\"><button type=\"submit\">%s</button> <a href=\"%s\">Cancel</a></div></form>",
+	     obj ? "Save changes" : arena_printf(rq->a, "Create %s", e->one),
+	     obj ? arena_printf(rq->a, "/%s/%lld", e->kind, id) : arena_printf(rq->a, "/%s", e->kind));
+	page_end(rq, rs);
+}
+
+void page_entity_new(request *rq, response *rs) { form_page(rq, rs, kind(rq), NULL, NULL); }
+
+void page_entity_create(request *rq, response *rs)
+{
+	const struct entity *e = kind(rq);
+	struct err err = {0};
+	json_t *in = entity_from_form(e, rq->form, &err);
+	long long id = in ? entity_create(rq->db, e, rq->user_id, in, &err) : -1;
+	json_decref(in);
+	if (id < 0) {
+		rs->status = err.status;
+		return form_page(rq, rs, e, NULL, &err);
+	}
+	reply_redirect(rs, rq, arena_printf(rq->a, "/%s/%lld", e->kind, id));
+}
+
+void page_entity_show(request *rq, response *rs) { page_entity_show_failed(rq, rs, kind(rq), rq_id(rq, 1), NULL, NULL); }
+
+void page_entity_show_failed(request *rq, response *rs, const struct entity *e, long long id, const char *form,
+                             const struct err *err)
+{
+	if (err && err->status)
+		rs->status = err->status;
+	json_t *o = entity_get(rq->db, e, id);
+	if (!o)
+		return page_error(rq, rs, 404, arena_printf(rq->a, "There is no %s with id %lld.", e->one, id));
+	const char *title = json_string_value(json_object_get(o, e->title_field));
+	page_begin(rq, rs, title ? title : e->one, e->kind);
+	buf *b = &rs->body;
+	html(b, "<nav class=\"crumbs\"><a href=\"/%s\">%s</a></nav><div class=\"page-head\"><h1>%s</h1><div class=\"actions\">",
+	     e->kind, e->label, title ? title : "");
+	if (may_write(rq, e))
+		html(b, "<a class=\"button\" href=\"/%s/%lld/edit\">Edit</a>", e->kind, id);
+	buf_lit(b, "</div></div><dl class=\"fields\">");
+	struct ref_cache rc = {0};
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		if (!strcmp(f->name, e->title_field))
+			continue;
+		html(b, "<div><dt>%s</dt><dd id=\"v-%s\">", f->label, f->name);
+		field_show(rq, b, &rc, f, o, SHOW_DETAIL);
+		buf_lit(b, "</dd></div>");
+	}
+	buf_lit(b, "</dl>");
+	const struct kind_page *x = extras(e);
+	if (x && x->show_extra)
+		x->show_extra(rq, b, o, form, err);
+	/* history: who changed what, when */
+	json_t *hist = audit_history(rq->db, e->kind, id, 50);
+	buf_lit(b, "<section class=\"history\"><h2>History</h2><ol class=\"timeline\">");
+	size_t i;
+	json_t *h;
+	json_array_foreach(hist, i, h)
+	{
+		const char *who = json_string_value(json_object_get(h, "user"));
+		buf_lit(b, "<li>");
+		show_time(b, json_string_value(json_object_get(h, "at")));
+		html(b, " <strong>%s</strong> %s", who ? who : "Tandem", json_string_value(json_object_get(h, "action")));
+		const char *key;
+		json_t *v;
+		bool first = true;
+		json_object_foreach(json_object_get(h, "changes"), key, v)
+		{
+			const struct field *f = entity_field(e, key);
+			html(b, "%s%s", first ? ": " : ", ", f ? f->label : key);
+			first = false;
+		}
+		buf_lit(b, "</li>");
+	}
+	buf_lit(b, "</ol></section>");
+	json_decref(hist);
+	if (may_write(rq, e)) {
+		html(b, "<details class=\"danger\"><summary>Delete this %s</summary><form method=\"post\" action=\"/%s/%lld/delete\">",
+		     e->one, e->kind, id);
+		form_csrf(rq, b);
+		html(b, "<p>This removes the %s for everyone. Its history stays in the audit log.</p>"
+		        "<button type=\"submit\" class=\"danger\">Delete %s</button></form></details>",
+		     e->one, e->one);
+	}
+	json_decref(o);
+	page_end(rq, rs);
+}
+
+void page_entity_edit(request *rq, response *rs)
+{
+	const struct entity *e = kind(rq);
+	json_t *o = entity_get(rq->db, e, rq_id(rq, 1));
+	if (!o)
+		return page_error(rq, rs, 404, arena_printf(rq->a, "There is no %s with id %lld.", e->one, rq_id(rq, 1)));
+	form_page(rq, rs, e, o, NULL);
+	json_decref(o);
+}
+
+void page_entity_update(request *rq, response *rs)
+{
+	const struct entity *e = kind(rq);
+	long long id = rq_id(rq, 1), version = -1;
+	json_t *o = entity_get(rq->db, e, id);
+	if (!o)
+		return page_error(rq, rs, 404, arena_printf(rq->a, "There is no %s with id %lld.", e->one, id));
+	struct err err = {0};
+	const char *vs = rq_form(rq, "version");
+	if (!vs || !parse_ll(vs, &version))
+		version = -1;
+	json_t *in = entity_from_form(e, rq->form, &err);
+	/* an own-action field is shown, not sent; the form never changes it */
+	for (int i = 0; in && i < e->nfields; i++)
+		if (e->fields[i].flags & F_OWN_ACTION)
+			json_object_del(in, e->fields[i].name);
+	int rc = in ? entity_update(rq->db, e, rq->user_id, id, in, version, &err) : -1;
+	json_decref(in);
+	if (rc < 0) {
+		rs->status = err.status;
+		if (err.status == 409)
+			snprintf(err.message, sizeof err.message,
+			         "Someone saved this %s after you opened it. Your changes are below; reload the %s to see "
+			         "theirs, then edit again.",
+			         e->one, e->one);
+		form_page(rq, rs, e, o, &err);
+		json_decref(o);
+		return;
+	}
+	json_decref(o);
+	reply_redirect(rs, rq, arena_printf(rq->a, "/%s/%lld", e->kind, id));
+}
+
+void page_entity_delete(request *rq, response *rs)
+{
+	const struct entity *e = kind(rq);
+	struct err err = {0};
+	if (entity_delete(rq->db, e, rq->user_id, rq_id(rq, 1), &err) < 0)
+		return page_error(rq, rs, err.status, err.message);
+	reply_redirect(rs, rq, arena_printf(rq->a, "/%s", e->kind));
+}

@@ -1,0 +1,268 @@
+/* page_goal.c — what a goal's pages add to the generic ones: a sparkline per listed goal, and on the
+ * goal page its progress, a chart, recording a measurement, changing the target with a reason, reviews. */
+#include <stdlib.h>
+#include <string.h>
+#include "app/reply.h"
+#include "fields.h"
+#include "model/goals.h"
+#include "model/users.h"
+#include "svg.h"
+#include "web.h"
+
+/* Every listed goal's measurements, loaded with one query, ordered by goal then date. */
+struct trend {
+	long long *goal;
+	double *value;
+	size_t n;
+};
+
+static void *list_prepare(request *rq, json_t *items)
+{
+	struct trend *t = arena_alloc(rq->a, sizeof *t);
+	json_t *arr = json_array(); /* the ids as a JSON array, for json_each */
+	size_t i;
+	json_t *o;
+	json_array_foreach(items, i, o) json_array_append(arr, json_object_get(o, "id"));
+	char *ids = json_dumps(arr, JSON_COMPACT);
+	json_decref(arr);
+	long long count = db_int(rq->db, 0,
+	                         "SELECT count(*) FROM goal_measurements WHERE goal_id IN (SELECT value FROM json_each(?))",
+	                         "t", ids);
+	t->goal = arena_alloc(rq->a, sizeof *t->goal * (size_t)(count + 1));
+	t->value = arena_alloc(rq->a, sizeof *t->value * (size_t)(count + 1));
+	db_stmt *s = db_q(rq->db,
+	                  "SELECT goal_id, value FROM goal_measurements WHERE goal_id IN (SELECT value FROM json_each(?)) "
+	                  "ORDER BY goal_id, at, id",
+	                  "t", ids);
+	while (s && db_step(s) == DB_ROW && t->n < (size_t)count) {
+		t->goal[t->n] = db_col_int(s, 0);
+		t->value[t->n++] = db_col_double(s, 1);
+	}
+	db_done(s);
+	free(ids);
+	return t;
+}
+
+static void list_cell(request *rq, buf *b, json_t *goal, void *ctx)
+{
+	(void)rq;
+	struct trend *t = ctx;
+	long long id = json_integer_value(json_object_get(goal, "id"));
+	size_t lo = 0, hi = t->n; /* first row of this goal */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->goal[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < t->n && t->goal[end] == id)
+		end++;
+	json_t *target = json_object_get(goal, "target");
+	svg_sparkline(b, t->value + lo, (int)(end - lo), json_is_number(target), json_number_value(target));
+}
+
+/* "Current 41 of 60 %, 63% of the way from the baseline" */
+static void progress(buf *b, json_t *g)
+{
+	json_t *cur = json_object_get(g, "current"), *tgt = json_object_get(g, "target"), *base = json_object_get(g, "baseline");
+	const char *unit = json_string_value(json_object_get(g, "unit"));
+	buf_lit(b, "<p class=\"progress-line\">");
+	if (!json_is_number(cur)) {
+		buf_lit(b, "No measurement yet.</p>");
+		return;
+	}
+	buf_lit(b, "Now <strong>");
+	fmt_number(b, json_number_value(cur));
+	html(b, "</strong>%s%s, target <strong>", unit ? " " : "", unit ? unit : "");
+	fmt_number(b, json_number_value(tgt));
+	buf_lit(b, "</strong>");
+	if (json_is_number(base) && json_number_value(tgt) != json_number_value(base)) {
+		double pct = 100 * (json_number_value(cur) - json_number_value(base)) /
+		             (json_number_value(tgt) - json_number_value(base));
+		int w = pct < 0 ? 0 : pct > 100 ? 100 : (int)pct;
+		buf_rawf(b, " — %.0f%% of the way from the baseline</p><div class=\"bar\" role=\"presentation\">"
+		            "<span class=\"w%d\"></span></div>",
+		         pct, w / 5 * 5);
+		return;
+	}
+	buf_lit(b, "</p>");
+}
+
+static void failure(buf *b, const char *form, const char *name, const struct err *err)
+{
+	if (form && err && !strcmp(form, name))
+		html(b, "<p class=\"error\" role=\"alert\" id=\"%s-error\">%s</p>", name, err->message);
+}
+
+static void show_extra(request *rq, buf *b, json_t *g, const char *form, const struct err *err)
+{
+	long long id = json_integer_value(json_object_get(g, "id"));
+	bool editor = rq->user_rank >= goals_entity.write_rank;
+	const char *unit = json_string_value(json_object_get(g, "unit"));
+	json_t *ms = goal_measurements(rq->db, id);
+	size_t n = json_array_size(ms);
+	struct svg_point *pts = arena_alloc(rq->a, sizeof *pts * (n + 1));
+	size_t i;
+	json_t *m;
+	json_array_foreach(ms, i, m)
+	{
+		pts[i].at = arena_strdup(rq->a, json_string_value(json_object_get(m, "at")));
+		pts[i].day = date_days(pts[i].at);
+		pts[i].value = json_number_value(json_object_get(m, "value"));
+	}
+	json_t *tgt = json_object_get(g, "target"), *base = json_object_get(g, "baseline");
+	buf_lit(b, "<section class=\"trend\"><h2>Progress</h2>");
+	progress(b, g);
+	svg_chart(b, pts, (int)n, json_is_number(tgt), json_number_value(tgt), json_is_number(base),
+	          json_number_value(base), unit);
+	if (n) {
+		buf_lit(b, "<details><summary>Measurements</summary><table class=\"list compact\" id=\"measurements\"><thead><tr>"
+		           "<th scope=\"col\">Date</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Source</th>"
+		           "</tr></thead><tbody>");
+		for (size_t k = n; k-- > 0;) {
+			json_t *x = json_array_get(ms, k);
+			const char *src = json_string_value(json_object_get(x, "source"));
+			html(b, "<tr><td>%s</td><td class=\"num\">", pts[k].at);
+			fmt_number(b, pts[k].value);
+			html(b, "</td><td>%s</td></tr>", src ? src : "");
+		}
+		buf_lit(b, "</tbody></table></details>");
+	}
+	json_decref(ms);
+	if (editor) {
+		char today[11];
+		today_ymd(today);
+		html(b, "<form class=\"inline\" method=\"post\" action=\"/goals/%lld/measurements\" id=\"measure\">", id);
+		form_csrf(rq, b);
+		failure(b, form, "measure", err);
+		const char *at = form && !strcmp(form, "measure") ? rq_form(rq, "at") : NULL;
+		const char *val = form && !strcmp(form, "measure") ? rq_form(rq, "value") : NULL;
+		html(b, "<h3>Record a measurement</h3><label>Date <input type=\"date\" name=\"at\" value=\"%s\" required></label>"
+		        "<label>Value <input type=\"number\" step=\"any\" name=\"value\" value=\"%s\" required></label>"
+		        "<label>Source <input name=\"source\" maxlength=\"200\" placeholder=\"e.g. billing dashboard\"></label>"
+		        "<button type=\"submit\">Record</button></form>",
+		        at ? at : today, val ? val : "");
+	}
+	buf_lit(b, "</section>");
+
+	/* target and its revisions */
+	buf_lit(b, "<section class=\"target\"><h2>Target</h2>");
+	json_t *revs = goal_target_changes(rq->db, id);
+	if (json_array_size(revs) == 0)
+		buf_lit(b, "<p class=\"muted\">The target has not changed since the goal was set.</p>");
+	else {
+		buf_lit(b, "<ol class=\"timeline\" id=\"revisions\">");
+		json_array_foreach(revs, i, m)
+		{
+			const char *who = json_string_value(json_object_get(m, "changed_by_name"));
+			html(b, "<li><time>%.10s</time> <strong>%s</strong> moved the target from ",
+			     json_string_value(json_object_get(m, "changed_at")), who ? who : "someone");
+			fmt_number(b, json_number_value(json_object_get(m, "old_target")));
+			buf_lit(b, " to ");
+			fmt_number(b, json_number_value(json_object_get(m, "new_target")));
+			html(b, ": <q>%s</q></li>", json_string_value(json_object_get(m, "reason")));
+		}
+		buf_lit(b, "</ol>");
+	}
+	json_decref(revs);
+	if (editor) {
+		bool failed = form && !strcmp(form, "target");
+		const char *t = failed ? rq_form(rq, "target") : NULL, *why = failed ? rq_form(rq, "reason") : NULL;
+		html(b, "<details%s><summary>Change the target</summary><form method=\"post\" action=\"/goals/%lld/target\" "
+		        "id=\"target-form\">",
+		     failed ? " open" : "", id);
+		form_csrf(rq, b);
+		failure(b, form, "target", err);
+		html(b, "<input type=\"hidden\" name=\"version\" value=\"%s\">"
+		        "<label for=\"new-target\">New target</label><input id=\"new-target\" type=\"number\" step=\"any\" "
+		        "name=\"target\" value=\"%s\" required>"
+		        "<label for=\"reason\">Reason <abbr title=\"required\">*</abbr></label><textarea id=\"reason\" "
+		        "name=\"reason\" rows=\"2\" required placeholder=\"Why the target moves\">%s</textarea>"
+		        "<button type=\"submit\">Change target</button></form></details>",
+		        value_text(rq->a, json_object_get(g, "version")), t ? t : value_text(rq->a, tgt), why ? why : "");
+	}
+	buf_lit(b, "</section>");
+
+	/* review cadence */
+	const char *last = json_string_value(json_object_get(g, "last_reviewed_at"));
+	const char *from = last ? last : json_string_value(json_object_get(g, "created_at"));
+	long every = (long)json_integer_value(json_object_get(g, "review_every_days"));
+	char today[11];
+	today_ymd(today);
+	char from_day[11] = {0};
+	if (from)
+		memcpy(from_day, from, 10);
+	long due_in = from && valid_date(from_day) ? date_diff(today, from_day) : 0; /* days since */
+	due_in = every - due_in;
+	buf_lit(b, "<section class=\"review\"><h2>Review</h2><p>");
+	if (last)
+		html(b, "Last reviewed <time>%.10s</time>. ", last);
+	else
+		buf_lit(b, "Never reviewed. ");
+	if (due_in < 0)
+		buf_rawf(b, "<span class=\"badge badge-overdue\">Review overdue by %ld day%s</span>", -due_in,
+		         due_in == -1 ? "" : "s");
+	else
+		buf_rawf(b, "Next review due in %ld day%s.", due_in, due_in == 1 ? "" : "s");
+	buf_lit(b, "</p>");
+	if (editor) {
+		html(b, "<form method=\"post\" action=\"/goals/%lld/review\">", id);
+		form_csrf(rq, b);
+		failure(b, form, "review", err);
+		buf_lit(b, "<button type=\"submit\" class=\"secondary\">Mark reviewed today</button></form>");
+	}
+	buf_lit(b, "</section>");
+}
+
+const struct kind_page goal_page = {"goals", "Trend", list_prepare, list_cell, show_extra};
+
+/* The action forms: each builds the JSON input the API takes, so both share one validation. */
+static void after(request *rq, response *rs, int rc, const char *form, const struct err *err)
+{
+	if (rc < 0)
+		return page_entity_show_failed(rq, rs, &goals_entity, rq_id(rq, 0), form, err);
+	reply_redirect(rs, rq, arena_printf(rq->a, "/goals/%lld", rq_id(rq, 0)));
+}
+
+static json_t *number_or_text(const char *s)
+{
+	double x;
+	if (s && parse_double(s, &x))
+		return json_real(x);
+	return s && *s ? json_string_nocheck(s) : json_null(); /* refused with the field named */
+}
+
+void page_goal_measure(request *rq, response *rs)
+{
+	struct err err = {0};
+	const char *at = rq_form(rq, "at"), *src = rq_form(rq, "source");
+	json_t *in = json_pack("{soso}", "at", str_empty(at) ? json_null() : json_string_nocheck(at), "value",
+	                       number_or_text(rq_form(rq, "value")));
+	if (!str_empty(src))
+		json_object_set_new(in, "source", json_string_nocheck(src));
+	int rc = goal_measure(rq->db, rq->user_id, rq_id(rq, 0), in, &err) < 0 ? -1 : 0;
+	json_decref(in);
+	after(rq, rs, rc, "measure", &err);
+}
+
+void page_goal_target(request *rq, response *rs)
+{
+	struct err err = {0};
+	const char *why = rq_form(rq, "reason");
+	json_t *in = json_pack("{soso}", "target", number_or_text(rq_form(rq, "target")), "reason",
+	                       json_string_nocheck(why ? why : ""));
+	long long v;
+	if (rq_form(rq, "version") && parse_ll(rq_form(rq, "version"), &v))
+		json_object_set_new(in, "version", json_integer(v));
+	int rc = goal_change_target(rq->db, rq->user_id, rq_id(rq, 0), in, &err);
+	json_decref(in);
+	after(rq, rs, rc, "target", &err);
+}
+
+void page_goal_review(request *rq, response *rs)
+{
+	struct err err = {0};
+	after(rq, rs, goal_mark_reviewed(rq->db, rq->user_id, rq_id(rq, 0), &err), "review", &err);
+}

@@ -1,0 +1,131 @@
+/* svg.c — inline SVG sparklines and line charts; every label is escaped, coordinates are numbers. */
+#include "svg.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void fmt_number(buf *b, double x)
+{
+	if (x == floor(x) && fabs(x) < 1e15) {
+		buf_rawf(b, "%.0f", x);
+		return;
+	}
+	char s[64];
+	snprintf(s, sizeof s, "%.2f", x);
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == '0')
+		s[--n] = 0;
+	if (n > 0 && s[n - 1] == '.')
+		s[--n] = 0;
+	buf_raw(b, s);
+}
+
+/* The range a chart spans: the values, the target and the baseline, never empty. */
+static void span(const double *v, int n, const double *extra, int nextra, double *lo, double *hi)
+{
+	*lo = INFINITY, *hi = -INFINITY;
+	for (int i = 0; i < n; i++)
+		*lo = fmin(*lo, v[i]), *hi = fmax(*hi, v[i]);
+	for (int i = 0; i < nextra; i++)
+		*lo = fmin(*lo, extra[i]), *hi = fmax(*hi, extra[i]);
+	if (*hi - *lo < 1e-9)
+		*lo -= 1, *hi += 1;
+}
+
+void svg_sparkline(buf *b, const double *v, int n, bool has_target, double target)
+{
+	const double w = 120, h = 28, pad = 3;
+	if (n == 0) {
+		buf_lit(b, "<span class=\"muted\">no data</span>");
+		return;
+	}
+	double lo, hi;
+	span(v, n, &target, has_target ? 1 : 0, &lo, &hi);
+#define SX(i) (n == 1 ? w / 2 : pad + (w - 2 * pad) * (i) / (n - 1))
+#define SY(x) (h - pad - (h - 2 * pad) * ((x) - lo) / (hi - lo))
+	buf_rawf(b, "<svg class=\"spark\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
+	         w, h, w, h);
+	buf_rawf(b, "%d measurement%s, latest ", n, n == 1 ? "" : "s");
+	fmt_number(b, v[n - 1]);
+	buf_lit(b, "\">");
+	if (has_target)
+		buf_rawf(b, "<line class=\"target\" x1=\"0\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>", w, SY(target), SY(target));
+	buf_lit(b, "<polyline points=\"");
+	for (int i = 0; i < n; i++)
+		buf_rawf(b, "%s%.1f,%.1f", i ? " " : "", SX(i), SY(v[i]));
+	buf_rawf(b, "\"/><circle r=\"2.5\" cx=\"%.1f\" cy=\"%.1f\"/></svg>", SX(n - 1), SY(v[n - 1]));
+#undef SX
+#undef SY
+}
+
+void svg_chart(buf *b, const struct svg_point *p, int n, bool has_target, double target, bool has_baseline,
+               double baseline, const char *unit)
+{
+	const double w = 640, h = 240, left = 56, right = 96, top = 16, bottom = 32;
+	if (n == 0) {
+		buf_lit(b, "<p class=\"muted\">No measurements yet. Record the first one below.</p>");
+		return;
+	}
+	double *vals = xmalloc(sizeof *vals * (size_t)n), extra[2];
+	int nextra = 0;
+	for (int i = 0; i < n; i++)
+		vals[i] = p[i].value;
+	if (has_target)
+		extra[nextra++] = target;
+	if (has_baseline)
+		extra[nextra++] = baseline;
+	double lo, hi;
+	span(vals, n, extra, nextra, &lo, &hi);
+	free(vals);
+	long d0 = p[0].day, d1 = p[n - 1].day;
+	if (d1 == d0)
+		d0 -= 1, d1 += 1;
+	double pw = w - left - right, ph = h - top - bottom;
+#define CX(d) (left + pw * (double)((d) - d0) / (double)(d1 - d0))
+#define CY(x) (top + ph - ph * ((x) - lo) / (hi - lo))
+	buf_rawf(b, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"chart-title\">", w, h);
+	html(b, "<title id=\"chart-title\">Measurements over time%s%s%s</title>", unit && *unit ? " (" : "",
+	     unit ? unit : "", unit && *unit ? ")" : "");
+	/* axes and the value range */
+	buf_rawf(b, "<line class=\"axis\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\"/>", left, w - right, top + ph,
+	         top + ph);
+	buf_rawf(b, "<line class=\"axis\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\"/>", left, left, top, top + ph);
+	buf_rawf(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">", left - 6, top + 4);
+	fmt_number(b, hi);
+	buf_rawf(b, "</text><text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">", left - 6, top + ph);
+	fmt_number(b, lo);
+	buf_lit(b, "</text>");
+	html(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\">%s</text>", left, h - 10, p[0].at);
+	if (n > 1)
+		html(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%s</text>", w - right, h - 10,
+		     p[n - 1].at);
+	const struct {
+		bool on;
+		double v;
+		const char *cls, *label;
+	} lines[] = {{has_target, target, "target", "target"}, {has_baseline, baseline, "baseline", "baseline"}};
+	for (size_t i = 0; i < COUNT(lines); i++) {
+		if (!lines[i].on)
+			continue;
+		buf_rawf(b, "<line class=\"%s\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>", lines[i].cls, left,
+		         w - right, CY(lines[i].v), CY(lines[i].v));
+		buf_rawf(b, "<text class=\"tick %s\" x=\"%.0f\" y=\"%.1f\">%s ", lines[i].cls, w - right + 6,
+		         CY(lines[i].v) + 4, lines[i].label);
+		fmt_number(b, lines[i].v);
+		buf_lit(b, "</text>");
+	}
+	buf_lit(b, "<polyline class=\"series\" points=\"");
+	for (int i = 0; i < n; i++)
+		buf_rawf(b, "%s%.1f,%.1f", i ? " " : "", CX(p[i].day), CY(p[i].value));
+	buf_lit(b, "\"/>");
+	for (int i = 0; i < n; i++) {
+		buf_rawf(b, "<circle r=\"3.5\" cx=\"%.1f\" cy=\"%.1f\"><title>", CX(p[i].day), CY(p[i].value));
+		html(b, "%s: ", p[i].at);
+		fmt_number(b, p[i].value);
+		buf_lit(b, "</title></circle>");
+	}
+	buf_lit(b, "</svg>");
+#undef CX
+#undef CY
+}
