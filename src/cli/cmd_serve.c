@@ -1,4 +1,5 @@
 /* cmd_serve.c — `tandem serve`, `tandem demo` and `tandem http`: the web server's faces. */
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,10 @@ static struct http_config config(const char *listen, int port, int threads)
 static int run_server(const char *path, const char *listen, int port, int threads)
 {
 	dispatch_init(path);
+	/* Whole responses of a few hundred KiB are built per request: keep them in the heap
+	 * instead of an mmap/munmap pair (and page faults) per request. */
+	mallopt(M_MMAP_THRESHOLD, 16 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
