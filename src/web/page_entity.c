@@ -5,6 +5,7 @@
 #include "app/reply.h"
 #include "fields.h"
 #include "model/entity.h"
+#include "svg.h"
 #include "web.h"
 
 enum { PAGE_LIMIT = 1000 };
@@ -161,7 +162,7 @@ void page_entity_list(request *rq, response *rs)
 		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err.message);
 	size_t n = json_array_size(items);
 	if (n == 0 && !err.status) {
-		html(b, "<p class=\"empty\">No %s match. ", e->label);
+		html(b, "<p class=\"empty\">No %s match. ", e->kind);
 		if (may_write(rq, e))
 			html(b, "<a href=\"/%s/new\">Create the first %s</a>.", e->kind, e->one);
 		buf_lit(b, "</p>");
@@ -193,7 +194,9 @@ void page_entity_list(request *rq, response *rs)
 					field_show(rq, b, &rc, f, o, SHOW_CELL);
 					buf_lit(b, "</a></td>");
 				} else {
-					buf_raw(b, f->type >= FT_INT && f->type <= FT_MONEY ? "<td class=\"num\">" : "<td>");
+					buf_raw(b, f->type >= FT_INT && f->type <= FT_MONEY ? "<td class=\"num\">"
+					           : f->type == FT_DATE                      ? "<td class=\"date\">"
+					                                                     : "<td>");
 					field_show(rq, b, &rc, f, o, SHOW_CELL);
 					buf_lit(b, "</td>");
 				}
@@ -206,7 +209,7 @@ void page_entity_list(request *rq, response *rs)
 			buf_lit(b, "</tr>\n");
 		}
 		buf_lit(b, "</tbody></table>");
-		html(b, "<p class=\"count\">%zu %s shown", n, n == 1 ? e->one : e->label);
+		html(b, "<p class=\"count\">%zu %s shown", n, n == 1 ? e->one : e->kind);
 		if (next)
 			html(b, " · <a rel=\"next\" href=\"%s\">Next page</a>", list_href(rq, args, "cursor", next));
 		buf_lit(b, "</p>");
@@ -261,6 +264,47 @@ void page_entity_create(request *rq, response *rs)
 	reply_redirect(rs, rq, arena_printf(rq->a, "/%s/%lld", e->kind, id));
 }
 
+/* A changed value, short: text cut at 60 characters, lists and objects as "…". */
+static void short_value(request *rq, buf *b, json_t *v)
+{
+	if (json_is_array(v) || json_is_object(v))
+		buf_lit(b, "…");
+	else if (json_is_null(v))
+		buf_lit(b, "none");
+	else if (json_is_number(v))
+		fmt_number(b, json_number_value(v));
+	else
+		html(b, "%.60s", value_text(rq->a, v));
+}
+
+/* What one audit row changed: "Status: active → met", "value 47.5, at 2026-03-02". */
+static void history_changes(request *rq, buf *b, const struct entity *e, const char *action, json_t *changes)
+{
+	if (!strcmp(action, "created") || !strcmp(action, "deleted"))
+		return;
+	const char *key;
+	json_t *v;
+	bool first = true;
+	json_object_foreach(changes, key, v)
+	{
+		if (json_is_null(v))
+			continue;
+		const struct field *f = entity_field(e, key);
+		html(b, "%s%s", first ? ": " : "; ", f ? f->label : key);
+		first = false;
+		json_t *from = json_object_get(v, "from"), *to = json_object_get(v, "to");
+		if (json_is_object(v) && to) {
+			buf_lit(b, " ");
+			short_value(rq, b, from);
+			buf_lit(b, " → ");
+			short_value(rq, b, to);
+		} else {
+			buf_lit(b, " ");
+			short_value(rq, b, v);
+		}
+	}
+}
+
 void page_entity_show(request *rq, response *rs) { page_entity_show_failed(rq, rs, kind(rq), rq_id(rq, 1), NULL, NULL); }
 
 void page_entity_show_failed(request *rq, response *rs, const struct entity *e, long long id, const char *form,
@@ -303,15 +347,7 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		buf_lit(b, "<li>");
 		show_time(b, json_string_value(json_object_get(h, "at")));
 		html(b, " <strong>%s</strong> %s", who ? who : "Tandem", json_string_value(json_object_get(h, "action")));
-		const char *key;
-		json_t *v;
-		bool first = true;
-		json_object_foreach(json_object_get(h, "changes"), key, v)
-		{
-			const struct field *f = entity_field(e, key);
-			html(b, "%s%s", first ? ": " : ", ", f ? f->label : key);
-			first = false;
-		}
+		history_changes(rq, b, e, json_string_value(json_object_get(h, "action")), json_object_get(h, "changes"));
 		buf_lit(b, "</li>");
 	}
 	buf_lit(b, "</ol></section>");

@@ -96,8 +96,9 @@ void svg_chart(buf *b, const struct svg_point *p, int n, bool has_target, double
 	buf_rawf(b, "</text><text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">", left - 6, top + ph);
 	fmt_number(b, lo);
 	buf_lit(b, "</text>");
-	html(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\">%s</text>", left, h - 10, p[0].at);
-	if (n > 1)
+	html(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"%s\">%s</text>", CX(p[0].day), h - 10,
+	     n == 1 || p[n - 1].day == p[0].day ? "middle" : "start", p[0].at);
+	if (n > 1 && p[n - 1].day != p[0].day)
 		html(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">%s</text>", w - right, h - 10,
 		     p[n - 1].at);
 	const struct {
