@@ -32,6 +32,7 @@ enum field_flag {
 	F_SORT = 1 << 4,     /* ?sort=field and ?sort=-field */
 	F_READONLY = 1 << 5, /* computed by the server; ignored on input */
 	F_OWN_ACTION = 1 << 6, /* set on create; later changed only through its own action (e.g. a goal's target) */
+	F_MARKDOWN = 1 << 7, /* FT_TEXT written in Markdown, shown rendered (safe HTML) */
 };
 
 struct field {

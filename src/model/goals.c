@@ -8,7 +8,7 @@ static const char *const goal_statuses[] = {"active", "met", "missed", "dropped"
 
 static const struct field goal_fields[] = {
 	{"title", "Title", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH | F_SORT, 200},
-	{"why", "Why it matters", FT_TEXT, F_SEARCH, 4000},
+	{"why", "Why it matters", FT_TEXT, F_SEARCH | F_MARKDOWN, 4000, .help = "Markdown"},
 	{"metric", "Metric", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH, 200, .help = "What is measured"},
 	{"unit", "Unit", FT_STRING, 0, 30, .help = "e.g. %, accounts, EUR"},
 	{"baseline", "Baseline", FT_NUMBER, 0, .help = "Where the metric stood when the goal was set"},

@@ -5,7 +5,7 @@
 #include "users.h"
 
 static const struct field strategy_fields[] = {
-	{"vision", "Vision", FT_TEXT, 0, 4000, .help = "Where the product is going, in a few sentences"},
+	{"vision", "Vision", FT_TEXT, F_MARKDOWN, 4000, .help = "Where the product is going, in a few sentences (Markdown)"},
 	{"perspective", "Perspective", FT_STRING, 0, 300,
 	 .help = "The one-line stance used to accept or decline requests"},
 	{"principles", "Principles", FT_LIST, 0, 30, .help = "One short statement per line"},

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "model/users.h"
+#include "markdown.h"
 #include "svg.h"
 #include "web.h"
 
@@ -126,6 +127,12 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 				chars++;
 			}
 			html(b, "%s…", arena_strndup(rq->a, s, n));
+			break;
+		}
+		if (mode == SHOW_DETAIL && (f->flags & F_MARKDOWN)) {
+			buf_lit(b, "<div class=\"markdown\">");
+			markdown_html(b, json_string_value(v));
+			buf_lit(b, "</div>");
 			break;
 		}
 		html(b, mode == SHOW_DETAIL ? "<div class=\"prose\">%s</div>" : "%s", json_string_value(v));
