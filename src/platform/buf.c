@@ -174,6 +174,22 @@ void buf_csv(buf *b, const char *s)
 }
 
 /* Walks fmt; copies each conversion spec and formats its one argument, escaping %s. */
+void buf_int(buf *b, long long v)
+{
+	char t[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		t[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		t[n++] = '-';
+	char r[24];
+	for (int i = 0; i < n; i++)
+		r[i] = t[n - 1 - i];
+	buf_add(b, r, (size_t)n);
+}
+
 /* %s and %.Ns: escaped; a precision cuts at most N bytes, never inside a UTF-8 character. */
 static void html_str(buf *b, const char *s, const char *spec)
 {

@@ -19,27 +19,38 @@ struct trend {
 static void *list_prepare(request *rq, json_t *items)
 {
 	struct trend *t = arena_alloc(rq->a, sizeof *t);
-	json_t *arr = json_array(); /* the ids as a JSON array, for json_each */
+	/* one range scan over the covering index; rows of goals not listed are never looked up */
+	long long lo = 0, hi = -1;
 	size_t i;
 	json_t *o;
-	json_array_foreach(items, i, o) json_array_append(arr, json_object_get(o, "id"));
-	char *ids = json_dumps(arr, JSON_COMPACT);
-	json_decref(arr);
-	long long count = db_int(rq->db, 0,
-	                         "SELECT count(*) FROM goal_measurements WHERE goal_id IN (SELECT value FROM json_each(?))",
-	                         "t", ids);
-	t->goal = arena_alloc(rq->a, sizeof *t->goal * (size_t)(count + 1));
-	t->value = arena_alloc(rq->a, sizeof *t->value * (size_t)(count + 1));
+	json_array_foreach(items, i, o)
+	{
+		long long id = json_integer_value(json_object_get(o, "id"));
+		if (i == 0 || id < lo)
+			lo = id;
+		if (i == 0 || id > hi)
+			hi = id;
+	}
+	size_t cap = 0;
 	db_stmt *s = db_q(rq->db,
-	                  "SELECT goal_id, value FROM goal_measurements WHERE goal_id IN (SELECT value FROM json_each(?)) "
+	                  "SELECT goal_id, value FROM goal_measurements WHERE goal_id BETWEEN ? AND ? "
 	                  "ORDER BY goal_id, at, id",
-	                  "t", ids);
-	while (s && db_step(s) == DB_ROW && t->n < (size_t)count) {
+	                  "ii", lo, hi);
+	while (s && db_step(s) == DB_ROW) {
+		if (t->n == cap) { /* arena memory: the old arrays are dropped with the request */
+			cap = cap ? 2 * cap : 1024;
+			long long *g = arena_alloc(rq->a, sizeof *g * cap);
+			double *v = arena_alloc(rq->a, sizeof *v * cap);
+			if (t->n) {
+				memcpy(g, t->goal, sizeof *g * t->n);
+				memcpy(v, t->value, sizeof *v * t->n);
+			}
+			t->goal = g, t->value = v;
+		}
 		t->goal[t->n] = db_col_int(s, 0);
 		t->value[t->n++] = db_col_double(s, 1);
 	}
 	db_done(s);
-	free(ids);
 	return t;
 }
 

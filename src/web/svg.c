@@ -8,7 +8,7 @@
 void fmt_number(buf *b, double x)
 {
 	if (x == floor(x) && fabs(x) < 1e15) {
-		buf_rawf(b, "%.0f", x);
+		buf_int(b, (long long)x);
 		return;
 	}
 	char s[64];
@@ -33,6 +33,14 @@ static void span(const double *v, int n, const double *extra, int nextra, double
 		*lo -= 1, *hi += 1;
 }
 
+/* "x,y" in whole pixels. */
+static void point(buf *b, double x, double y)
+{
+	buf_int(b, lround(x));
+	buf_addc(b, ',');
+	buf_int(b, lround(y));
+}
+
 void svg_sparkline(buf *b, const double *v, int n, bool has_target, double target)
 {
 	const double w = 120, h = 28, pad = 3;
@@ -44,17 +52,29 @@ void svg_sparkline(buf *b, const double *v, int n, bool has_target, double targe
 	span(v, n, &target, has_target ? 1 : 0, &lo, &hi);
 #define SX(i) (n == 1 ? w / 2 : pad + (w - 2 * pad) * (i) / (n - 1))
 #define SY(x) (h - pad - (h - 2 * pad) * ((x) - lo) / (hi - lo))
-	buf_rawf(b, "<svg class=\"spark\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"",
-	         w, h, w, h);
-	buf_rawf(b, "%d measurement%s, latest ", n, n == 1 ? "" : "s");
+	buf_lit(b, "<svg class=\"spark\" width=\"120\" height=\"28\" viewBox=\"0 0 120 28\" role=\"img\" aria-label=\"");
+	buf_int(b, n);
+	buf_raw(b, n == 1 ? " measurement, latest " : " measurements, latest ");
 	fmt_number(b, v[n - 1]);
 	buf_lit(b, "\">");
-	if (has_target)
-		buf_rawf(b, "<line class=\"target\" x1=\"0\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>", w, SY(target), SY(target));
+	if (has_target) {
+		buf_lit(b, "<line class=\"target\" x1=\"0\" x2=\"120\" y1=\"");
+		buf_int(b, lround(SY(target)));
+		buf_lit(b, "\" y2=\"");
+		buf_int(b, lround(SY(target)));
+		buf_lit(b, "\"/>");
+	}
 	buf_lit(b, "<polyline points=\"");
-	for (int i = 0; i < n; i++)
-		buf_rawf(b, "%s%.1f,%.1f", i ? " " : "", SX(i), SY(v[i]));
-	buf_rawf(b, "\"/><circle r=\"2.5\" cx=\"%.1f\" cy=\"%.1f\"/></svg>", SX(n - 1), SY(v[n - 1]));
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_addc(b, ' ');
+		point(b, SX(i), SY(v[i]));
+	}
+	buf_lit(b, "\"/><circle r=\"2.5\" cx=\"");
+	buf_int(b, lround(SX(n - 1)));
+	buf_lit(b, "\" cy=\"");
+	buf_int(b, lround(SY(v[n - 1])));
+	buf_lit(b, "\"/></svg>");
 #undef SX
 #undef SY
 }
