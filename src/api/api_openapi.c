@@ -201,16 +201,16 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		                "text/csv", "schema", "type", "string");
 	} else if (is_list) {
 		okr = json_pack("{ss}", "description", "A page of objects");
-		json_object_update(okr, json_body(json_pack("{sss{s{ssso}s{s[ss]}}s[s]}", "type", "object", "properties",
+		json_object_update_new(okr, json_body(json_pack("{sss{s{ssso}s{s[ss]}}s[s]}", "type", "object", "properties",
 		                                             "items", "type", "array", "items",
 		                                             ref(a, schema_name(a, e, "")), "next_cursor", "type", "string",
 		                                             "null", "required", "items")));
 	} else if (e && !strstr(path + 8, "/history")) {
 		okr = json_pack("{ss}", "description", "The object");
-		json_object_update(okr, json_body(ref(a, schema_name(a, e, ""))));
+		json_object_update_new(okr, json_body(ref(a, schema_name(a, e, ""))));
 	} else {
 		okr = json_pack("{ss}", "description", "OK");
-		json_object_update(okr, json_body(json_pack("{ss}", "type", "object")));
+		json_object_update_new(okr, json_body(json_pack("{ss}", "type", "object")));
 	}
 	json_object_set_new(resp, ok, okr);
 	if (r->flags & (R_JSON | R_CSRF) || is_list)

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "model/entity.h"
 #include "model/strategy.h"
+#include "web/markdown.h"
 #include "model/users.h"
 #include "platform/migrate.h"
 
@@ -73,6 +74,7 @@ int app_init(void)
 	}
 	entity_init();
 	entity_init_one(&strategy_entity);
+	markdown_init();
 	return 0;
 }
 
@@ -93,6 +95,15 @@ db *workspace_open(const char *path, bool migrate)
 	db *d = db_open(path, DB_OPEN_EXISTING, &err);
 	if (!d) {
 		fprintf(stderr, "tandem: %s: %s\n", path, err);
+		return NULL;
+	}
+	/* A damaged page deep in the file shows only when read: check every page before trusting the data. */
+	db_stmt *qc = db_q(d, "PRAGMA quick_check(1)", "");
+	bool intact = qc && db_step(qc) == DB_ROW && str_eq(db_col_text(qc, 0), "ok");
+	db_done(qc);
+	if (!intact) {
+		fprintf(stderr, "tandem: %s: the database file is corrupt (integrity check failed); restore a backup\n", path);
+		db_close(d);
 		return NULL;
 	}
 	int cur = migrate_current(d);

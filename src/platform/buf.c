@@ -220,7 +220,7 @@ void vhtml(buf *b, const char *fmt, va_list ap)
 			run = ++fmt;
 			continue;
 		}
-		while (strchr("-+ #0", *fmt))
+		while (*fmt && strchr("-+ #0", *fmt)) /* strchr finds the terminating NUL too */
 			fmt++;
 		while ((*fmt >= '0' && *fmt <= '9') || *fmt == '.')
 			fmt++;
