@@ -27,7 +27,7 @@ int cmd_check(int argc, char **argv)
 		return 1;
 	db *d = workspace_open(workspace_path(opt_get(o, 3, "--db")), false);
 	if (!d)
-		return 1;
+		return 2; /* 1 means findings; a workspace that cannot be read is another failure */
 	arena *a = arena_new();
 	char today[11];
 	today_ymd(today);

@@ -49,17 +49,15 @@ int cmd_migrate(int argc, char **argv)
 	if (cli_parse("migrate", argc, argv, o, 1, pos, 0, &npos) < 0)
 		return 2;
 	const char *path = workspace_path(opt_get(o, 1, "--db"));
-	db *d = workspace_open(path, false);
 	int before = 0;
-	if (!d) {
-		/* an outdated schema is exactly what migrate is for: open again, migrating */
-		d = workspace_open(path, true);
-		if (!d)
-			return 1;
-		before = -1;
-	}
+	db *d = workspace_open_from(path, true, &before);
+	if (!d)
+		return 1;
 	int now = migrate_current(d);
 	db_close(d);
-	printf("%s: schema at version %d%s\n", path, now, before < 0 ? " (migrated)" : " (already current)");
+	if (now == before)
+		printf("%s: schema at version %d (already current)\n", path, now);
+	else
+		printf("%s: schema migrated from version %d to %d\n", path, before, now);
 	return 0;
 }

@@ -7,9 +7,9 @@
 const struct command commands[] = {
 	{"init", cmd_init, "tandem init --admin EMAIL [--db FILE]",
 	 "Create a new workspace with one admin; prints the admin's generated password once."},
-	{"serve", cmd_serve, "tandem serve [--db FILE] [--listen ADDR] [--port N] [--threads N]",
+	{"serve", cmd_serve, "tandem serve [--db FILE] [--listen ADDR] [--port N] [--threads N] [--quiet]",
 	 "Serve the web UI and the JSON API (default 127.0.0.1:8080, 4 threads)."},
-	{"demo", cmd_demo, "tandem demo [--db FILE] [--port N] [--listen ADDR] [--no-serve]",
+	{"demo", cmd_demo, "tandem demo [--db FILE] [--port N] [--listen ADDR] [--no-serve] [--quiet]",
 	 "Create a demo workspace with sample data (default ./tandem-demo.db), print the logins, and serve it."},
 	{"user", cmd_user, "tandem user add EMAIL --role ROLE [--name NAME] | list | passwd EMAIL  [--db FILE]",
 	 "Manage users. Roles: admin, leader, pm, pmm, contributor, viewer. New passwords are generated and "
@@ -17,7 +17,8 @@ const struct command commands[] = {
 	{"token", cmd_token, "tandem token create EMAIL [--name NAME] | list | revoke ID  [--db FILE]",
 	 "Manage API bearer tokens. `create` prints the token alone on stdout; it is stored only as a hash."},
 	{"check", cmd_check, "tandem check [--db FILE] [--format text|json] [--fail-on warning|error]",
-	 "Print the alignment report; exit 1 when a finding at or above --fail-on (default error) exists."},
+	 "Print the alignment report; exit 1 when a finding at or above --fail-on (default error) exists, "
+	 "2 when the workspace cannot be read."},
 	{"migrate", cmd_migrate, "tandem migrate [--db FILE]", "Bring the workspace's schema up to this binary's."},
 	{"http", cmd_http, "tandem http [--db FILE]",
 	 "Answer one HTTP request read from stdin on stdout (for tests and inetd-style use)."},

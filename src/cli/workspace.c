@@ -84,7 +84,9 @@ void app_shutdown(void)
 	entity_free_sql(&strategy_entity);
 }
 
-db *workspace_open(const char *path, bool migrate)
+db *workspace_open(const char *path, bool migrate) { return workspace_open_from(path, migrate, NULL); }
+
+db *workspace_open_from(const char *path, bool migrate, int *from)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -107,6 +109,8 @@ db *workspace_open(const char *path, bool migrate)
 		return NULL;
 	}
 	int cur = migrate_current(d);
+	if (from)
+		*from = cur;
 	if (cur < 0 || cur == 0) {
 		fprintf(stderr, "tandem: %s: %s\n", path,
 		        cur < 0 ? "the file is an SQLite database but not a Tandem workspace" : "the workspace is empty; run 'tandem init'");

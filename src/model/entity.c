@@ -410,6 +410,17 @@ int entity_update(db *d, const struct entity *e, long long actor, long long id, 
 		json_decref(old);
 		return -1;
 	}
+	json_t *diff = json_object();
+	for (int i = 0; i < e->nfields; i++) {
+		const char *n = e->fields[i].name;
+		json_t *a = json_object_get(old, n), *b = json_object_get(obj, n);
+		if (!json_equal(a ? a : json_null(), b ? b : json_null()))
+			json_object_set_new(diff, n, json_pack("{sOsO}", "from", a ? a : json_null(), "to", b ? b : json_null()));
+	}
+	if (json_object_size(diff) == 0) { /* nothing changed: no new version, no audit row */
+		json_decref(diff), json_decref(old), json_decref(obj);
+		return 0;
+	}
 	char now[21];
 	now_rfc3339(now);
 	db_stmt *s = db_prepare(d, e->sql_update);
@@ -421,18 +432,11 @@ int entity_update(db *d, const struct entity *e, long long actor, long long id, 
 	db_done(s);
 	int changed = db_changes(d);
 	if (rc != DB_DONE || changed != 1) {
-		json_decref(old), json_decref(obj);
+		json_decref(diff), json_decref(old), json_decref(obj);
 		if (rc == DB_DONE)
 			return err_conflict(err, "the %s was changed by someone else; reload and retry", e->one);
 		return rc == DB_CONSTRAINT ? err_invalid(err, NULL, "the %s conflicts with existing data", e->one)
 		                           : err_internal(err);
-	}
-	json_t *diff = json_object();
-	for (int i = 0; i < e->nfields; i++) {
-		const char *n = e->fields[i].name;
-		json_t *a = json_object_get(old, n), *b = json_object_get(obj, n);
-		if (!json_equal(a ? a : json_null(), b ? b : json_null()))
-			json_object_set_new(diff, n, json_pack("{sOsO}", "from", a ? a : json_null(), "to", b ? b : json_null()));
 	}
 	int ret = audit_write(d, actor, e->kind, id, "updated", diff) < 0 ? err_internal(err) : 0;
 	json_decref(diff), json_decref(old), json_decref(obj);

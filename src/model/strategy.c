@@ -33,6 +33,10 @@ int strategy_put(db *d, long long actor, json_t *input, long long version, struc
 	if (entity_update(d, &strategy_entity, actor, 1, input, version, e) < 0)
 		return -1;
 	json_t *s = entity_get(d, &strategy_entity, 1);
+	if (json_integer_value(json_object_get(s, "version")) == version) { /* saved without a change */
+		json_decref(s);
+		return 0;
+	}
 	char *pr = json_dumps(json_object_get(s, "principles"), JSON_COMPACT);
 	char *os = json_dumps(json_object_get(s, "out_of_scope"), JSON_COMPACT);
 	db_stmt *st = db_prepare(d, "INSERT INTO strategy_revisions(version, vision, perspective, principles, "

@@ -421,3 +421,22 @@ TEST(entity_refs_and_labels)
 	arena_free(a);
 	db_close(d);
 }
+
+TEST(entity_update_without_change_keeps_version_and_writes_no_audit)
+{
+	db *d = t_db();
+	struct err e = {0};
+	long long id = make(d, "competitors", "{\"name\":\"Mode\",\"positioning\":\"notebooks\"}", &e);
+	REQUIRE(id > 0);
+	long long audits = db_int(d, -1, "SELECT count(*) FROM audit WHERE kind = 'competitors' AND object_id = ?", "i", id);
+	CHECK_EQ_INT(patch(d, "competitors", id, "{\"positioning\":\"notebooks\"}", 1, &e), 0);
+	json_t *o = entity_get(d, kind("competitors"), id);
+	CHECK_EQ_INT(json_integer_value(json_object_get(o, "version")), 1);
+	json_decref(o);
+	CHECK_EQ_INT(db_int(d, -1, "SELECT count(*) FROM audit WHERE kind = 'competitors' AND object_id = ?", "i", id),
+	             audits);
+	/* a stale version is still refused, changed or not */
+	CHECK_EQ_INT(patch(d, "competitors", id, "{\"positioning\":\"notebooks\"}", 7, &e), -1);
+	CHECK_EQ_INT(e.status, 409);
+	db_close(d);
+}
