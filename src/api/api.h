@@ -37,8 +37,19 @@ void api_goal_target(request *rq, response *rs);
 void api_goal_revisions(request *rq, response *rs);
 void api_goal_review(request *rq, response *rs);
 
+/* api_features.c — triage and merge */
+void api_feature_triage(request *rq, response *rs);
+void api_feature_merge(request *rq, response *rs);
+
 /* api_alignment.c */
 void api_alignment(request *rq, response *rs);
+
+/* api_plan.c — score weights, a feature's score, the plan */
+void api_settings_score_get(request *rq, response *rs);
+void api_settings_score_put(request *rq, response *rs);
+void api_feature_score(request *rq, response *rs);
+void api_plan(request *rq, response *rs);
+void api_plan_apply(request *rq, response *rs);
 
 /* api_openapi.c */
 void api_openapi(request *rq, response *rs);

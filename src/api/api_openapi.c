@@ -56,16 +56,31 @@ static json_t *field_schema(const struct field *f)
 		json_object_set_new(s, "items", json_pack("{sssi}", "type", "string", "maxLength", 200));
 		json_object_set_new(s, "maxItems", json_integer(f->max > 0 ? f->max : 50));
 		break;
+	case FT_LINKS:
+		json_object_set_new(s, "type", json_string("array"));
+		if (f->link->weight)
+			json_object_set_new(s, "items",
+			                    json_pack("{sss{s{ss}s{sssisi}}s[ss]sb}", "type", "object", "properties", f->link->key,
+			                              "type", "integer", "weight", "type", "integer", "minimum", f->link->wlo,
+			                              "maximum", f->link->whi, "required", f->link->key, "weight",
+			                              "additionalProperties", 0));
+		else
+			json_object_set_new(s, "items", json_pack("{sssi}", "type", "integer", "minimum", 1));
+		json_object_set_new(s, "maxItems", json_integer(f->max > 0 ? f->max : 200));
+		json_object_set_new(s, "uniqueItems", json_true());
+		break;
 	case FT__MAX: break;
 	}
 	/* optional values may be null */
-	if (!(f->flags & F_REQUIRED) && f->type != FT_LIST) {
+	if (!(f->flags & F_REQUIRED) && f->type != FT_LIST && f->type != FT_LINKS) {
 		json_t *t = json_object_get(s, "type");
 		json_object_set_new(s, "type", json_pack("[Os]", t, "null"));
 	}
 	const char *desc = f->help ? f->help : f->label;
 	if (f->type == FT_REF)
 		json_object_set_new(s, "description", json_sprintf("%s (id of one of %s)", desc, f->ref));
+	else if (f->type == FT_LINKS)
+		json_object_set_new(s, "description", json_sprintf("%s (ids of %s)", desc, f->ref));
 	else
 		json_object_set_new(s, "description", json_string(desc));
 	if (f->flags & F_READONLY)
@@ -150,6 +165,7 @@ const char *openapi_path(arena *a, const char *pattern, const char *kind)
 static json_t *operation(arena *a, const struct route *r, const struct entity *e, const char *path)
 {
 	json_t *op = json_object(), *params = json_array(), *resp = json_object();
+	const struct openapi_doc *doc = e ? NULL : openapi_doc_for(r->method, r->pattern);
 	json_object_set_new(op, "summary", json_string(e ? arena_printf(a, "%s: %s", e->label, r->summary) : r->summary));
 	json_object_set_new(op, "operationId",
 	                    json_sprintf("%s %s", http_method_name(r->method), path)); /* unique by construction */
@@ -178,7 +194,9 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	json_decref(params);
 	if (r->flags & R_JSON) {
 		json_t *schema;
-		if (e && r->method == HTTP_POST)
+		if (doc && doc->request)
+			schema = ref(a, doc->request);
+		else if (e && r->method == HTTP_POST)
 			schema = ref(a, schema_name(a, e, "Input"));
 		else if (e)
 			schema = ref(a, schema_name(a, e, "Input"));
@@ -190,12 +208,16 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		json_object_set_new(rb, "required", json_boolean(r->method != HTTP_DELETE));
 		json_object_set_new(op, "requestBody", rb);
 	}
-	const char *ok = r->method == HTTP_POST && !strstr(path, "/review") && !strstr(path, "/target") ? "201"
+	const char *ok = doc                                                                          ? doc->ok
+	                 : r->method == HTTP_POST && !strstr(path, "/review") && !strstr(path, "/target") ? "201"
 	                 : r->method == HTTP_DELETE                                                   ? "204"
 	                                                                                              : "200";
 	json_t *okr;
 	if (!strcmp(ok, "204")) {
 		okr = json_pack("{ss}", "description", "Done; no content");
+	} else if (doc && doc->response) {
+		okr = json_pack("{ss}", "description", "OK");
+		json_object_update_new(okr, json_body(ref(a, doc->response)));
 	} else if (is_csv) {
 		okr = json_pack("{sss{s{s{ss}}}}", "description", "CSV, one row per object", "content",
 		                "text/csv", "schema", "type", "string");
@@ -223,6 +245,8 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		json_object_set_new(resp, "404", error_response("No such object"));
 	if (r->method == HTTP_PATCH || r->method == HTTP_PUT)
 		json_object_set_new(resp, "409", error_response("Stale version: someone else changed it"));
+	if (doc && doc->extra)
+		json_object_set_new(resp, doc->extra, error_response(doc->extra_desc));
 	if (r->flags & R_JSON) {
 		json_object_set_new(resp, "413", error_response("Body over the size limit"));
 		json_object_set_new(resp, "415", error_response("Body is not application/json"));
@@ -265,6 +289,7 @@ json_t *openapi_document(arena *a)
 	}
 	json_object_set_new(schemas, "Strategy", entity_schema(&strategy_entity, false));
 	json_object_set_new(schemas, "StrategyInput", entity_schema(&strategy_entity, true));
+	openapi_doc_schemas(schemas);
 	json_object_set_new(
 	    schemas, "Error",
 	    json_pack("{sss{s{sss{s{ss}s{ss}s{ss}}s[ss]}}s[s]}", "type", "object", "properties", "error", "type",

@@ -3,7 +3,22 @@
 #define TANDEM_OPENAPI_H
 #include <jansson.h>
 #include "platform/arena.h"
+#include "platform/http.h"
 json_t *openapi_document(arena *a);
 /* The concrete path of a route pattern for one kind ({kind} replaced), or the pattern itself. */
 const char *openapi_path(arena *a, const char *pattern, const char *kind);
+
+/* What the route table cannot say about a route that serves no kind (openapi_docs.c). */
+struct openapi_doc {
+	enum http_method method;
+	const char *pattern;
+	const char *request;  /* schema name of the body, or NULL */
+	const char *response; /* schema name of the answer */
+	const char *ok;       /* the success status */
+	const char *extra, *extra_desc; /* one more status the route may answer, or NULL */
+};
+/* The description of route (method, pattern), or NULL. */
+const struct openapi_doc *openapi_doc_for(enum http_method m, const char *pattern);
+/* Add the schemas the descriptions name. */
+void openapi_doc_schemas(json_t *schemas);
 #endif

@@ -41,6 +41,20 @@ const struct route routes[] = {
 	{HTTP_POST, "/api/v1/goals/{id}/review", api_goal_review, API | R_CSRF, RANK_EDITOR, "Mark a goal reviewed now"},
 	{HTTP_GET, "/api/v1/alignment", api_alignment, API, RANK_VIEWER, "Alignment findings and health score"},
 
+	/* API: settings, score, plan */
+	{HTTP_GET, "/api/v1/settings/score", api_settings_score_get, API, RANK_VIEWER, "The score formula's weights"},
+	{HTTP_PUT, "/api/v1/settings/score", api_settings_score_put, API_W, RANK_LEADER, "Change the score formula's weights"},
+	{HTTP_GET, "/api/v1/features/{id}/score", api_feature_score, API, RANK_VIEWER, "A feature's score and its breakdown"},
+	{HTTP_POST, "/api/v1/plan", api_plan, API_W, RANK_VIEWER, "Compute the optimal plan for a period"},
+	{HTTP_POST, "/api/v1/plan/apply", api_plan_apply, API_W, RANK_EDITOR,
+	 "Compute the plan and mark the chosen features planned for the period"},
+
+	/* API: features' own actions */
+	{HTTP_POST, "/api/v1/features/{id}/triage", api_feature_triage, API_W, RANK_EDITOR,
+	 "Accept a request, or decline it citing the strategy; answers the reply for the requester"},
+	{HTTP_POST, "/api/v1/features/{id}/merge", api_feature_merge, API_W, RANK_EDITOR,
+	 "Merge this duplicate into another feature ({\"into\": id}); it stays as a redirect"},
+
 	/* API: every described kind ({kind} is one of entity_all) */
 	{HTTP_GET, "/api/v1/{kind}.csv", api_entity_csv, API | R_CSV | R_ETAG, RANK_VIEWER, "Export as CSV"},
 	{HTTP_GET, "/api/v1/{kind}", api_entity_list, API | R_ETAG, RANK_VIEWER, "List, filter, search, sort"},
@@ -60,6 +74,13 @@ const struct route routes[] = {
 	{HTTP_POST, "/goals/{id}/measurements", page_goal_measure, FORM, RANK_EDITOR, "Record a measurement"},
 	{HTTP_POST, "/goals/{id}/target", page_goal_target, FORM, RANK_EDITOR, "Change a goal's target"},
 	{HTTP_POST, "/goals/{id}/review", page_goal_review, FORM, RANK_EDITOR, "Mark a goal reviewed"},
+	{HTTP_GET, "/triage", page_triage, PAGE, RANK_VIEWER, "New requests beside the strategy"},
+	{HTTP_POST, "/features/{id}/triage", page_feature_triage, FORM, RANK_EDITOR, "Accept or decline a request"},
+	{HTTP_POST, "/features/{id}/merge", page_feature_merge, FORM, RANK_EDITOR, "Merge a duplicate feature"},
+	{HTTP_GET, "/plan", page_plan, PAGE, RANK_VIEWER, "The plan for a period"},
+	{HTTP_POST, "/plan/apply", page_plan_apply, FORM, RANK_EDITOR, "Mark the plan's features planned"},
+	{HTTP_GET, "/settings/score", page_score_settings, PAGE, RANK_VIEWER, "The score formula's weights"},
+	{HTTP_POST, "/settings/score", page_score_settings_save, FORM, RANK_LEADER, "Change the score weights"},
 	{HTTP_GET, "/{kind}", page_entity_list, PAGE, RANK_VIEWER, "List"},
 	{HTTP_GET, "/{kind}/new", page_entity_new, PAGE | R_KIND_WRITE, RANK_VIEWER, "New-object form"},
 	{HTTP_POST, "/{kind}", page_entity_create, FORM | R_KIND_WRITE, RANK_VIEWER, "Create from the form"},

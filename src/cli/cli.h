@@ -46,5 +46,7 @@ int cmd_http(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
+int cmd_capacity(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 #endif

@@ -19,6 +19,17 @@ const struct command commands[] = {
 	{"check", cmd_check, "tandem check [--db FILE] [--format text|json] [--fail-on warning|error]",
 	 "Print the alignment report; exit 1 when a finding at or above --fail-on (default error) exists, "
 	 "2 when the workspace cannot be read."},
+	{"plan", cmd_plan,
+	 "tandem plan --period 2027-Q1 [--capacity eng=40,design=8,mkt=6] [--must 12,14] [--exclude 9] "
+	 "[--candidates 1,2,3] [--format text|json] [--time-limit SECONDS] [--db FILE]",
+	 "The optimal plan for a period: the candidate features (accepted, or planned for the period) that maximise "
+	 "the total score within each team's capacity (stored for the period, or --capacity), with dependencies, "
+	 "must-includes and exclusions; the cut list says why. Exit 0 with a plan, 1 when it is infeasible or the "
+	 "workspace refuses, 2 on bad usage."},
+	{"capacity", cmd_capacity,
+	 "tandem capacity set --period 2027-Q1 [--eng N] [--design N] [--mkt N] | list [--format text|json]  [--db FILE]",
+	 "Person-weeks per team for a planning period (2027-Q1, 2027-H1 or 2027-03). `set` changes the teams given "
+	 "and keeps the others."},
 	{"migrate", cmd_migrate, "tandem migrate [--db FILE]", "Bring the workspace's schema up to this binary's."},
 	{"http", cmd_http, "tandem http [--db FILE]",
 	 "Answer one HTTP request read from stdin on stdout (for tests and inetd-style use)."},

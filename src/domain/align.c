@@ -8,6 +8,15 @@ const struct align_rule align_rules[] = {
 	{"goal-no-pmm-owner", SEV_WARNING, "An active goal has no PMM owner", rule_goal_no_pmm_owner},
 	{"goal-review-overdue", SEV_WARNING, "An active goal is overdue for its review", rule_goal_review_overdue},
 	{"goal-past-due", SEV_ERROR, "A goal is past its due date but not marked met or missed", rule_goal_past_due},
+	{"goal-no-work", SEV_WARNING, "An active goal has no accepted or planned feature", rule_goal_no_work},
+	{"feature-no-goal", SEV_WARNING, "A planned feature is linked to no goal", rule_feature_no_goal},
+	{"feature-no-persona", SEV_WARNING, "A planned feature names no persona", rule_feature_no_persona},
+	{"feature-no-success-metric", SEV_WARNING, "A planned feature has no success metric",
+	 rule_feature_no_success_metric},
+	{"plan-over-capacity", SEV_ERROR, "The features planned for a period need more than its capacity",
+	 rule_plan_over_capacity},
+	{"accepted-out-of-scope", SEV_WARNING, "An accepted request matches an out-of-scope statement",
+	 rule_accepted_out_of_scope},
 };
 const int align_rules_count = COUNT(align_rules);
 

@@ -49,6 +49,13 @@ void rule_goal_no_pm_owner(db *d, struct align_report *r, const struct align_rul
 void rule_goal_no_pmm_owner(db *d, struct align_report *r, const struct align_rule *self);
 void rule_goal_review_overdue(db *d, struct align_report *r, const struct align_rule *self);
 void rule_goal_past_due(db *d, struct align_report *r, const struct align_rule *self);
+/* align_features.c */
+void rule_goal_no_work(db *d, struct align_report *r, const struct align_rule *self);
+void rule_feature_no_goal(db *d, struct align_report *r, const struct align_rule *self);
+void rule_feature_no_persona(db *d, struct align_report *r, const struct align_rule *self);
+void rule_feature_no_success_metric(db *d, struct align_report *r, const struct align_rule *self);
+void rule_plan_over_capacity(db *d, struct align_report *r, const struct align_rule *self);
+void rule_accepted_out_of_scope(db *d, struct align_report *r, const struct align_rule *self);
 /* Parse "error", "warning", "info"; -1 otherwise. */
 int severity_parse(const char *s);
 /* {"score", "findings": [...]} */

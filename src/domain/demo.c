@@ -1,5 +1,6 @@
 /* demo.c — sample data for Northwind Analytics, a fictional B2B analytics company: people,
- * strategy, goals with months of measurements, segments, personas, accounts, competitors. */
+ * strategy, goals with months of measurements, segments, personas, accounts, competitors; the backlog and
+ * capacity come from demo_backlog.c. */
 #include "demo.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -81,12 +82,12 @@ static int seed(db *d)
 		{"Ada, Agency Analyst", "Reporting Analyst", "Copying numbers into 40 client decks every month.",
 		 "Client reports that build themselves.", "Deliver client reports on time.", "Webinars, YouTube"},
 	};
-	long long seg_of[] = {smb, ent, agency};
+	long long seg_of[] = {smb, ent, agency}, personas[3];
 	for (int i = 0; i < 3; i++)
-		if (add(d, "personas", json_pack("{sssIssssssssss}", "name", persona_rows[i][0], "segment_id", seg_of[i],
-		                                 "role", persona_rows[i][1], "pains", persona_rows[i][2], "gains",
-		                                 persona_rows[i][3], "jobs", persona_rows[i][4], "channels",
-		                                 persona_rows[i][5])) < 0)
+		if ((personas[i] = add(d, "personas", json_pack("{sssIssssssssss}", "name", persona_rows[i][0], "segment_id",
+		                                                seg_of[i], "role", persona_rows[i][1], "pains",
+		                                                persona_rows[i][2], "gains", persona_rows[i][3], "jobs",
+		                                                persona_rows[i][4], "channels", persona_rows[i][5]))) < 0)
 			return -1;
 	struct {
 		const char *name, *plan;
@@ -149,9 +150,10 @@ static int seed(db *d)
 	                      "10 minutes needs the new onboarding flow, which moved to next quarter; 12 is realistic.");
 	int rc = goal_change_target(d, pm, g1, t, &e);
 	json_decref(t);
-	if (rc < 0)
+	if (rc < 0 || goal_mark_reviewed(d, pm, g1, &e) < 0)
 		return -1;
-	return goal_mark_reviewed(d, pm, g1, &e);
+	const long long goals[4] = {g1, g2, g3, g4};
+	return demo_seed_backlog(d, goals, personas, pm, pmm);
 }
 
 int demo_seed(db *d)

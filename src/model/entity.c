@@ -1,5 +1,6 @@
 /* entity.c — the generic entity engine: SQL from descriptors, read, list, create, update, delete. */
 #include "entity.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "platform/log.h"
@@ -8,8 +9,8 @@
 
 const char *ftype_name(enum ftype t)
 {
-	static const char *names[FT__MAX] = {"string", "text", "int", "number", "money",
-	                                     "date", "timestamp", "enum", "ref", "list"};
+	static const char *names[FT__MAX] = {"string", "text", "int", "number", "money", "date",
+	                                     "timestamp", "enum", "ref", "list", "links"};
 	return t < FT__MAX ? names[t] : "?";
 }
 
@@ -31,6 +32,20 @@ const struct field *entity_field(const struct entity *e, const char *name)
 	return NULL;
 }
 
+bool field_is_column(const struct field *f) { return f->type != FT_LINKS; }
+
+/* A link field's value as one JSON text column: ids in order, or {"<key>": id, "weight": w} objects. */
+static void link_select(buf *b, const struct entity *e, const struct link *l)
+{
+	if (l->weight)
+		buf_rawf(b, ", (SELECT json_group_array(json_object('%s', %s, 'weight', %s)) FROM (SELECT %s, %s FROM %s "
+		            "WHERE %s = %s.id ORDER BY %s))",
+		         l->key, l->other, l->weight, l->other, l->weight, l->table, l->own, e->table, l->other);
+	else
+		buf_rawf(b, ", (SELECT json_group_array(%s) FROM (SELECT %s FROM %s WHERE %s = %s.id ORDER BY %s))", l->other,
+		         l->other, l->table, l->own, e->table, l->other);
+}
+
 enum { SQL_GET, SQL_INSERT, SQL_UPDATE };
 
 /* Builds the fixed statements of one kind from its descriptor (program-owned names only). */
@@ -42,20 +57,25 @@ static char *sql_build(const char *head, const struct entity *e, int mode)
 	if (mode == SQL_GET) {
 		buf_lit(&b, "SELECT id, created_at, updated_at, version");
 		for (int i = 0; i < e->nfields; i++)
-			buf_rawf(&b, ", %s", e->fields[i].name);
+			if (field_is_column(&e->fields[i]))
+				buf_rawf(&b, ", %s", e->fields[i].name);
+			else
+				link_select(&b, e, e->fields[i].link);
 		buf_rawf(&b, " FROM %s WHERE id = ?", e->table);
 	} else if (mode == SQL_INSERT) {
 		buf_rawf(&b, "INSERT INTO %s (created_at, updated_at, version", e->table);
 		for (int i = 0; i < e->nfields; i++)
-			buf_rawf(&b, ", %s", e->fields[i].name);
+			if (field_is_column(&e->fields[i]))
+				buf_rawf(&b, ", %s", e->fields[i].name);
 		buf_lit(&b, ") VALUES (?, ?, 1");
-		for (int i = 0; i < e->nfields; i++)
+		for (int i = 0; i < e->ncolumns; i++)
 			buf_lit(&b, ", ?");
 		buf_lit(&b, ")");
 	} else {
 		buf_rawf(&b, "UPDATE %s SET updated_at = ?, version = version + 1", e->table);
 		for (int i = 0; i < e->nfields; i++)
-			buf_rawf(&b, ", %s = ?", e->fields[i].name);
+			if (field_is_column(&e->fields[i]))
+				buf_rawf(&b, ", %s = ?", e->fields[i].name);
 		buf_lit(&b, " WHERE id = ? AND version = ?");
 	}
 	return buf_detach(&b, NULL);
@@ -72,6 +92,9 @@ void entity_init_one(struct entity *e)
 	{
 		if (e->sql_get)
 			return;
+		e->ncolumns = 0;
+		for (int i = 0; i < e->nfields; i++)
+			e->ncolumns += field_is_column(&e->fields[i]);
 		e->sql_get = sql_build("", e, SQL_GET);
 		e->sql_insert = sql_build("", e, SQL_INSERT);
 		e->sql_update = sql_build("", e, SQL_UPDATE);
@@ -102,13 +125,14 @@ void entity_free_sql(struct entity *e)
 static json_t *column_json(db_stmt *s, int col, const struct field *f)
 {
 	if (db_col_null(s, col))
-		return f->type == FT_LIST ? json_array() : json_null();
+		return f->type == FT_LIST || f->type == FT_LINKS ? json_array() : json_null();
 	switch (f->type) {
 	case FT_INT:
 	case FT_MONEY:
 	case FT_REF: return json_integer(db_col_int(s, col));
 	case FT_NUMBER: return json_real(db_col_double(s, col));
-	case FT_LIST: {
+	case FT_LIST:
+	case FT_LINKS: {
 		json_t *v = json_loads(db_col_text(s, col), 0, NULL);
 		if (!json_is_array(v)) {
 			json_decref(v);
@@ -188,6 +212,32 @@ static char *like_pattern(arena *a, const char *q)
 	return p;
 }
 
+/* Words of a search box as an FTS5 query that cannot be malformed: each word quoted, as a prefix,
+ * all of them required. NULL when there is no word. */
+static const char *fts_query(arena *a, const char *q)
+{
+	buf b;
+	buf_init(&b);
+	const char *p = q;
+	while (*p) {
+		while (*p && !((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			p++;
+		const char *w = p;
+		while (*p && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			p++;
+		if (p > w) {
+			if (b.len)
+				buf_addc(&b, ' ');
+			buf_addc(&b, '"');
+			buf_add(&b, w, (size_t)(p - w));
+			buf_lit(&b, "\"*");
+		}
+	}
+	const char *out = b.len ? arena_strdup(a, buf_str(&b)) : NULL;
+	buf_free(&b);
+	return out;
+}
+
 static bool sys_sortable(const char *name)
 {
 	return strcmp(name, "id") == 0 || strcmp(name, "created_at") == 0 || strcmp(name, "updated_at") == 0;
@@ -205,7 +255,13 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 		const struct field *f = entity_field(e, k->key);
 		if (!f || !(f->flags & F_FILTER))
 			return err_invalid(err, k->key, "%s cannot be filtered by %s", e->label, k->key);
-		if (f->type == FT_REF || f->type == FT_INT) {
+		if (f->type == FT_LINKS) { /* objects linked to the given id */
+			long long v;
+			if (!parse_ll(k->value, &v))
+				return err_invalid(err, f->name, "%s must be a whole number", f->name);
+			buf_rawf(sql, " AND id IN (SELECT %s FROM %s WHERE %s = ?)", f->link->own, f->link->table, f->link->other);
+			bind_int(b, v);
+		} else if (f->type == FT_REF || f->type == FT_INT) {
 			long long v;
 			if (str_eq(k->value, "none")) {
 				buf_rawf(sql, " AND %s IS NULL", f->name);
@@ -228,7 +284,13 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 		}
 	}
 	const char *qs = arg(q, "q");
-	if (!str_empty(qs)) {
+	if (!str_empty(qs) && e->fts) {
+		const char *m = fts_query(a, qs);
+		if (m) {
+			buf_rawf(sql, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH ?)", e->fts, e->fts);
+			bind_text(b, m);
+		}
+	} else if (!str_empty(qs)) {
 		char *pat = like_pattern(a, qs);
 		buf_lit(sql, " AND (0");
 		for (int i = 0; i < e->nfields; i++)
@@ -335,13 +397,15 @@ const char *entity_ref_label(db *d, arena *a, const char *kind, long long id)
 	return label;
 }
 
-/* Bind the field values of obj after the given number of leading parameters. */
+/* Bind the column values of obj after the given number of leading parameters. */
 static void bind_fields(db_stmt *s, const struct entity *e, json_t *obj, int first)
 {
+	int idx = first;
 	for (int i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
+		if (!field_is_column(f))
+			continue;
 		json_t *v = json_object_get(obj, f->name);
-		int idx = first + i;
 		if (!v || json_is_null(v)) {
 			db_bind_text(s, idx, NULL);
 		} else if (json_is_integer(v)) {
@@ -355,7 +419,47 @@ static void bind_fields(db_stmt *s, const struct entity *e, json_t *obj, int fir
 		} else {
 			db_bind_text(s, idx, json_string_value(v));
 		}
+		idx++;
 	}
+}
+
+/* Replace the rows of every link field whose value differs from old (NULL: a new object). */
+static int write_links(db *d, const struct entity *e, long long id, json_t *obj, json_t *old)
+{
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		if (field_is_column(f))
+			continue;
+		json_t *v = json_object_get(obj, f->name);
+		if (old && json_equal(v, json_object_get(old, f->name)))
+			continue;
+		const struct link *l = f->link;
+		char *del = NULL, *ins = NULL;
+		if (asprintf(&del, "DELETE FROM %s WHERE %s = ?", l->table, l->own) < 0 ||
+		    (l->weight ? asprintf(&ins, "INSERT INTO %s (%s, %s, %s) VALUES (?, ?, ?)", l->table, l->own, l->other,
+		                          l->weight)
+		               : asprintf(&ins, "INSERT INTO %s (%s, %s) VALUES (?, ?)", l->table, l->own, l->other)) < 0) {
+			free(del);
+			return -1;
+		}
+		int rc = db_run(d, del, "i", id);
+		size_t k;
+		json_t *it;
+		json_array_foreach(v, k, it)
+		{
+			if (rc != DB_OK)
+				break;
+			if (l->weight)
+				rc = db_run(d, ins, "iii", id, (long long)json_integer_value(json_object_get(it, l->key)),
+				            (long long)json_integer_value(json_object_get(it, "weight")));
+			else
+				rc = db_run(d, ins, "ii", id, (long long)json_integer_value(it));
+		}
+		free(del), free(ins);
+		if (rc != DB_OK)
+			return -1;
+	}
+	return 0;
 }
 
 long long entity_create(db *d, const struct entity *e, long long actor, json_t *input, struct err *err)
@@ -381,7 +485,7 @@ long long entity_create(db *d, const struct entity *e, long long actor, json_t *
 		                           : err_internal(err);
 	}
 	long long id = db_last_id(d);
-	if (audit_write(d, actor, e->kind, id, "created", obj) < 0) {
+	if (write_links(d, e, id, obj, NULL) < 0 || audit_write(d, actor, e->kind, id, "created", obj) < 0) {
 		json_decref(obj);
 		return err_internal(err);
 	}
@@ -426,8 +530,8 @@ int entity_update(db *d, const struct entity *e, long long actor, long long id, 
 	db_stmt *s = db_prepare(d, e->sql_update);
 	db_bind_text(s, 1, now);
 	bind_fields(s, e, obj, 2);
-	db_bind_int(s, 2 + e->nfields, id);
-	db_bind_int(s, 3 + e->nfields, version);
+	db_bind_int(s, 2 + e->ncolumns, id);
+	db_bind_int(s, 3 + e->ncolumns, version);
 	int rc = db_step(s);
 	db_done(s);
 	int changed = db_changes(d);
@@ -438,7 +542,9 @@ int entity_update(db *d, const struct entity *e, long long actor, long long id, 
 		return rc == DB_CONSTRAINT ? err_invalid(err, NULL, "the %s conflicts with existing data", e->one)
 		                           : err_internal(err);
 	}
-	int ret = audit_write(d, actor, e->kind, id, "updated", diff) < 0 ? err_internal(err) : 0;
+	int ret = write_links(d, e, id, obj, old) < 0 || audit_write(d, actor, e->kind, id, "updated", diff) < 0
+	              ? err_internal(err)
+	              : 0;
 	json_decref(diff), json_decref(old), json_decref(obj);
 	return ret;
 }
@@ -467,7 +573,22 @@ void json_list_join(buf *b, json_t *list, const char *sep)
 	{
 		if (i)
 			buf_raw(b, sep);
-		buf_raw(b, json_is_string(it) ? json_string_value(it) : "");
+		if (json_is_string(it)) {
+			buf_raw(b, json_string_value(it));
+		} else if (json_is_integer(it)) {
+			buf_int(b, json_integer_value(it));
+		} else if (json_is_object(it)) { /* a weighted link: id:weight */
+			const char *k;
+			json_t *x;
+			bool first = true;
+			json_object_foreach(it, k, x)
+			{
+				if (!first)
+					buf_addc(b, ':');
+				buf_int(b, json_integer_value(x));
+				first = false;
+			}
+		}
 	}
 }
 

@@ -21,6 +21,7 @@ enum ftype {
 	FT_ENUM,      /* one of choices */
 	FT_REF,       /* id of an object of kind ref ("users" or an entity kind) */
 	FT_LIST,      /* list of short strings, stored as JSON text */
+	FT_LINKS,     /* ids of objects of kind ref, kept in a link table (see struct link) */
 	FT__MAX
 };
 
@@ -35,6 +36,17 @@ enum field_flag {
 	F_MARKDOWN = 1 << 7, /* FT_TEXT written in Markdown, shown rendered (safe HTML) */
 };
 
+/* Where an FT_LINKS field lives: rows (own, other[, weight]) of a link table. Without a weight the
+ * value is a list of ids [3, 7]; with one, a list of objects [{"<key>": 3, "weight": 2}]. */
+struct link {
+	const char *table;  /* e.g. feature_goals */
+	const char *own;    /* column naming this object: feature_id */
+	const char *other;  /* column naming the linked one: goal_id */
+	const char *weight; /* weight column, or NULL */
+	int wlo, whi;       /* the weight's range */
+	const char *key;    /* JSON key of the id in weighted items: "goal_id" */
+};
+
 struct field {
 	const char *name, *label;
 	enum ftype type;
@@ -45,6 +57,7 @@ struct field {
 	const char *ref;              /* FT_REF: the kind pointed at */
 	const char *dflt;             /* JSON text of the value a new object gets when absent */
 	const char *help;             /* one line for forms and the OpenAPI description */
+	const struct link *link;      /* FT_LINKS: the link table */
 };
 
 struct entity {
@@ -58,10 +71,12 @@ struct entity {
 	int nfields;
 	int write_rank;          /* least role rank that may create, edit and delete */
 	const char *default_sort;
-	/* Rules across fields, after each field checked; -1 with e filled refuses the write. */
-	int (*check)(db *d, json_t *obj, struct err *e);
+	/* Rules across fields, after each field checked; id is 0 for a new object. -1 with e filled refuses. */
+	int (*check)(db *d, long long id, json_t *obj, struct err *e);
+	const char *fts;         /* an FTS5 table over the F_SEARCH fields (rowid = id) for ?q=, or NULL for LIKE */
 	/* SQL text generated once at start-up by entity_init. */
 	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists;
+	int ncolumns;            /* fields stored as columns of the table (all but FT_LINKS) */
 };
 
 extern struct entity *const entity_all[];
@@ -112,6 +127,9 @@ json_t *audit_history(db *d, const char *kind, long long id, int limit);
 int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err);
 
 const char *ftype_name(enum ftype t);
-/* The strings of a FT_LIST value joined by sep, raw (the caller escapes for its context). */
+/* Is the field a column of the kind's table (FT_LINKS live in link tables)? */
+bool field_is_column(const struct field *f);
+/* The items of a FT_LIST or FT_LINKS value joined by sep, raw (the caller escapes for its context):
+ * strings as they are, ids as numbers, weighted links as "id:weight". */
 void json_list_join(buf *b, json_t *list, const char *sep);
 #endif

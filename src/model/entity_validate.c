@@ -30,6 +30,68 @@ static bool blank(const char *s)
 	return true;
 }
 
+/* Links: [id, ...] or, weighted, [{"<key>": id, "weight": w}, ...]; each id exists, none twice.
+ * Returns a new list ordered by id (as the engine reads it back). */
+static json_t *check_links(db *d, const struct field *f, json_t *v, struct err *e)
+{
+	const struct link *l = f->link;
+	long max = f->max > 0 ? f->max : 200;
+	if (!json_is_array(v))
+		return err_invalid(e, f->name, "%s must be a list of %s", f->name,
+		                   l->weight ? "{id, weight} objects" : "ids"),
+		       NULL;
+	if ((long)json_array_size(v) > max)
+		return err_invalid(e, f->name, "%s has more than %ld items", f->name, max), NULL;
+	size_t n = json_array_size(v), i;
+	long long *ids = calloc(n + 1, sizeof *ids), *ws = calloc(n + 1, sizeof *ws);
+	json_t *it;
+	json_array_foreach(v, i, it)
+	{
+		json_t *id = l->weight ? json_object_get(it, l->key) : it, *w = l->weight ? json_object_get(it, "weight") : NULL;
+		if (l->weight && (!json_is_object(it) || json_object_size(it) != 2 || !w)) {
+			err_invalid(e, f->name, "%s item %zu must be {\"%s\": id, \"weight\": %d..%d}", f->name, i + 1, l->key,
+			            l->wlo, l->whi);
+			goto fail;
+		}
+		if (!json_is_integer(id) || json_integer_value(id) <= 0) {
+			err_invalid(e, f->name, "%s item %zu must name an id", f->name, i + 1);
+			goto fail;
+		}
+		ids[i] = json_integer_value(id);
+		if (w && (!json_is_integer(w) || json_integer_value(w) < l->wlo || json_integer_value(w) > l->whi)) {
+			err_invalid(e, f->name, "%s item %zu: weight must be a whole number from %d to %d", f->name, i + 1, l->wlo,
+			            l->whi);
+			goto fail;
+		}
+		ws[i] = w ? json_integer_value(w) : 0;
+		for (size_t k = 0; k < i; k++)
+			if (ids[k] == ids[i]) {
+				err_invalid(e, f->name, "%s names %lld twice", f->name, ids[i]);
+				goto fail;
+			}
+		if (!entity_ref_exists(d, f->ref, ids[i])) {
+			err_invalid(e, f->name, "%s: no %s with id %lld", f->name, f->ref, ids[i]);
+			goto fail;
+		}
+	}
+	/* ordered by id, as read back */
+	for (size_t a = 1; a < n; a++)
+		for (size_t b = a; b > 0 && ids[b - 1] > ids[b]; b--) {
+			long long t = ids[b], u = ws[b];
+			ids[b] = ids[b - 1], ws[b] = ws[b - 1];
+			ids[b - 1] = t, ws[b - 1] = u;
+		}
+	json_t *out = json_array();
+	for (size_t k = 0; k < n; k++)
+		json_array_append_new(out, l->weight ? json_pack("{sIsI}", l->key, (json_int_t)ids[k], "weight", (json_int_t)ws[k])
+		                                     : json_integer(ids[k]));
+	free(ids), free(ws);
+	return out;
+fail:
+	free(ids), free(ws);
+	return NULL;
+}
+
 /* Check one present, non-null value; returns a new normalized value or NULL with e set. */
 static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *e)
 {
@@ -104,6 +166,7 @@ static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *
 		}
 		return json_incref(v);
 	}
+	case FT_LINKS: return check_links(d, f, v, e);
 	case FT_TIMESTAMP:
 	case FT__MAX: break;
 	}
@@ -140,9 +203,9 @@ json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *ba
 			else if (f->dflt)
 				nv = json_loads(f->dflt, JSON_DECODE_ANY, NULL);
 			else
-				nv = json_null();
+				nv = f->type == FT_LINKS ? json_array() : json_null();
 		} else if (json_is_null(v)) {
-			nv = f->type == FT_LIST ? json_array() : json_null();
+			nv = f->type == FT_LIST || f->type == FT_LINKS ? json_array() : json_null();
 		} else {
 			nv = check_value(d, f, v, err);
 			if (!nv) {
@@ -162,9 +225,41 @@ json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *ba
 		}
 		json_object_set_new(out, f->name, nv);
 	}
-	if (e->check && e->check(d, out, err) < 0) {
+	long long id = base ? (long long)json_integer_value(json_object_get(base, "id")) : 0;
+	if (e->check && e->check(d, id, out, err) < 0) {
 		json_decref(out);
 		return NULL;
+	}
+	return out;
+}
+
+/* A link field from a form: plain links are repeated fields "name=ID" (a multiple select);
+ * weighted ones are "name.ID=WEIGHT" per candidate, where an empty or 0 weight means not linked.
+ * Forms always show every link field, so none sent means none linked. */
+static json_t *links_from_form(const struct field *f, struct kv *form, struct err *err)
+{
+	json_t *out = json_array();
+	size_t n = strlen(f->name);
+	for (struct kv *k = form; k; k = k->next) {
+		long long id, w;
+		if (!f->link->weight && !strcmp(k->key, f->name)) {
+			if (blank(k->value))
+				continue;
+			if (!parse_ll(k->value, &id)) {
+				json_decref(out);
+				return err_invalid(err, f->name, "%s must name ids", f->name), NULL;
+			}
+			json_array_append_new(out, json_integer(id));
+		} else if (f->link->weight && !strncmp(k->key, f->name, n) && k->key[n] == '.' &&
+		           parse_ll(k->key + n + 1, &id)) {
+			if (blank(k->value) || !strcmp(k->value, "0"))
+				continue;
+			if (!parse_ll(k->value, &w)) {
+				json_decref(out);
+				return err_invalid(err, f->name, "%s: a weight must be a whole number", f->name), NULL;
+			}
+			json_array_append_new(out, json_pack("{sIsI}", f->link->key, (json_int_t)id, "weight", (json_int_t)w));
+		}
 	}
 	return out;
 }
@@ -176,6 +271,15 @@ json_t *entity_from_form(const struct entity *e, struct kv *form, struct err *er
 		const struct field *f = &e->fields[i];
 		if (f->flags & F_READONLY)
 			continue;
+		if (f->type == FT_LINKS) {
+			json_t *links = links_from_form(f, form, err);
+			if (!links) {
+				json_decref(o);
+				return NULL;
+			}
+			json_object_set_new(o, f->name, links);
+			continue;
+		}
 		const char *v = NULL;
 		for (struct kv *k = form; k; k = k->next)
 			if (strcmp(k->key, f->name) == 0)

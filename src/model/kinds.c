@@ -2,6 +2,7 @@
  * and the table of every kind the engine serves. Kinds with behaviour of their own keep
  * their descriptor in their own file (goals.c). */
 #include "entity.h"
+#include "features.h"
 #include "goals.h"
 #include "users.h"
 
@@ -61,5 +62,6 @@ static struct entity competitors = {
 	.default_sort = "name",
 };
 
-struct entity *const entity_all[] = {&goals_entity, &segments, &personas, &accounts, &competitors};
+struct entity *const entity_all[] = {&goals_entity, &features_entity, &segments,        &personas,
+                                     &journey_stages_entity, &accounts, &competitors, &capacity_entity};
 const int entity_count = COUNT(entity_all);

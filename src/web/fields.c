@@ -86,6 +86,24 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 			html(b, "<a href=\"/%s/%lld\">%s</a>", f->ref, id, label);
 		break;
 	}
+	case FT_LINKS: {
+		size_t i;
+		json_t *x;
+		if (json_array_size(v) == 0) {
+			buf_lit(b, "<span class=\"muted\">—</span>");
+			break;
+		}
+		json_array_foreach(v, i, x)
+		{
+			long long id = json_integer_value(f->link->weight ? json_object_get(x, f->link->key) : x);
+			const char *label = cached_label(rq, rc, f->ref, id);
+			html(b, "%s<a href=\"/%s/%lld\">%s</a>", i ? ", " : "", f->ref, id, label ? label : "(deleted)");
+			if (f->link->weight)
+				html(b, " <span class=\"weight-tag\" title=\"weight\">×%lld</span>",
+				     (long long)json_integer_value(json_object_get(x, "weight")));
+		}
+		break;
+	}
 	case FT_ENUM:
 		html(b, "<span class=\"badge badge-%s\">%s</span>", json_string_value(v), json_string_value(v));
 		break;
@@ -142,24 +160,90 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 	}
 }
 
+const char *ref_choices_sql(arena *a, const char *ref)
+{
+	if (!strcmp(ref, "users"))
+		return "SELECT id, name || ' (' || role || ')' FROM users ORDER BY name";
+	const struct entity *e = entity_find(ref);
+	if (!e)
+		return NULL;
+	return arena_printf(a, "SELECT id, %s FROM %s ORDER BY 2 COLLATE NOCASE LIMIT 2000", e->title_field, e->table);
+}
+
 /* The options of a reference: users by name, other kinds by their title. */
 static void ref_options(request *rq, buf *b, const struct field *f, const char *selected)
 {
-	const char *sql;
-	if (!strcmp(f->ref, "users")) {
-		sql = "SELECT id, name || ' (' || role || ')' FROM users ORDER BY name";
-	} else {
-		const struct entity *e = entity_find(f->ref);
-		if (!e)
-			return;
-		sql = arena_printf(rq->a, "SELECT id, %s FROM %s ORDER BY 2 COLLATE NOCASE LIMIT 2000", e->title_field,
-		                   e->table);
-	}
+	const char *sql = ref_choices_sql(rq->a, f->ref);
+	if (!sql)
+		return;
 	html(b, "<option value=\"\">— none —</option>");
 	db_stmt *s = db_q(rq->db, sql, "");
 	while (s && db_step(s) == DB_ROW) {
 		const char *id = arena_printf(rq->a, "%lld", db_col_int(s, 0));
 		html(b, "<option value=\"%s\"%s>%s</option>", id, !strcmp(id, selected) ? " selected" : "", db_col_text(s, 1));
+	}
+	db_done(s);
+}
+
+/* The weight (or 1 for plain links) an object has for linked id, from the re-rendered form or obj; 0 = none. */
+static long long link_weight(request *rq, const struct field *f, json_t *obj, long long id)
+{
+	if (rq->form) {
+		for (struct kv *k = rq->form; k; k = k->next) {
+			long long v, w;
+			size_t n = strlen(f->name);
+			if (!f->link->weight && !strcmp(k->key, f->name) && parse_ll(k->value, &v) && v == id)
+				return 1;
+			if (f->link->weight && !strncmp(k->key, f->name, n) && k->key[n] == '.' && parse_ll(k->key + n + 1, &v) &&
+			    v == id)
+				return parse_ll(k->value, &w) ? w : 0;
+		}
+		return 0;
+	}
+	size_t i;
+	json_t *x;
+	json_array_foreach(json_object_get(obj, f->name), i, x)
+	{
+		if (!f->link->weight && json_integer_value(x) == id)
+			return 1;
+		if (f->link->weight && json_integer_value(json_object_get(x, f->link->key)) == id)
+			return json_integer_value(json_object_get(x, "weight"));
+	}
+	return 0;
+}
+
+/* Plain links: a multiple select. Weighted links: one small number input per candidate. */
+static void link_inputs(request *rq, buf *b, const struct field *f, json_t *obj, bool bad)
+{
+	const char *sql = ref_choices_sql(rq->a, f->ref);
+	db_stmt *s = sql ? db_q(rq->db, sql, "") : NULL;
+	long long self = obj ? json_integer_value(json_object_get(obj, "id")) : 0;
+	if (f->link->weight) {
+		html(b, "<fieldset class=\"weights\" id=\"f-%s\"%s><legend class=\"sr-only\">%s</legend>", f->name,
+		     bad ? " aria-invalid=true" : "", f->label);
+		int n = 0;
+		while (s && db_step(s) == DB_ROW) {
+			long long id = db_col_int(s, 0), w = link_weight(rq, f, obj, id);
+			const char *name = arena_printf(rq->a, "%s.%lld", f->name, id);
+			html(b, "<label class=\"weight\"><input type=\"number\" min=\"0\" max=\"%d\" step=\"1\" name=\"%s\" "
+			        "value=\"%s\"> %s</label>",
+			     f->link->whi, name, w ? arena_printf(rq->a, "%lld", w) : "", db_col_text(s, 1));
+			n++;
+		}
+		if (!n)
+			html(b, "<p class=\"muted\">No %s yet.</p>", f->ref);
+		buf_lit(b, "</fieldset>");
+	} else {
+		html(b, "<select multiple size=\"5\" id=\"f-%s\" name=\"%s\"%s>", f->name, f->name,
+		     bad ? " aria-invalid=true" : "");
+		while (s && db_step(s) == DB_ROW) {
+			long long id = db_col_int(s, 0);
+			if (id == self && !strcmp(f->ref, "features"))
+				continue; /* never itself */
+			html(b, "<option value=\"%s\"%s>%s</option>", arena_printf(rq->a, "%lld", id),
+			     link_weight(rq, f, obj, id) ? " selected" : "", db_col_text(s, 1));
+		}
+		buf_lit(b, "</select>");
 	}
 	db_done(s);
 }
@@ -215,6 +299,16 @@ static void one_input(request *rq, buf *b, const struct field *f, const char *va
 	}
 }
 
+/* Below an input: the error at this field, else its help; then the field's end. */
+static void field_note(buf *b, const struct field *f, const struct err *error, bool bad)
+{
+	if (bad)
+		html(b, "<p class=\"field-error\" id=\"err-field\" role=\"alert\">%s</p>", error->message);
+	else if (f->help)
+		html(b, "<p class=\"help\">%s</p>", f->help);
+	buf_lit(b, "</div>");
+}
+
 void form_error_summary(buf *b, const struct err *error)
 {
 	if (error && error->status)
@@ -239,6 +333,11 @@ void field_inputs(request *rq, buf *b, const struct entity *e, json_t *obj, cons
 			html(b, " <small class=\"muted\">changed below the form, with a reason</small></p></div>");
 			continue;
 		}
+		if (f->type == FT_LINKS) {
+			link_inputs(rq, b, f, obj, bad);
+			field_note(b, f, error, bad);
+			continue;
+		}
 		const char *val = rq->form ? rq_form(rq, f->name) : NULL;
 		if (!val) {
 			json_t *v = obj ? json_object_get(obj, f->name) : NULL;
@@ -250,10 +349,6 @@ void field_inputs(request *rq, buf *b, const struct entity *e, json_t *obj, cons
 			json_decref(dv);
 		}
 		one_input(rq, b, f, val, bad);
-		if (bad)
-			html(b, "<p class=\"field-error\" id=\"err-field\" role=\"alert\">%s</p>", error->message);
-		else if (f->help)
-			html(b, "<p class=\"help\">%s</p>", f->help);
-		buf_lit(b, "</div>");
+		field_note(b, f, error, bad);
 	}
 }

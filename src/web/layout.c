@@ -1,17 +1,54 @@
 /* layout.c — the page chrome (header, navigation, footer), error pages and embedded assets. */
+#include <stdbool.h>
 #include <string.h>
 #include "app/route.h"
 #include "assets.h"
 #include "model/users.h"
 #include "web.h"
 
+/* The main navigation; a section with several pages shows them as tabs under the header. */
 static const struct {
 	const char *href, *label, *key;
 } nav[] = {
-	{"/", "Dashboard", "dashboard"}, {"/strategy", "Strategy", "strategy"},   {"/goals", "Goals", "goals"},
-	{"/segments", "Segments", "segments"}, {"/personas", "Personas", "personas"}, {"/accounts", "Accounts", "accounts"},
-	{"/competitors", "Competitors", "competitors"}, {"/alignment", "Alignment", "alignment"},
+	{"/", "Dashboard", "dashboard"},   {"/strategy", "Strategy", "strategy"}, {"/goals", "Goals", "goals"},
+	{"/features", "Features", "features"}, {"/plan", "Plan", "plan"},       {"/segments", "Customers", "customers"},
+	{"/alignment", "Alignment", "alignment"},
 };
+
+static const struct {
+	const char *section, *href, *label, *key;
+} tabs[] = {
+	{"features", "/features", "Backlog", "features"},   {"features", "/triage", "Triage", "triage"},
+	{"plan", "/plan", "Plan", "plan"},                   {"plan", "/capacity", "Capacity", "capacity"},
+	{"customers", "/segments", "Segments", "segments"}, {"customers", "/personas", "Personas", "personas"},
+	{"customers", "/journey-stages", "Journey", "journey-stages"},
+	{"customers", "/accounts", "Accounts", "accounts"}, {"customers", "/competitors", "Competitors", "competitors"},
+};
+
+/* The section a page belongs to: its own key, or the section of its tab. */
+static const char *section_of(const char *active)
+{
+	for (size_t i = 0; active && i < COUNT(tabs); i++)
+		if (!strcmp(tabs[i].key, active))
+			return tabs[i].section;
+	return active;
+}
+
+static void section_tabs(buf *b, const char *section, const char *active)
+{
+	bool any = false;
+	for (size_t i = 0; section && i < COUNT(tabs); i++) {
+		if (strcmp(tabs[i].section, section))
+			continue;
+		if (!any)
+			buf_lit(b, "<nav class=\"tabs\" aria-label=\"Section\"><ul>");
+		any = true;
+		html(b, "<li><a href=\"%s\"%s>%s</a></li>", tabs[i].href,
+		     !strcmp(tabs[i].key, active) ? " aria-current=page" : "", tabs[i].label);
+	}
+	if (any)
+		buf_lit(b, "</ul></nav>");
+}
 
 void page_begin(request *rq, response *rs, const char *title, const char *active)
 {
@@ -31,15 +68,18 @@ void page_begin(request *rq, response *rs, const char *title, const char *active
 	           "href=\"/\">Tandem</a>");
 	if (rq->user_id) {
 		buf_lit(b, "<nav aria-label=\"Main\"><ul>");
+		const char *section = section_of(active);
 		for (size_t i = 0; i < COUNT(nav); i++)
 			html(b, "<li><a href=\"%s\"%s>%s</a></li>", nav[i].href,
-			     active && !strcmp(active, nav[i].key) ? " aria-current=page" : "", nav[i].label);
+			     section && !strcmp(section, nav[i].key) ? " aria-current=page" : "", nav[i].label);
 		buf_lit(b, "</ul></nav><form class=\"who\" method=\"post\" action=\"/logout\">");
 		form_csrf(rq, b);
 		html(b, "<span>%s <small>(%s)</small></span> <button type=\"submit\" class=\"link\">Sign out</button></form>",
 		     rq->user_name, rq->user_role);
 	}
 	buf_lit(b, "</header>\n<main id=\"main\">");
+	if (rq->user_id && active)
+		section_tabs(b, section_of(active), active);
 }
 
 void page_end(request *rq, response *rs)

@@ -10,7 +10,7 @@
 
 enum { PAGE_LIMIT = 1000 };
 
-static const struct kind_page *const kind_pages[] = {&goal_page};
+static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page};
 
 static const struct kind_page *extras(const struct entity *e)
 {
@@ -92,14 +92,12 @@ static void filter_form(request *rq, buf *b, const struct entity *e, struct kv *
 			for (const char *const *c = f->choices; *c; c++)
 				html(b, "<option%s>%s</option>", !strcmp(*c, cur) ? " selected" : "", *c);
 			buf_lit(b, "</select>");
-		} else if (f->type == FT_REF) {
-			html(b, "<select name=\"%s\"><option value=\"\">any</option><option value=\"none\"%s>none</option>", f->name,
-			     !strcmp(cur, "none") ? " selected" : "");
-			const struct entity *r = entity_find(f->ref);
-			const char *sql = r ? arena_printf(rq->a, "SELECT id, %s FROM %s ORDER BY 2 COLLATE NOCASE LIMIT 500",
-			                                   r->title_field, r->table)
-			                    : "SELECT id, name FROM users ORDER BY name";
-			db_stmt *s = db_q(rq->db, sql, "");
+		} else if (f->type == FT_REF || f->type == FT_LINKS) {
+			html(b, "<select name=\"%s\"><option value=\"\">any</option>", f->name);
+			if (f->type == FT_REF) /* links filter by what is linked; "none" is for references */
+				html(b, "<option value=\"none\"%s>none</option>", !strcmp(cur, "none") ? " selected" : "");
+			const char *sql = ref_choices_sql(rq->a, f->ref);
+			db_stmt *s = sql ? db_q(rq->db, sql, "") : NULL;
 			while (s && db_step(s) == DB_ROW) {
 				const char *id = arena_printf(rq->a, "%lld", db_col_int(s, 0));
 				html(b, "<option value=\"%s\"%s>%s</option>", id, !strcmp(id, cur) ? " selected" : "",
@@ -171,6 +169,8 @@ void page_entity_list(request *rq, response *rs)
 		const char *sort = arg_value(args, "sort");
 		if (!sort)
 			sort = e->default_sort;
+		if (x && x->list_before)
+			x->list_before(rq, b, items, ctx);
 		buf_lit(b, "<table class=\"list\"><thead><tr>");
 		for (int i = 0; i < e->nfields; i++)
 			if (e->fields[i].flags & F_LISTED)
@@ -315,6 +315,13 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	json_t *o = entity_get(rq->db, e, id);
 	if (!o)
 		return page_error(rq, rs, 404, arena_printf(rq->a, "There is no %s with id %lld.", e->one, id));
+	json_t *merged = json_object_get(o, "merged_into"); /* a merged duplicate is kept as a redirect */
+	if (json_is_integer(merged) && !form) {
+		reply_redirect(rs, rq, arena_printf(rq->a, "/%s/%lld?merged_from=%lld", e->kind,
+		                                    (long long)json_integer_value(merged), id));
+		json_decref(o);
+		return;
+	}
 	const char *title = json_string_value(json_object_get(o, e->title_field));
 	page_begin(rq, rs, title ? title : e->one, e->kind);
 	buf *b = &rs->body;
@@ -322,7 +329,12 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	     e->kind, e->label, title ? title : "");
 	if (may_write(rq, e))
 		html(b, "<a class=\"button\" href=\"/%s/%lld/edit\">Edit</a>", e->kind, id);
-	buf_lit(b, "</div></div><dl class=\"fields\">");
+	buf_lit(b, "</div></div>");
+	long long from;
+	if (rq_query(rq, "merged_from") && parse_ll(rq_query(rq, "merged_from"), &from))
+		html(b, "<p class=\"notice\" role=\"status\">%s #%lld was merged into this one as a duplicate.</p>", e->one,
+		     from);
+	buf_lit(b, "<dl class=\"fields\">");
 	struct ref_cache rc = {0};
 	for (int i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];

@@ -150,3 +150,74 @@ void svg_chart(buf *b, const struct svg_point *p, int n, bool has_target, double
 #undef CX
 #undef CY
 }
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double median(const struct svg_dot *d, int n, bool y)
+{
+	double *v = xmalloc(sizeof *v * (size_t)n);
+	for (int i = 0; i < n; i++)
+		v[i] = y ? d[i].y : d[i].x;
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	double m = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	free(v);
+	return m;
+}
+
+void svg_scatter(buf *b, const struct svg_dot *d, int n)
+{
+	const double w = 720, h = 360, left = 56, right = 24, top = 20, bottom = 40;
+	if (n == 0) {
+		buf_lit(b, "<p class=\"muted\">No features with a score to chart.</p>");
+		return;
+	}
+	double xmax = 1, ymax = 1;
+	for (int i = 0; i < n; i++)
+		xmax = fmax(xmax, d[i].x), ymax = fmax(ymax, d[i].y);
+	xmax *= 1.08, ymax *= 1.08;
+	double pw = w - left - right, ph = h - top - bottom, mx = median(d, n, false), my = median(d, n, true);
+#define PX(v) (left + pw * (v) / xmax)
+#define PY(v) (top + ph - ph * (v) / ymax)
+	buf_rawf(b, "<svg class=\"scatter\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"scatter-title\">"
+	            "<title id=\"scatter-title\">Value against effort for %d features</title>",
+	         w, h, n);
+	buf_rawf(b, "<line class=\"axis\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\"/>", left, w - right, top + ph,
+	         top + ph);
+	buf_rawf(b, "<line class=\"axis\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\"/>", left, left, top, top + ph);
+	buf_rawf(b, "<line class=\"median\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.0f\" y2=\"%.0f\"/>", PX(mx), PX(mx), top,
+	         top + ph);
+	buf_rawf(b, "<line class=\"median\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>", left, w - right, PY(my),
+	         PY(my));
+	const struct {
+		double x, y;
+		const char *anchor, *label;
+	} quad[] = {{left + 8, top + 14, "start", "Quick wins"},
+	            {w - right - 8, top + 14, "end", "Big bets"},
+	            {left + 8, top + ph - 8, "start", "Fill-ins"},
+	            {w - right - 8, top + ph - 8, "end", "Money pits"}};
+	for (size_t i = 0; i < COUNT(quad); i++)
+		buf_rawf(b, "<text class=\"quadrant\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"%s\">%s</text>", quad[i].x,
+		         quad[i].y, quad[i].anchor, quad[i].label);
+	buf_rawf(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">effort (person-weeks)</text>",
+	         left + pw / 2, h - 6);
+	buf_rawf(b, "<text class=\"tick\" x=\"14\" y=\"%.0f\" transform=\"rotate(-90 14 %.0f)\" "
+	            "text-anchor=\"middle\">value (score)</text>",
+	         top + ph / 2, top + ph / 2);
+	for (int i = 0; i < n; i++) {
+		html(b, "<a href=\"/features/%lld\"><circle r=\"5\" cx=\"%.1f\" cy=\"%.1f\"><title>%s: value ", d[i].id,
+		     PX(d[i].x), PY(d[i].y), d[i].label);
+		fmt_number(b, d[i].y);
+		buf_lit(b, ", effort ");
+		fmt_number(b, d[i].x);
+		bool right_half = PX(d[i].x) > left + pw * 0.6; /* labels of dots on the right go to their left */
+		html(b, "</title></circle><text class=\"dot-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%.24s</text></a>",
+		     PX(d[i].x) + (right_half ? -8 : 8), PY(d[i].y) + 4, right_half ? "end" : "start", d[i].label);
+	}
+	buf_lit(b, "</svg>");
+#undef PX
+#undef PY
+}

@@ -15,6 +15,14 @@ void svg_sparkline(buf *b, const double *values, int n, bool has_target, double 
 /* A line chart of measurements over time with the target and baseline as labelled lines. */
 void svg_chart(buf *b, const struct svg_point *pts, int n, bool has_target, double target, bool has_baseline,
                double baseline, const char *unit);
+struct svg_dot {
+	double x, y;        /* effort (person-weeks), value (score) */
+	long long id;
+	const char *label;  /* escaped when drawn */
+};
+/* A value/effort scatter with quadrants split at the medians: quick wins top left, big bets top right,
+ * fill-ins bottom left, money pits bottom right. Each dot links to /features/{id}. */
+void svg_scatter(buf *b, const struct svg_dot *dots, int n);
 /* A number for people: whole numbers without decimals, others with at most two. */
 void fmt_number(buf *b, double x);
 #endif

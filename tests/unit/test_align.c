@@ -183,11 +183,11 @@ TEST(align_json_and_severities)
 	struct align_report r;
 	align_run(d, a, "2026-03-01", &r);
 	json_t *j = align_json(&r);
-	/* no PM owner, no PMM owner (warnings), overdue review (warning), past due (error) */
-	CHECK_EQ_INT(json_integer_value(json_object_get(j, "score")), 100 - 3 * 3 - 10);
+	/* no PM owner, no PMM owner, overdue review, no work toward it (warnings), past due (error) */
+	CHECK_EQ_INT(json_integer_value(json_object_get(j, "score")), 100 - 4 * 3 - 10);
 	json_t *fs = json_object_get(j, "findings");
-	REQUIRE(json_array_size(fs) == 4);
-	for (size_t i = 0; i < 4; i++) {
+	REQUIRE(json_array_size(fs) == 5);
+	for (size_t i = 0; i < 5; i++) {
 		json_t *f = json_array_get(fs, i);
 		CHECK_EQ_INT(json_integer_value(json_object_get(f, "id")), g);
 		CHECK_STR(json_string_value(json_object_get(f, "kind")), "goals");

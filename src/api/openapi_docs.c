@@ -1,0 +1,119 @@
+/* openapi_docs.c — what the route table cannot say about routes that serve no kind: bodies, answers, statuses. */
+#include <string.h>
+#include "openapi.h"
+
+/* One line per route; api_openapi.c uses it for every route found here. */
+static const struct openapi_doc docs[] = {
+	{HTTP_GET, "/api/v1/settings/score", NULL, "ScoreWeights", "200", NULL, NULL},
+	{HTTP_PUT, "/api/v1/settings/score", "ScoreWeights", "ScoreWeights", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/features/{id}/score", NULL, "Score", "200", NULL, NULL},
+	{HTTP_POST, "/api/v1/plan", "PlanRequest", "Plan", "200", "422",
+	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "
+	 "dependency cycle"},
+	{HTTP_POST, "/api/v1/plan/apply", "PlanRequest", "PlanApplied", "200", "422",
+	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "
+	 "dependency cycle"},
+};
+
+const struct openapi_doc *openapi_doc_for(enum http_method m, const char *pattern)
+{
+	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++)
+		if (docs[i].method == m && !strcmp(docs[i].pattern, pattern))
+			return &docs[i];
+	return NULL;
+}
+
+static json_t *num(const char *desc) { return json_pack("{ssss}", "type", "number", "description", desc); }
+
+/* {"eng", "design", "mkt"} person-weeks */
+static json_t *teams(const char *desc)
+{
+	return json_pack("{sss{s{sssi}s{sssi}s{sssi}}sbss}", "type", "object", "properties", "eng", "type", "number",
+	                 "minimum", 0, "design", "type", "number", "minimum", 0, "mkt", "type", "number", "minimum", 0,
+	                 "additionalProperties", 0, "description", desc);
+}
+
+static json_t *ids(const char *desc)
+{
+	return json_pack("{sss{sssi}sbss}", "type", "array", "items", "type", "integer", "minimum", 1, "uniqueItems", 1,
+	                 "description", desc);
+}
+
+static json_t *plan_schema(bool applied)
+{
+	json_t *props = json_object();
+	json_object_set_new(props, "optimal", json_pack("{ssss}", "type", "boolean", "description",
+	                                                "true only when the solver proved no better plan exists"));
+	json_object_set_new(props, "feasible", json_pack("{ss}", "type", "boolean"));
+	json_object_set_new(props, "value", num("Sum of the chosen features' scores"));
+	json_object_set_new(props, "chosen", ids("Chosen feature ids, by value descending"));
+	json_object_set_new(props, "used", teams("Person-weeks the chosen features spend by team"));
+	json_object_set_new(props, "capacity", teams("The capacity planned against"));
+	json_object_set_new(props, "cut", json_pack("{sss{sss{s{ss}s{ss}s{ss}}s[ss]}}", "type", "array", "items", "type",
+	                                            "object", "properties", "id", "type", "integer", "title", "type",
+	                                            "string", "reason", "type", "string", "required", "id", "reason"));
+	json_object_set_new(props, "items", json_pack("{sss{sss{s{ss}s{ss}s{ss}s{ss}}}ss}", "type", "array", "items", "type",
+	                                              "object", "properties", "id", "type", "integer", "title", "type",
+	                                              "string", "value", "type", "number", "effort", "type", "object",
+	                                              "description", "The chosen features with title, value and effort"));
+	json_object_set_new(props, "top3_share", num("Share of the value from the 3 highest-value chosen (0..1)"));
+	json_object_set_new(props, "top5_share", num("Share of the value from the 5 highest-value chosen (0..1)"));
+	json_object_set_new(props, "period", json_pack("{ss}", "type", "string"));
+	json_object_set_new(props, "message", json_pack("{ssss}", "type", "string", "description",
+	                                                "Proven optimal, or why the plan is not proven optimal"));
+	json_t *req = json_pack("[sssssssss]", "optimal", "feasible", "value", "chosen", "used", "cut", "top3_share",
+	                        "top5_share", "period");
+	if (applied) {
+		json_object_set_new(props, "applied", ids("Features now planned for the period"));
+		json_object_set_new(props, "unplanned", ids("Features that were planned for the period, now cut: accepted again"));
+		json_array_append_new(req, json_string("applied"));
+	}
+	return json_pack("{sssoso}", "type", "object", "properties", props, "required", req);
+}
+
+void openapi_doc_schemas(json_t *schemas)
+{
+	json_object_set_new(schemas, "ScoreWeights",
+	                    json_pack("{sss{s{sssisiss}s{sssisiss}s{sssisiss}}s[sss]sb}", "type", "object", "properties",
+	                              "goal", "type", "number", "minimum", 0, "maximum", 1000, "description",
+	                              "Per point of goal value (default 10)", "demand", "type", "number", "minimum", 0,
+	                              "maximum", 1000, "description", "Per point of evidence demand (default 2)", "rice",
+	                              "type", "number", "minimum", 0, "maximum", 1000, "description",
+	                              "Per point of RICE (default 0.05)", "required", "goal", "demand", "rice",
+	                              "additionalProperties", 0));
+	json_t *sp = json_object();
+	const char *nums[][2] = {
+		{"score", "goal·goal_value + demand·demand + rice·RICE, 2 decimals"},
+		{"goal_value", "Sum of the weights of links to goals that are not dropped"},
+		{"demand", "Evidence demand: importance of linked insights, weighted by account ARR (0 without insights)"},
+		{"rice", "reach × impact × confidence / effort"},
+		{"reach", "As used in RICE (0 when missing)"},
+		{"impact", "As used in RICE (1 when missing)"},
+		{"confidence", "As used in RICE (0.5 when missing)"},
+		{"effort", "Person-weeks, all teams (RICE divides by 0.5 when 0)"},
+	};
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+		json_object_set_new(sp, nums[i][0], num(nums[i][1]));
+	json_object_set_new(sp, "id", json_pack("{ss}", "type", "integer"));
+	json_object_set_new(sp, "effort_by_team", teams("Person-weeks by team"));
+	json_object_set_new(sp, "weights", json_pack("{ss}", "$ref", "#/components/schemas/ScoreWeights"));
+	json_object_set_new(sp, "terms", json_pack("{sss{s{ss}s{ss}s{ss}}}", "type", "object", "properties", "goal", "type",
+	                                           "number", "demand", "type", "number", "rice", "type", "number"));
+	json_object_set_new(sp, "notes", json_pack("{sss{ss}ss}", "type", "array", "items", "type", "string",
+	                                           "description", "Which inputs were missing and what was used instead"));
+	json_object_set_new(schemas, "Score", json_pack("{sssos[sssssssssss]}", "type", "object", "properties", sp,
+	                                                "required", "score", "goal_value", "demand", "rice", "reach",
+	                                                "impact", "confidence", "effort", "weights", "terms", "notes"));
+	json_object_set_new(schemas, "PlanRequest",
+	                    json_pack("{sss{s{ssssss}sosososo}s[s]sb}", "type", "object", "properties", "period", "type",
+	                              "string", "pattern", "^[1-9][0-9]{3}-(Q[1-4]|H[12]|0[1-9]|1[0-2])$", "description",
+	                              "2027-Q1, 2027-H1 or 2027-03", "capacity",
+	                              teams("Person-weeks by team; teams not given come from the stored capacity"),
+	                              "must", ids("Features that must be in the plan (with what they depend on)"),
+	                              "exclude", ids("Features that must not be in the plan"), "candidates",
+	                              ids("The features to choose from (default: accepted, and planned for this period "
+	                                  "or none; not merged)"),
+	                              "required", "period", "additionalProperties", 0));
+	json_object_set_new(schemas, "Plan", plan_schema(false));
+	json_object_set_new(schemas, "PlanApplied", plan_schema(true));
+}

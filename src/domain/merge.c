@@ -1,0 +1,92 @@
+/* merge.c — merging a duplicate feature into another: its links move, it stays as a redirect. */
+#include <stdio.h>
+#include "model/entity.h"
+#include "model/features.h"
+#include "triage.h"
+
+/* Each statement moves one kind of link from `from` to `into`, skipping what `into` has already. */
+static const char *const moves[] = {
+	/* goals: keep the higher weight when both have the goal */
+	"INSERT INTO feature_goals(feature_id, goal_id, weight) SELECT ?2, goal_id, weight FROM feature_goals "
+	"WHERE feature_id = ?1 AND true ON CONFLICT(feature_id, goal_id) DO UPDATE SET weight = max(weight, excluded.weight)",
+	"DELETE FROM feature_goals WHERE feature_id = ?1",
+	"INSERT OR IGNORE INTO feature_personas(feature_id, persona_id) SELECT ?2, persona_id FROM feature_personas "
+	"WHERE feature_id = ?1",
+	"DELETE FROM feature_personas WHERE feature_id = ?1",
+	/* what `from` depended on, `into` now depends on (never on itself) */
+	"INSERT OR IGNORE INTO feature_deps(feature_id, depends_on) SELECT ?2, depends_on FROM feature_deps "
+	"WHERE feature_id = ?1 AND depends_on <> ?2",
+	"DELETE FROM feature_deps WHERE feature_id = ?1",
+	/* what depended on `from` now depends on `into` */
+	"INSERT OR IGNORE INTO feature_deps(feature_id, depends_on) SELECT feature_id, ?2 FROM feature_deps "
+	"WHERE depends_on = ?1 AND feature_id <> ?2",
+	"DELETE FROM feature_deps WHERE depends_on = ?1",
+};
+
+/* Evidence links arrive with the evidence tables; move them when they exist. */
+static const char *const evidence_moves[] = {
+	"INSERT INTO feature_insights(feature_id, insight_id, importance) SELECT ?2, insight_id, importance "
+	"FROM feature_insights WHERE feature_id = ?1 AND true ON CONFLICT(feature_id, insight_id) DO UPDATE SET "
+	"importance = max(importance, excluded.importance)",
+	"DELETE FROM feature_insights WHERE feature_id = ?1",
+};
+
+static int run_all(db *d, const char *const *sql, size_t n, long long from, long long into)
+{
+	for (size_t i = 0; i < n; i++)
+		if (db_run(d, sql[i], "ii", from, into) != DB_OK)
+			return -1;
+	return 0;
+}
+
+int feature_merge(db *d, long long actor, long long from, long long into, struct err *e)
+{
+	if (from == into)
+		return err_invalid(e, "into", "a feature cannot be merged into itself");
+	json_t *a = entity_get(d, &features_entity, into), *b = entity_get(d, &features_entity, from);
+	int rc = -1;
+	if (!b) {
+		err_not_found(e, "no feature with id %lld", from);
+		goto out;
+	}
+	if (!a) {
+		err_invalid(e, "into", "no feature with id %lld to merge into", into);
+		goto out;
+	}
+	if (!json_is_null(json_object_get(b, "merged_into"))) {
+		err_set(e, 409, "conflict", "into", "feature %lld was merged already", from);
+		goto out;
+	}
+	if (!json_is_null(json_object_get(a, "merged_into"))) {
+		err_invalid(e, "into", "feature %lld was itself merged into another; merge into that one", into);
+		goto out;
+	}
+	if (run_all(d, moves, COUNT(moves), from, into) < 0 ||
+	    (db_has_table(d, "feature_insights") && run_all(d, evidence_moves, COUNT(evidence_moves), from, into) < 0)) {
+		err_internal(e);
+		goto out;
+	}
+	char path[400];
+	if (feature_dep_path(d, into, NULL, into, path, sizeof path)) {
+		err_invalid(e, "into", "merging would make a dependency cycle: %s", path);
+		goto out;
+	}
+	char now[21], reason[120];
+	now_rfc3339(now);
+	snprintf(reason, sizeof reason, "Merged into #%lld as a duplicate.", into);
+	if (db_run(d, "UPDATE features SET merged_into = ?, status = 'declined', decline_reason = ?, updated_at = ?, "
+	              "version = version + 1 WHERE id = ?",
+	           "itti", into, reason, now, from) != DB_OK ||
+	    db_run(d, "UPDATE features SET updated_at = ?, version = version + 1 WHERE id = ?", "ti", now, into) != DB_OK) {
+		err_internal(e);
+		goto out;
+	}
+	json_t *ca = json_pack("{sI}", "merged_from", (json_int_t)from), *cb = json_pack("{sI}", "merged_into", (json_int_t)into);
+	rc = audit_write(d, actor, "features", into, "merged", ca) < 0 || audit_write(d, actor, "features", from, "merged", cb) < 0
+	         ? err_internal(e)
+	         : 0;
+	json_decref(ca), json_decref(cb);
+out:
+	json_decref(a), json_decref(b);
+	return rc;
+}

@@ -1,0 +1,14 @@
+/* features.h — the backlog: features, problems, ideas and bugs; journey stages; capacity per period. */
+#ifndef TANDEM_FEATURES_H
+#define TANDEM_FEATURES_H
+#include <stdbool.h>
+#include "entity.h"
+
+extern struct entity features_entity, journey_stages_entity, capacity_entity;
+
+/* A planning period: "2027-Q1" (quarter), "2027-H2" (half) or "2027-03" (month). */
+bool valid_period(const char *s);
+/* The dependency path from `from` to `to` through feature_deps as "#3 → #7 → #3" into out, when
+ * `to` is reachable; else false. `extra` adds the edges from `from` that are about to be written. */
+bool feature_dep_path(db *d, long long from, json_t *extra, long long to, char *out, size_t n);
+#endif

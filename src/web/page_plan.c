@@ -1,0 +1,253 @@
+/* page_plan.c — the plan page: pick a period and capacity, see the provably best set of features with
+ * capacity bars, the cut list with reasons and the value captured by the top few; apply it. */
+#include <math.h>
+#include <string.h>
+#include "app/reply.h"
+#include "domain/plan_db.h"
+#include "fields.h"
+#include "model/features.h"
+#include "svg.h"
+#include "web.h"
+
+static const char *const teams[] = {"eng", "design", "mkt"};
+static const char *const team_labels[] = {"Engineering", "Design", "Marketing"};
+
+/* The plan request from the page's arguments (query or form): period, eng/design/mkt, must, exclude. */
+static json_t *request_body(request *rq, bool form, const char **period)
+{
+	json_t *body = json_object(), *cap = json_object(), *must = json_array(), *excl = json_array();
+	struct kv *args = form ? rq->form : rq_query_all(rq);
+	for (struct kv *k = args; k; k = k->next) {
+		double x;
+		long long id;
+		if (!strcmp(k->key, "period") && *k->value)
+			json_object_set_new(body, "period", json_string_nocheck(k->value));
+		for (size_t t = 0; t < COUNT(teams); t++)
+			if (!strcmp(k->key, teams[t]) && *k->value)
+				json_object_set_new(cap, teams[t], parse_double(k->value, &x) ? json_real(x) : json_string_nocheck(k->value));
+		if (!strcmp(k->key, "must") && parse_ll(k->value, &id))
+			json_array_append_new(must, json_integer(id));
+		if (!strcmp(k->key, "exclude") && parse_ll(k->value, &id))
+			json_array_append_new(excl, json_integer(id));
+	}
+	if (json_object_size(cap))
+		json_object_set(body, "capacity", cap);
+	json_object_set_new(body, "must", must);
+	json_object_set_new(body, "exclude", excl);
+	json_decref(cap);
+	*period = json_string_value(json_object_get(body, "period"));
+	return body;
+}
+
+/* The latest planning period with stored capacity that is not over, else the latest one. */
+static const char *default_period(request *rq)
+{
+	char today[11];
+	today_ymd(today);
+	db_stmt *s = db_q(rq->db, "SELECT period FROM capacity ORDER BY (period < substr(?, 1, 7)), period LIMIT 1", "t",
+	                  today);
+	const char *p = s && db_step(s) == DB_ROW ? arena_strdup(rq->a, db_col_text(s, 0)) : NULL;
+	db_done(s);
+	return p;
+}
+
+static void plan_form(request *rq, buf *b, const char *period, json_t *cap, json_t *must, json_t *excl)
+{
+	buf_lit(b, "<form class=\"filters plan-form\" method=\"get\" action=\"/plan\"><label>Period <select name=\"period\">");
+	db_stmt *s = db_q(rq->db, "SELECT period FROM capacity ORDER BY period", "");
+	while (s && db_step(s) == DB_ROW)
+		html(b, "<option%s>%s</option>", period && !strcmp(period, db_col_text(s, 0)) ? " selected" : "",
+		     db_col_text(s, 0));
+	db_done(s);
+	buf_lit(b, "</select></label>");
+	for (size_t t = 0; t < COUNT(teams); t++) {
+		json_t *v = json_object_get(cap, teams[t]);
+		html(b, "<label>%s <input type=\"number\" min=\"0\" step=\"any\" name=\"%s\" value=\"%s\"></label>",
+		     team_labels[t], teams[t], json_is_number(v) ? value_text(rq->a, v) : "");
+	}
+	/* must-include and exclude, from the default candidates and anything already named */
+	const char *lists[] = {"must", "exclude"}, *labels[] = {"Must include", "Exclude"};
+	json_t *chosen[] = {must, excl};
+	for (int l = 0; l < 2; l++) {
+		html(b, "<label class=\"multi\">%s <select multiple size=\"4\" name=\"%s\">", labels[l], lists[l]);
+		s = db_q(rq->db, "SELECT id, title FROM features WHERE merged_into IS NULL AND status IN ('accepted', 'planned') "
+		                 "ORDER BY title COLLATE NOCASE LIMIT 500",
+		         "");
+		while (s && db_step(s) == DB_ROW) {
+			bool on = false;
+			size_t i;
+			json_t *x;
+			json_array_foreach(chosen[l], i, x) on |= json_integer_value(x) == db_col_int(s, 0);
+			html(b, "<option value=\"%lld\"%s>#%lld %s</option>", db_col_int(s, 0), on ? " selected" : "", db_col_int(s, 0),
+			     db_col_text(s, 1));
+		}
+		db_done(s);
+		buf_lit(b, "</select></label>");
+	}
+	buf_lit(b, "<button type=\"submit\">Compute plan</button> <a href=\"/capacity\">Edit capacity</a></form>");
+}
+
+static void capacity_bars(buf *b, json_t *used, json_t *cap)
+{
+	buf_lit(b, "<div class=\"bars\" id=\"capacity-bars\">");
+	for (size_t t = 0; t < COUNT(teams); t++) {
+		double u = json_number_value(json_object_get(used, teams[t])), c = json_number_value(json_object_get(cap, teams[t]));
+		int pct = c > 0 ? (int)lround(100 * u / c) : (u > 0 ? 100 : 0);
+		int w = pct < 0 ? 0 : pct > 100 ? 100 : pct;
+		html(b, "<div class=\"bar-row\"><span class=\"bar-label\">%s</span><div class=\"bar\"><span class=\"w%d\"></span>"
+		        "</div><span class=\"bar-value\">",
+		     team_labels[t], w / 5 * 5);
+		fmt_number(b, u);
+		buf_lit(b, " / ");
+		fmt_number(b, c);
+		buf_rawf(b, " person-weeks (%d%%)</span></div>", pct);
+	}
+	buf_lit(b, "</div>");
+}
+
+static void result(request *rq, buf *b, json_t *p, json_t *body)
+{
+	bool optimal = json_is_true(json_object_get(p, "optimal"));
+	buf_lit(b, "<section class=\"card\" id=\"plan-result\"><div class=\"page-head\"><h2>");
+	buf_int(b, (long long)json_array_size(json_object_get(p, "chosen")));
+	buf_lit(b, " features, value ");
+	fmt_number(b, json_number_value(json_object_get(p, "value")));
+	html(b, "</h2><span class=\"badge %s\" id=\"optimality\">%s</span></div>", optimal ? "badge-met" : "badge-warning",
+	     optimal ? "optimal: proven by the solver" : "not proven optimal");
+	const char *msg = json_string_value(json_object_get(p, "message"));
+	if (msg && *msg)
+		html(b, "<p class=\"muted\">%s</p>", msg);
+	capacity_bars(b, json_object_get(p, "used"), json_object_get(p, "capacity"));
+	buf_lit(b, "<p>The top 3 carry <strong>");
+	buf_rawf(b, "%.0f%%", 100 * json_number_value(json_object_get(p, "top3_share")));
+	buf_lit(b, "</strong> of the plan's value, the top 5 <strong>");
+	buf_rawf(b, "%.0f%%", 100 * json_number_value(json_object_get(p, "top5_share")));
+	buf_lit(b, "</strong>.</p><h3>Chosen</h3><table class=\"list\" id=\"chosen\"><thead><tr><th scope=\"col\">Feature</th>"
+	           "<th scope=\"col\" class=\"num\">Value</th><th scope=\"col\" class=\"num\">Eng</th><th scope=\"col\" "
+	           "class=\"num\">Design</th><th scope=\"col\" class=\"num\">Mkt</th></tr></thead><tbody>");
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(p, "items"), i, it)
+	{
+		html(b, "<tr><td class=\"title\"><a href=\"/features/%lld\">%s</a></td><td class=\"num\">",
+		     (long long)json_integer_value(json_object_get(it, "id")), json_string_value(json_object_get(it, "title")));
+		fmt_number(b, json_number_value(json_object_get(it, "value")));
+		for (size_t t = 0; t < COUNT(teams); t++) {
+			buf_lit(b, "</td><td class=\"num\">");
+			fmt_number(b, json_number_value(json_object_get(json_object_get(it, "effort"), teams[t])));
+		}
+		buf_lit(b, "</td></tr>");
+	}
+	buf_lit(b, "</tbody></table>");
+	json_t *cut = json_object_get(p, "cut");
+	if (json_array_size(cut)) {
+		buf_lit(b, "<h3>Cut</h3><table class=\"list\" id=\"cut\"><thead><tr><th scope=\"col\">Feature</th><th scope=\"col\">"
+		           "Why</th></tr></thead><tbody>");
+		json_array_foreach(cut, i, it)
+		{
+			const char *title = json_string_value(json_object_get(it, "title"));
+			html(b, "<tr><td><a href=\"/features/%lld\">%s</a></td><td>%s</td></tr>",
+			     (long long)json_integer_value(json_object_get(it, "id")), title ? title : "",
+			     json_string_value(json_object_get(it, "reason")));
+		}
+		buf_lit(b, "</tbody></table>");
+	}
+	if (rq->user_rank >= features_entity.write_rank && json_array_size(json_object_get(p, "chosen"))) {
+		buf_lit(b, "<form method=\"post\" action=\"/plan/apply\" class=\"apply\">");
+		form_csrf(rq, b);
+		html(b, "<input type=\"hidden\" name=\"period\" value=\"%s\">",
+		     json_string_value(json_object_get(p, "period")));
+		json_t *cap = json_object_get(body, "capacity");
+		for (size_t t = 0; t < COUNT(teams); t++)
+			if (json_object_get(cap, teams[t]))
+				html(b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", teams[t],
+				     value_text(rq->a, json_object_get(cap, teams[t])));
+		const char *lists[] = {"must", "exclude"};
+		for (int l = 0; l < 2; l++)
+			json_array_foreach(json_object_get(body, lists[l]), i, it) html(b, "<input type=\"hidden\" name=\"%s\" value=\"%lld\">",
+			                                                                 lists[l], (long long)json_integer_value(it));
+		buf_lit(b, "<button type=\"submit\">Apply: mark the chosen features planned for this period</button></form>");
+	}
+	buf_lit(b, "</section>");
+}
+
+static void plan_page(request *rq, response *rs, json_t *body, const char *period, json_t *applied,
+                      const struct err *failed)
+{
+	page_begin(rq, rs, "Plan", "plan");
+	buf *b = &rs->body;
+	buf_lit(b, "<div class=\"page-head\"><div><h1>Plan</h1><p class=\"blurb\">The set of features that gives the most "
+	           "value within each team's capacity, taking dependencies along; proven best by an integer program.</p>"
+	           "</div></div>");
+	if (!period) {
+		buf_lit(b, "<p class=\"empty\">No capacity yet. <a href=\"/capacity/new\">Set the capacity of a period</a> "
+		           "to plan it.</p>");
+		return page_end(rq, rs);
+	}
+	json_t *cap = json_object_get(body, "capacity");
+	json_t *stored = NULL;
+	if (!cap) { /* show the stored capacity in the form */
+		db_stmt *s = db_q(rq->db, "SELECT eng, design, mkt FROM capacity WHERE period = ?", "t", period);
+		if (s && db_step(s) == DB_ROW)
+			stored = json_pack("{sfsfsf}", "eng", db_col_double(s, 0), "design", db_col_double(s, 1), "mkt",
+			                   db_col_double(s, 2));
+		db_done(s);
+		cap = stored;
+	}
+	plan_form(rq, b, period, cap, json_object_get(body, "must"), json_object_get(body, "exclude"));
+	json_decref(stored);
+	if (applied)
+		html(b, "<p class=\"notice\" role=\"status\" id=\"applied\">Applied: %zu features are planned for %s.</p>",
+		     json_array_size(json_object_get(applied, "applied")), period);
+	if (failed) {
+		html(b, "<p class=\"error\" role=\"alert\" id=\"plan-error\">%s</p>", failed->message);
+		return page_end(rq, rs);
+	}
+	struct plan_req r;
+	struct err e = {0};
+	json_t *p = NULL;
+	if (plan_req_parse(body, &r, &e) == 0)
+		p = plan_compute(rq->db, &r, &e);
+	plan_req_free(&r);
+	if (!p) {
+		rs->status = e.status;
+		html(b, "<p class=\"error\" role=\"alert\" id=\"plan-error\">%s</p>", e.message);
+	} else {
+		result(rq, b, p, body);
+		json_decref(p);
+	}
+	page_end(rq, rs);
+}
+
+void page_plan(request *rq, response *rs)
+{
+	const char *period = NULL;
+	json_t *body = request_body(rq, false, &period);
+	if (!period) {
+		period = default_period(rq);
+		if (period)
+			json_object_set_new(body, "period", json_string(period));
+	}
+	plan_page(rq, rs, body, period, NULL, NULL);
+	json_decref(body);
+}
+
+void page_plan_apply(request *rq, response *rs)
+{
+	const char *period = NULL;
+	json_t *body = request_body(rq, true, &period);
+	struct plan_req r;
+	struct err e = {0};
+	json_t *applied = NULL;
+	if (plan_req_parse(body, &r, &e) == 0)
+		applied = plan_apply(rq->db, rq->user_id, &r, &e);
+	plan_req_free(&r);
+	if (!applied) {
+		rs->status = e.status ? e.status : 500;
+		plan_page(rq, rs, body, period, NULL, &e);
+	} else {
+		plan_page(rq, rs, body, period, applied, NULL);
+		json_decref(applied);
+	}
+	json_decref(body);
+}
