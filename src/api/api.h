@@ -51,6 +51,20 @@ void api_feature_score(request *rq, response *rs);
 void api_plan(request *rq, response *rs);
 void api_plan_apply(request *rq, response *rs);
 
+/* api_evidence.c — evidence links, suggestions, demand concentration and its settings */
+void api_feature_evidence(request *rq, response *rs);
+void api_feature_evidence_link(request *rq, response *rs);
+void api_feature_evidence_unlink(request *rq, response *rs);
+void api_feature_suggestions(request *rq, response *rs);
+void api_insight_features(request *rq, response *rs);
+void api_insight_suggestions(request *rq, response *rs);
+void api_demand(request *rq, response *rs);
+void api_settings_demand_get(request *rq, response *rs);
+void api_settings_demand_put(request *rq, response *rs);
+
+/* api_import.c — insights imported from a CSV body */
+void api_insights_import(request *rq, response *rs);
+
 /* api_openapi.c */
 void api_openapi(request *rq, response *rs);
 #endif

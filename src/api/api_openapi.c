@@ -173,8 +173,10 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	for (const char *p = strchr(path, '{'); p; p = strchr(p + 1, '{')) {
 		const char *end = strchr(p, '}');
 		add_param(params, arena_strndup(a, p + 1, (size_t)(end - p - 1)), "path", "integer", true,
-		          "The object's id");
+		          strncmp(p, "{mid}", 5) ? "The object's id" : "The id of the linked object");
 	}
+	for (const struct openapi_param *q = doc ? doc->query : NULL; q && q->name; q++)
+		add_param(params, q->name, "query", q->type, false, q->desc);
 	bool is_list = r->method == HTTP_GET && e && !strchr(path + 8, '{') && !(r->flags & R_CSV);
 	bool is_csv = r->flags & R_CSV;
 	if (is_list || is_csv) {
@@ -208,6 +210,10 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		json_object_set_new(rb, "required", json_boolean(r->method != HTTP_DELETE));
 		json_object_set_new(op, "requestBody", rb);
 	}
+	if (r->flags & R_CSV_BODY)
+		json_object_set_new(op, "requestBody",
+		                    json_pack("{sbs{s{s{ssss}}}}", "required", 1, "content", "text/csv", "schema", "type",
+		                              "string", "description", "The CSV file (UTF-8; a BOM, CRLF or LF)"));
 	const char *ok = doc                                                                          ? doc->ok
 	                 : r->method == HTTP_POST && !strstr(path, "/review") && !strstr(path, "/target") ? "201"
 	                 : r->method == HTTP_DELETE                                                   ? "204"
@@ -234,6 +240,8 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		okr = json_pack("{ss}", "description", "OK");
 		json_object_update_new(okr, json_body(json_pack("{ss}", "type", "object")));
 	}
+	if (doc && doc->also_ok)
+		json_object_set_new(resp, doc->also_ok, json_deep_copy(okr));
 	json_object_set_new(resp, ok, okr);
 	if (r->flags & (R_JSON | R_CSRF) || is_list)
 		json_object_set_new(resp, "400", error_response("Bad input; field names the culprit"));
@@ -250,6 +258,10 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	if (r->flags & R_JSON) {
 		json_object_set_new(resp, "413", error_response("Body over the size limit"));
 		json_object_set_new(resp, "415", error_response("Body is not application/json"));
+	}
+	if (r->flags & R_CSV_BODY) {
+		json_object_set_new(resp, "413", error_response("Body over the import limit (256 MiB), named in the message"));
+		json_object_set_new(resp, "415", error_response("Body is not text/csv"));
 	}
 	json_object_set_new(op, "responses", resp);
 	if (r->flags & R_PUBLIC)

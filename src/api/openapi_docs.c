@@ -2,6 +2,21 @@
 #include <string.h>
 #include "openapi.h"
 
+static const struct openapi_param demand_query[] = {
+	{"period", "string", "Only features planned for this period (2027-Q1, 2027-H1, 2027-03); all planned without it"},
+	{NULL, NULL, NULL},
+};
+
+static const struct openapi_param import_query[] = {
+	{"format", "string", "generic, fider, quackback, productboard or jira; without it the layout is recognised from "
+	                     "the header (see docs/IMPORT.md)"},
+	{"map", "string", "format=generic: Column=field pairs, comma-separated (fields: text, source, author, account, "
+	                  "persona, observed_at, url, tags, external_id), e.g. Feedback=text,Company=account"},
+	{"source", "string", "The source of rows that carry none (default other)"},
+	{"all_or_nothing", "string", "1: import nothing when any row is malformed (answers 422)"},
+	{NULL, NULL, NULL},
+};
+
 /* One line per route; api_openapi.c uses it for every route found here. */
 static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/settings/score", NULL, "ScoreWeights", "200", NULL, NULL},
@@ -13,6 +28,23 @@ static const struct openapi_doc docs[] = {
 	{HTTP_POST, "/api/v1/plan/apply", "PlanRequest", "PlanApplied", "200", "422",
 	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "
 	 "dependency cycle"},
+	{HTTP_POST, "/api/v1/features/{id}/triage", "TriageRequest", "TriageResult", "200", "409",
+	 "The feature is not a new request (only status new or triage is triaged)"},
+	{HTTP_POST, "/api/v1/features/{id}/merge", "MergeRequest", "Feature", "200", "409", "The feature was merged already"},
+	{HTTP_POST, "/api/v1/insights/import", NULL, "ImportResult", "200", "422",
+	 "all_or_nothing and malformed rows: nothing was imported; the body is the result with an error", NULL,
+	 import_query},
+	/* evidence, suggestions, demand (schemas in openapi_evidence.c) */
+	{HTTP_GET, "/api/v1/features/{id}/evidence", NULL, "Evidence", "200", NULL, NULL},
+	{HTTP_POST, "/api/v1/features/{id}/evidence", "EvidenceLinkInput", "EvidenceLink", "201", "409",
+	 "The feature was merged into another: link the evidence to that one", "200"},
+	{HTTP_DELETE, "/api/v1/features/{id}/evidence/{mid}", NULL, NULL, "204", NULL, NULL},
+	{HTTP_GET, "/api/v1/features/{id}/suggestions", NULL, "InsightSuggestions", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/insights/{id}/features", NULL, "InsightFeatures", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/insights/{id}/suggestions", NULL, "FeatureSuggestions", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/demand", NULL, "Demand", "200", NULL, NULL, NULL, demand_query},
+	{HTTP_GET, "/api/v1/settings/demand", NULL, "DemandSettings", "200", NULL, NULL},
+	{HTTP_PUT, "/api/v1/settings/demand", "DemandSettingsInput", "DemandSettings", "200", NULL, NULL},
 };
 
 const struct openapi_doc *openapi_doc_for(enum http_method m, const char *pattern)
@@ -71,8 +103,29 @@ static json_t *plan_schema(bool applied)
 	return json_pack("{sssoso}", "type", "object", "properties", props, "required", req);
 }
 
+/* Triage and merge: what a decision sends and answers. */
+static void triage_schemas(json_t *schemas)
+{
+	json_object_set_new(
+		schemas, "TriageRequest",
+		json_pack("{sss{s{sss[ss]}s{ssss}s{ssss}s{ss}}s[s]sb}", "type", "object", "properties", "decision", "type",
+		          "string", "enum", "accept", "decline", "reason", "type", "string", "description",
+		          "Why it is declined (required to decline)", "cites", "type", "string", "description",
+		          "What it conflicts with: perspective, principle:N or out_of_scope:N (1-based; required to decline)",
+		          "version", "type", "integer", "required", "decision", "additionalProperties", 0));
+	json_object_set_new(schemas, "TriageResult",
+	                    json_pack("{sss{s{ss}s{ssss}}s[ss]}", "type", "object", "properties", "feature", "$ref",
+	                              "#/components/schemas/Feature", "reply", "type", "string", "description",
+	                              "The text to send to the requester", "required", "feature", "reply"));
+	json_object_set_new(schemas, "MergeRequest",
+	                    json_pack("{sss{s{sssiss}}s[s]sb}", "type", "object", "properties", "into", "type", "integer",
+	                              "minimum", 1, "description", "The feature to keep; this one becomes a redirect to it",
+	                              "required", "into", "additionalProperties", 0));
+}
+
 void openapi_doc_schemas(json_t *schemas)
 {
+	triage_schemas(schemas);
 	json_object_set_new(schemas, "ScoreWeights",
 	                    json_pack("{sss{s{sssisiss}s{sssisiss}s{sssisiss}}s[sss]sb}", "type", "object", "properties",
 	                              "goal", "type", "number", "minimum", 0, "maximum", 1000, "description",
@@ -116,4 +169,6 @@ void openapi_doc_schemas(json_t *schemas)
 	                              "required", "period", "additionalProperties", 0));
 	json_object_set_new(schemas, "Plan", plan_schema(false));
 	json_object_set_new(schemas, "PlanApplied", plan_schema(true));
+	openapi_evidence_schemas(schemas);
+	openapi_import_schemas(schemas);
 }

@@ -16,6 +16,7 @@ enum route_flag {
 	R_OWN_TX = 1 << 7,     /* the handler runs its own transactions (e.g. counts failed sign-ins) */
 	R_CSV = 1 << 8,        /* answers text/csv (documented as such in OpenAPI) */
 	R_ETAG = 1 << 9,       /* hash the answer into an ETag; answer 304 to a matching If-None-Match */
+	R_CSV_BODY = 1 << 10,  /* body is text/csv, left raw in rq->body (a larger limit: dispatch_body_limit) */
 };
 
 typedef void (*route_fn)(request *rq, response *rs);
@@ -34,7 +35,7 @@ extern const int routes_count;
 
 /* The dispatcher: libmicrohttpd's handler for every request. */
 void dispatch(request *rq, response *rs);
-/* Body limit for a request (CSV imports may be larger later). */
+/* Body limit for a request: 1 MiB, more for the CSV import routes. */
 size_t dispatch_body_limit(const char *method, const char *path);
 /* Start-up and shutdown of per-thread database connections. */
 void dispatch_init(const char *db_path);

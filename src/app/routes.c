@@ -55,6 +55,30 @@ const struct route routes[] = {
 	{HTTP_POST, "/api/v1/features/{id}/merge", api_feature_merge, API_W, RANK_EDITOR,
 	 "Merge this duplicate into another feature ({\"into\": id}); it stays as a redirect"},
 
+	/* API: evidence, suggestions, demand */
+	{HTTP_GET, "/api/v1/features/{id}/evidence", api_feature_evidence, API, RANK_VIEWER,
+	 "A feature's evidence: linked insights with account and ARR, and the source mix"},
+	{HTTP_POST, "/api/v1/features/{id}/evidence", api_feature_evidence_link, API_W, RANK_CONTRIBUTOR,
+	 "Link an insight to the feature with an importance 1-3 (201), or change the importance (200)"},
+	{HTTP_DELETE, "/api/v1/features/{id}/evidence/{mid}", api_feature_evidence_unlink, API | R_CSRF, RANK_CONTRIBUTOR,
+	 "Unlink an insight ({mid}: its id) from the feature"},
+	{HTTP_GET, "/api/v1/features/{id}/suggestions", api_feature_suggestions, API, RANK_VIEWER,
+	 "Unlinked, undismissed insights that likely belong to the feature (full-text similarity)"},
+	{HTTP_GET, "/api/v1/insights/{id}/features", api_insight_features, API, RANK_VIEWER,
+	 "The features an insight is linked to"},
+	{HTTP_GET, "/api/v1/insights/{id}/suggestions", api_insight_suggestions, API, RANK_VIEWER,
+	 "The features most likely related to an insight (full-text similarity)"},
+	{HTTP_GET, "/api/v1/demand", api_demand, API, RANK_VIEWER,
+	 "Demand concentration per planned feature and over the plan: top-1 and top-3 account shares, HHI"},
+	{HTTP_GET, "/api/v1/settings/demand", api_settings_demand_get, API, RANK_VIEWER,
+	 "ARR weighting, the concentration threshold and the triage window"},
+	{HTTP_PUT, "/api/v1/settings/demand", api_settings_demand_put, API_W, RANK_LEADER,
+	 "Change the demand settings (the fields sent)"},
+
+	/* API: import */
+	{HTTP_POST, "/api/v1/insights/import", api_insights_import, API | R_CSRF | R_CSV_BODY, RANK_CONTRIBUTOR,
+	 "Import insights from a CSV body (generic with a column map, Fider, Quackback, Productboard, Jira)"},
+
 	/* API: every described kind ({kind} is one of entity_all) */
 	{HTTP_GET, "/api/v1/{kind}.csv", api_entity_csv, API | R_CSV | R_ETAG, RANK_VIEWER, "Export as CSV"},
 	{HTTP_GET, "/api/v1/{kind}", api_entity_list, API | R_ETAG, RANK_VIEWER, "List, filter, search, sort"},
@@ -81,6 +105,17 @@ const struct route routes[] = {
 	{HTTP_POST, "/plan/apply", page_plan_apply, FORM, RANK_EDITOR, "Mark the plan's features planned"},
 	{HTTP_GET, "/settings/score", page_score_settings, PAGE, RANK_VIEWER, "The score formula's weights"},
 	{HTTP_POST, "/settings/score", page_score_settings_save, FORM, RANK_LEADER, "Change the score weights"},
+	/* pages: evidence, demand */
+	{HTTP_POST, "/features/{id}/evidence", page_evidence_link, FORM, RANK_CONTRIBUTOR,
+	 "Link an insight to a feature, or change its importance"},
+	{HTTP_POST, "/features/{id}/evidence/{mid}/delete", page_evidence_unlink, FORM, RANK_CONTRIBUTOR,
+	 "Unlink an insight from a feature"},
+	{HTTP_GET, "/demand", page_demand, PAGE, RANK_VIEWER, "Demand concentration of the plan"},
+	{HTTP_POST, "/demand/settings", page_demand_settings_save, FORM, RANK_LEADER, "Change the demand settings"},
+	{HTTP_GET, "/insights/import", page_import_form, PAGE, RANK_CONTRIBUTOR, "Import insights from CSV: upload"},
+	{HTTP_POST, "/insights/import/preview", page_import_preview, FORM, RANK_CONTRIBUTOR,
+	 "Import insights: the first rows with the proposed column mapping"},
+	{HTTP_POST, "/insights/import", page_import_run, FORM, RANK_CONTRIBUTOR, "Import insights: the result"},
 	{HTTP_GET, "/{kind}", page_entity_list, PAGE, RANK_VIEWER, "List"},
 	{HTTP_GET, "/{kind}/new", page_entity_new, PAGE | R_KIND_WRITE, RANK_VIEWER, "New-object form"},
 	{HTTP_POST, "/{kind}", page_entity_create, FORM | R_KIND_WRITE, RANK_VIEWER, "Create from the form"},

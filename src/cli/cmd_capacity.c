@@ -8,6 +8,7 @@
 #include "model/features.h"
 
 static const char *const teams[PLAN_TEAM__MAX] = {"eng", "design", "mkt"};
+#define CAPACITY_MAX 100000.0 /* person-weeks, as the capacity kind allows */
 
 /* Insert or change the row for period: the teams given change, the others keep their value (0 when new).
  * Bumps the version and writes an audit row like the API. 0, or -1 after a message. */
@@ -120,8 +121,8 @@ int cmd_capacity(int argc, char **argv)
 			const char *x = opt_get(o, no, name);
 			if (!x)
 				continue;
-			if (!parse_double(x, &v[t]) || v[t] < 0 || v[t] > PLAN_MAX_EFFORT) {
-				fprintf(stderr, "tandem capacity: %s takes person-weeks from 0 to %.0f\n", name, PLAN_MAX_EFFORT);
+			if (!parse_double(x, &v[t]) || v[t] < 0 || v[t] > CAPACITY_MAX) {
+				fprintf(stderr, "tandem capacity: %s takes person-weeks from 0 to %.0f\n", name, CAPACITY_MAX);
 				return 2;
 			}
 			given[t] = any = true;

@@ -30,6 +30,14 @@ const struct command commands[] = {
 	 "tandem capacity set --period 2027-Q1 [--eng N] [--design N] [--mkt N] | list [--format text|json]  [--db FILE]",
 	 "Person-weeks per team for a planning period (2027-Q1, 2027-H1 or 2027-03). `set` changes the teams given "
 	 "and keeps the others."},
+	{"import", cmd_import,
+	 "tandem import insights FILE.csv [--format generic|fider|quackback|productboard|jira] "
+	 "[--map \"Feedback=text,Company=account,Date=observed_at\"] [--source SOURCE] [--all-or-nothing] [--quiet] "
+	 "[--db FILE]",
+	 "Import insights from CSV (FILE or - for stdin), streamed: a progress bar on a terminal, a summary at the end, "
+	 "each malformed row as FILE:LINE: reason. Without --format the layout is recognised from the header; --map "
+	 "means generic. Exit 0 when every row was read, 1 when rows were malformed (the rest is imported, or nothing "
+	 "with --all-or-nothing), 2 when the import could not run. See docs/IMPORT.md."},
 	{"migrate", cmd_migrate, "tandem migrate [--db FILE]", "Bring the workspace's schema up to this binary's."},
 	{"http", cmd_http, "tandem http [--db FILE]",
 	 "Answer one HTTP request read from stdin on stdout (for tests and inetd-style use)."},

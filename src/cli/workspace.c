@@ -6,6 +6,8 @@
 #include "cli.h"
 #include "model/entity.h"
 #include "model/strategy.h"
+#include "model/features.h"
+#include "domain/score.h"
 #include "web/markdown.h"
 #include "model/users.h"
 #include "platform/migrate.h"
@@ -72,6 +74,8 @@ int app_init(void)
 		fprintf(stderr, "tandem: cannot initialise libsodium\n");
 		return -1;
 	}
+	features_entity.virtual_sort = "score"; /* the model lists, the domain scores */
+	features_entity.virtual_sort_fn = score_sort_items;
 	entity_init();
 	entity_init_one(&strategy_entity);
 	markdown_init();

@@ -17,6 +17,10 @@ const struct align_rule align_rules[] = {
 	 rule_plan_over_capacity},
 	{"accepted-out-of-scope", SEV_WARNING, "An accepted request matches an out-of-scope statement",
 	 rule_accepted_out_of_scope},
+	{"feature-no-evidence", SEV_WARNING, "A planned feature has no customer evidence", rule_feature_no_evidence},
+	{"demand-concentrated", SEV_WARNING, "A planned feature's demand comes mostly from one account",
+	 rule_demand_concentrated},
+	{"insights-untriaged", SEV_INFO, "Insights wait untriaged past the triage window", rule_insights_untriaged},
 };
 const int align_rules_count = COUNT(align_rules);
 

@@ -56,6 +56,10 @@ void rule_feature_no_persona(db *d, struct align_report *r, const struct align_r
 void rule_feature_no_success_metric(db *d, struct align_report *r, const struct align_rule *self);
 void rule_plan_over_capacity(db *d, struct align_report *r, const struct align_rule *self);
 void rule_accepted_out_of_scope(db *d, struct align_report *r, const struct align_rule *self);
+/* align_evidence.c */
+void rule_feature_no_evidence(db *d, struct align_report *r, const struct align_rule *self);
+void rule_demand_concentrated(db *d, struct align_report *r, const struct align_rule *self);
+void rule_insights_untriaged(db *d, struct align_report *r, const struct align_rule *self);
 /* Parse "error", "warning", "info"; -1 otherwise. */
 int severity_parse(const char *s);
 /* {"score", "findings": [...]} */

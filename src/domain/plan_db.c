@@ -251,13 +251,17 @@ static int load_candidates(db *d, const struct plan_req *r, struct pdata *p, str
 			p->c[i].effort[t] = db_col_null(s, 2 + t) ? 0 : db_col_double(s, 2 + t);
 	}
 	db_done(s);
-	/* dependencies; one that has shipped is met and no longer constrains the plan */
+	/* dependencies; one that has shipped, is in progress, or is planned for an earlier period of the same
+	 * form (2027-Q1 before 2027-Q3) is met and no longer constrains the plan */
 	int total = 0, cap = 64;
 	p->deps = xmalloc((size_t)cap * sizeof *p->deps);
 	long long *owner = xmalloc((size_t)cap * sizeof *owner);
 	s = rc == DB_DONE ? db_q(d, "SELECT fd.feature_id, fd.depends_on FROM feature_deps fd JOIN features f ON f.id = "
-	                            "fd.depends_on WHERE f.status <> 'shipped' AND fd.feature_id IN (SELECT value FROM "
-	                            "json_each(?)) ORDER BY fd.feature_id, fd.depends_on", "t", text)
+	                            "fd.depends_on WHERE f.status NOT IN ('shipped', 'in_progress') AND NOT (f.status = "
+	                            "'planned' AND f.period IS NOT NULL AND f.period < ?2 AND substr(f.period, 6, 1) = "
+	                            "substr(?2, 6, 1)) AND fd.feature_id IN (SELECT value FROM json_each(?1)) "
+	                            "ORDER BY fd.feature_id, fd.depends_on",
+	                            "tt", text, r->period)
 	                  : NULL;
 	rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW) {

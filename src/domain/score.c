@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "demand.h"
 #include "model/settings.h"
 #include "platform/util.h"
 
@@ -177,17 +178,25 @@ static int load_demand(db *d, const char *ids, const struct slot *sl, int n, str
 			out[i].no_evidence_tables = true;
 		return 0;
 	}
-	db_stmt *s = db_q(d,
-	                  "SELECT fi.feature_id, fi.importance, a.arr FROM feature_insights fi "
-	                  "JOIN insights i ON i.id = fi.insight_id LEFT JOIN accounts a ON a.id = i.account_id "
-	                  "WHERE fi.feature_id IN (SELECT value FROM json_each(?))",
-	                  "t", ids);
+	/* dismissed insights (when the table has the flag) are no evidence */
+	db_stmt *s = db_has_column(d, "insights", "dismissed")
+	                 ? db_q(d,
+	                        "SELECT fi.feature_id, fi.importance, a.arr FROM feature_insights fi "
+	                        "JOIN insights i ON i.id = fi.insight_id LEFT JOIN accounts a ON a.id = i.account_id "
+	                        "WHERE i.dismissed = 0 AND fi.feature_id IN (SELECT value FROM json_each(?))",
+	                        "t", ids)
+	                 : db_q(d,
+	                        "SELECT fi.feature_id, fi.importance, a.arr FROM feature_insights fi "
+	                        "JOIN insights i ON i.id = fi.insight_id LEFT JOIN accounts a ON a.id = i.account_id "
+	                        "WHERE fi.feature_id IN (SELECT value FROM json_each(?))",
+	                        "t", ids);
 	if (!s)
 		return -1;
+	bool weighting = demand_arr_weighting(d); /* the workspace setting demand.arr_weighting (demand.c) */
 	int rc;
 	while ((rc = db_step(s)) == DB_ROW) {
 		double imp = db_col_double(s, 1), arr = db_col_null(s, 2) ? 0 : db_col_double(s, 2);
-		double factor = arr > 0 ? 1.0 + log10(1.0 + arr / 10000.0) : 1.0;
+		double factor = demand_arr_factor(arr, weighting); /* 1 + log10(1 + ARR / 10,000); 1 when off */
 		FOR_SLOTS(sl, n, db_col_int(s, 0), k)
 		out[sl[k].i].demand += imp * factor;
 	}
@@ -276,4 +285,41 @@ json_t *feature_score(db *d, long long id, bool *missing)
 		return NULL;
 	}
 	return score_json(&s, &w);
+}
+
+struct scored {
+	double score;
+	long long id;
+	json_t *item;
+};
+
+static int by_score(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+	return x->score < y->score ? -1 : x->score > y->score ? 1 : (x->id > y->id) - (x->id < y->id);
+}
+
+void score_sort_items(db *d, json_t *items, bool desc)
+{
+	size_t n = json_array_size(items);
+	if (n < 2)
+		return;
+	long long *ids = xmalloc(sizeof *ids * n);
+	struct score *sc = xmalloc(sizeof *sc * n);
+	struct scored *v = xmalloc(sizeof *v * n);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = json_integer_value(json_object_get(json_array_get(items, i), "id"));
+	struct score_weights w;
+	score_weights_get(d, &w);
+	bool ok = score_batch(d, &w, ids, (int)n, sc) == 0;
+	for (size_t i = 0; i < n; i++) {
+		v[i].score = ok ? sc[i].score : 0;
+		v[i].id = ids[i];
+		v[i].item = json_incref(json_array_get(items, i));
+	}
+	qsort(v, n, sizeof *v, by_score);
+	json_array_clear(items);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, v[desc ? n - 1 - i : i].item);
+	free(ids), free(sc), free(v);
 }

@@ -62,6 +62,8 @@ json_t *score_json(const struct score *s, const struct score_weights *w);
 /* One feature's breakdown (the workspace's weights) as a new object; NULL when there is no such feature
  * or the database fails (*missing tells which). */
 json_t *feature_score(db *d, long long id, bool *missing);
+/* Order a list of feature objects by their score (the engine's ?sort=score for features). */
+void score_sort_items(db *d, json_t *items, bool desc);
 /* Round to 2 decimals (half away from zero). */
 double score_round2(double v);
 #endif

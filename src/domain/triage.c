@@ -30,27 +30,33 @@ const char *triage_cited(db *d, arena *a, const char *cites, const char **label)
 	return out;
 }
 
-static const char *reply_text(db *d, arena *a, long long actor, json_t *f, bool accept, const char *reason,
-                              const char *cited, const char *label)
+const char *triage_reply(db *d, arena *a, long long actor, long long id)
 {
+	json_t *f = entity_get(d, &features_entity, id);
+	if (!f)
+		return NULL;
+	const char *status = json_string_value(json_object_get(f, "status"));
 	const char *who = json_string_value(json_object_get(f, "requester"));
 	const char *title = json_string_value(json_object_get(f, "title"));
+	const char *why = json_string_value(json_object_get(f, "decline_reason"));
 	const char *me = users_name(d, a, actor);
 	json_t *s = strategy_get(d);
 	const char *persp = json_string_value(json_object_get(s, "perspective"));
-	const char *text;
-	if (accept)
+	const char *text = NULL;
+	bool has_persp = persp && *persp;
+	if (!strcmp(status, "declined"))
+		text = arena_printf(a,
+		                    "Hi %s,\n\nthank you for asking for \"%s\". We have decided not to build it. %s\n\n"
+		                    "If that changes, we will come back to you.\n\nBest,\n%s",
+		                    who && *who ? who : "there", title, why ? why : "", me ? me : "the product team");
+	else if (strcmp(status, "new") && strcmp(status, "triage"))
 		text = arena_printf(a,
 		                    "Hi %s,\n\nthank you for asking for \"%s\". We have accepted it into our backlog: it fits "
 		                    "what we are building%s%s%s. We will let you know when it is planned.\n\nBest,\n%s",
-		                    who && *who ? who : "there", title, persp && *persp ? " (\"" : "",
-		                    persp && *persp ? persp : "", persp && *persp ? "\")" : "", me ? me : "the product team");
-	else
-		text = arena_printf(a,
-		                    "Hi %s,\n\nthank you for asking for \"%s\". We have decided not to build it. %s\n\n"
-		                    "This follows our %s: \"%s\"\n\nIf that changes, we will come back to you.\n\nBest,\n%s",
-		                    who && *who ? who : "there", title, reason, label, cited, me ? me : "the product team");
+		                    who && *who ? who : "there", title, has_persp ? " (\"" : "", has_persp ? persp : "",
+		                    has_persp ? "\")" : "", me ? me : "the product team");
 	json_decref(s);
+	json_decref(f);
 	return text;
 }
 
@@ -82,6 +88,10 @@ int triage_decide(db *d, arena *a, long long actor, long long id, json_t *in, co
 			json_decref(f);
 			return err_invalid(e, "reason", "declining needs a reason");
 		}
+		if (!valid_text(reason, strlen(reason)) || utf8_len(reason) > 1500) {
+			json_decref(f);
+			return err_invalid(e, "reason", "reason must be text of at most 1500 characters");
+		}
 		cited = triage_cited(d, a, cites, &label);
 		if (!cited) {
 			json_decref(f);
@@ -100,7 +110,7 @@ int triage_decide(db *d, arena *a, long long actor, long long id, json_t *in, co
 	int rc = entity_update(d, &features_entity, actor, id, patch, version, e);
 	json_decref(patch);
 	if (rc == 0)
-		*reply = reply_text(d, a, actor, f, accept, reason, cited, label);
+		*reply = triage_reply(d, a, actor, id);
 	json_decref(f);
 	return rc;
 }

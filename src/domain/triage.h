@@ -10,6 +10,9 @@
  * "cites": "perspective" | "principle:N" | "out_of_scope:N" (1-based; both required to decline)}.
  * On success *reply is the text to send to the requester, in the arena. 0, or -1 with e filled. */
 int triage_decide(db *d, arena *a, long long actor, long long id, json_t *input, const char **reply, struct err *e);
+/* The reply for the requester of a triaged feature (accepted: why it fits; declined: the reason with what it
+ * cites), signed by actor; NULL when the feature is missing or not triaged yet. In the arena. */
+const char *triage_reply(db *d, arena *a, long long actor, long long id);
 /* The strategy statement a citation names ("principle:2" -> the second principle), in the arena; NULL when
  * it names nothing. *label says which kind of statement it is. */
 const char *triage_cited(db *d, arena *a, const char *cites, const char **label);

@@ -174,7 +174,7 @@ static const char *arg(const struct list_query *q, const char *name)
 	return NULL;
 }
 
-enum { BIND_MAX = 64 };
+enum { BIND_MAX = 64, VIRTUAL_SORT_MAX = 100000 /* matches ordered in C for ?sort=<computed> */ };
 struct binds {
 	int n;
 	char types[BIND_MAX + 1];
@@ -238,6 +238,45 @@ static const char *fts_query(arena *a, const char *q)
 	return out;
 }
 
+/* An FTS5 snippet (matches between \x02 and \x03) as HTML: text escaped, matches in <mark>. */
+static json_t *snippet_html(const char *snip)
+{
+	buf b;
+	buf_init(&b);
+	for (const char *p = snip ? snip : ""; *p;) {
+		size_t n = strcspn(p, "\x02\x03");
+		char *run = strndup(p, n);
+		buf_html(&b, run);
+		free(run);
+		p += n;
+		if (*p == 2)
+			buf_lit(&b, "<mark>");
+		else if (*p == 3)
+			buf_lit(&b, "</mark>");
+		if (*p)
+			p++;
+	}
+	json_t *j = json_string_nocheck(buf_str(&b));
+	buf_free(&b);
+	return j;
+}
+
+/* "snippet_html" for each listed object: where the search words are, highlighted. */
+static void add_snippets(db *d, const struct entity *e, json_t *items, const char *match)
+{
+	char sql[300];
+	snprintf(sql, sizeof sql, "SELECT snippet(%s, -1, char(2), char(3), '…', 16) FROM %s WHERE %s MATCH ? AND rowid = ?",
+	         e->fts, e->fts, e->fts);
+	size_t i;
+	json_t *o;
+	json_array_foreach(items, i, o)
+	{
+		db_stmt *s = db_q(d, sql, "ti", match, (long long)json_integer_value(json_object_get(o, "id")));
+		json_object_set_new(o, "snippet_html", snippet_html(s && db_step(s) == DB_ROW ? db_col_text(s, 0) : ""));
+		db_done(s);
+	}
+}
+
 static bool sys_sortable(const char *name)
 {
 	return strcmp(name, "id") == 0 || strcmp(name, "created_at") == 0 || strcmp(name, "updated_at") == 0;
@@ -245,17 +284,35 @@ static bool sys_sortable(const char *name)
 
 /* Builds WHERE/ORDER from the query arguments; every name is checked against the descriptor. */
 static int list_sql(const struct entity *e, const struct list_query *q, arena *a, buf *sql, struct binds *b,
-                    long *limit, long *offset, struct err *err)
+                    bool ranked, long *limit, long *offset, int *virt, struct err *err)
 {
+	*virt = 0;
 	buf_lit(sql, " WHERE 1=1");
 	for (struct kv *k = q ? q->args : NULL; k; k = k->next) {
 		if (!strcmp(k->key, "q") || !strcmp(k->key, "sort") || !strcmp(k->key, "limit") ||
 		    !strcmp(k->key, "cursor") || !strcmp(k->key, "format"))
 			continue;
 		const struct field *f = entity_field(e, k->key);
+		size_t kl = strlen(k->key);
+		if (!f && kl > 5 && (!strcmp(k->key + kl - 5, "_from") || !strcmp(k->key + kl - 3, "_to"))) {
+			/* a date range: observed_at_from=2026-01-01&observed_at_to=2026-03-31, both inclusive */
+			bool from = !strcmp(k->key + kl - 5, "_from");
+			const char *name = arena_strndup(a, k->key, kl - (from ? 5 : 3));
+			const struct field *df = entity_field(e, name);
+			if (df && df->type == FT_DATE && (df->flags & F_FILTER)) {
+				if (!valid_date(k->value))
+					return err_invalid(err, k->key, "%s must be a real date as YYYY-MM-DD", k->key);
+				buf_rawf(sql, " AND %s %s ?", df->name, from ? ">=" : "<=");
+				bind_text(b, k->value);
+				continue;
+			}
+		}
 		if (!f || !(f->flags & F_FILTER))
 			return err_invalid(err, k->key, "%s cannot be filtered by %s", e->label, k->key);
-		if (f->type == FT_LINKS) { /* objects linked to the given id */
+		if (f->type == FT_LIST) { /* lists that hold the value */
+			buf_rawf(sql, " AND EXISTS (SELECT 1 FROM json_each(%s.%s) WHERE value = ?)", e->table, f->name);
+			bind_text(b, k->value);
+		} else if (f->type == FT_LINKS) { /* objects linked to the given id */
 			long long v;
 			if (!parse_ll(k->value, &v))
 				return err_invalid(err, f->name, "%s must be a whole number", f->name);
@@ -284,7 +341,9 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 		}
 	}
 	const char *qs = arg(q, "q");
-	if (!str_empty(qs) && e->fts) {
+	if (ranked) {
+		/* the search is the join made by entity_list */
+	} else if (!str_empty(qs) && e->fts) {
 		const char *m = fts_query(a, qs);
 		if (m) {
 			buf_rawf(sql, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH ?)", e->fts, e->fts);
@@ -301,14 +360,23 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 		buf_lit(sql, ")");
 	}
 	const char *sort = arg(q, "sort");
-	if (str_empty(sort))
+	if (str_empty(sort) && ranked) {
+		buf_lit(sql, " ORDER BY fts.rank, id");
+		sort = NULL;
+	} else if (str_empty(sort))
 		sort = e->default_sort ? e->default_sort : "id";
-	bool desc = sort[0] == '-';
-	const char *sname = desc ? sort + 1 : sort;
-	const struct field *sf = entity_field(e, sname);
-	if (!sys_sortable(sname) && (!sf || !(sf->flags & F_SORT)))
-		return err_invalid(err, "sort", "%s cannot be sorted by %s", e->label, sname);
-	buf_rawf(sql, " ORDER BY (%s IS NULL), %s %s, id %s", sname, sname, desc ? "DESC" : "ASC", desc ? "DESC" : "ASC");
+	if (sort && e->virtual_sort && e->virtual_sort_fn && !strcmp(sort[0] == '-' ? sort + 1 : sort, e->virtual_sort)) {
+		*virt = sort[0] == '-' ? -1 : 1; /* ordered in C after the query, over every match */
+		buf_rawf(sql, " ORDER BY %s.id", e->table);
+	} else if (sort) {
+		bool desc = sort[0] == '-';
+		const char *sname = desc ? sort + 1 : sort;
+		const struct field *sf = entity_field(e, sname);
+		if (!sys_sortable(sname) && (!sf || !(sf->flags & F_SORT)))
+			return err_invalid(err, "sort", "%s cannot be sorted by %s", e->label, sname);
+		buf_rawf(sql, " ORDER BY (%s.%s IS NULL), %s.%s %s, %s.id %s", e->table, sname, e->table, sname,
+		         desc ? "DESC" : "ASC", e->table, desc ? "DESC" : "ASC");
+	}
 	long long lim = 50;
 	const char *ls = arg(q, "limit");
 	if (ls && (!parse_ll(ls, &lim) || lim < 1 || lim > q->max_limit))
@@ -320,8 +388,8 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 	*limit = (long)lim;
 	*offset = (long)off;
 	buf_lit(sql, " LIMIT ? OFFSET ?");
-	bind_int(b, lim + 1); /* one more tells whether a next page exists */
-	bind_int(b, off);
+	bind_int(b, *virt ? VIRTUAL_SORT_MAX : lim + 1); /* one more tells whether a next page exists */
+	bind_int(b, *virt ? 0 : off);
 	return 0;
 }
 
@@ -344,10 +412,23 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 	buf_init(&sql);
 	struct binds b = {0};
 	long limit = 0, offset = 0;
-	buf_raw(&sql, e->sql_get);
-	sql.len -= strlen(" WHERE id = ?"); /* reuse the column list of the get statement */
-	sql.p[sql.len] = 0;
-	if (list_sql(e, q, a, &sql, &b, &limit, &offset, err) < 0) {
+	const char *m = e->fts && !str_empty(arg(q, "q")) ? fts_query(a, arg(q, "q")) : NULL;
+	if (m) {
+		/* ranked search: the kind's columns joined to the FTS matches, best first */
+		/* the get statement ends with " FROM <table> WHERE id = ?"; link subqueries have FROMs of their own */
+		size_t tail = strlen(" FROM ") + strlen(e->table) + strlen(" WHERE id = ?");
+		buf_add(&sql, e->sql_get, strlen(e->sql_get) - tail);
+		buf_rawf(&sql, " FROM %s JOIN (SELECT rowid AS rid, bm25(%s) AS rank FROM %s WHERE %s MATCH ?) fts "
+		               "ON fts.rid = %s.id",
+		         e->table, e->fts, e->fts, e->fts, e->table);
+		bind_text(&b, m);
+	} else {
+		buf_raw(&sql, e->sql_get);
+		sql.len -= strlen(" WHERE id = ?"); /* reuse the column list of the get statement */
+		sql.p[sql.len] = 0;
+	}
+	int virt;
+	if (list_sql(e, q, a, &sql, &b, m != NULL, &limit, &offset, &virt, err) < 0) {
 		buf_free(&sql);
 		return -1;
 	}
@@ -360,7 +441,7 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 	int rc;
 	*next = NULL;
 	while ((rc = db_step(s)) == DB_ROW) {
-		if (n == limit) {
+		if (!virt && n == limit) {
 			*next = arena_printf(a, "%ld", offset + limit);
 			break;
 		}
@@ -372,6 +453,18 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 		json_decref(arr);
 		return err_internal(err);
 	}
+	if (virt) { /* sorted by a computed value: order every match, then cut the page out */
+		e->virtual_sort_fn(d, arr, virt < 0);
+		json_t *page = json_array();
+		for (size_t k = (size_t)offset; k < json_array_size(arr) && k < (size_t)(offset + limit); k++)
+			json_array_append(page, json_array_get(arr, k));
+		if (json_array_size(arr) > (size_t)(offset + limit))
+			*next = arena_printf(a, "%ld", offset + limit);
+		json_decref(arr);
+		arr = page;
+	}
+	if (m) /* snippets only for the page shown, not for every match */
+		add_snippets(d, e, arr, m);
 	*items = arr;
 	return 0;
 }

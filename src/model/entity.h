@@ -74,6 +74,10 @@ struct entity {
 	/* Rules across fields, after each field checked; id is 0 for a new object. -1 with e filled refuses. */
 	int (*check)(db *d, long long id, json_t *obj, struct err *e);
 	const char *fts;         /* an FTS5 table over the F_SEARCH fields (rowid = id) for ?q=, or NULL for LIKE */
+	/* A computed value lists may be sorted by (?sort=score), and the function that orders items by it;
+	 * set at start-up by the layer that computes it (the model does not know how). */
+	const char *virtual_sort;
+	void (*virtual_sort_fn)(db *d, json_t *items, bool desc);
 	/* SQL text generated once at start-up by entity_init. */
 	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists;
 	int ncolumns;            /* fields stored as columns of the table (all but FT_LINKS) */

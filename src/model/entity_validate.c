@@ -203,7 +203,7 @@ json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *ba
 			else if (f->dflt)
 				nv = json_loads(f->dflt, JSON_DECODE_ANY, NULL);
 			else
-				nv = f->type == FT_LINKS ? json_array() : json_null();
+				nv = f->type == FT_LINKS || f->type == FT_LIST ? json_array() : json_null();
 		} else if (json_is_null(v)) {
 			nv = f->type == FT_LIST || f->type == FT_LINKS ? json_array() : json_null();
 		} else {

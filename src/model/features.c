@@ -2,6 +2,7 @@
  * goals, personas, a journey stage and other features; journey stages; capacity per period. */
 #include "features.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "users.h"
 
@@ -62,50 +63,112 @@ bool valid_period(const char *s)
 	return (s[5] == '0' && s[6] >= '1' && s[6] <= '9') || (s[5] == '1' && s[6] >= '0' && s[6] <= '2');
 }
 
-/* Depth-first search over feature_deps (plus the edges about to be written from `from`). */
-static bool dfs(db *d, long long at, json_t *extra, long long from, long long to, long long *path, int depth, int max,
-                int *len)
+/* The dependency graph as edges sorted by feature, for a breadth-first search. */
+struct edges {
+	long long (*e)[2]; /* {feature_id, depends_on} */
+	size_t n;
+};
+
+static void load_edges(db *d, struct edges *g)
 {
-	path[depth] = at;
-	if (at == to && depth > 0) {
-		*len = depth + 1;
-		return true;
+	size_t cap = 0;
+	g->e = NULL, g->n = 0;
+	db_stmt *s = db_q(d, "SELECT feature_id, depends_on FROM feature_deps ORDER BY feature_id", "");
+	while (s && db_step(s) == DB_ROW) {
+		if (g->n == cap) {
+			cap = cap ? 2 * cap : 256;
+			g->e = xrealloc(g->e, cap * sizeof *g->e);
+		}
+		g->e[g->n][0] = db_col_int(s, 0);
+		g->e[g->n++][1] = db_col_int(s, 1);
 	}
-	if (depth + 1 >= max)
-		return false;
-	for (int k = 0; k < depth; k++) /* a cycle not through `to` is someone else's; stop */
-		if (path[k] == at)
-			return false;
-	if (at == from && extra) {
-		size_t i;
-		json_t *x;
-		json_array_foreach(extra, i, x) if (dfs(d, json_integer_value(x), extra, from, to, path, depth + 1, max, len))
-			return true;
-		return false;
-	}
-	db_stmt *s = db_q(d, "SELECT depends_on FROM feature_deps WHERE feature_id = ? ORDER BY depends_on", "i", at);
-	long long next[64];
-	int n = 0;
-	while (s && db_step(s) == DB_ROW && n < 64)
-		next[n++] = db_col_int(s, 0);
 	db_done(s);
-	for (int i = 0; i < n; i++)
-		if (dfs(d, next[i], extra, from, to, path, depth + 1, max, len))
-			return true;
-	return false;
+}
+
+/* The first edge of a feature (binary search); g->n when it has none. */
+static size_t first_edge(const struct edges *g, long long id)
+{
+	size_t lo = 0, hi = g->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (g->e[mid][0] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Visited features and the one each was reached from: an open-addressing table. */
+struct seen {
+	long long *id, *parent;
+	size_t cap;
+};
+
+static long long *seen_slot(struct seen *v, long long id, bool *fresh)
+{
+	size_t h = (size_t)id * 11400714819323198485ull % v->cap;
+	while (v->id[h] && v->id[h] != id)
+		h = (h + 1) % v->cap;
+	*fresh = v->id[h] == 0;
+	v->id[h] = id;
+	return &v->parent[h];
 }
 
 bool feature_dep_path(db *d, long long from, json_t *extra, long long to, char *out, size_t n)
 {
-	long long path[64];
-	int len = 0;
-	if (!dfs(d, from, extra, from, to, path, 0, 64, &len))
-		return false;
-	size_t o = 0;
-	out[0] = 0;
-	for (int i = 0; i < len && o < n; i++)
-		o += (size_t)snprintf(out + o, n - o, "%s#%lld", i ? " → " : "", path[i]);
-	return true;
+	struct edges g;
+	load_edges(d, &g);
+	size_t nodes = g.n + json_array_size(extra) + 2;
+	struct seen v = {xmalloc(sizeof(long long) * 4 * nodes), xmalloc(sizeof(long long) * 4 * nodes), 4 * nodes};
+	memset(v.id, 0, sizeof(long long) * v.cap);
+	long long *queue = xmalloc(sizeof(long long) * (nodes + 1));
+	size_t head = 0, tail = 0;
+	bool found = false, fresh;
+	queue[tail++] = from;
+	while (head < tail && !found) {
+		long long at = queue[head++];
+		/* the edges of `from` are the ones about to be written, when given */
+		size_t k = at == from && extra ? 0 : first_edge(&g, at);
+		for (;;) {
+			long long next;
+			if (at == from && extra) {
+				if (k >= json_array_size(extra))
+					break;
+				next = json_integer_value(json_array_get(extra, k++));
+			} else {
+				if (k >= g.n || g.e[k][0] != at)
+					break;
+				next = g.e[k++][1];
+			}
+			long long *parent = seen_slot(&v, next, &fresh);
+			if (!fresh)
+				continue;
+			*parent = at;
+			if (next == to) {
+				found = true;
+				break;
+			}
+			if (tail < nodes)
+				queue[tail++] = next;
+		}
+	}
+	if (found) { /* walk back from `to` to `from`, then print forwards */
+		long long path[64];
+		int len = 0;
+		long long at = to;
+		path[len++] = at;
+		do {
+			at = *seen_slot(&v, at, &fresh);
+			path[len++] = at;
+		} while (at != from && len < 63);
+		size_t o = 0;
+		out[0] = 0;
+		for (int i = len - 1; i >= 0 && o < n; i--)
+			o += (size_t)snprintf(out + o, n - o, "%s#%lld", i == len - 1 ? "" : " → ", path[i]);
+	}
+	free(v.id), free(v.parent), free(queue), free(g.e);
+	return found;
 }
 
 static int feature_check(db *d, long long id, json_t *obj, struct err *e)

@@ -4,6 +4,7 @@
 #include "entity.h"
 #include "features.h"
 #include "goals.h"
+#include "insights.h"
 #include "users.h"
 
 static const struct field segment_fields[] = {
@@ -62,6 +63,7 @@ static struct entity competitors = {
 	.default_sort = "name",
 };
 
-struct entity *const entity_all[] = {&goals_entity, &features_entity, &segments,        &personas,
-                                     &journey_stages_entity, &accounts, &competitors, &capacity_entity};
+struct entity *const entity_all[] = {&goals_entity,          &features_entity, &insights_entity, &segments,
+                                     &personas,              &journey_stages_entity, &accounts, &competitors,
+                                     &capacity_entity};
 const int entity_count = COUNT(entity_all);

@@ -70,6 +70,17 @@ const char *rq_form(request *rq, const char *name)
 	return NULL;
 }
 
+const char *rq_form_n(request *rq, const char *name, size_t *len)
+{
+	for (struct kv *f = rq->form; f; f = f->next)
+		if (strcmp(f->key, name) == 0) {
+			*len = f->len;
+			return f->value;
+		}
+	*len = 0;
+	return NULL;
+}
+
 struct kv_collect {
 	arena *a;
 	struct kv *head, **tail;
@@ -107,16 +118,26 @@ static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char
 		tail = &(*tail)->next;
 	}
 	if (off > 0 && last && strcmp(last->key, key) == 0) {
-		size_t old = strlen(last->value);
-		char *v = arena_alloc(rq->a, old + size + 1);
-		memcpy(v, last->value, old);
-		memcpy(v + old, data, size);
-		last->value = v;
+		/* grow by doubling: an uploaded file arrives in many pieces, and copying the whole value
+		 * for each would be quadratic in time and in arena memory */
+		if (last->len + size + 1 > last->cap) {
+			size_t cap = last->cap * 2 > last->len + size + 1 ? last->cap * 2 : last->len + size + 1;
+			char *v = arena_alloc(rq->a, cap);
+			memcpy(v, last->value, last->len);
+			last->value = v;
+			last->cap = cap;
+		}
+		char *v = (char *)last->value; /* arena memory this function allocated */
+		memcpy(v + last->len, data, size);
+		last->len += size;
+		v[last->len] = 0;
 		return MHD_YES;
 	}
 	struct kv *kv = arena_alloc(rq->a, sizeof *kv);
 	kv->key = arena_strdup(rq->a, key);
 	kv->value = arena_strndup(rq->a, data ? data : "", size);
+	kv->len = size;
+	kv->cap = size + 1;
 	*tail = kv;
 	return MHD_YES;
 }

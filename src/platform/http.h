@@ -17,6 +17,7 @@ enum { HTTP_MAX_PARAMS = 4, HTTP_MAX_HEADERS = 12 };
 struct kv {
 	const char *key, *value;
 	struct kv *next;
+	size_t len, cap;               /* form fields: value's length (it may hold NULs) and its room */
 };
 
 typedef struct request {
@@ -78,6 +79,8 @@ const char *rq_query(request *rq, const char *name);
 const char *rq_header(request *rq, const char *name);
 const char *rq_cookie(request *rq, const char *name);
 const char *rq_form(request *rq, const char *name);
+/* A form field with its length (an uploaded file may hold NUL bytes); NULL when absent. */
+const char *rq_form_n(request *rq, const char *name, size_t *len);
 /* Parse a urlencoded or multipart body into rq->form; -1 when it is neither. */
 int rq_parse_form(request *rq);
 /* Every query argument, in order. */

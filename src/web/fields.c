@@ -272,6 +272,8 @@ static void one_input(request *rq, buf *b, const struct field *f, const char *va
 	case FT_ENUM:
 		html(b, "<select id=\"f-%s\" name=\"%s\"", f->name, f->name);
 		close_tag(b, f, bad);
+		if (!(f->flags & F_REQUIRED)) /* an optional choice can stay unset */
+			buf_lit(b, "<option value=\"\">— none —</option>");
 		for (const char *const *c = f->choices; *c; c++)
 			html(b, "<option%s>%s</option>", !strcmp(*c, val) ? " selected" : "", *c);
 		buf_lit(b, "</select>");

@@ -20,6 +20,7 @@ static const struct {
 } tabs[] = {
 	{"features", "/features", "Backlog", "features"},   {"features", "/triage", "Triage", "triage"},
 	{"plan", "/plan", "Plan", "plan"},                   {"plan", "/capacity", "Capacity", "capacity"},
+	{"plan", "/demand", "Demand", "demand"},           {"features", "/insights", "Evidence", "insights"},
 	{"customers", "/segments", "Segments", "segments"}, {"customers", "/personas", "Personas", "personas"},
 	{"customers", "/journey-stages", "Journey", "journey-stages"},
 	{"customers", "/accounts", "Accounts", "accounts"}, {"customers", "/competitors", "Competitors", "competitors"},

@@ -2,6 +2,7 @@
  * history, new and edit forms that re-render with the message beside the field, and delete. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include "app/reply.h"
 #include "fields.h"
 #include "model/entity.h"
@@ -10,7 +11,7 @@
 
 enum { PAGE_LIMIT = 1000 };
 
-static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page};
+static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page, &insight_page};
 
 static const struct kind_page *extras(const struct entity *e)
 {
@@ -72,10 +73,14 @@ static const char *arg_value(struct kv *args, const char *key)
 /* The filter bar: search box and one control per filterable field. */
 static void filter_form(request *rq, buf *b, const struct entity *e, struct kv *args)
 {
-	html(b, "<form class=\"filters\" method=\"get\" action=\"/%s\" role=\"search\">", e->kind);
-	bool searchable = false;
-	for (int i = 0; i < e->nfields; i++)
+	bool searchable = false, filterable = false;
+	for (int i = 0; i < e->nfields; i++) {
 		searchable |= (e->fields[i].flags & F_SEARCH) != 0;
+		filterable |= (e->fields[i].flags & F_FILTER) != 0;
+	}
+	if (!searchable && !filterable)
+		return;
+	html(b, "<form class=\"filters\" method=\"get\" action=\"/%s\" role=\"search\">", e->kind);
 	const char *q = arg_value(args, "q");
 	if (searchable)
 		html(b, "<label>Search <input type=\"search\" name=\"q\" value=\"%s\" placeholder=\"Words in any text\"></label>",
@@ -119,13 +124,14 @@ static void filter_form(request *rq, buf *b, const struct entity *e, struct kv *
 /* A column heading; sortable fields link to sorting by them (again: the other way). */
 static void column_head(request *rq, buf *b, const struct field *f, struct kv *args, const char *sort)
 {
+	bool num = f->type >= FT_INT && f->type <= FT_MONEY;
 	if (!(f->flags & F_SORT)) {
-		html(b, "<th scope=\"col\">%s</th>", f->label);
+		html(b, "<th scope=\"col\"%s>%s</th>", num ? " class=num" : "", f->label);
 		return;
 	}
 	bool on = sort && !strcmp(sort[0] == '-' ? sort + 1 : sort, f->name), desc = on && sort[0] == '-';
 	const char *next = on && !desc ? arena_printf(rq->a, "-%s", f->name) : f->name;
-	html(b, "<th scope=\"col\"%s><a href=\"%s\">%s%s</a></th>",
+	html(b, "<th scope=\"col\"%s%s><a href=\"%s\">%s%s</a></th>", num ? " class=num" : "",
 	     on ? (desc ? " aria-sort=descending" : " aria-sort=ascending") : "",
 	     list_href(rq, args, "sort", next), f->label, on ? (desc ? " ▼" : " ▲") : "");
 }
@@ -154,6 +160,8 @@ void page_entity_list(request *rq, response *rs)
 	     e->blurb);
 	if (may_write(rq, e))
 		html(b, "<a class=\"button\" href=\"/%s/new\">New %s</a>", e->kind, e->one);
+	if (x && x->list_actions)
+		x->list_actions(rq, b);
 	html(b, "<a class=\"button secondary\" href=\"/api/v1/%s.csv\" download>Export CSV</a></div></div>", e->kind);
 	filter_form(rq, b, e, args);
 	if (err.status)
@@ -175,7 +183,13 @@ void page_entity_list(request *rq, response *rs)
 		for (int i = 0; i < e->nfields; i++)
 			if (e->fields[i].flags & F_LISTED)
 				column_head(rq, b, &e->fields[i], args, sort);
-		if (x && x->list_head)
+		if (x && x->list_head && e->virtual_sort && !strcasecmp(x->list_head, e->virtual_sort)) {
+			bool on = sort && !strcmp(sort[0] == '-' ? sort + 1 : sort, e->virtual_sort), desc = on && sort[0] == '-';
+			html(b, "<th scope=\"col\" class=num%s><a href=\"%s\">%s%s</a></th>",
+			     on ? (desc ? " aria-sort=descending" : " aria-sort=ascending") : "",
+			     list_href(rq, args, "sort", on && desc ? e->virtual_sort : arena_printf(rq->a, "-%s", e->virtual_sort)),
+			     x->list_head, on ? (desc ? " ▼" : " ▲") : "");
+		} else if (x && x->list_head)
 			html(b, "<th scope=\"col\">%s</th>", x->list_head);
 		buf_lit(b, "</tr></thead><tbody>");
 		struct ref_cache rc = {0};
@@ -191,7 +205,11 @@ void page_entity_list(request *rq, response *rs)
 					continue;
 				if (!strcmp(f->name, e->title_field)) {
 					html(b, "<td class=\"title\"><a href=\"/%s/%lld\">", e->kind, id);
-					field_show(rq, b, &rc, f, o, SHOW_CELL);
+					json_t *snip = json_object_get(o, "snippet_html"); /* a search: where the words are */
+					if (json_is_string(snip) && *json_string_value(snip) && f->type == FT_TEXT)
+						buf_raw(b, json_string_value(snip)); /* escaped by the engine, <mark> only */
+					else
+						field_show(rq, b, &rc, f, o, SHOW_CELL);
 					buf_lit(b, "</a></td>");
 				} else {
 					buf_raw(b, f->type >= FT_INT && f->type <= FT_MONEY ? "<td class=\"num\">"
@@ -202,7 +220,10 @@ void page_entity_list(request *rq, response *rs)
 				}
 			}
 			if (x && x->list_cell) {
-				buf_lit(b, "<td>");
+				if (e->virtual_sort && x->list_head && !strcasecmp(x->list_head, e->virtual_sort))
+					buf_lit(b, "<td class=\"num\">");
+				else
+					buf_lit(b, "<td>");
 				x->list_cell(rq, b, o, ctx);
 				buf_lit(b, "</td>");
 			}
@@ -267,7 +288,10 @@ void page_entity_create(request *rq, response *rs)
 /* A changed value, short: text cut at 60 characters, lists and objects as "…". */
 static void short_value(request *rq, buf *b, json_t *v)
 {
-	if (json_is_array(v) || json_is_object(v))
+	if (json_is_array(v)) {
+		size_t n = json_array_size(v);
+		buf_rawf(b, n == 1 ? "%zu item" : "%zu items", n);
+	} else if (json_is_object(v))
 		buf_lit(b, "…");
 	else if (json_is_null(v))
 		buf_lit(b, "none");
@@ -340,7 +364,9 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		const struct field *f = &e->fields[i];
 		if (!strcmp(f->name, e->title_field))
 			continue;
-		html(b, "<div><dt>%s</dt><dd id=\"v-%s\">", f->label, f->name);
+		json_t *v = json_object_get(o, f->name);
+		bool wide = f->type == FT_TEXT && json_is_string(v) && *json_string_value(v); /* prose gets the whole row */
+		html(b, "<div%s><dt>%s</dt><dd id=\"v-%s\">", wide ? " class=wide" : "", f->label, f->name);
 		field_show(rq, b, &rc, f, o, SHOW_DETAIL);
 		buf_lit(b, "</dd></div>");
 	}

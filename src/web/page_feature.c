@@ -4,6 +4,7 @@
 #include "app/reply.h"
 #include "domain/score.h"
 #include "domain/triage.h"
+#include "evidence.h"
 #include "fields.h"
 #include "model/features.h"
 #include "model/strategy.h"
@@ -109,7 +110,12 @@ static void score_section(request *rq, buf *b, long long id)
 	buf_lit(b, " person-weeks. <a href=\"/settings/score\">Weights</a></p>");
 	size_t i;
 	json_t *note;
-	json_array_foreach(json_object_get(s, "notes"), i, note) html(b, "<p class=\"help\">%s</p>", json_string_value(note));
+	json_array_foreach(json_object_get(s, "notes"), i, note)
+	{
+		const char *text = json_string_value(note); /* notes are lower-case clauses: start each as a sentence */
+		if (text && *text)
+			html(b, "<p class=\"help\">%c%s.</p>", text[0] >= 'a' && text[0] <= 'z' ? text[0] - 32 : text[0], text + 1);
+	}
 	buf_lit(b, "</section>");
 	json_decref(s);
 }
@@ -188,6 +194,7 @@ static void show_extra(request *rq, buf *b, json_t *f, const char *form, const s
 {
 	long long id = json_integer_value(json_object_get(f, "id"));
 	score_section(rq, b, id);
+	evidence_section(rq, b, id);
 	const char *status = json_string_value(json_object_get(f, "status"));
 	bool editor = rq->user_rank >= features_entity.write_rank;
 	if (editor && (!strcmp(status, "new") || !strcmp(status, "triage"))) {
@@ -205,7 +212,7 @@ static void show_extra(request *rq, buf *b, json_t *f, const char *form, const s
 		merge_form(rq, b, f, form, err);
 }
 
-const struct kind_page feature_page = {"features", "Score", list_prepare, list_cell, list_before, show_extra};
+const struct kind_page feature_page = {"features", "Score", list_prepare, list_cell, NULL, list_before, show_extra};
 
 /* The strategy beside the queue, numbered as the decline form cites it. */
 static void strategy_aside(buf *b, json_t *s)
@@ -237,7 +244,7 @@ static void triage_page(request *rq, response *rs, long long failed_id, const st
 	           "strategy: accept what fits; decline what does not, saying which statement it conflicts with.</p></div>"
 	           "</div>");
 	if (reply) {
-		html(b, "<section class=\"card reply\" id=\"reply\"><h2>Reply to send%s%s</h2><textarea readonly rows=\"9\" "
+		html(b, "<section class=\"card reply\" id=\"reply\"><h2>Reply to send%s%s</h2><textarea readonly rows=\"13\" "
 		        "aria-label=\"Reply text\">%s</textarea></section>",
 		     reply_to && *reply_to ? " to " : "", reply_to ? reply_to : "", reply);
 	}
@@ -278,7 +285,18 @@ static void triage_page(request *rq, response *rs, long long failed_id, const st
 	page_end(rq, rs);
 }
 
-void page_triage(request *rq, response *rs) { triage_page(rq, rs, 0, NULL, NULL, NULL); }
+void page_triage(request *rq, response *rs)
+{
+	long long id;
+	const char *reply = NULL, *who = NULL;
+	if (rq_query(rq, "replied") && parse_ll(rq_query(rq, "replied"), &id)) {
+		reply = triage_reply(rq->db, rq->a, rq->user_id, id);
+		json_t *f = entity_get(rq->db, &features_entity, id);
+		who = f ? arena_strdup(rq->a, json_string_value(json_object_get(f, "requester"))) : NULL;
+		json_decref(f);
+	}
+	triage_page(rq, rs, 0, NULL, reply, who);
+}
 
 void page_feature_triage(request *rq, response *rs)
 {
@@ -301,10 +319,8 @@ void page_feature_triage(request *rq, response *rs)
 			return page_entity_show_failed(rq, rs, &features_entity, id, "triage", &err);
 		return triage_page(rq, rs, id, &err, NULL, NULL);
 	}
-	json_t *f = entity_get(rq->db, &features_entity, id);
-	const char *who = f ? arena_strdup(rq->a, json_string_value(json_object_get(f, "requester"))) : NULL;
-	json_decref(f);
-	triage_page(rq, rs, 0, NULL, reply, who);
+	(void)reply; /* shown after the redirect, so reloading does not post the decision again */
+	reply_redirect(rs, rq, arena_printf(rq->a, "/triage?replied=%lld", id));
 }
 
 void page_feature_merge(request *rq, response *rs)

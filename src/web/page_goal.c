@@ -227,7 +227,7 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 	buf_lit(b, "</section>");
 }
 
-const struct kind_page goal_page = {"goals", "Trend", list_prepare, list_cell, NULL, show_extra};
+const struct kind_page goal_page = {"goals", "Trend", list_prepare, list_cell, NULL, NULL, show_extra};
 
 /* The action forms: each builds the JSON input the API takes, so both share one validation. */
 static void after(request *rq, response *rs, int rc, const char *form, const struct err *err)

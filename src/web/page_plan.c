@@ -69,7 +69,7 @@ static void plan_form(request *rq, buf *b, const char *period, json_t *cap, json
 	const char *lists[] = {"must", "exclude"}, *labels[] = {"Must include", "Exclude"};
 	json_t *chosen[] = {must, excl};
 	for (int l = 0; l < 2; l++) {
-		html(b, "<label class=\"multi\">%s <select multiple size=\"4\" name=\"%s\">", labels[l], lists[l]);
+		html(b, "<label class=\"multi\">%s <select multiple size=\"6\" name=\"%s\">", labels[l], lists[l]);
 		s = db_q(rq->db, "SELECT id, title FROM features WHERE merged_into IS NULL AND status IN ('accepted', 'planned') "
 		                 "ORDER BY title COLLATE NOCASE LIMIT 500",
 		         "");
@@ -108,14 +108,14 @@ static void capacity_bars(buf *b, json_t *used, json_t *cap)
 static void result(request *rq, buf *b, json_t *p, json_t *body)
 {
 	bool optimal = json_is_true(json_object_get(p, "optimal"));
-	buf_lit(b, "<section class=\"card\" id=\"plan-result\"><div class=\"page-head\"><h2>");
+	buf_lit(b, "<section class=\"card\" id=\"plan-result\"><div class=\"result-head\"><h2>");
 	buf_int(b, (long long)json_array_size(json_object_get(p, "chosen")));
 	buf_lit(b, " features, value ");
 	fmt_number(b, json_number_value(json_object_get(p, "value")));
 	html(b, "</h2><span class=\"badge %s\" id=\"optimality\">%s</span></div>", optimal ? "badge-met" : "badge-warning",
 	     optimal ? "optimal: proven by the solver" : "not proven optimal");
 	const char *msg = json_string_value(json_object_get(p, "message"));
-	if (msg && *msg)
+	if (msg && *msg && !optimal) /* why it is not proven; a proof needs no words */
 		html(b, "<p class=\"muted\">%s</p>", msg);
 	capacity_bars(b, json_object_get(p, "used"), json_object_get(p, "capacity"));
 	buf_lit(b, "<p>The top 3 carry <strong>");

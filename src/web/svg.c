@@ -207,16 +207,39 @@ void svg_scatter(buf *b, const struct svg_dot *d, int n)
 	buf_rawf(b, "<text class=\"tick\" x=\"14\" y=\"%.0f\" transform=\"rotate(-90 14 %.0f)\" "
 	            "text-anchor=\"middle\">value (score)</text>",
 	         top + ph / 2, top + ph / 2);
+	/* axis ends: 0 and the largest value shown */
+	buf_rawf(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">0</text>", left - 6, top + ph);
+	buf_rawf(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">", left - 6, top + 10);
+	fmt_number(b, floor(ymax));
+	buf_rawf(b, "</text><text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">", w - right, top + ph + 16);
+	fmt_number(b, floor(xmax));
+	buf_lit(b, "</text>");
+	/* labels where they fit: a label that would overlap one already placed is left to the tooltip */
+	double (*boxes)[3] = xmalloc(sizeof *boxes * (size_t)n); /* x0, x1, y */
+	int placed = 0;
 	for (int i = 0; i < n; i++) {
 		html(b, "<a href=\"/features/%lld\"><circle r=\"5\" cx=\"%.1f\" cy=\"%.1f\"><title>%s: value ", d[i].id,
 		     PX(d[i].x), PY(d[i].y), d[i].label);
 		fmt_number(b, d[i].y);
 		buf_lit(b, ", effort ");
 		fmt_number(b, d[i].x);
+		buf_lit(b, "</title></circle>");
+		size_t chars = utf8_len(d[i].label);
+		double tw = 6.6 * (double)(chars > 24 ? 24 : chars);
 		bool right_half = PX(d[i].x) > left + pw * 0.6; /* labels of dots on the right go to their left */
-		html(b, "</title></circle><text class=\"dot-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%.24s</text></a>",
-		     PX(d[i].x) + (right_half ? -8 : 8), PY(d[i].y) + 4, right_half ? "end" : "start", d[i].label);
+		double x0 = right_half ? PX(d[i].x) - 8 - tw : PX(d[i].x) + 8, x1 = x0 + tw, y = PY(d[i].y) + 4;
+		bool clash = y > top + ph - 2; /* on the axis line */
+		for (int k = 0; k < placed && !clash; k++)
+			clash = x0 < boxes[k][1] && boxes[k][0] < x1 && fabs(boxes[k][2] - y) < 13;
+		if (!clash) {
+			boxes[placed][0] = x0, boxes[placed][1] = x1, boxes[placed++][2] = y;
+			html(b, "<text class=\"dot-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%.23s%s</text>",
+			     PX(d[i].x) + (right_half ? -8 : 8), y, right_half ? "end" : "start", d[i].label,
+			     chars > 24 ? "…" : "");
+		}
+		buf_lit(b, "</a>");
 	}
+	free(boxes);
 	buf_lit(b, "</svg>");
 #undef PX
 #undef PY

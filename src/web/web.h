@@ -43,13 +43,15 @@ struct kind_page {
 	/* Load what the extra column needs for every listed object at once; returns a context. */
 	void *(*list_prepare)(request *rq, json_t *items);
 	void (*list_cell)(request *rq, buf *b, json_t *obj, void *ctx);
+	/* More buttons beside "New" and "Export CSV" on the list page; NULL for none. */
+	void (*list_actions)(request *rq, buf *b);
 	/* Drawn above the list's table (e.g. a chart of the listed objects); NULL for nothing. */
 	void (*list_before)(request *rq, buf *b, json_t *items, void *ctx);
 	/* Sections after an object's fields on its page (charts, actions, revisions). failed_form names
 	 * the action form whose submission failed with err (re-shown with the message), else NULL. */
 	void (*show_extra)(request *rq, buf *b, json_t *obj, const char *failed_form, const struct err *err);
 };
-extern const struct kind_page goal_page, feature_page;
+extern const struct kind_page goal_page, feature_page, insight_page;
 
 /* page_feature.c — the triage queue, and features' own actions from their pages */
 void page_triage(request *rq, response *rs);
@@ -63,6 +65,17 @@ void page_score_settings_save(request *rq, response *rs);
 /* page_plan.c — the plan: capacity, chosen and cut features, and applying it */
 void page_plan(request *rq, response *rs);
 void page_plan_apply(request *rq, response *rs);
+
+/* page_evidence.c — linking insights to features from pages; page_demand.c — demand concentration */
+void page_evidence_link(request *rq, response *rs);
+void page_evidence_unlink(request *rq, response *rs);
+void page_demand(request *rq, response *rs);
+void page_demand_settings_save(request *rq, response *rs);
+
+/* page_import.c — importing insights from CSV: upload, preview with the proposed mapping, result */
+void page_import_form(request *rq, response *rs);
+void page_import_preview(request *rq, response *rs);
+void page_import_run(request *rq, response *rs);
 
 /* page_entity.c — list, detail, new/edit forms and delete for every described kind */
 void page_entity_list(request *rq, response *rs);

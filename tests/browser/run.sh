@@ -1,5 +1,5 @@
 #!/bin/sh
-# run.sh — runs the browser test (node --test, playwright-core + Debian chromium); last line: "N passed, N failed".
+# run.sh — runs every browser test here, *.test.js (node --test, playwright-core + Debian chromium); last line: "N passed, N failed".
 cd "$(dirname "$0")" || exit 2
 if [ ! -d node_modules/playwright-core ]; then
 	if ! npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>npm-ci.err; then
@@ -11,7 +11,7 @@ if [ ! -d node_modules/playwright-core ]; then
 	rm -f npm-ci.err
 fi
 out=$(mktemp "${TMPDIR:-/tmp}/tandem-browser-out.XXXXXX") || exit 2
-node --test --test-reporter=spec signin_goal.test.js >"$out" 2>&1
+node --test --test-reporter=spec ./*.test.js >"$out" 2>&1
 rc=$?
 cat "$out"
 # node's spec summary: "ℹ pass N" / "ℹ fail N"

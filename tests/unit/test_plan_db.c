@@ -1,4 +1,5 @@
 /* test_plan_db.c — the plan over a workspace: request checks, default candidates, stored capacity, errors, apply. */
+#include "domain/demo.h"
 #include "domain/plan_db.h"
 #include "harness.h"
 #include "model/entity.h"
@@ -276,6 +277,30 @@ TEST(plan_db_apply_marks_the_chosen_planned)
 	REQUIRE(ans);
 	CHECK_EQ_INT(db_int(d, -1, "SELECT max(version) FROM features", ""), 2);
 	CHECK_EQ_INT(json_array_size(json_object_get(ans, "unplanned")), 0);
+	json_decref(ans);
+	db_close(d);
+}
+
+TEST(plan_db_demo_backlog_plans_2027_q1)
+{
+	db *d = t_db();
+	REQUIRE(demo_seed(d) == 0);
+	if (!entity_find("features")) { /* the demo adds its backlog only when the kinds are described */
+		db_close(d);
+		return;
+	}
+	CHECK_EQ_INT(db_int(d, -1, "SELECT count(*) FROM features", ""), 15);
+	CHECK_EQ_INT(db_int(d, -1, "SELECT count(*) FROM journey_stages", ""), 3);
+	CHECK_EQ_INT(db_int(d, -1, "SELECT count(*) FROM capacity", ""), 2);
+	CHECK(db_int(d, -1, "SELECT count(*) FROM features WHERE requester IS NOT NULL AND status IN ('new', 'triage')", "") >= 3);
+	CHECK(db_int(d, -1, "SELECT count(*) FROM feature_deps", "") >= 3);
+	CHECK_EQ_INT(db_int(d, -1, "SELECT count(*) FROM features WHERE status = 'declined' AND decline_reason IS NULL", ""), 0);
+	struct err e;
+	json_t *ans = plan(d, "{\"period\": \"2027-Q1\"}", &e);
+	REQUIRE(ans);
+	CHECK(json_is_true(json_object_get(ans, "optimal")));
+	/* a real trade-off: some candidates do not fit */
+	CHECK(json_array_size(json_object_get(ans, "cut")) > 0 && json_array_size(json_object_get(ans, "chosen")) > 3);
 	json_decref(ans);
 	db_close(d);
 }

@@ -198,17 +198,22 @@ TEST(score_demand_is_zero_without_evidence_then_counts_weighted_insights)
 	score_weights_get(d, &w);
 	struct score s[2];
 	long long ids[2] = {f, g};
+	/* without the evidence tables (a workspace before the evidence migration), demand is 0 */
+	REQUIRE(db_exec(d, "DROP TABLE IF EXISTS feature_insights") == DB_OK);
 	REQUIRE(score_batch(d, &w, ids, 2, s) == 0);
 	CHECK_EQ_DBL(s[0].demand, 0);
 	CHECK(s[0].no_evidence_tables);
-	/* the evidence issue's tables, as far as the score reads them */
-	REQUIRE(db_exec(d, "CREATE TABLE insights(id INTEGER PRIMARY KEY, account_id INTEGER);"
+	/* the evidence tables, as far as the score reads them */
+	REQUIRE(db_exec(d, "CREATE TABLE IF NOT EXISTS insights(id INTEGER PRIMARY KEY, account_id INTEGER, text TEXT, "
+	                   "dismissed INTEGER NOT NULL DEFAULT 0, created_at TEXT, updated_at TEXT);"
 	                   "CREATE TABLE feature_insights(feature_id INTEGER, insight_id INTEGER, importance INTEGER);") ==
 	        DB_OK);
 	db_run(d, "INSERT INTO accounts(id, name, arr, created_at, updated_at) VALUES (1, 'Big', 90000, " NOW ", " NOW ")",
 	       "");
-	db_run(d, "INSERT INTO insights(id, account_id) VALUES (1, 1), (2, NULL)", "");
-	db_run(d, "INSERT INTO feature_insights VALUES (?, 1, 3), (?, 2, 2)", "ii", f, f);
+	db_run(d, "INSERT INTO insights(id, account_id, text, dismissed, created_at, updated_at) VALUES (1, 1, 'a', 0, " NOW
+	          ", " NOW "), (2, NULL, 'b', 0, " NOW ", " NOW "), (3, 1, 'dismissed', 1, " NOW ", " NOW ")",
+	       "");
+	db_run(d, "INSERT INTO feature_insights VALUES (?, 1, 3), (?, 2, 2), (?, 3, 3)", "iii", f, f, f);
 	REQUIRE(score_batch(d, &w, ids, 2, s) == 0);
 	CHECK_EQ_DBL(s[0].demand, 8); /* 3 × (1 + log10(1 + 9)) + 2 × 1 */
 	CHECK_EQ_DBL(s[0].terms[1], 16);

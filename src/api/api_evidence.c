@@ -1,0 +1,75 @@
+/* api_evidence.c — evidence links between insights and features, suggestions, demand concentration and the
+ * demand settings. */
+#include <string.h>
+#include "api.h"
+#include "app/reply.h"
+#include "domain/demand.h"
+#include "domain/evidence.h"
+#include "domain/suggest.h"
+
+/* Answer o, or e when o is NULL. */
+static void answer(response *rs, json_t *o, const struct err *e)
+{
+	if (!o)
+		return reply_err_json(rs, e);
+	reply_json(rs, 200, o);
+}
+
+void api_feature_evidence(request *rq, response *rs)
+{
+	struct err e = {0};
+	answer(rs, evidence_list(rq->db, rq_id(rq, 0), &e), &e);
+}
+
+void api_feature_evidence_link(request *rq, response *rs)
+{
+	struct err e = {0};
+	bool created = false;
+	json_t *o = evidence_link(rq->db, rq->user_id, rq_id(rq, 0), rq->json, &created, &e);
+	if (!o)
+		return reply_err_json(rs, &e);
+	reply_json(rs, created ? 201 : 200, o);
+}
+
+void api_feature_evidence_unlink(request *rq, response *rs)
+{
+	struct err e = {0};
+	if (evidence_unlink(rq->db, rq->user_id, rq_id(rq, 0), rq_id(rq, 1), &e) < 0)
+		return reply_err_json(rs, &e);
+	rs->status = 204;
+}
+
+void api_feature_suggestions(request *rq, response *rs)
+{
+	struct err e = {0};
+	answer(rs, suggest_insights(rq->db, rq_id(rq, 0), &e), &e);
+}
+
+void api_insight_features(request *rq, response *rs)
+{
+	struct err e = {0};
+	answer(rs, evidence_of_insight(rq->db, rq_id(rq, 0), &e), &e);
+}
+
+void api_insight_suggestions(request *rq, response *rs)
+{
+	struct err e = {0};
+	answer(rs, suggest_features(rq->db, rq_id(rq, 0), &e), &e);
+}
+
+void api_demand(request *rq, response *rs)
+{
+	struct err e = {0};
+	const char *period = rq_query(rq, "period");
+	answer(rs, demand_report(rq->db, period && *period ? period : NULL, &e), &e);
+}
+
+void api_settings_demand_get(request *rq, response *rs) { reply_json(rs, 200, demand_settings_get(rq->db)); }
+
+void api_settings_demand_put(request *rq, response *rs)
+{
+	struct err e = {0};
+	if (demand_settings_put(rq->db, rq->user_id, rq->json, &e) < 0)
+		return reply_err_json(rs, &e);
+	api_settings_demand_get(rq, rs);
+}

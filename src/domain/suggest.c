@@ -1,0 +1,220 @@
+/* suggest.c — evidence suggestions by FTS5 similarity: an OR query of an object's significant words (quoted,
+ * stemmed by the porter tokenizer), ranked by bm25 against the other side's search index. */
+#include "suggest.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "platform/buf.h"
+#include "platform/util.h"
+
+/* Common English words that say nothing about what a customer needs. */
+static const char *const stopwords[] = {
+	"the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out",
+	"has", "have", "him", "his", "how", "its", "may", "new", "now", "own", "see", "who", "did", "get", "got", "let",
+	"put", "say", "she", "too", "use", "way", "yes", "yet", "why", "also", "able", "about", "after", "again",
+	"because", "been", "before", "being", "both", "could", "does", "doing", "done", "each", "even", "ever", "from",
+	"going", "into", "just", "know", "like", "make", "many", "more", "most", "much", "must", "need", "needs",
+	"only", "other", "over", "really", "same", "should", "some", "such", "than", "that", "their", "them", "then",
+	"there", "these", "they", "thing", "things", "this", "those", "through", "very", "want", "wants", "well",
+	"were", "what", "when", "where", "which", "while", "will", "with", "would", "your", "yours", "don", "doesn",
+	"isn", "cannot", "please", "thanks", "thank", "still", "every", "here", "off", "lot", "lots", "bit", "etc",
+	"via", "per", "two", "without", "within",
+};
+
+static bool word_char(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+}
+
+static bool significant(const char *w, size_t len)
+{
+	if (len < 3)
+		return false;
+	size_t digits = strspn(w, "0123456789");
+	if (digits == len)
+		return false;
+	for (size_t i = 0; i < COUNT(stopwords); i++)
+		if (strlen(stopwords[i]) == len && !memcmp(stopwords[i], w, len))
+			return false;
+	return true;
+}
+
+char *suggest_query(const char *text, int max_words)
+{
+	buf q;
+	buf_init(&q);
+	char seen[SUGGEST_MAX_WORDS * 2][48];
+	int n = 0;
+	if (max_words > (int)COUNT(seen))
+		max_words = (int)COUNT(seen);
+	for (const char *p = text ? text : ""; *p && n < max_words;) {
+		while (*p && !word_char((unsigned char)*p))
+			p++;
+		char w[48];
+		size_t len = 0;
+		bool cut = false;
+		while (*p && word_char((unsigned char)*p)) {
+			if (len < sizeof w - 1)
+				w[len++] = (char)((*p >= 'A' && *p <= 'Z') ? *p | 32 : *p);
+			else
+				cut = true;
+			p++;
+		}
+		/* a word cut at the size limit may end inside a UTF-8 sequence: drop the partial character */
+		while (cut && len && ((unsigned char)w[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (cut && len && ((unsigned char)w[len - 1] & 0xC0) == 0xC0)
+			len--;
+		w[len] = 0;
+		if (!significant(w, len))
+			continue;
+		bool dup = false;
+		for (int i = 0; i < n && !dup; i++)
+			dup = !strcmp(seen[i], w);
+		if (dup)
+			continue;
+		memcpy(seen[n++], w, len + 1);
+		if (q.len)
+			buf_lit(&q, " OR ");
+		/* only letters, digits and UTF-8 bytes reach here: no quote can end the string early */
+		buf_addc(&q, '"');
+		buf_add(&q, w, len);
+		buf_addc(&q, '"');
+	}
+	if (!q.len) {
+		buf_free(&q);
+		return NULL;
+	}
+	return buf_detach(&q, NULL);
+}
+
+static double relevance(double rank)
+{
+	double r = round(-rank * 100) / 100;
+	return r == 0 ? 0 : r;
+}
+
+/* An FTS5 snippet (matches between \x02 and \x03) as HTML: text escaped, matches in <mark>. */
+static json_t *snippet_html(const char *snip)
+{
+	buf b;
+	buf_init(&b);
+	for (const char *p = snip ? snip : ""; *p;) {
+		size_t n = strcspn(p, "\x02\x03");
+		char *run = strndup(p, n);
+		buf_html(&b, run);
+		free(run);
+		p += n;
+		if (*p == 2)
+			buf_lit(&b, "<mark>");
+		else if (*p == 3)
+			buf_lit(&b, "</mark>");
+		if (*p)
+			p++;
+	}
+	json_t *j = json_string_nocheck(buf_str(&b));
+	buf_free(&b);
+	return j;
+}
+
+json_t *suggest_features(db *d, long long insight_id, struct err *e)
+{
+	db_stmt *s = db_q(d, "SELECT text FROM insights WHERE id = ?", "i", insight_id);
+	char *q = NULL;
+	int rc = s ? db_step(s) : DB_ERR;
+	if (rc == DB_ROW)
+		q = suggest_query(db_col_text(s, 0), SUGGEST_MAX_WORDS);
+	db_done(s);
+	if (rc == DB_DONE) {
+		err_set(e, 404, "not_found", "insight", "no insight with id %lld", insight_id);
+		return NULL;
+	}
+	if (rc != DB_ROW) {
+		err_internal(e);
+		return NULL;
+	}
+	json_t *items = json_array();
+	if (!q)
+		return json_pack("{so}", "items", items);
+	/* the best 200 matches by rank (FTS5 sorts them itself), then the filters, then the top few */
+	s = db_q(d,
+	         "SELECT f.id, f.title, f.status, f.period, m.rank FROM (SELECT rowid, rank FROM features_fts "
+	         "WHERE features_fts MATCH ?1 AND rank MATCH 'bm25(2.0, 1.0)' ORDER BY rank LIMIT 200) m "
+	         "JOIN features f ON f.id = m.rowid WHERE f.merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	         "feature_insights fi WHERE fi.feature_id = f.id AND fi.insight_id = ?2) ORDER BY m.rank, f.id LIMIT ?3",
+	         "tii", q, insight_id, (long long)SUGGEST_FEATURES);
+	rc = DB_ERR;
+	while (s && (rc = db_step(s)) == DB_ROW) {
+		json_t *o = json_pack("{sIssss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1), "status",
+		                      db_col_text(s, 2));
+		json_object_set_new(o, "period", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
+		json_object_set_new(o, "relevance", json_real(relevance(db_col_double(s, 4))));
+		json_array_append_new(items, o);
+	}
+	db_done(s);
+	free(q);
+	if (rc != DB_DONE) {
+		json_decref(items);
+		err_internal(e);
+		return NULL;
+	}
+	return json_pack("{so}", "items", items);
+}
+
+json_t *suggest_insights(db *d, long long feature_id, struct err *e)
+{
+	db_stmt *s = db_q(d, "SELECT title || ' ' || coalesce(description, '') FROM features WHERE id = ?", "i", feature_id);
+	char *q = NULL;
+	int rc = s ? db_step(s) : DB_ERR;
+	if (rc == DB_ROW)
+		q = suggest_query(db_col_text(s, 0), SUGGEST_MAX_WORDS);
+	db_done(s);
+	if (rc == DB_DONE) {
+		err_set(e, 404, "not_found", "feature", "no feature with id %lld", feature_id);
+		return NULL;
+	}
+	if (rc != DB_ROW) {
+		err_internal(e);
+		return NULL;
+	}
+	json_t *items = json_array();
+	if (!q)
+		return json_pack("{so}", "items", items);
+	s = db_q(d,
+	         "SELECT i.id, i.text, i.source, i.observed_at, i.account_id, a.name, m.rank FROM (SELECT rowid, rank "
+	         "FROM insights_fts WHERE insights_fts MATCH ?1 AND rank MATCH 'bm25(1.0, 0.2)' ORDER BY rank LIMIT 500) m "
+	         "JOIN insights i ON i.id = m.rowid LEFT JOIN accounts a ON a.id = i.account_id WHERE i.dismissed = 0 "
+	         "AND NOT EXISTS (SELECT 1 FROM feature_insights fi WHERE fi.insight_id = i.id AND fi.feature_id = ?2) "
+	         "ORDER BY m.rank, i.id LIMIT ?3",
+	         "tii", q, feature_id, (long long)SUGGEST_INSIGHTS);
+	rc = DB_ERR;
+	while (s && (rc = db_step(s)) == DB_ROW) {
+		json_t *o = json_pack("{sIssss}", "insight_id", (json_int_t)db_col_int(s, 0), "text", db_col_text(s, 1),
+		                      "source", db_col_text(s, 2));
+		json_object_set_new(o, "observed_at", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
+		json_object_set_new(o, "account_id", db_col_null(s, 4) ? json_null() : json_integer(db_col_int(s, 4)));
+		json_object_set_new(o, "account", db_col_null(s, 5) ? json_null() : json_string(db_col_text(s, 5)));
+		json_object_set_new(o, "relevance", json_real(relevance(db_col_double(s, 6))));
+		json_array_append_new(items, o);
+	}
+	db_done(s);
+	/* where the words are, for the few shown */
+	size_t i;
+	json_t *o;
+	json_array_foreach(items, i, o)
+	{
+		db_stmt *sn = db_q(d,
+		                   "SELECT snippet(insights_fts, 0, char(2), char(3), '…', 16) FROM insights_fts "
+		                   "WHERE insights_fts MATCH ? AND rowid = ?",
+		                   "ti", q, (long long)json_integer_value(json_object_get(o, "insight_id")));
+		json_object_set_new(o, "snippet_html", snippet_html(sn && db_step(sn) == DB_ROW ? db_col_text(sn, 0) : ""));
+		db_done(sn);
+	}
+	free(q);
+	if (rc != DB_DONE) {
+		json_decref(items);
+		err_internal(e);
+		return NULL;
+	}
+	return json_pack("{so}", "items", items);
+}

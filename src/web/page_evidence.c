@@ -1,0 +1,451 @@
+/* page_evidence.c — evidence on feature and insight pages: linked insights with their accounts and the
+ * demand concentration, search-to-link, suggestions with one-click links; the link and unlink forms. */
+#include <string.h>
+#include "app/reply.h"
+#include "app/route.h"
+#include "domain/demand.h"
+#include "domain/evidence.h"
+#include "domain/suggest.h"
+#include "evidence.h"
+#include "model/features.h"
+#include "model/insights.h"
+#include "model/users.h"
+#include "svg.h"
+#include "web.h"
+
+static const char *const importance_labels[] = {"", "nice to have", "important", "critical"};
+
+static bool may_link(request *rq) { return rq->user_rank >= RANK_CONTRIBUTOR; }
+
+static const char *importance_label(long long i) { return i >= 1 && i <= 3 ? importance_labels[i] : "?"; }
+
+/* A page to return to after a form: a feature's or an insight's page on this site, else NULL. */
+static const char *safe_back(const char *back)
+{
+	if (!back || (strncmp(back, "/features/", 10) && strncmp(back, "/insights/", 10)))
+		return NULL;
+	for (const char *p = back; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == '\\' || *p == '#' || (*p == '/' && p[1] == '/'))
+			return NULL;
+	return back;
+}
+
+/* The text of an insight, at most 280 characters, with an ellipsis when cut. */
+static void quote(buf *b, const char *text)
+{
+	html(b, "%.280s", text ? text : "");
+	if (text && strlen(text) > 280)
+		buf_lit(b, "…");
+}
+
+static void importance_select(buf *b, const char *id, long long chosen)
+{
+	html(b, "<select name=\"importance\" id=\"%s\" aria-label=\"Importance\">", id);
+	for (int i = 3; i >= 1; i--)
+		html(b, "<option value=\"%d\"%s>%d · %s</option>", i, i == chosen ? " selected" : "", i, importance_labels[i]);
+	buf_lit(b, "</select>");
+}
+
+/* A form that links insight_id to feature_id: with an importance to choose, or one click at "important". */
+static void link_form(request *rq, buf *b, long long feature_id, long long insight_id, bool choose, long long chosen,
+                      const char *back, const char *label)
+{
+	html(b, "<form method=\"post\" action=\"/features/%lld/evidence\" class=\"row-action\">", feature_id);
+	form_csrf(rq, b);
+	html(b, "<input type=\"hidden\" name=\"insight_id\" value=\"%lld\"><input type=\"hidden\" name=\"back\" value=\"%s\">",
+	     insight_id, back);
+	if (choose)
+		importance_select(b, arena_printf(rq->a, "imp-%lld-%lld", feature_id, insight_id), chosen);
+	else
+		buf_lit(b, "<input type=\"hidden\" name=\"importance\" value=\"2\">");
+	html(b, "<button type=\"submit\" class=\"secondary\">%s</button></form>", label);
+}
+
+static void unlink_form(request *rq, buf *b, long long feature_id, long long insight_id, const char *back)
+{
+	html(b, "<form method=\"post\" action=\"/features/%lld/evidence/%lld/delete\" class=\"row-action\">", feature_id,
+	     insight_id);
+	form_csrf(rq, b);
+	html(b, "<input type=\"hidden\" name=\"back\" value=\"%s\"><button type=\"submit\" class=\"link-button\">Unlink"
+	        "</button></form>",
+	     back);
+}
+
+/* The link request a form sent, as the API's JSON; a value that is no whole number stays a string, so the
+ * check names its field. */
+static json_t *form_input(request *rq)
+{
+	json_t *in = json_object();
+	static const char *const names[] = {"insight_id", "importance"};
+	for (size_t i = 0; i < COUNT(names); i++) {
+		const char *v = rq_form(rq, names[i]);
+		long long x;
+		if (v && *v)
+			json_object_set_new(in, names[i], parse_ll(v, &x) ? json_integer(x) : json_string(v));
+	}
+	return in;
+}
+
+/* On the page shown again after a failed link form (this request is that POST): the message, found again. */
+static void failed_link(request *rq, buf *b)
+{
+	const struct route *r = rq->route;
+	if (rq->method != HTTP_POST || !r || r->fn != page_evidence_link)
+		return;
+	struct err e = {0};
+	long long iid;
+	int imp;
+	json_t *in = form_input(rq);
+	if (evidence_check(rq->db, rq_id(rq, 0), in, &iid, &imp, &e) < 0)
+		html(b, "<p class=\"error\" role=\"alert\" id=\"evidence-error\">%s</p>", e.message);
+	json_decref(in);
+}
+
+static void source_mix(buf *b, json_t *mix)
+{
+	const char *k;
+	json_t *v;
+	bool any = false;
+	json_object_foreach(mix, k, v)
+	{
+		if (!json_integer_value(v))
+			continue;
+		if (any)
+			buf_lit(b, " · ");
+		else
+			buf_lit(b, "<p class=\"muted\" id=\"source-mix\">Sources: ");
+		html(b, "%s %lld", k, (long long)json_integer_value(v));
+		any = true;
+	}
+	if (any)
+		buf_lit(b, "</p>");
+}
+
+static void evidence_table(request *rq, buf *b, long long fid, json_t *ev, const char *back)
+{
+	bool w = may_link(rq);
+	buf_lit(b, "<table class=\"list compact\" id=\"evidence-list\"><thead><tr><th scope=\"col\">Insight</th><th scope="
+	           "\"col\">Account</th><th scope=\"col\" class=\"num\">ARR</th><th scope=\"col\">Source</th><th scope=\"col\">"
+	           "Importance</th><th scope=\"col\">Observed</th>");
+	if (w)
+		buf_lit(b, "<th scope=\"col\"><span class=\"sr-only\">Actions</span></th>");
+	buf_lit(b, "</tr></thead><tbody>");
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(ev, "items"), i, it)
+	{
+		long long iid = json_integer_value(json_object_get(it, "insight_id"));
+		const char *author = json_string_value(json_object_get(it, "author"));
+		html(b, "<tr id=\"evidence-%lld\"><td class=\"quote\"><a href=\"/insights/%lld\">", iid, iid);
+		quote(b, json_string_value(json_object_get(it, "text")));
+		buf_lit(b, "</a>");
+		if (author && *author)
+			html(b, " <small class=\"muted\">— %s</small>", author);
+		buf_lit(b, "</td><td>");
+		json_t *acc = json_object_get(it, "account_id");
+		if (json_is_integer(acc))
+			html(b, "<a href=\"/accounts/%lld\">%s</a>", (long long)json_integer_value(acc),
+			     json_string_value(json_object_get(it, "account")));
+		else
+			buf_lit(b, "<span class=\"muted\">—</span>");
+		buf_lit(b, "</td><td class=\"num\">");
+		if (json_is_integer(json_object_get(it, "arr")))
+			fmt_number(b, (double)json_integer_value(json_object_get(it, "arr")));
+		html(b, "</td><td>%s</td><td>", json_string_value(json_object_get(it, "source")));
+		long long imp = json_integer_value(json_object_get(it, "importance"));
+		if (w)
+			link_form(rq, b, fid, iid, true, imp, back, "Save");
+		else
+			html(b, "%lld · %s", imp, importance_label(imp));
+		html(b, "</td><td class=\"date\">%s</td>", json_string_value(json_object_get(it, "observed_at")));
+		if (w) {
+			buf_lit(b, "<td>");
+			unlink_form(rq, b, fid, iid, back);
+			buf_lit(b, "</td>");
+		}
+		buf_lit(b, "</tr>");
+	}
+	buf_lit(b, "</tbody></table>");
+	long long total = json_integer_value(json_object_get(ev, "total"));
+	if (total > (long long)json_array_size(json_object_get(ev, "items")))
+		buf_rawf(b, "<p class=\"help\">The %zu most important of %lld are shown.</p>",
+		         json_array_size(json_object_get(ev, "items")), total);
+}
+
+/* Insights matching the search box, each with a link form (or "linked" when it is already). */
+static void evidence_search(request *rq, buf *b, long long fid, const char *q, const char *back)
+{
+	struct kv limit = {"limit", "10", NULL}, query = {"q", q, &limit};
+	struct list_query lq = {&query, 10};
+	json_t *items = NULL;
+	const char *next;
+	struct err err = {0};
+	if (entity_list(rq->db, &insights_entity, &lq, rq->a, &items, &next, &err) < 0) {
+		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err.message);
+		return;
+	}
+	if (!json_array_size(items))
+		html(b, "<p class=\"empty\">No insight matches “%s”.</p>", q);
+	buf_lit(b, "<ul class=\"evidence-results\" id=\"evidence-results\">");
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it)
+	{
+		long long iid = json_integer_value(json_object_get(it, "id"));
+		const char *snip = json_string_value(json_object_get(it, "snippet_html"));
+		html(b, "<li><a href=\"/insights/%lld\">", iid);
+		if (snip && *snip)
+			buf_raw(b, snip); /* HTML built by the model: text escaped, matches in <mark> */
+		else
+			quote(b, json_string_value(json_object_get(it, "text")));
+		buf_lit(b, "</a>");
+		json_t *acc = json_object_get(it, "account_id");
+		if (json_is_integer(acc))
+			html(b, " <small class=\"muted\">%s</small>",
+			     entity_ref_label(rq->db, rq->a, "accounts", json_integer_value(acc)));
+		if (db_int(rq->db, 0, "SELECT 1 FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", fid, iid))
+			buf_lit(b, " <span class=\"badge\">linked</span>");
+		else
+			link_form(rq, b, fid, iid, true, EVIDENCE_DEFAULT_IMPORTANCE, back, "Link");
+		buf_lit(b, "</li>");
+	}
+	buf_lit(b, "</ul>");
+	json_decref(items);
+}
+
+static void insight_suggestions(request *rq, buf *b, long long fid, const char *back)
+{
+	struct err e = {0};
+	json_t *s = suggest_insights(rq->db, fid, &e);
+	json_t *items = json_object_get(s, "items");
+	buf_lit(b, "<h3>Suggested insights</h3>");
+	if (!json_array_size(items))
+		buf_lit(b, "<p class=\"empty\">No unlinked insight shares this feature's words.</p>");
+	else
+		buf_lit(b, "<ul class=\"evidence-results\" id=\"evidence-suggestions\">");
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it)
+	{
+		long long iid = json_integer_value(json_object_get(it, "insight_id"));
+		const char *acc = json_string_value(json_object_get(it, "account"));
+		html(b, "<li><a href=\"/insights/%lld\">", iid);
+		buf_raw(b, json_string_value(json_object_get(it, "snippet_html"))); /* escaped by suggest.c */
+		buf_lit(b, "</a>");
+		if (acc)
+			html(b, " <small class=\"muted\">%s</small>", acc);
+		if (may_link(rq))
+			link_form(rq, b, fid, iid, false, 0, back, "Link");
+		buf_lit(b, "</li>");
+	}
+	if (json_array_size(items))
+		buf_lit(b, "</ul>");
+	json_decref(s);
+}
+
+void evidence_section(request *rq, buf *b, long long feature_id)
+{
+	struct err e = {0};
+	json_t *ev = evidence_list(rq->db, feature_id, &e);
+	json_t *conc = demand_feature(rq->db, feature_id);
+	if (!ev || !conc) {
+		json_decref(ev), json_decref(conc);
+		return;
+	}
+	const char *q = rq_query(rq, "evidence_q");
+	if (q && !*q)
+		q = NULL;
+	buf back;
+	buf_init(&back);
+	buf_rawf(&back, "/features/%lld", feature_id);
+	if (q) {
+		buf_lit(&back, "?evidence_q=");
+		buf_url(&back, q);
+	}
+	const char *bk = arena_strdup(rq->a, buf_str(&back));
+	buf_free(&back);
+	html(b, "<section class=\"card\" id=\"evidence\"><h2>Evidence <span class=\"count\">%lld</span></h2>",
+	     (long long)json_integer_value(json_object_get(ev, "total")));
+	failed_link(rq, b);
+	demand_numbers(b, conc);
+	demand_bars(b, conc, 5);
+	source_mix(b, json_object_get(ev, "source_mix"));
+	if (json_array_size(json_object_get(ev, "items")))
+		evidence_table(rq, b, feature_id, ev, bk);
+	else
+		buf_lit(b, "<p class=\"empty\">No insight is linked yet: nobody has asked for this, as far as Tandem knows.</p>");
+	buf_lit(b, "<p class=\"help\"><a href=\"/demand\">Demand across the plan</a></p>");
+	if (may_link(rq)) {
+		html(b, "<form class=\"inline\" method=\"get\" action=\"/features/%lld#evidence\" role=\"search\">"
+		        "<label>Add evidence <input type=\"search\" name=\"evidence_q\" value=\"%s\" "
+		        "placeholder=\"Words the customer used\"></label><button type=\"submit\" class=\"secondary\">Search insights"
+		        "</button></form>",
+		     feature_id, q ? q : "");
+		if (q)
+			evidence_search(rq, b, feature_id, q, bk);
+	}
+	insight_suggestions(rq, b, feature_id, bk);
+	buf_lit(b, "</section>");
+	json_decref(ev);
+	json_decref(conc);
+}
+
+/* Features matching the search box, each with a link form for the insight. */
+static void feature_search(request *rq, buf *b, long long iid, const char *q, const char *back)
+{
+	struct kv limit = {"limit", "10", NULL}, query = {"q", q, &limit};
+	struct list_query lq = {&query, 10};
+	json_t *items = NULL;
+	const char *next;
+	struct err err = {0};
+	if (entity_list(rq->db, &features_entity, &lq, rq->a, &items, &next, &err) < 0) {
+		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err.message);
+		return;
+	}
+	if (!json_array_size(items))
+		html(b, "<p class=\"empty\">No feature matches “%s”.</p>", q);
+	buf_lit(b, "<ul class=\"evidence-results\" id=\"feature-results\">");
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it)
+	{
+		long long fid = json_integer_value(json_object_get(it, "id"));
+		if (!json_is_null(json_object_get(it, "merged_into")))
+			continue; /* a merged duplicate takes no evidence */
+		html(b, "<li><a href=\"/features/%lld\">%s</a> <span class=\"badge\">%s</span>", fid,
+		     json_string_value(json_object_get(it, "title")), json_string_value(json_object_get(it, "status")));
+		if (db_int(rq->db, 0, "SELECT 1 FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", fid, iid))
+			buf_lit(b, " <span class=\"badge\">linked</span>");
+		else
+			link_form(rq, b, fid, iid, true, EVIDENCE_DEFAULT_IMPORTANCE, back, "Link");
+		buf_lit(b, "</li>");
+	}
+	buf_lit(b, "</ul>");
+	json_decref(items);
+}
+
+void insight_section(request *rq, buf *b, long long insight_id)
+{
+	struct err e = {0};
+	json_t *fs = evidence_of_insight(rq->db, insight_id, &e);
+	if (!fs)
+		return;
+	const char *q = rq_query(rq, "feature_q");
+	if (q && !*q)
+		q = NULL;
+	buf back;
+	buf_init(&back);
+	buf_rawf(&back, "/insights/%lld", insight_id);
+	if (q) {
+		buf_lit(&back, "?feature_q=");
+		buf_url(&back, q);
+	}
+	const char *bk = arena_strdup(rq->a, buf_str(&back));
+	buf_free(&back);
+	bool w = may_link(rq);
+	json_t *items = json_object_get(fs, "items");
+	html(b, "<section class=\"card\" id=\"insight-features\"><h2>Features it supports <span class=\"count\">%zu</span></h2>",
+	     json_array_size(items));
+	failed_link(rq, b);
+	if (!json_array_size(items))
+		buf_lit(b, "<p class=\"empty\">Not linked to any feature yet.</p>");
+	else {
+		buf_lit(b, "<table class=\"list compact\" id=\"linked-features\"><thead><tr><th scope=\"col\">Feature</th>"
+		           "<th scope=\"col\">Status</th><th scope=\"col\">Importance</th>");
+		if (w)
+			buf_lit(b, "<th scope=\"col\"><span class=\"sr-only\">Actions</span></th>");
+		buf_lit(b, "</tr></thead><tbody>");
+	}
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it)
+	{
+		long long fid = json_integer_value(json_object_get(it, "feature_id"));
+		long long imp = json_integer_value(json_object_get(it, "importance"));
+		html(b, "<tr><td class=\"title\"><a href=\"/features/%lld\">%s</a></td><td>%s</td><td>", fid,
+		     json_string_value(json_object_get(it, "title")), json_string_value(json_object_get(it, "status")));
+		if (w) {
+			link_form(rq, b, fid, insight_id, true, imp, bk, "Save");
+			buf_lit(b, "</td><td>");
+			unlink_form(rq, b, fid, insight_id, bk);
+		} else {
+			html(b, "%lld · %s", imp, importance_label(imp));
+		}
+		buf_lit(b, "</td></tr>");
+	}
+	if (json_array_size(items))
+		buf_lit(b, "</tbody></table>");
+	json_decref(fs);
+	if (w) {
+		html(b, "<form class=\"inline\" method=\"get\" action=\"/insights/%lld#insight-features\" role=\"search\">"
+		        "<label>Link to feature <input type=\"search\" name=\"feature_q\" value=\"%s\" "
+		        "placeholder=\"Words in the feature's title\"></label><button type=\"submit\" class=\"secondary\">"
+		        "Search features</button></form>",
+		     insight_id, q ? q : "");
+		if (q)
+			feature_search(rq, b, insight_id, q, bk);
+	}
+	json_t *sug = suggest_features(rq->db, insight_id, &e);
+	json_t *sitems = json_object_get(sug, "items");
+	buf_lit(b, "<h3>Suggested features</h3>");
+	if (!json_array_size(sitems))
+		buf_lit(b, "<p class=\"empty\">No unlinked feature shares this insight's words.</p>");
+	else
+		buf_lit(b, "<ul class=\"evidence-results\" id=\"feature-suggestions\">");
+	json_array_foreach(sitems, i, it)
+	{
+		long long fid = json_integer_value(json_object_get(it, "id"));
+		html(b, "<li><a href=\"/features/%lld\">%s</a> <span class=\"badge\">%s</span>", fid,
+		     json_string_value(json_object_get(it, "title")), json_string_value(json_object_get(it, "status")));
+		if (w)
+			link_form(rq, b, fid, insight_id, false, 0, bk, "Link");
+		buf_lit(b, "</li>");
+	}
+	if (json_array_size(sitems))
+		buf_lit(b, "</ul>");
+	json_decref(sug);
+	buf_lit(b, "</section>");
+}
+
+/* After a failed link or unlink: the page the form was on again, with the message and the error status. */
+static void show_failed(request *rq, response *rs, long long fid, const char *back, const struct err *e)
+{
+	long long iid;
+	if (back && !strncmp(back, "/insights/", 10) && parse_ll(rq_form(rq, "insight_id"), &iid) &&
+	    entity_ref_exists(rq->db, "insights", iid))
+		return page_entity_show_failed(rq, rs, &insights_entity, iid, "evidence", e);
+	if (entity_ref_exists(rq->db, "features", fid))
+		return page_entity_show_failed(rq, rs, &features_entity, fid, "evidence", e);
+	page_error(rq, rs, e->status, e->message);
+}
+
+void page_evidence_link(request *rq, response *rs)
+{
+	long long fid = rq_id(rq, 0);
+	const char *back = safe_back(rq_form(rq, "back"));
+	struct err e = {0};
+	bool created;
+	json_t *in = form_input(rq);
+	json_t *link = evidence_link(rq->db, rq->user_id, fid, in, &created, &e);
+	json_decref(in);
+	if (!link)
+		return show_failed(rq, rs, fid, back, &e);
+	json_decref(link);
+	if (!back)
+		back = arena_printf(rq->a, "/features/%lld", fid);
+	reply_redirect(rs, rq,
+	               arena_printf(rq->a, "%s#%s", back, !strncmp(back, "/insights/", 10) ? "insight-features" : "evidence"));
+}
+
+void page_evidence_unlink(request *rq, response *rs)
+{
+	long long fid = rq_id(rq, 0);
+	const char *back = safe_back(rq_form(rq, "back"));
+	struct err e = {0};
+	if (evidence_unlink(rq->db, rq->user_id, fid, rq_id(rq, 1), &e) < 0)
+		return page_error(rq, rs, e.status, e.message);
+	if (!back)
+		back = arena_printf(rq->a, "/features/%lld", fid);
+	reply_redirect(rs, rq,
+	               arena_printf(rq->a, "%s#%s", back, !strncmp(back, "/insights/", 10) ? "insight-features" : "evidence"));
+}

@@ -1,0 +1,324 @@
+// Browser test: in Debian chromium (playwright-core) a PM files a request, declines it at triage citing an
+// out-of-scope line and gets the reply text, edits a feature's goal weights and estimates, sets capacity for a
+// period, computes the plan for it and applies it; screenshots of each step.
+'use strict';
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const OUT = path.join(ROOT, 'tests', 'out');
+const BIN = path.resolve(ROOT, process.env.TANDEM_BIN || 'build/san/tandem');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const PORT_LO = 18600, PORT_HI = 18699;
+const PASSWORD = 'tandem-demo';
+
+const REQUEST = {
+  title: 'Browser test: run Tandem on our own servers',
+  requester: 'Rita Requester',
+  description: 'Our IT team wants an installer for the data centre.',
+  reason: 'We run Tandem as a service only, so every customer gets fixes the same day.',
+};
+const CAPACITY = { period: '2027-Q3', eng: '30', design: '6', mkt: '4' };
+
+let server, serverLog = '', serverExit = null, tmp, port, base;
+let browser, context, page;
+const consoleErrors = [];
+const badLoads = [];
+let failed = false;
+let requestId = null;
+
+function freePort(p) {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+async function pickPort() {
+  const want = Number(process.env.TANDEM_BACKLOG_PORT || 18640);
+  for (let i = 0; i <= PORT_HI - PORT_LO; i++) {
+    const p = PORT_LO + ((want - PORT_LO + i) % (PORT_HI - PORT_LO + 1));
+    if (await freePort(p)) return p;
+  }
+  throw new Error(`no free port in ${PORT_LO}-${PORT_HI}`);
+}
+
+async function waitHealthy(url, ms) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    if (serverExit) throw new Error(`server exited (${serverExit}) before it was healthy:\n${serverLog}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+      last = `status ${r.status}`;
+    } catch (e) {
+      last = e.message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server not healthy after ${ms} ms (${last}):\n${serverLog}`);
+}
+
+async function stopServer() {
+  if (!server || serverExit) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  const t = setTimeout(() => server.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(t);
+}
+
+function step(name, fn, { always = false } = {}) {
+  test(name, async (t) => {
+    if (failed && !always) return t.skip('an earlier step failed');
+    try {
+      await fn(t);
+    } catch (e) {
+      failed = true;
+      if (page) await page.screenshot({ path: path.join(OUT, 'browser-backlog-failure.png'), fullPage: true }).catch(() => {});
+      throw e;
+    }
+  });
+}
+
+// Submits a form by clicking its button and returns the response to the POST.
+async function submit(button, urlPath) {
+  const [resp] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === urlPath),
+    button.click(),
+  ]);
+  await page.waitForLoadState('load');
+  return resp;
+}
+
+// The JSON of an API GET, with the page's session cookie.
+async function apiGet(urlPath) {
+  const r = await page.request.get(`${base}${urlPath}`);
+  assert.equal(r.status(), 200, `GET ${urlPath} answered ${r.status()}`);
+  return r.json();
+}
+
+describe('the backlog in chromium: triage, edit, capacity, plan', { timeout: 90000 }, () => {
+  before(async () => {
+    assert.ok(fs.existsSync(BIN), `no tandem binary at ${BIN} (build it, or set TANDEM_BIN)`);
+    assert.ok(fs.existsSync(CHROMIUM), `no chromium at ${CHROMIUM}`);
+    fs.mkdirSync(OUT, { recursive: true });
+    fs.rmSync(path.join(OUT, 'browser-backlog-failure.png'), { force: true });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-backlog-'));
+    port = await pickPort();
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(BIN, ['demo', '--db', path.join(tmp, 'x.db'), '--port', String(port)], {
+      cwd: tmp,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ASAN_OPTIONS: process.env.ASAN_OPTIONS || 'detect_leaks=1', UBSAN_OPTIONS: process.env.UBSAN_OPTIONS || 'print_stacktrace=1' },
+    });
+    server.stdout.on('data', (d) => (serverLog += d));
+    server.stderr.on('data', (d) => (serverLog += d));
+    server.on('exit', (code, sig) => (serverExit = sig || `code ${code}`));
+    await waitHealthy(`${base}/healthz`, 15000);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+    page = await context.newPage();
+    page.setDefaultTimeout(10000);
+    page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && consoleErrors.push(`${page.url()}: ${m.text()}`));
+    page.on('response', (r) => {
+      const u = new URL(r.url());
+      if (r.status() >= 400 && r.request().resourceType() !== 'document' && u.pathname !== '/favicon.ico') badLoads.push(`${r.status()} ${u.pathname}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  });
+
+  after(async () => {
+    if (browser) await browser.close().catch(() => {});
+    await stopServer();
+    fs.writeFileSync(path.join(OUT, 'browser-backlog-server.log'), serverLog);
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  step('signs in as the PM', async () => {
+    await page.goto(`${base}/login`);
+    await page.fill('#email', 'pm@demo.tandem');
+    await page.fill('#password', PASSWORD);
+    const resp = await submit(page.locator('form[action="/login"] button[type="submit"]'), '/login');
+    assert.ok([302, 303].includes(resp.status()), `sign-in answered ${resp.status()}`);
+    assert.equal(new URL(page.url()).pathname, '/');
+  });
+
+  step('files a new request with the form', async () => {
+    await page.goto(`${base}/features/new`);
+    assert.equal(await page.locator('h1').innerText(), 'New feature');
+    assert.equal(await page.inputValue('#f-status'), 'new', 'a new feature starts as a request');
+    await page.fill('#f-title', REQUEST.title);
+    await page.selectOption('#f-kind', 'idea');
+    await page.fill('#f-requester', REQUEST.requester);
+    await page.fill('#f-description', REQUEST.description);
+    const resp = await submit(page.locator('form.edit button[type="submit"]'), '/features');
+    assert.ok([302, 303].includes(resp.status()), `creating answered ${resp.status()}`);
+    const m = /^\/features\/(\d+)$/.exec(new URL(page.url()).pathname);
+    assert.ok(m, `should land on the feature page, got ${page.url()}`);
+    requestId = Number(m[1]);
+    assert.equal(await page.locator('h1').innerText(), REQUEST.title);
+    assert.equal((await page.locator('#v-requester').innerText()).trim(), REQUEST.requester);
+  });
+
+  step('declines it at triage citing an out-of-scope line, and sees the reply', async () => {
+    await page.goto(`${base}/triage`);
+    assert.equal(await page.locator('h1').innerText(), 'Triage');
+    const gate = page.locator('aside.gate');
+    assert.ok(await gate.isVisible(), 'the strategy is shown beside the queue');
+    const outOfScope = (await gate.locator('ol').last().locator('li').first().innerText()).trim();
+    assert.ok(outOfScope.length > 0, 'the demo strategy has an out-of-scope list');
+    const card = page.locator(`#request-${requestId}`);
+    assert.equal(await card.count(), 1, 'the new request is in the queue');
+    assert.match(await card.innerText(), new RegExp(REQUEST.requester));
+    await card.locator('summary', { hasText: 'Decline' }).click();
+    const form = card.locator('form.decline');
+    assert.ok(await form.isVisible(), 'the decline form opens');
+    await form.locator('textarea[name="reason"]').fill(REQUEST.reason);
+    await form.locator('select[name="cites"]').selectOption('out_of_scope:1');
+    assert.match(await form.locator('select[name="cites"] option:checked').innerText(), /Out of scope 1/);
+    const resp = await submit(form.locator('button[type="submit"]'), `/features/${requestId}/triage`);
+    assert.equal(resp.status(), 303, `declining answered ${resp.status()} (want a redirect, so a reload posts nothing)`);
+    await page.waitForURL(new RegExp(`/triage\\?replied=${requestId}$`));
+    const reply = page.locator('#reply textarea');
+    assert.ok(await reply.isVisible(), 'the reply to send is shown');
+    const text = await reply.inputValue();
+    assert.match(text, new RegExp(`^Hi ${REQUEST.requester},`));
+    assert.ok(text.includes(REQUEST.title), 'the reply names the request');
+    assert.ok(text.includes(REQUEST.reason), 'the reply gives the reason');
+    assert.ok(text.includes(outOfScope), `the reply quotes the cited line "${outOfScope}"`);
+    assert.match(await page.locator('#reply h2').innerText(), new RegExp(REQUEST.requester));
+    assert.equal(await page.locator(`#request-${requestId}`).count(), 0, 'the request left the queue');
+    await page.screenshot({ path: path.join(OUT, 'browser-triage.png'), fullPage: true });
+    const f = await apiGet(`/api/v1/features/${requestId}`);
+    assert.equal(f.status, 'declined');
+    assert.ok(f.decline_reason.includes(REQUEST.reason));
+  });
+
+  let featureId, goalIds;
+  step('edits a feature: goal weights, efforts and confidence', async () => {
+    const list = await apiGet('/api/v1/features?status=accepted&sort=id&limit=1');
+    featureId = list.items[0].id;
+    goalIds = (await apiGet('/api/v1/goals?sort=id')).items.map((g) => g.id);
+    assert.ok(goalIds.length >= 2, 'the demo has goals');
+    await page.goto(`${base}/features/${featureId}`);
+    await page.getByRole('link', { name: 'Edit' }).first().click();
+    await page.waitForURL(`${base}/features/${featureId}/edit`);
+    const goals = page.locator('#f-goals');
+    assert.ok(await goals.isVisible(), 'the goals fieldset is shown');
+    assert.equal(await goals.locator('input[type="number"]').count(), goalIds.length, 'one weight per goal');
+    await goals.locator(`input[name="goals.${goalIds[0]}"]`).fill('4');
+    await goals.locator(`input[name="goals.${goalIds[1]}"]`).fill('2');
+    for (const id of goalIds.slice(2)) await goals.locator(`input[name="goals.${id}"]`).fill('');
+    await page.fill('#f-effort_eng', '5');
+    await page.fill('#f-effort_design', '1.5');
+    await page.fill('#f-effort_mkt', '1');
+    await page.fill('#f-confidence', '0.9');
+    const resp = await submit(page.locator('form.edit button[type="submit"]'), `/features/${featureId}`);
+    assert.ok([302, 303].includes(resp.status()), `saving answered ${resp.status()}`);
+    assert.equal(new URL(page.url()).pathname, `/features/${featureId}`);
+    assert.equal((await page.locator('#v-confidence').innerText()).trim(), '0.9');
+    assert.equal((await page.locator('#v-effort_eng').innerText()).trim(), '5');
+    assert.equal((await page.locator('#v-effort_design').innerText()).trim(), '1.5');
+    const shownGoals = await page.locator('#v-goals').innerText();
+    assert.match(shownGoals, /×4/);
+    assert.match(shownGoals, /×2/);
+    assert.ok(await page.locator('#score table.breakdown').isVisible(), 'the score breakdown is shown');
+    await page.screenshot({ path: path.join(OUT, 'browser-feature.png'), fullPage: true });
+    const f = await apiGet(`/api/v1/features/${featureId}`);
+    assert.deepEqual(f.goals, [{ goal_id: goalIds[0], weight: 4 }, { goal_id: goalIds[1], weight: 2 }]);
+    assert.equal(f.effort_eng, 5);
+    assert.equal(f.confidence, 0.9);
+  });
+
+  step('sets the capacity of a period', async () => {
+    await page.goto(`${base}/capacity/new`);
+    await page.fill('#f-period', CAPACITY.period);
+    await page.fill('#f-eng', CAPACITY.eng);
+    await page.fill('#f-design', CAPACITY.design);
+    await page.fill('#f-mkt', CAPACITY.mkt);
+    const resp = await submit(page.locator('form.edit button[type="submit"]'), '/capacity');
+    assert.ok([302, 303].includes(resp.status()), `saving the capacity answered ${resp.status()}`);
+    assert.match(new URL(page.url()).pathname, /^\/capacity\/\d+$/);
+    assert.equal((await page.locator('#v-eng').innerText()).trim(), CAPACITY.eng);
+  });
+
+  let chosenIds = [];
+  step('computes the plan for the period', async () => {
+    await page.goto(`${base}/plan?period=${CAPACITY.period}`);
+    assert.equal(await page.locator('h1').innerText(), 'Plan');
+    const form = page.locator('form.plan-form');
+    assert.equal(await form.locator('select[name="period"]').inputValue(), CAPACITY.period);
+    assert.equal(await form.locator('input[name="eng"]').inputValue(), CAPACITY.eng, 'the stored capacity is filled in');
+    const [computed] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/plan'),
+      form.getByRole('button', { name: 'Compute plan' }).click(),
+    ]);
+    assert.equal(computed.status(), 200, `computing answered ${computed.status()}`);
+    await page.waitForLoadState('load');
+    assert.ok(await page.locator('#capacity-bars').isVisible(), 'capacity bars are shown');
+    assert.equal(await page.locator('#capacity-bars .bar-row').count(), 3, 'one bar per team');
+    const rows = page.locator('#chosen tbody tr');
+    assert.ok((await rows.count()) > 0, 'some features are chosen');
+    assert.match(await page.locator('#optimality').innerText(), /optimal/);
+    assert.doesNotMatch(await page.locator('#optimality').innerText(), /not proven/);
+    for (const href of await rows.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      chosenIds.push(Number(/\/features\/(\d+)$/.exec(href)[1]));
+    // the used person-weeks never exceed the capacity
+    for (const t of await page.locator('#capacity-bars .bar-value').allInnerTexts()) {
+      const m = /([\d.]+) \/ ([\d.]+)/.exec(t);
+      assert.ok(m, `a bar value "${t}"`);
+      assert.ok(Number(m[1]) <= Number(m[2]) + 1e-9, `used within capacity: ${t}`);
+    }
+    await page.screenshot({ path: path.join(OUT, 'browser-plan.png'), fullPage: true });
+  });
+
+  step('applies the plan: the chosen features are planned for the period', async () => {
+    const apply = page.locator('form.apply button[type="submit"]');
+    assert.ok(await apply.isVisible(), 'a PM may apply');
+    const resp = await submit(apply, '/plan/apply');
+    assert.equal(resp.status(), 200, `applying answered ${resp.status()}`);
+    const applied = page.locator('#applied');
+    assert.ok(await applied.isVisible(), 'the page says it applied');
+    assert.match(await applied.innerText(), new RegExp(`${chosenIds.length} features are planned for ${CAPACITY.period}`));
+    for (const id of chosenIds) {
+      const f = await apiGet(`/api/v1/features/${id}`);
+      assert.equal(f.period, CAPACITY.period, `feature ${id} has the period`);
+      assert.ok(['planned', 'in_progress', 'shipped'].includes(f.status), `feature ${id} is planned (${f.status})`);
+    }
+  });
+
+  step('the features page shows scores and the value/effort chart', async () => {
+    await page.goto(`${base}/features`);
+    const chart = page.locator('svg.scatter');
+    assert.equal(await chart.count(), 1, 'the scatter is drawn');
+    assert.ok((await chart.locator('circle').count()) >= 3, 'a point per feature with an effort');
+    const box = await chart.boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 150, 'the chart has a visible size');
+    assert.ok((await page.locator(`table.list a[href="/features/${featureId}"]`).count()) >= 1, 'the edited feature is listed');
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, 'browser-features-chart.png'), fullPage: true });
+  });
+
+  step('no console errors and no missing styles or images', async () => {
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(badLoads, []);
+  }, { always: true });
+
+  step('the sanitizer build stops cleanly with nothing reported', async () => {
+    await browser.close();
+    browser = null;
+    await stopServer();
+    assert.doesNotMatch(serverLog, /ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:/, serverLog.slice(-4000));
+    assert.ok(/code 0|SIGTERM/.test(serverExit), `server ended with ${serverExit}`);
+  }, { always: true });
+});
