@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "model/entity.h"
 #include "platform/buf.h"
 #include "platform/util.h"
 
@@ -94,45 +95,28 @@ static double relevance(double rank)
 	return r == 0 ? 0 : r;
 }
 
-/* An FTS5 snippet (matches between \x02 and \x03) as HTML: text escaped, matches in <mark>. */
-static json_t *snippet_html(const char *snip)
+/* The search words of one object's text (sql selects it by id); 0, 1 with *q NULL when it has no words,
+ * or -1 with e (404 naming what, 500). */
+static int object_query(db *d, const char *sql, long long id, const char *what, char **q, struct err *e)
 {
-	buf b;
-	buf_init(&b);
-	for (const char *p = snip ? snip : ""; *p;) {
-		size_t n = strcspn(p, "\x02\x03");
-		char *run = strndup(p, n);
-		buf_html(&b, run);
-		free(run);
-		p += n;
-		if (*p == 2)
-			buf_lit(&b, "<mark>");
-		else if (*p == 3)
-			buf_lit(&b, "</mark>");
-		if (*p)
-			p++;
-	}
-	json_t *j = json_string_nocheck(buf_str(&b));
-	buf_free(&b);
-	return j;
+	db_stmt *s = db_q(d, sql, "i", id);
+	int rc = s ? db_step(s) : DB_ERR;
+	*q = rc == DB_ROW ? suggest_query(db_col_text(s, 0), SUGGEST_MAX_WORDS) : NULL;
+	db_done(s);
+	if (rc == DB_DONE)
+		return err_set(e, 404, "not_found", what, "no %s with id %lld", what, id);
+	if (rc != DB_ROW)
+		return err_internal(e);
+	return 0;
 }
 
 json_t *suggest_features(db *d, long long insight_id, struct err *e)
 {
-	db_stmt *s = db_q(d, "SELECT text FROM insights WHERE id = ?", "i", insight_id);
-	char *q = NULL;
-	int rc = s ? db_step(s) : DB_ERR;
-	if (rc == DB_ROW)
-		q = suggest_query(db_col_text(s, 0), SUGGEST_MAX_WORDS);
-	db_done(s);
-	if (rc == DB_DONE) {
-		err_set(e, 404, "not_found", "insight", "no insight with id %lld", insight_id);
+	char *q;
+	if (object_query(d, "SELECT text FROM insights WHERE id = ?", insight_id, "insight", &q, e) < 0)
 		return NULL;
-	}
-	if (rc != DB_ROW) {
-		err_internal(e);
-		return NULL;
-	}
+	db_stmt *s;
+	int rc;
 	json_t *items = json_array();
 	if (!q)
 		return json_pack("{so}", "items", items);
@@ -163,20 +147,12 @@ json_t *suggest_features(db *d, long long insight_id, struct err *e)
 
 json_t *suggest_insights(db *d, long long feature_id, struct err *e)
 {
-	db_stmt *s = db_q(d, "SELECT title || ' ' || coalesce(description, '') FROM features WHERE id = ?", "i", feature_id);
-	char *q = NULL;
-	int rc = s ? db_step(s) : DB_ERR;
-	if (rc == DB_ROW)
-		q = suggest_query(db_col_text(s, 0), SUGGEST_MAX_WORDS);
-	db_done(s);
-	if (rc == DB_DONE) {
-		err_set(e, 404, "not_found", "feature", "no feature with id %lld", feature_id);
+	char *q;
+	if (object_query(d, "SELECT title || ' ' || coalesce(description, '') FROM features WHERE id = ?", feature_id,
+	                 "feature", &q, e) < 0)
 		return NULL;
-	}
-	if (rc != DB_ROW) {
-		err_internal(e);
-		return NULL;
-	}
+	db_stmt *s;
+	int rc;
 	json_t *items = json_array();
 	if (!q)
 		return json_pack("{so}", "items", items);
@@ -207,7 +183,7 @@ json_t *suggest_insights(db *d, long long feature_id, struct err *e)
 		                   "SELECT snippet(insights_fts, 0, char(2), char(3), '…', 16) FROM insights_fts "
 		                   "WHERE insights_fts MATCH ? AND rowid = ?",
 		                   "ti", q, (long long)json_integer_value(json_object_get(o, "insight_id")));
-		json_object_set_new(o, "snippet_html", snippet_html(sn && db_step(sn) == DB_ROW ? db_col_text(sn, 0) : ""));
+		json_object_set_new(o, "snippet_html", fts_snippet_html(sn && db_step(sn) == DB_ROW ? db_col_text(sn, 0) : ""));
 		db_done(sn);
 	}
 	free(q);

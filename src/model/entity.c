@@ -238,8 +238,7 @@ static const char *fts_query(arena *a, const char *q)
 	return out;
 }
 
-/* An FTS5 snippet (matches between \x02 and \x03) as HTML: text escaped, matches in <mark>. */
-static json_t *snippet_html(const char *snip)
+json_t *fts_snippet_html(const char *snip)
 {
 	buf b;
 	buf_init(&b);
@@ -272,7 +271,7 @@ static void add_snippets(db *d, const struct entity *e, json_t *items, const cha
 	json_array_foreach(items, i, o)
 	{
 		db_stmt *s = db_q(d, sql, "ti", match, (long long)json_integer_value(json_object_get(o, "id")));
-		json_object_set_new(o, "snippet_html", snippet_html(s && db_step(s) == DB_ROW ? db_col_text(s, 0) : ""));
+		json_object_set_new(o, "snippet_html", fts_snippet_html(s && db_step(s) == DB_ROW ? db_col_text(s, 0) : ""));
 		db_done(s);
 	}
 }

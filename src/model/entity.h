@@ -131,6 +131,8 @@ json_t *audit_history(db *d, const char *kind, long long id, int limit);
 int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err);
 
 const char *ftype_name(enum ftype t);
+/* An FTS5 snippet made with char(2)/char(3) around the matches, as HTML: text escaped, matches in <mark>. */
+json_t *fts_snippet_html(const char *snip);
 /* Is the field a column of the kind's table (FT_LINKS live in link tables)? */
 bool field_is_column(const struct field *f);
 /* The items of a FT_LIST or FT_LINKS value joined by sep, raw (the caller escapes for its context):
