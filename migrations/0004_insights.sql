@@ -19,6 +19,8 @@ CREATE TABLE insights (
 CREATE UNIQUE INDEX insights_external ON insights(external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX insights_account ON insights(account_id);
 CREATE INDEX insights_observed ON insights(observed_at);
+-- the untriaged-insights rule reads only what arrived before its cut-off
+CREATE INDEX insights_untriaged ON insights(created_at) WHERE dismissed = 0;
 CREATE VIRTUAL TABLE insights_fts USING fts5(text, author, content='insights', content_rowid='id',
   tokenize='porter unicode61');
 CREATE TRIGGER insights_fts_ai AFTER INSERT ON insights BEGIN

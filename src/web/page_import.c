@@ -157,7 +157,8 @@ void page_import_preview(request *rq, response *rs)
 	import_preview_free(&pv);
 }
 
-/* "Header=field,..." from the selects; *edited when it differs from the proposal. Arena memory. */
+/* "Header=field,..." from the selects (a map for the importer, not HTML); *edited when it differs from the
+ * proposal. Arena memory. */
 static const char *chosen_map(request *rq, struct import_preview *pv, bool *edited)
 {
 	buf m;
