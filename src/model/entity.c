@@ -214,7 +214,7 @@ static char *like_pattern(arena *a, const char *q)
 
 /* Words of a search box as an FTS5 query that cannot be malformed: each word quoted, as a prefix,
  * all of them required. NULL when there is no word. */
-static const char *fts_query(arena *a, const char *q)
+static const char *fts_query(arena *a, const char *q, bool prefix)
 {
 	buf b;
 	buf_init(&b);
@@ -230,7 +230,7 @@ static const char *fts_query(arena *a, const char *q)
 				buf_addc(&b, ' ');
 			buf_addc(&b, '"');
 			buf_add(&b, w, (size_t)(p - w));
-			buf_lit(&b, "\"*");
+			buf_raw(&b, prefix ? "\"*" : "\""); /* exact words make the per-row snippet lookups cheap */
 		}
 	}
 	const char *out = b.len ? arena_strdup(a, buf_str(&b)) : NULL;
@@ -274,6 +274,24 @@ static void add_snippets(db *d, const struct entity *e, json_t *items, const cha
 		json_object_set_new(o, "snippet_html", fts_snippet_html(s && db_step(s) == DB_ROW ? db_col_text(s, 0) : ""));
 		db_done(s);
 	}
+}
+
+/* For a search filtered by nothing else and in rank order: how many best matches the page needs
+ * (cursor + limit + 1); 0 when other arguments filter or sort, so every match must be ranked. */
+static long long search_top(const struct list_query *q)
+{
+	long long lim = 50, off = 0;
+	for (struct kv *k = q->args; k; k = k->next) {
+		if (!strcmp(k->key, "limit")) {
+			if (!parse_ll(k->value, &lim) || lim < 1)
+				return 0;
+		} else if (!strcmp(k->key, "cursor")) {
+			if (!parse_ll(k->value, &off) || off < 0)
+				return 0;
+		} else if (strcmp(k->key, "q") && strcmp(k->key, "format"))
+			return 0; /* a filter or a sort */
+	}
+	return off + lim + 1;
 }
 
 static bool sys_sortable(const char *name)
@@ -343,7 +361,7 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 	if (ranked) {
 		/* the search is the join made by entity_list */
 	} else if (!str_empty(qs) && e->fts) {
-		const char *m = fts_query(a, qs);
+		const char *m = fts_query(a, qs, true);
 		if (m) {
 			buf_rawf(sql, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH ?)", e->fts, e->fts);
 			bind_text(b, m);
@@ -411,16 +429,24 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 	buf_init(&sql);
 	struct binds b = {0};
 	long limit = 0, offset = 0;
-	const char *m = e->fts && !str_empty(arg(q, "q")) ? fts_query(a, arg(q, "q")) : NULL;
+	const char *m = e->fts && !str_empty(arg(q, "q")) ? fts_query(a, arg(q, "q"), true) : NULL;
+	long long top = 0;
 	if (m) {
 		/* ranked search: the kind's columns joined to the FTS matches, best first */
 		/* the get statement ends with " FROM <table> WHERE id = ?"; link subqueries have FROMs of their own */
 		size_t tail = strlen(" FROM ") + strlen(e->table) + strlen(" WHERE id = ?");
 		buf_add(&sql, e->sql_get, strlen(e->sql_get) - tail);
-		buf_rawf(&sql, " FROM %s JOIN (SELECT rowid AS rid, bm25(%s) AS rank FROM %s WHERE %s MATCH ?) fts "
-		               "ON fts.rid = %s.id",
-		         e->table, e->fts, e->fts, e->fts, e->table);
+		top = search_top(q);
+		if (top > 0) /* nothing else filters: FTS5 picks the best few itself, snippets for those only */
+			buf_rawf(&sql, ", fts.snip FROM %s JOIN (SELECT rowid AS rid, rank, snippet(%s, -1, char(2), char(3), '…', "
+			               "16) AS snip FROM %s WHERE %s MATCH ? ORDER BY rank LIMIT ?) fts ON fts.rid = %s.id",
+			         e->table, e->fts, e->fts, e->fts, e->table);
+		else
+			buf_rawf(&sql, " FROM %s JOIN (SELECT rowid AS rid, rank FROM %s WHERE %s MATCH ?) fts ON fts.rid = %s.id",
+			         e->table, e->fts, e->fts, e->table);
 		bind_text(&b, m);
+		if (top > 0)
+			bind_int(&b, top);
 	} else {
 		buf_raw(&sql, e->sql_get);
 		sql.len -= strlen(" WHERE id = ?"); /* reuse the column list of the get statement */
@@ -444,7 +470,10 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 			*next = arena_printf(a, "%ld", offset + limit);
 			break;
 		}
-		json_array_append_new(arr, row_json(s, e));
+		json_t *o = row_json(s, e);
+		if (top > 0)
+			json_object_set_new(o, "snippet_html", fts_snippet_html(db_col_text(s, 4 + e->nfields)));
+		json_array_append_new(arr, o);
 		n++;
 	}
 	db_done(s);
@@ -462,8 +491,8 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 		json_decref(arr);
 		arr = page;
 	}
-	if (m) /* snippets only for the page shown, not for every match */
-		add_snippets(d, e, arr, m);
+	if (m && top == 0) /* snippets only for the page shown, not for every match */
+		add_snippets(d, e, arr, fts_query(a, arg(q, "q"), false));
 	*items = arr;
 	return 0;
 }

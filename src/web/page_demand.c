@@ -155,7 +155,7 @@ static void demand_page(request *rq, response *rs, const struct err *err)
 	json_t *rep = demand_report(rq->db, period, &e);
 	if (!rep)
 		return page_error(rq, rs, e.status, e.message);
-	page_begin(rq, rs, "Demand", "plan");
+	page_begin(rq, rs, "Demand", "demand");
 	buf *b = &rs->body;
 	buf_lit(b, "<div class=\"page-head\"><div><h1>Demand concentration</h1><p class=\"blurb\">Whose voice drives the "
 	           "plan: for each planned feature, how much of its weighted customer demand comes from the largest "

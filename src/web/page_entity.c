@@ -175,7 +175,7 @@ void page_entity_list(request *rq, response *rs)
 	} else if (n) {
 		void *ctx = x && x->list_prepare ? x->list_prepare(rq, items) : NULL;
 		const char *sort = arg_value(args, "sort");
-		if (!sort)
+		if (!sort && !(e->fts && arg_value(args, "q"))) /* a search is in relevance order unless sorted */
 			sort = e->default_sort;
 		if (x && x->list_before)
 			x->list_before(rq, b, items, ctx);
