@@ -49,5 +49,10 @@ int cmd_check(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 int cmd_capacity(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_edit(int argc, char **argv);
+int cmd_delete(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 #endif

@@ -41,6 +41,20 @@ const struct command commands[] = {
 	{"migrate", cmd_migrate, "tandem migrate [--db FILE]", "Bring the workspace's schema up to this binary's."},
 	{"http", cmd_http, "tandem http [--db FILE]",
 	 "Answer one HTTP request read from stdin on stdout (for tests and inetd-style use)."},
+	{"list", cmd_list,
+	 "tandem list KIND [--q WORDS] [--where FIELD=VALUE] [--sort FIELD|-FIELD] [--limit N] [--format text|json|csv] "
+	 "[--db FILE]",
+	 "List objects of a kind (goals, features, insights, segments, personas, journey-stages, accounts, competitors, "
+	 "capacity), with the API's filters, search and sort."},
+	{"show", cmd_show, "tandem show KIND ID [--db FILE]", "Print one object as JSON."},
+	{"add", cmd_add, "tandem add KIND FIELD=VALUE… [--json] [--as EMAIL] [--db FILE]",
+	 "Create an object. Values are typed as in the web forms; links repeat the field (persona_ids=1 persona_ids=2) "
+	 "or carry a weight (goals.3=4). --json reads the object from stdin instead. --as names the user in the audit "
+	 "trail."},
+	{"edit", cmd_edit, "tandem edit KIND ID FIELD=VALUE… [--json] [--version N] [--as EMAIL] [--db FILE]",
+	 "Change the fields given. With --version the change is refused (exit 3) when someone changed the object "
+	 "since that version."},
+	{"delete", cmd_delete, "tandem delete KIND ID [--as EMAIL] [--db FILE]", "Delete an object."},
 	{"help", cmd_help, "tandem help [COMMAND]", "Show the commands, or one command's help."},
 };
 const int commands_count = sizeof commands / sizeof commands[0];

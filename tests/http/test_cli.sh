@@ -103,4 +103,27 @@ expect "a fresh workspace passes check" "0 100" "$RC $(jget "$TMP/out" j.score)"
 refused "check --format xml" "--format must be text or json" check --db "$DB" --format xml
 refused "check --fail-on info" "--fail-on must be warning or error" check --db "$DB" --fail-on info
 
+# every kind from the terminal: list, show, add, edit, delete through the engine
+run add features --db "$DB" --as pm@demo.tandem title="From the CLI" goals.1=4 persona_ids=1 persona_ids=2 effort_eng=3
+expect "add creates a feature with links" "0 From the CLI 4 2" \
+	"$RC $(jget "$TMP/out" j.title) $(jget "$TMP/out" j.goals[0].weight) $(jget "$TMP/out" j.persona_ids.length)"
+FID=$(jget "$TMP/out" j.id)
+expect "add is in the audit trail under the user" 1 \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM audit a JOIN users u ON u.id = a.user_id WHERE a.kind = 'features' AND a.object_id = $FID AND u.email = 'pm@demo.tandem'")"
+run list features --db "$DB" --q "from the cli"
+expect "list --q finds it" "0 $FID" "$RC $(cut -f1 "$TMP/out" | head -1)"
+run edit features "$FID" --db "$DB" status=accepted
+expect "edit changes one field and bumps the version" "0 accepted 2 4" \
+	"$RC $(jget "$TMP/out" j.status) $(jget "$TMP/out" j.version) $(jget "$TMP/out" j.goals[0].weight)"
+run edit features "$FID" --db "$DB" --version 1 status=planned
+expect "edit with a stale --version is refused with exit 3" 3 "$RC"
+refused "a bad value names the field" "goals" add features --db "$DB" title=x goals.1=9
+refused "an unknown kind lists the kinds" "kinds: goals features" list feature --db "$DB"
+refused "an unknown field is named" "has no field colour" add features --db "$DB" title=x colour=red
+run list features --db "$DB" --where status=accepted --format csv
+check "list --format csv has the header" grep -q "^id,created_at,updated_at,version,title" "$TMP/out"
+run delete features "$FID" --db "$DB"
+run show features "$FID" --db "$DB"
+expect "delete removes it" 1 "$RC"
+
 finish
