@@ -153,7 +153,9 @@ static int seed(db *d)
 	if (rc < 0 || goal_mark_reviewed(d, pm, g1, &e) < 0)
 		return -1;
 	const long long goals[4] = {g1, g2, g3, g4};
-	return demo_seed_backlog(d, goals, personas, pm, pmm);
+	if (demo_seed_backlog(d, goals, personas, pm, pmm) < 0)
+		return -1;
+	return demo_seed_evidence(d);
 }
 
 int demo_seed(db *d)

@@ -1,0 +1,66 @@
+/* demo_evidence.c — the demo's customer evidence: insights from interviews, support, sales and reviews,
+ * from the demo's accounts, waiting to be linked to the features they support. */
+#include <jansson.h>
+#include "demo.h"
+#include "model/entity.h"
+
+static const struct {
+	const char *text, *source, *author;
+	int account; /* 1-based row of the demo's accounts, 0 none */
+	const char *observed_at, *tags;
+} rows[] = {
+	{"We only notice a drop in conversions when finance asks at month end. I want to be told the day it happens.",
+	 "interview", "Head of Operations", 1, "2026-06-12", "[\"alerts\",\"timeliness\"]"},
+	{"Setting up the first data source took our team two afternoons; we nearly gave up during the trial.", "sales",
+	 "Account executive notes", 2, "2026-07-03", "[\"onboarding\"]"},
+	{"Our security team will not approve any tool without single sign-on and an audit log.", "sales",
+	 "IT director, procurement call", 2, "2026-07-21", "[\"security\",\"sso\"]"},
+	{"Please send alerts to Microsoft Teams, that is where our managers actually read things.", "support",
+	 "Ticket 4412", 3, "2026-08-02", "[\"alerts\",\"teams\"]"},
+	{"When an alert fires I still have to dig for ten minutes to see which region caused it.", "interview",
+	 "Operations analyst", 1, "2026-08-19", "[\"alerts\",\"explainability\"]"},
+	{"We need the SOC 2 report before legal will sign the renewal.", "sales", "Renewal call", 4, "2026-09-04",
+	 "[\"security\",\"compliance\"]"},
+	{"Great product, but I would love a dark theme for the wall screen in the office.", "review", "App store review", 0,
+	 "2026-09-10", "[\"ui\"]"},
+	{"Our agency manages 14 client workspaces and switching between them is slow.", "interview", "Agency founder", 8,
+	 "2026-09-22", "[\"agencies\",\"workspaces\"]"},
+	{"The numbers in the weekly email did not match the dashboard, which cost us trust with the board.", "support",
+	 "Ticket 4630", 2, "2026-10-01", "[\"trust\",\"digest\"]"},
+	{"Users are provisioned by hand today; we want them created and removed from Okta automatically.", "sales",
+	 "Security questionnaire", 4, "2026-10-09", "[\"security\",\"provisioning\"]"},
+	{"I would pay more for alerts that explain themselves in one sentence.", "survey", "NPS comment", 6, "2026-10-15",
+	 "[\"alerts\",\"explainability\",\"pricing\"]"},
+	{"Can we have an on-premise version? Our data cannot leave our data center.", "sales", "Discovery call", 2,
+	 "2026-10-28", "[\"deployment\"]"},
+	{"Onboarding videos were helpful, but connecting the warehouse failed twice without a clear error.", "support",
+	 "Ticket 4811", 3, "2026-11-04", "[\"onboarding\",\"errors\"]"},
+	{"Mobile notifications for the critical alerts only, please, with quiet hours at night.", "review",
+	 "App store review", 0, "2026-11-12", "[\"alerts\",\"mobile\"]"},
+};
+
+int demo_seed_evidence(db *d)
+{
+	long long accounts[16] = {0};
+	int n = 0;
+	db_stmt *s = db_q(d, "SELECT id FROM accounts ORDER BY id", "");
+	while (s && db_step(s) == DB_ROW && n < 16)
+		accounts[n++] = db_col_int(s, 0);
+	db_done(s);
+	const struct entity *e = entity_find("insights");
+	if (!e)
+		return 0; /* the kind is not described in this build */
+	for (size_t i = 0; i < COUNT(rows); i++) {
+		json_t *in = json_pack("{ssssssss}", "text", rows[i].text, "source", rows[i].source, "author", rows[i].author,
+		                       "observed_at", rows[i].observed_at);
+		json_object_set_new(in, "tags", json_loads(rows[i].tags, 0, NULL));
+		if (rows[i].account > 0 && rows[i].account <= n)
+			json_object_set_new(in, "account_id", json_integer(accounts[rows[i].account - 1]));
+		struct err err = {0};
+		long long id = entity_create(d, e, 0, in, &err);
+		json_decref(in);
+		if (id < 0)
+			return -1;
+	}
+	return 0;
+}
