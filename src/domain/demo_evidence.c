@@ -2,6 +2,7 @@
  * from the demo's accounts, waiting to be linked to the features they support. */
 #include <jansson.h>
 #include "demo.h"
+#include "domain/evidence.h"
 #include "model/entity.h"
 
 static const struct {
@@ -39,8 +40,22 @@ static const struct {
 	 "App store review", 0, "2026-11-12", "[\"alerts\",\"mobile\"]"},
 };
 
+/* Some insights already support the features they ask for: {insight row (1-based), feature title, importance}.
+ * The planned feature is left without evidence, so the report shows what that looks like. */
+static const struct {
+	int insight;
+	const char *feature;
+	int importance;
+} links[] = {
+	{2, "Guided onboarding: connect a source in three clicks", 3},
+	{13, "Guided onboarding: connect a source in three clicks", 2}, {3, "SAML single sign-on", 3},
+	{5, "Explain the anomaly inside the alert", 3}, {11, "Explain the anomaly inside the alert", 2},
+	{14, "Mobile push for critical alerts", 2},
+};
+
 int demo_seed_evidence(db *d)
 {
+	long long ids[COUNT(rows)];
 	long long accounts[16] = {0};
 	int n = 0;
 	db_stmt *s = db_q(d, "SELECT id FROM accounts ORDER BY id", "");
@@ -57,10 +72,24 @@ int demo_seed_evidence(db *d)
 		if (rows[i].account > 0 && rows[i].account <= n)
 			json_object_set_new(in, "account_id", json_integer(accounts[rows[i].account - 1]));
 		struct err err = {0};
-		long long id = entity_create(d, e, 0, in, &err);
+		ids[i] = entity_create(d, e, 0, in, &err);
 		json_decref(in);
-		if (id < 0)
+		if (ids[i] < 0)
 			return -1;
+	}
+	for (size_t i = 0; i < COUNT(links); i++) {
+		long long f = db_int(d, 0, "SELECT id FROM features WHERE title = ?", "t", links[i].feature);
+		if (!f)
+			continue; /* the backlog of this build has no such feature */
+		struct err err = {0};
+		bool created;
+		json_t *in = json_pack("{sIsi}", "insight_id", (json_int_t)ids[links[i].insight - 1], "importance",
+		                       links[i].importance);
+		json_t *link = evidence_link(d, 0, f, in, &created, &err);
+		json_decref(in);
+		if (!link)
+			return -1;
+		json_decref(link);
 	}
 	return 0;
 }

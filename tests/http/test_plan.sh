@@ -64,10 +64,12 @@ BEFORE=$(versions)
 req "$VIEWER" POST /api/v1/plan '{"period":"2027-Q1"}'
 expect "viewer computes the plan" "200 true true" "$STATUS $(jget "$TMP/b" j.optimal) $(jget "$TMP/b" j.feasible)"
 expect "chosen: the best set within 40/8/6" "[1,2,6,3,8,5]" "$(jget "$TMP/b" j.chosen)"
-expect "value and capacity used" "371.71 36 8 6" "$(jget "$TMP/b" j.value) $(jget "$TMP/b" j.used.eng) $(jget "$TMP/b" j.used.design) $(jget "$TMP/b" j.used.mkt)"
+# 371.71 from goals and RICE, plus the demo's evidence: 2 × (7.03 + 3.33) for #2, 2 × 7.03 for #3 and
+# 2 × (5.29 + 3.61) for #6 (importance × (1 + log10(1 + ARR / 10,000))) = 52.56
+expect "value and capacity used" "424.27 36 8 6" "$(jget "$TMP/b" j.value) $(jget "$TMP/b" j.used.eng) $(jget "$TMP/b" j.used.design) $(jget "$TMP/b" j.used.mkt)"
 expect "stored capacity for the period" "40 8 6" "$(jget "$TMP/b" j.capacity.eng) $(jget "$TMP/b" j.capacity.design) $(jget "$TMP/b" j.capacity.mkt)"
 expect "every other candidate is cut with a reason" "4 true" "$(jget "$TMP/b" j.cut.length) $(jget "$TMP/b" 'j.cut.every(c => c.reason.length > 5)')"
-expect "top-3 and top-5 shares" "0.6536 0.9183" "$(jget "$TMP/b" j.top3_share) $(jget "$TMP/b" j.top5_share)"
+expect "top-3 and top-5 shares" "0.6634 0.9284" "$(jget "$TMP/b" j.top3_share) $(jget "$TMP/b" j.top5_share)"
 expect "requests and declined features are no candidates" false "$(jget "$TMP/b" '[11,12,13,14,15].some(i => j.chosen.includes(i) || j.cut.some(c => c.id === i))')"
 req "$VIEWER" POST /api/v1/plan '{"period":"2027-Q1","capacity":{"eng":100,"design":100,"mkt":100},"exclude":[1]}'
 expect "capacity given and an exclusion" "200 excluded" "$STATUS $(jget "$TMP/b" 'j.cut.find(c => c.id === 1).reason')"
