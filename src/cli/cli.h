@@ -30,8 +30,10 @@ const char *workspace_path(const char *db_opt);
 /* Open an existing workspace; migrate it when migrate is true, else refuse an outdated one.
  * Prints a clear message and returns NULL on any failure. */
 db *workspace_open(const char *path, bool migrate);
-/* The same, telling the schema version the file had before any migration into *from. */
-db *workspace_open_from(const char *path, bool migrate, int *from);
+/* The same after checking every page of the file (PRAGMA quick_check): for check, migrate, serve, demo. */
+db *workspace_open_checked(const char *path, bool migrate);
+/* Either, telling the schema version the file had before any migration into *from (NULL: not wanted). */
+db *workspace_open_from(const char *path, bool migrate, bool verify, int *from);
 /* Create (or open empty) and migrate a new workspace; NULL when it already holds data. */
 db *workspace_create(const char *path);
 /* Start-up that every command needing the domain shares (libsodium, entity SQL). */

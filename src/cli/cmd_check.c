@@ -25,7 +25,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (app_init() < 0)
 		return 1;
-	db *d = workspace_open(workspace_path(opt_get(o, 3, "--db")), false);
+	db *d = workspace_open_checked(workspace_path(opt_get(o, 3, "--db")), false);
 	if (!d)
 		return 2; /* 1 means findings; a workspace that cannot be read is another failure */
 	arena *a = arena_new();

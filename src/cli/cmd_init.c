@@ -50,7 +50,7 @@ int cmd_migrate(int argc, char **argv)
 		return 2;
 	const char *path = workspace_path(opt_get(o, 1, "--db"));
 	int before = 0;
-	db *d = workspace_open_from(path, true, &before);
+	db *d = workspace_open_from(path, true, true, &before);
 	if (!d)
 		return 1;
 	int now = migrate_current(d);

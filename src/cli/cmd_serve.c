@@ -78,7 +78,7 @@ int cmd_serve(int argc, char **argv)
 	if (app_init() < 0)
 		return 1;
 	const char *path = workspace_path(opt_get(o, 5, "--db"));
-	db *d = workspace_open(path, true);
+	db *d = workspace_open_checked(path, true);
 	if (!d)
 		return 1;
 	db_close(d);
@@ -103,7 +103,7 @@ int cmd_demo(int argc, char **argv)
 	struct stat st;
 	if (stat(path, &st) == 0) {
 		printf("Using the existing demo workspace %s (delete it for a fresh one).\n", path);
-		db *d = workspace_open(path, true);
+		db *d = workspace_open_checked(path, true);
 		if (!d)
 			return 1;
 		db_close(d);
