@@ -29,8 +29,12 @@ void alignment_summary(request *rq, buf *b, int max_findings)
 		buf_lit(b, "<p class=\"empty\">No drift found: PM and PMM are aligned on everything Tandem checks.</p>");
 		return;
 	}
-	buf_lit(b, "<table class=\"list findings\"><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Finding</th>"
-	           "<th scope=\"col\">How to fix it</th><th scope=\"col\">Rule</th></tr></thead><tbody>");
+	bool compact = max_findings > 0; /* the dashboard's narrow column: a list, the hints on the full report */
+	if (compact)
+		buf_lit(b, "<ul class=\"findings-compact\">");
+	else
+		buf_lit(b, "<table class=\"list findings\"><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">"
+		           "Finding</th><th scope=\"col\">How to fix it</th><th scope=\"col\">Rule</th></tr></thead><tbody>");
 	int shown = 0;
 	for (int sev = SEV_ERROR; sev >= SEV_INFO; sev--)
 		for (int i = 0; i < r.n && (max_findings <= 0 || shown < max_findings); i++) {
@@ -38,11 +42,19 @@ void alignment_summary(request *rq, buf *b, int max_findings)
 			if ((int)f->severity != sev)
 				continue;
 			shown++;
+			if (compact) {
+				html(b, "<li><span class=\"badge badge-%s\">%s</span> <a href=\"/%s/%lld\">%s</a></li>",
+				     severity_name(f->severity), severity_name(f->severity), f->kind, f->id, f->message);
+				continue;
+			}
 			html(b, "<tr><td><span class=\"badge badge-%s\">%s</span></td><td><a href=\"/%s/%lld\">%s</a></td>"
 			        "<td>%s</td><td><code>%s</code></td></tr>",
 			     severity_name(f->severity), severity_name(f->severity), f->kind, f->id, f->message, f->hint, f->rule);
 		}
-	buf_lit(b, "</tbody></table>");
+	if (compact)
+		buf_lit(b, "</ul>");
+	else
+		buf_lit(b, "</tbody></table>");
 	if (max_findings > 0 && r.n > shown)
 		buf_rawf(b, "<p><a href=\"/alignment\">All %d findings</a></p>", r.n);
 }

@@ -36,6 +36,29 @@ static void active_goals(request *rq, buf *b)
 	json_decref(items);
 }
 
+/* Where the backlog stands: requests waiting at the gate, accepted and planned work, evidence to triage. */
+static void backlog_card(request *rq, buf *b)
+{
+	const struct {
+		const char *sql, *label, *href;
+	} rows[] = {
+		{"SELECT count(*) FROM features WHERE status IN ('new', 'triage') AND merged_into IS NULL",
+		 "requests waiting for triage", "/triage"},
+		{"SELECT count(*) FROM features WHERE status = 'accepted' AND merged_into IS NULL", "accepted, not planned",
+		 "/features?status=accepted"},
+		{"SELECT count(*) FROM features WHERE status IN ('planned', 'in_progress') AND merged_into IS NULL",
+		 "planned or in progress", "/features?status=planned"},
+		{"SELECT count(*) FROM insights i WHERE dismissed = 0 AND NOT EXISTS (SELECT 1 FROM feature_insights fi "
+		 "WHERE fi.insight_id = i.id)",
+		 "insights not linked to a feature", "/insights?dismissed=0"},
+	};
+	buf_lit(b, "<section class=\"card\"><h2>Backlog and evidence</h2><ul class=\"counts\">");
+	for (size_t i = 0; i < COUNT(rows); i++)
+		html(b, "<li><a href=\"%s\"><strong>%lld</strong> %s</a></li>", rows[i].href, db_int(rq->db, 0, rows[i].sql, ""),
+		     rows[i].label);
+	buf_lit(b, "</ul><p><a href=\"/plan\">The plan</a> · <a href=\"/demand\">Demand</a></p></section>");
+}
+
 void page_dashboard(request *rq, response *rs)
 {
 	page_begin(rq, rs, "Dashboard", "dashboard");
@@ -50,7 +73,9 @@ void page_dashboard(request *rq, response *rs)
 	active_goals(rq, b);
 	buf_lit(b, "</section><section class=\"card\"><h2><a href=\"/alignment\">Alignment</a></h2>");
 	alignment_summary(rq, b, 5);
-	buf_lit(b, "</section></div><section class=\"card\"><h2>Workspace</h2><ul class=\"counts\">");
+	buf_lit(b, "</section></div>");
+	backlog_card(rq, b);
+	buf_lit(b, "<section class=\"card\"><h2>Workspace</h2><ul class=\"counts\">");
 	for (int i = 0; i < entity_count; i++) {
 		const struct entity *e = entity_all[i];
 		long long n = db_int(rq->db, 0, arena_printf(rq->a, "SELECT count(*) FROM %s", e->table), "");

@@ -278,6 +278,9 @@ check "a viewer sees no triage forms" lacks "$TMP/b" 'action="/features/'
 api GET /triage -b "$TMP/pm.jar"
 check "a pm sees the decline form" contains "$TMP/b" 'name="cites"'
 check "the decline form offers the out-of-scope lines" contains "$TMP/b" 'value="out_of_scope:1"'
+api GET / -b "$TMP/viewer.jar"
+check "the dashboard counts the requests waiting for triage" contains "$TMP/b" 'requests waiting for triage'
+check "the dashboard lists the findings compactly" contains "$TMP/b" 'class="findings-compact"'
 api GET /features -b "$TMP/viewer.jar"
 check "the features page draws the value/effort scatter" contains "$TMP/b" '<svg class="scatter"'
 check "the features page has a score column" contains "$TMP/b" '>Score<'
