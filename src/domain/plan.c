@@ -471,20 +471,21 @@ static int solve(struct ctx *x, struct plan_result *out)
 static void prune_worthless(struct ctx *x)
 {
 	const struct plan_candidate *c = x->in->c;
-	int *users = zalloc((size_t)x->n * sizeof *users), *todo = x->list, ntodo = 0;
+	int *users = zalloc((size_t)x->n * sizeof *users); /* how many chosen candidates depend on each */
+	int *drop = x->list, ndrop = 0;                     /* a stack of candidates to take out */
 	for (int i = 0; i < x->n; i++)
 		for (int k = x->doff[i]; x->pick[i] && k < x->doff[i + 1]; k++)
 			users[x->dix[k]]++;
 	for (int i = 0; i < x->n; i++)
 		if (x->pick[i] && !users[i] && !c[i].must && c[i].value <= 0)
-			todo[ntodo++] = i;
-	while (ntodo > 0) {
-		int i = todo[--ntodo];
+			drop[ndrop++] = i;
+	while (ndrop > 0) {
+		int i = drop[--ndrop];
 		x->pick[i] = false;
 		for (int k = x->doff[i]; k < x->doff[i + 1]; k++) {
 			int j = x->dix[k];
 			if (--users[j] == 0 && !c[j].must && c[j].value <= 0)
-				todo[ntodo++] = j;
+				drop[ndrop++] = j;
 		}
 	}
 	free(users);
