@@ -5,19 +5,11 @@
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { Harness, OUT, PASSWORD } = require('./lib');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const OUT = path.join(ROOT, 'tests', 'out');
-const BIN = path.resolve(ROOT, process.env.TANDEM_BIN || 'build/san/tandem');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PORT_LO = 18900, PORT_HI = 18999;
-const PASSWORD = 'tandem-demo';
+const h = new Harness('evidence', [18900, 18999, Number(process.env.TANDEM_EVIDENCE_PORT || 18940)]);
 
 // The CSV: 6 rows; the second's text holds a quoted newline (so it spans lines 3-4), the fourth (line 6) has a
 // date nobody can read. A header the importer knows no layout for, so it guesses a generic mapping.
@@ -38,125 +30,24 @@ const BAD = { line: 6, date: 'not a date' };
 const WORD = 'Slack';
 const TOP = { text: CSV_LINES[1].slice(1, CSV_LINES[1].lastIndexOf('"')), account: 'Northwind Traders' };
 
-let server, serverLog = '', serverExit = null, tmp, port, base, csvPath;
-let browser, context, page;
-const consoleErrors = [];
-const badLoads = [];
-let failed = false;
+let page, base, csvPath;
 
-function freePort(p) {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.once('error', () => resolve(false));
-    s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
-
-async function pickPort() {
-  const want = Number(process.env.TANDEM_EVIDENCE_PORT || 18940);
-  for (let i = 0; i <= PORT_HI - PORT_LO; i++) {
-    const p = PORT_LO + ((want - PORT_LO + i) % (PORT_HI - PORT_LO + 1));
-    if (await freePort(p)) return p;
-  }
-  throw new Error(`no free port in ${PORT_LO}-${PORT_HI}`);
-}
-
-async function waitHealthy(url, ms) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    if (serverExit) throw new Error(`server exited (${serverExit}) before it was healthy:\n${serverLog}`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-      last = `status ${r.status}`;
-    } catch (e) {
-      last = e.message;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server not healthy after ${ms} ms (${last}):\n${serverLog}`);
-}
-
-async function stopServer() {
-  if (!server || serverExit) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  const t = setTimeout(() => server.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(t);
-}
-
-function step(name, fn, { always = false } = {}) {
-  test(name, async (t) => {
-    if (failed && !always) return t.skip('an earlier step failed');
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      if (page) await page.screenshot({ path: path.join(OUT, 'browser-evidence-failure.png'), fullPage: true }).catch(() => {});
-      throw e;
-    }
-  });
-}
-
-// Submits a form by clicking its button and returns the response to the POST.
-async function submit(button, urlPath) {
-  const [resp] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === urlPath),
-    button.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return resp;
-}
-
-// The JSON of an API GET, with the page's session cookie.
-async function apiGet(urlPath) {
-  const r = await page.request.get(`${base}${urlPath}`);
-  assert.equal(r.status(), 200, `GET ${urlPath} answered ${r.status()}`);
-  return r.json();
-}
+const step = h.step.bind(h), submit = h.submit.bind(h), apiGet = h.apiGet.bind(h);
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 describe('evidence in chromium: import a CSV, search, link to a feature, demand', { timeout: 90000 }, () => {
   before(async () => {
-    assert.ok(fs.existsSync(BIN), `no tandem binary at ${BIN} (build it, or set TANDEM_BIN)`);
-    assert.ok(fs.existsSync(CHROMIUM), `no chromium at ${CHROMIUM}`);
-    fs.mkdirSync(OUT, { recursive: true });
-    fs.rmSync(path.join(OUT, 'browser-evidence-failure.png'), { force: true });
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-evidence-'));
-    csvPath = path.join(tmp, 'feedback.csv');
-    fs.writeFileSync(csvPath, CSV);
-    port = await pickPort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(BIN, ['demo', '--db', path.join(tmp, 'x.db'), '--port', String(port)], {
-      cwd: tmp,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ASAN_OPTIONS: process.env.ASAN_OPTIONS || 'detect_leaks=1', UBSAN_OPTIONS: process.env.UBSAN_OPTIONS || 'print_stacktrace=1' },
+    await h.start((tmp) => {
+      csvPath = path.join(tmp, 'feedback.csv');
+      fs.writeFileSync(csvPath, CSV);
     });
-    server.stdout.on('data', (d) => (serverLog += d));
-    server.stderr.on('data', (d) => (serverLog += d));
-    server.on('exit', (code, sig) => (serverExit = sig || `code ${code}`));
-    await waitHealthy(`${base}/healthz`, 15000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10000);
-    page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && consoleErrors.push(`${page.url()}: ${m.text()}`));
-    page.on('response', (r) => {
-      const u = new URL(r.url());
-      if (r.status() >= 400 && r.request().resourceType() !== 'document' && u.pathname !== '/favicon.ico') badLoads.push(`${r.status()} ${u.pathname}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    ({ page, base } = h);
   });
 
-  after(async () => {
-    if (browser) await browser.close().catch(() => {});
-    await stopServer();
-    fs.writeFileSync(path.join(OUT, 'browser-evidence-server.log'), serverLog);
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+
+  after(() => h.stop());
+
 
   step('signs in as the PM', async () => {
     await page.goto(`${base}/login`);
@@ -323,15 +214,14 @@ describe('evidence in chromium: import a CSV, search, link to a feature, demand'
   });
 
   step('no console errors and no missing styles or images', async () => {
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(badLoads, []);
+    assert.deepEqual(h.consoleErrors, []);
+    assert.deepEqual(h.badLoads, []);
   }, { always: true });
 
   step('the sanitizer build stops cleanly with nothing reported', async () => {
-    if (browser) await browser.close();
-    browser = null;
-    await stopServer();
-    assert.doesNotMatch(serverLog, /ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:/, serverLog.slice(-4000));
-    assert.ok(/code 0|SIGTERM/.test(serverExit), `server ended with ${serverExit}`);
+    await h.closeBrowser();
+    await h.stopServer();
+    assert.doesNotMatch(h.log, /ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:/, h.log.slice(-4000));
+    assert.ok(/code 0|SIGTERM/.test(h.exit), `server ended with ${h.exit}`);
   }, { always: true });
 });

@@ -3,19 +3,11 @@
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { Harness, OUT, PASSWORD } = require('./lib');
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const OUT = path.join(ROOT, 'tests', 'out');
-const BIN = path.resolve(ROOT, process.env.TANDEM_BIN || 'build/san/tandem');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const PORT_LO = 18300, PORT_HI = 18399;
-const PASSWORD = 'tandem-demo';
+const h = new Harness('', [18300, 18399, Number(process.env.TANDEM_BROWSER_PORT || 18340)]);
 
 // Fixed inputs, so every run does the same thing on a fresh demo workspace.
 const GOAL = {
@@ -32,78 +24,10 @@ const GOAL = {
 const MEASURE = { at: '2026-03-02', value: '47.5' };
 const NEW_TARGET = { target: '150', reason: 'Launch moved forward; more teams in reach' };
 
-let server, serverLog = '', serverExit = null, tmp, port, base;
-let browser, context, page;
-const consoleErrors = [];
-const badLoads = []; // sub-resources (CSS, images, scripts) the server did not deliver
+let page, base;
 let goalPath = null; // "/goals/N" once created
-let failed = false; // a failed step makes the later ones skip instead of failing on its leftovers
 
-function freePort(p) {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.once('error', () => resolve(false));
-    s.listen(p, '127.0.0.1', () => s.close(() => resolve(true)));
-  });
-}
-
-async function pickPort() {
-  const want = Number(process.env.TANDEM_BROWSER_PORT || 18340);
-  for (let i = 0; i <= PORT_HI - PORT_LO; i++) {
-    const p = PORT_LO + ((want - PORT_LO + i) % (PORT_HI - PORT_LO + 1));
-    if (await freePort(p)) return p;
-  }
-  throw new Error(`no free port in ${PORT_LO}-${PORT_HI}`);
-}
-
-async function waitHealthy(url, ms) {
-  const end = Date.now() + ms;
-  let last;
-  while (Date.now() < end) {
-    if (serverExit) throw new Error(`server exited (${serverExit}) before it was healthy:\n${serverLog}`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-      last = `status ${r.status}`;
-    } catch (e) {
-      last = e.message;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server not healthy after ${ms} ms (${last}):\n${serverLog}`);
-}
-
-async function stopServer() {
-  if (!server || serverExit) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM');
-  const t = setTimeout(() => server.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(t);
-}
-
-function step(name, fn, { always = false } = {}) {
-  test(name, async (t) => {
-    if (failed && !always) return t.skip('an earlier step failed');
-    try {
-      await fn(t);
-    } catch (e) {
-      failed = true;
-      if (page) await page.screenshot({ path: path.join(OUT, 'browser-failure.png'), fullPage: true }).catch(() => {});
-      throw e;
-    }
-  });
-}
-
-// Submits a form by clicking its button and returns the response to the POST (the page then shows its result).
-async function submit(button, urlPath) {
-  const [resp] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === urlPath),
-    button.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return resp;
-}
+const step = h.step.bind(h), submit = h.submit.bind(h), apiGet = h.apiGet.bind(h);
 
 // Signs in with the form on the current page, or on /login if the page is not a sign-in page.
 async function signIn(email) {
@@ -116,42 +40,13 @@ async function signIn(email) {
 
 describe('tandem in chromium', { timeout: 55000 }, () => {
   before(async () => {
-    assert.ok(fs.existsSync(BIN), `no tandem binary at ${BIN} (build it, or set TANDEM_BIN)`);
-    assert.ok(fs.existsSync(CHROMIUM), `no chromium at ${CHROMIUM}`);
-    fs.mkdirSync(OUT, { recursive: true });
-    fs.rmSync(path.join(OUT, 'browser-failure.png'), { force: true });
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-browser-'));
-    port = await pickPort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(BIN, ['demo', '--db', path.join(tmp, 'x.db'), '--port', String(port)], {
-      cwd: tmp,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ASAN_OPTIONS: process.env.ASAN_OPTIONS || 'detect_leaks=1', UBSAN_OPTIONS: process.env.UBSAN_OPTIONS || 'print_stacktrace=1' },
-    });
-    server.stdout.on('data', (d) => (serverLog += d));
-    server.stderr.on('data', (d) => (serverLog += d));
-    server.on('exit', (code, sig) => (serverExit = sig || `code ${code}`));
-    await waitHealthy(`${base}/healthz`, 15000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
-    page = await context.newPage();
-    page.setDefaultTimeout(10000);
-    // "Failed to load resource" is the console's echo of a status; statuses are checked where they are expected
-    page.on('console', (m) => m.type() === 'error' && !/^Failed to load resource/.test(m.text()) && consoleErrors.push(`${page.url()}: ${m.text()}`));
-    page.on('response', (r) => {
-      const u = new URL(r.url());
-      // chromium asks for /favicon.ico on its own; the pages name no icon and the server has none (reported, not tested)
-      if (r.status() >= 400 && r.request().resourceType() !== 'document' && u.pathname !== '/favicon.ico') badLoads.push(`${r.status()} ${u.pathname}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    await h.start();
+    ({ page, base } = h);
   });
 
-  after(async () => {
-    if (browser) await browser.close().catch(() => {});
-    await stopServer();
-    fs.writeFileSync(path.join(OUT, 'browser-server.log'), serverLog);
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  });
+
+  after(() => h.stop());
+
 
   step('signs in as the PM and lands on the dashboard', async () => {
     await page.goto(`${base}/login`);
@@ -167,7 +62,7 @@ describe('tandem in chromium', { timeout: 55000 }, () => {
   });
 
   step('refuses a wrong password with the message on the page', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await h.browser.newContext();
     try {
       const p = await ctx.newPage();
       await p.goto(`${base}/login`);
@@ -373,15 +268,14 @@ describe('tandem in chromium', { timeout: 55000 }, () => {
   });
 
   step('no console errors (CSP, scripts) and no missing styles or images on any page', async () => {
-    assert.deepEqual(consoleErrors, []);
-    assert.deepEqual(badLoads, []);
+    assert.deepEqual(h.consoleErrors, []);
+    assert.deepEqual(h.badLoads, []);
   }, { always: true });
 
   step('the sanitizer build stops cleanly with nothing reported', async () => {
-    await browser.close();
-    browser = null;
-    await stopServer();
-    assert.doesNotMatch(serverLog, /ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:/, serverLog.slice(-4000));
-    assert.ok(/code 0|SIGTERM/.test(serverExit), `server ended with ${serverExit}`);
+    await h.closeBrowser();
+    await h.stopServer();
+    assert.doesNotMatch(h.log, /ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:/, h.log.slice(-4000));
+    assert.ok(/code 0|SIGTERM/.test(h.exit), `server ended with ${h.exit}`);
   }, { always: true });
 });
