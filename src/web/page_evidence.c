@@ -172,20 +172,30 @@ static void evidence_table(request *rq, buf *b, long long fid, json_t *ev, const
 		         json_array_size(json_object_get(ev, "items")), total);
 }
 
-/* Insights matching the search box, each with a link form (or "linked" when it is already). */
-static void evidence_search(request *rq, buf *b, long long fid, const char *q, const char *back)
+/* The ten best matches of q among a kind's objects; says so when there are none. NULL (after the message)
+ * when the search cannot run. */
+static json_t *search_kind(request *rq, buf *b, const struct entity *e, const char *q)
 {
 	struct kv limit = {"limit", "10", NULL}, query = {"q", q, &limit};
 	struct list_query lq = {&query, 10};
 	json_t *items = NULL;
 	const char *next;
 	struct err err = {0};
-	if (entity_list(rq->db, &insights_entity, &lq, rq->a, &items, &next, &err) < 0) {
+	if (entity_list(rq->db, e, &lq, rq->a, &items, &next, &err) < 0) {
 		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err.message);
-		return;
+		return NULL;
 	}
 	if (!json_array_size(items))
-		html(b, "<p class=\"empty\">No insight matches “%s”.</p>", q);
+		html(b, "<p class=\"empty\">No %s matches “%s”.</p>", e->one, q);
+	return items;
+}
+
+/* Insights matching the search box, each with a link form (or "linked" when it is already). */
+static void evidence_search(request *rq, buf *b, long long fid, const char *q, const char *back)
+{
+	json_t *items = search_kind(rq, b, &insights_entity, q);
+	if (!items)
+		return;
 	buf_lit(b, "<ul class=\"evidence-results\" id=\"evidence-results\">");
 	size_t i;
 	json_t *it;
@@ -293,17 +303,9 @@ void evidence_section(request *rq, buf *b, long long feature_id)
 /* Features matching the search box, each with a link form for the insight. */
 static void feature_search(request *rq, buf *b, long long iid, const char *q, const char *back)
 {
-	struct kv limit = {"limit", "10", NULL}, query = {"q", q, &limit};
-	struct list_query lq = {&query, 10};
-	json_t *items = NULL;
-	const char *next;
-	struct err err = {0};
-	if (entity_list(rq->db, &features_entity, &lq, rq->a, &items, &next, &err) < 0) {
-		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err.message);
+	json_t *items = search_kind(rq, b, &features_entity, q);
+	if (!items)
 		return;
-	}
-	if (!json_array_size(items))
-		html(b, "<p class=\"empty\">No feature matches “%s”.</p>", q);
 	buf_lit(b, "<ul class=\"evidence-results\" id=\"feature-results\">");
 	size_t i;
 	json_t *it;
