@@ -253,6 +253,25 @@ static void insight_suggestions(request *rq, buf *b, long long fid, const char *
 	json_decref(s);
 }
 
+/* The page to come back to after a link form: /<kind>/<id>, keeping the search box's words (param) if any;
+ * *q gets those words, NULL when there are none. */
+static const char *back_with_search(request *rq, const char *kind, long long id, const char *param, const char **q)
+{
+	*q = rq_query(rq, param);
+	if (*q && !**q)
+		*q = NULL;
+	buf back;
+	buf_init(&back);
+	buf_rawf(&back, "/%s/%lld", kind, id);
+	if (*q) {
+		buf_rawf(&back, "?%s=", param);
+		buf_url(&back, *q);
+	}
+	const char *bk = arena_strdup(rq->a, buf_str(&back));
+	buf_free(&back);
+	return bk;
+}
+
 void evidence_section(request *rq, buf *b, long long feature_id)
 {
 	struct err e = {0};
@@ -262,18 +281,7 @@ void evidence_section(request *rq, buf *b, long long feature_id)
 		json_decref(ev), json_decref(conc);
 		return;
 	}
-	const char *q = rq_query(rq, "evidence_q");
-	if (q && !*q)
-		q = NULL;
-	buf back;
-	buf_init(&back);
-	buf_rawf(&back, "/features/%lld", feature_id);
-	if (q) {
-		buf_lit(&back, "?evidence_q=");
-		buf_url(&back, q);
-	}
-	const char *bk = arena_strdup(rq->a, buf_str(&back));
-	buf_free(&back);
+	const char *q, *bk = back_with_search(rq, "features", feature_id, "evidence_q", &q);
 	html(b, "<section class=\"card\" id=\"evidence\"><h2>Evidence <span class=\"count\">%lld</span></h2>",
 	     (long long)json_integer_value(json_object_get(ev, "total")));
 	failed_link(rq, b);
@@ -332,18 +340,7 @@ void insight_section(request *rq, buf *b, long long insight_id)
 	json_t *fs = evidence_of_insight(rq->db, insight_id, &e);
 	if (!fs)
 		return;
-	const char *q = rq_query(rq, "feature_q");
-	if (q && !*q)
-		q = NULL;
-	buf back;
-	buf_init(&back);
-	buf_rawf(&back, "/insights/%lld", insight_id);
-	if (q) {
-		buf_lit(&back, "?feature_q=");
-		buf_url(&back, q);
-	}
-	const char *bk = arena_strdup(rq->a, buf_str(&back));
-	buf_free(&back);
+	const char *q, *bk = back_with_search(rq, "insights", insight_id, "feature_q", &q);
 	bool w = may_link(rq);
 	json_t *items = json_object_get(fs, "items");
 	html(b, "<section class=\"card\" id=\"insight-features\"><h2>Features it supports <span class=\"count\">%zu</span></h2>",
