@@ -1,0 +1,414 @@
+/* entity_list.c — lists of any kind: filters, date ranges, full-text search (ranked, with snippets), sort,
+ * paging, and the CSV export. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "entity.h"
+#include "entity_int.h"
+
+static const char *arg(const struct list_query *q, const char *name)
+{
+	for (struct kv *k = q ? q->args : NULL; k; k = k->next)
+		if (strcmp(k->key, name) == 0)
+			return k->value;
+	return NULL;
+}
+
+enum { BIND_MAX = 64, VIRTUAL_SORT_MAX = 100000 /* matches ordered in C for ?sort=<computed> */ };
+struct binds {
+	int n;
+	char types[BIND_MAX + 1];
+	long long ints[BIND_MAX];
+	const char *texts[BIND_MAX];
+};
+
+static void bind_text(struct binds *b, const char *t)
+{
+	if (b->n < BIND_MAX) {
+		b->types[b->n] = 't';
+		b->texts[b->n++] = t;
+	}
+}
+
+static void bind_int(struct binds *b, long long v)
+{
+	if (b->n < BIND_MAX) {
+		b->types[b->n] = 'i';
+		b->ints[b->n++] = v;
+	}
+}
+
+/* Escape LIKE wildcards so ?q= matches literally. */
+static char *like_pattern(arena *a, const char *q)
+{
+	char *p = arena_alloc(a, strlen(q) * 2 + 3), *o = p;
+	*o++ = '%';
+	for (; *q; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			*o++ = '\\';
+		*o++ = *q;
+	}
+	*o++ = '%';
+	return p;
+}
+
+/* Words of a search box as an FTS5 query that cannot be malformed: each word quoted, as a prefix,
+ * all of them required. NULL when there is no word. */
+static const char *fts_query(arena *a, const char *q, bool prefix)
+{
+	buf b;
+	buf_init(&b);
+	const char *p = q;
+	while (*p) {
+		while (*p && !((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			p++;
+		const char *w = p;
+		while (*p && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+			p++;
+		if (p > w) {
+			if (b.len)
+				buf_addc(&b, ' ');
+			buf_addc(&b, '"');
+			buf_add(&b, w, (size_t)(p - w));
+			buf_raw(&b, prefix ? "\"*" : "\""); /* exact words make the per-row snippet lookups cheap */
+		}
+	}
+	const char *out = b.len ? arena_strdup(a, buf_str(&b)) : NULL;
+	buf_free(&b);
+	return out;
+}
+
+json_t *fts_snippet_html(const char *snip)
+{
+	buf b;
+	buf_init(&b);
+	for (const char *p = snip ? snip : ""; *p;) {
+		size_t n = strcspn(p, "\x02\x03");
+		char *run = strndup(p, n);
+		buf_html(&b, run);
+		free(run);
+		p += n;
+		if (*p == 2)
+			buf_lit(&b, "<mark>");
+		else if (*p == 3)
+			buf_lit(&b, "</mark>");
+		if (*p)
+			p++;
+	}
+	json_t *j = json_string_nocheck(buf_str(&b));
+	buf_free(&b);
+	return j;
+}
+
+/* "snippet_html" for each listed object: where the search words are, highlighted. */
+static void add_snippets(db *d, const struct entity *e, json_t *items, const char *match)
+{
+	char sql[300];
+	snprintf(sql, sizeof sql, "SELECT snippet(%s, -1, char(2), char(3), '…', 16) FROM %s WHERE %s MATCH ? AND rowid = ?",
+	         e->fts, e->fts, e->fts);
+	size_t i;
+	json_t *o;
+	json_array_foreach(items, i, o)
+	{
+		db_stmt *s = db_q(d, sql, "ti", match, (long long)json_integer_value(json_object_get(o, "id")));
+		json_object_set_new(o, "snippet_html", fts_snippet_html(s && db_step(s) == DB_ROW ? db_col_text(s, 0) : ""));
+		db_done(s);
+	}
+}
+
+/* For a search filtered by nothing else and in rank order: how many best matches the page needs
+ * (cursor + limit + 1); 0 when other arguments filter or sort, so every match must be ranked. */
+static long long search_top(const struct list_query *q)
+{
+	long long lim = 50, off = 0;
+	for (struct kv *k = q->args; k; k = k->next) {
+		if (!strcmp(k->key, "limit")) {
+			if (!parse_ll(k->value, &lim) || lim < 1)
+				return 0;
+		} else if (!strcmp(k->key, "cursor")) {
+			if (!parse_ll(k->value, &off) || off < 0)
+				return 0;
+		} else if (strcmp(k->key, "q") && strcmp(k->key, "format"))
+			return 0; /* a filter or a sort */
+	}
+	return off + lim + 1;
+}
+
+static bool sys_sortable(const char *name)
+{
+	return strcmp(name, "id") == 0 || strcmp(name, "created_at") == 0 || strcmp(name, "updated_at") == 0;
+}
+
+/* Builds WHERE/ORDER from the query arguments; every name is checked against the descriptor. */
+static int list_sql(const struct entity *e, const struct list_query *q, arena *a, buf *sql, struct binds *b,
+                    bool ranked, long *limit, long *offset, int *virt, struct err *err)
+{
+	*virt = 0;
+	buf_lit(sql, " WHERE 1=1");
+	for (struct kv *k = q ? q->args : NULL; k; k = k->next) {
+		if (!strcmp(k->key, "q") || !strcmp(k->key, "sort") || !strcmp(k->key, "limit") ||
+		    !strcmp(k->key, "cursor") || !strcmp(k->key, "format"))
+			continue;
+		const struct field *f = entity_field(e, k->key);
+		size_t kl = strlen(k->key);
+		if (!f && kl > 5 && (!strcmp(k->key + kl - 5, "_from") || !strcmp(k->key + kl - 3, "_to"))) {
+			/* a date range: observed_at_from=2026-01-01&observed_at_to=2026-03-31, both inclusive */
+			bool from = !strcmp(k->key + kl - 5, "_from");
+			const char *name = arena_strndup(a, k->key, kl - (from ? 5 : 3));
+			const struct field *df = entity_field(e, name);
+			if (df && df->type == FT_DATE && (df->flags & F_FILTER)) {
+				if (!valid_date(k->value))
+					return err_invalid(err, k->key, "%s must be a real date as YYYY-MM-DD", k->key);
+				buf_rawf(sql, " AND %s %s ?", df->name, from ? ">=" : "<=");
+				bind_text(b, k->value);
+				continue;
+			}
+		}
+		if (!f || !(f->flags & F_FILTER))
+			return err_invalid(err, k->key, "%s cannot be filtered by %s", e->label, k->key);
+		if (f->type == FT_LIST) { /* lists that hold the value */
+			buf_rawf(sql, " AND EXISTS (SELECT 1 FROM json_each(%s.%s) WHERE value = ?)", e->table, f->name);
+			bind_text(b, k->value);
+		} else if (f->type == FT_LINKS) { /* objects linked to the given id */
+			long long v;
+			if (!parse_ll(k->value, &v))
+				return err_invalid(err, f->name, "%s must be a whole number", f->name);
+			buf_rawf(sql, " AND id IN (SELECT %s FROM %s WHERE %s = ?)", f->link->own, f->link->table, f->link->other);
+			bind_int(b, v);
+		} else if (f->type == FT_REF || f->type == FT_INT) {
+			long long v;
+			if (str_eq(k->value, "none")) {
+				buf_rawf(sql, " AND %s IS NULL", f->name);
+				continue;
+			}
+			if (!parse_ll(k->value, &v))
+				return err_invalid(err, f->name, "%s must be a whole number or 'none'", f->name);
+			buf_rawf(sql, " AND %s = ?", f->name);
+			bind_int(b, v);
+		} else {
+			if (f->type == FT_ENUM) {
+				bool ok = false;
+				for (const char *const *c = f->choices; *c; c++)
+					ok |= strcmp(*c, k->value) == 0;
+				if (!ok)
+					return err_invalid(err, f->name, "%s is not one of the allowed values", f->name);
+			}
+			buf_rawf(sql, " AND %s = ?", f->name);
+			bind_text(b, k->value);
+		}
+	}
+	const char *qs = arg(q, "q");
+	if (ranked) {
+		/* the search is the join made by entity_list */
+	} else if (!str_empty(qs) && e->fts) {
+		const char *m = fts_query(a, qs, true);
+		if (m) {
+			buf_rawf(sql, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH ?)", e->fts, e->fts);
+			bind_text(b, m);
+		}
+	} else if (!str_empty(qs)) {
+		char *pat = like_pattern(a, qs);
+		buf_lit(sql, " AND (0");
+		for (int i = 0; i < e->nfields; i++)
+			if (e->fields[i].flags & F_SEARCH) {
+				buf_rawf(sql, " OR %s LIKE ? ESCAPE '\\'", e->fields[i].name);
+				bind_text(b, pat);
+			}
+		buf_lit(sql, ")");
+	}
+	const char *sort = arg(q, "sort");
+	if (str_empty(sort) && ranked) {
+		buf_lit(sql, " ORDER BY fts.rank, id");
+		sort = NULL;
+	} else if (str_empty(sort))
+		sort = e->default_sort ? e->default_sort : "id";
+	if (sort && e->virtual_sort && e->virtual_sort_fn && !strcmp(sort[0] == '-' ? sort + 1 : sort, e->virtual_sort)) {
+		*virt = sort[0] == '-' ? -1 : 1; /* ordered in C after the query, over every match */
+		buf_rawf(sql, " ORDER BY %s.id", e->table);
+	} else if (sort) {
+		bool desc = sort[0] == '-';
+		const char *sname = desc ? sort + 1 : sort;
+		const struct field *sf = entity_field(e, sname);
+		if (!sys_sortable(sname) && (!sf || !(sf->flags & F_SORT)))
+			return err_invalid(err, "sort", "%s cannot be sorted by %s", e->label, sname);
+		buf_rawf(sql, " ORDER BY (%s.%s IS NULL), %s.%s %s, %s.id %s", e->table, sname, e->table, sname,
+		         desc ? "DESC" : "ASC", e->table, desc ? "DESC" : "ASC");
+	}
+	long long lim = 50;
+	const char *ls = arg(q, "limit");
+	if (ls && (!parse_ll(ls, &lim) || lim < 1 || lim > q->max_limit))
+		return err_invalid(err, "limit", "limit must be a whole number from 1 to %ld", q->max_limit);
+	long long off = 0;
+	const char *cs = arg(q, "cursor");
+	if (!str_empty(cs) && (!parse_ll(cs, &off) || off < 0))
+		return err_invalid(err, "cursor", "cursor is not one this server gave out");
+	*limit = (long)lim;
+	*offset = (long)off;
+	buf_lit(sql, " LIMIT ? OFFSET ?");
+	bind_int(b, *virt ? VIRTUAL_SORT_MAX : lim + 1); /* one more tells whether a next page exists */
+	bind_int(b, *virt ? 0 : off);
+	return 0;
+}
+
+static db_stmt *run_binds(db *d, const char *sql, struct binds *b)
+{
+	db_stmt *s = db_prepare(d, sql);
+	for (int i = 0; s && i < b->n; i++) {
+		if (b->types[i] == 'i')
+			db_bind_int(s, i + 1, b->ints[i]);
+		else
+			db_bind_text(s, i + 1, b->texts[i]);
+	}
+	return s;
+}
+
+int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
+                const char **next, struct err *err)
+{
+	buf sql;
+	buf_init(&sql);
+	struct binds b = {0};
+	long limit = 0, offset = 0;
+	const char *m = e->fts && !str_empty(arg(q, "q")) ? fts_query(a, arg(q, "q"), true) : NULL;
+	long long top = 0;
+	if (m) {
+		/* ranked search: the kind's columns joined to the FTS matches, best first */
+		/* the get statement ends with " FROM <table> WHERE id = ?"; link subqueries have FROMs of their own */
+		size_t tail = strlen(" FROM ") + strlen(e->table) + strlen(" WHERE id = ?");
+		buf_add(&sql, e->sql_get, strlen(e->sql_get) - tail);
+		top = search_top(q);
+		if (top > 0) /* nothing else filters: FTS5 picks the best few itself, snippets for those only */
+			buf_rawf(&sql, ", fts.snip FROM %s JOIN (SELECT rowid AS rid, rank, snippet(%s, -1, char(2), char(3), '…', "
+			               "16) AS snip FROM %s WHERE %s MATCH ? ORDER BY rank LIMIT ?) fts ON fts.rid = %s.id",
+			         e->table, e->fts, e->fts, e->fts, e->table);
+		else
+			buf_rawf(&sql, " FROM %s JOIN (SELECT rowid AS rid, rank FROM %s WHERE %s MATCH ?) fts ON fts.rid = %s.id",
+			         e->table, e->fts, e->fts, e->table);
+		bind_text(&b, m);
+		if (top > 0)
+			bind_int(&b, top);
+	} else {
+		buf_raw(&sql, e->sql_get);
+		sql.len -= strlen(" WHERE id = ?"); /* reuse the column list of the get statement */
+		sql.p[sql.len] = 0;
+	}
+	int virt;
+	if (list_sql(e, q, a, &sql, &b, m != NULL, &limit, &offset, &virt, err) < 0) {
+		buf_free(&sql);
+		return -1;
+	}
+	db_stmt *s = run_binds(d, buf_str(&sql), &b);
+	buf_free(&sql);
+	if (!s)
+		return err_internal(err);
+	json_t *arr = json_array();
+	long n = 0;
+	int rc;
+	*next = NULL;
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (!virt && n == limit) {
+			*next = arena_printf(a, "%ld", offset + limit);
+			break;
+		}
+		json_t *o = entity_row_json(s, e);
+		if (top > 0)
+			json_object_set_new(o, "snippet_html", fts_snippet_html(db_col_text(s, 4 + e->nfields)));
+		json_array_append_new(arr, o);
+		n++;
+	}
+	db_done(s);
+	if (rc != DB_ROW && rc != DB_DONE) {
+		json_decref(arr);
+		return err_internal(err);
+	}
+	if (virt) { /* sorted by a computed value: order every match, then cut the page out */
+		e->virtual_sort_fn(d, arr, virt < 0);
+		json_t *page = json_array();
+		for (size_t k = (size_t)offset; k < json_array_size(arr) && k < (size_t)(offset + limit); k++)
+			json_array_append(page, json_array_get(arr, k));
+		if (json_array_size(arr) > (size_t)(offset + limit))
+			*next = arena_printf(a, "%ld", offset + limit);
+		json_decref(arr);
+		arr = page;
+	}
+	if (m && top == 0) /* snippets only for the page shown, not for every match */
+		add_snippets(d, e, arr, fts_query(a, arg(q, "q"), false));
+	*items = arr;
+	return 0;
+}
+
+void json_list_join(buf *b, json_t *list, const char *sep)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(list, i, it)
+	{
+		if (i)
+			buf_raw(b, sep);
+		if (json_is_string(it)) {
+			buf_raw(b, json_string_value(it));
+		} else if (json_is_integer(it)) {
+			buf_int(b, json_integer_value(it));
+		} else if (json_is_object(it)) { /* a weighted link: id:weight */
+			const char *k;
+			json_t *x;
+			bool first = true;
+			json_object_foreach(it, k, x)
+			{
+				if (!first)
+					buf_addc(b, ':');
+				buf_int(b, json_integer_value(x));
+				first = false;
+			}
+		}
+	}
+}
+
+static void csv_value(buf *out, json_t *v)
+{
+	if (!v || json_is_null(v))
+		return;
+	if (json_is_string(v)) {
+		buf_csv(out, json_string_value(v));
+	} else if (json_is_integer(v)) {
+		buf_rawf(out, "%lld", json_integer_value(v));
+	} else if (json_is_real(v)) {
+		buf_rawf(out, "%.15g", json_real_value(v));
+	} else if (json_is_array(v)) {
+		/* lists as one field, items separated by "; " */
+		buf items;
+		buf_init(&items);
+		json_list_join(&items, v, "; ");
+		buf_csv(out, buf_str(&items));
+		buf_free(&items);
+	}
+}
+
+int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err)
+{
+	json_t *items;
+	const char *next;
+	if (entity_list(d, e, q, a, &items, &next, err) < 0)
+		return -1;
+	buf_lit(out, "id,created_at,updated_at,version");
+	for (int i = 0; i < e->nfields; i++)
+		buf_rawf(out, ",%s", e->fields[i].name);
+	buf_lit(out, "\r\n");
+	size_t i;
+	json_t *o;
+	json_array_foreach(items, i, o)
+	{
+		buf_rawf(out, "%lld,", json_integer_value(json_object_get(o, "id")));
+		csv_value(out, json_object_get(o, "created_at"));
+		buf_addc(out, ',');
+		csv_value(out, json_object_get(o, "updated_at"));
+		buf_rawf(out, ",%lld", json_integer_value(json_object_get(o, "version")));
+		for (int f = 0; f < e->nfields; f++) {
+			buf_addc(out, ',');
+			csv_value(out, json_object_get(o, e->fields[f].name));
+		}
+		buf_lit(out, "\r\n");
+	}
+	json_decref(items);
+	return 0;
+}
