@@ -39,6 +39,7 @@ static json_t *field_schema(const struct field *f)
 		json_object_set_new(s, "type", json_string("string"));
 		json_object_set_new(s, "format", json_string("date"));
 		break;
+	case FT_BOOL: json_object_set_new(s, "type", json_string("boolean")); break;
 	case FT_TIMESTAMP:
 		json_object_set_new(s, "type", json_string("string"));
 		json_object_set_new(s, "format", json_string("date-time"));

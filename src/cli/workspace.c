@@ -7,6 +7,7 @@
 #include "model/entity.h"
 #include "model/strategy.h"
 #include "model/features.h"
+#include "domain/launch.h"
 #include "domain/score.h"
 #include "web/markdown.h"
 #include "model/users.h"
@@ -76,6 +77,7 @@ int app_init(void)
 	}
 	features_entity.virtual_sort = "score"; /* the model lists, the domain scores */
 	features_entity.virtual_sort_fn = score_sort_items;
+	launches_entity.decorate = launch_decorate; /* the model stores launches, the domain computes readiness */
 	entity_init();
 	entity_init_one(&strategy_entity);
 	markdown_init();

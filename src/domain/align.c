@@ -21,6 +21,16 @@ const struct align_rule align_rules[] = {
 	{"demand-concentrated", SEV_WARNING, "A planned feature's demand comes mostly from one account",
 	 rule_demand_concentrated},
 	{"insights-untriaged", SEV_INFO, "Insights wait untriaged past the triage window", rule_insights_untriaged},
+	{"launch-before-release", SEV_ERROR, "A launch is dated before its release ships", rule_launch_conflict},
+	{"launch-not-ready", SEV_ERROR,
+	 "A launch is within its tier's lead time with readiness below the bar or checklist items open",
+	 rule_launch_conflict},
+	{"launch-date-passed", SEV_WARNING, "A launch's date has passed but it is not marked launched or cancelled",
+	 rule_launch_conflict},
+	{"activity-after-launch", SEV_WARNING, "A marketing activity is dated after its launch", rule_launch_conflict},
+	{"launch-feature-not-in-release", SEV_WARNING, "A launch announces a feature that is not in its release",
+	 rule_launch_conflict},
+	{"checklist-overdue", SEV_WARNING, "A launch checklist item is past its due date", rule_launch_conflict},
 };
 const int align_rules_count = COUNT(align_rules);
 

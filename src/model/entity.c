@@ -12,7 +12,7 @@
 const char *ftype_name(enum ftype t)
 {
 	static const char *names[FT__MAX] = {"string", "text", "int", "number", "money", "date",
-	                                     "timestamp", "enum", "ref", "list", "links"};
+	                                     "timestamp", "enum", "ref", "list", "links", "bool"};
 	return t < FT__MAX ? names[t] : "?";
 }
 
@@ -48,7 +48,7 @@ static void link_select(buf *b, const struct entity *e, const struct link *l)
 		         l->other, l->table, l->own, e->table, l->other);
 }
 
-enum { SQL_GET, SQL_INSERT, SQL_UPDATE };
+enum { SQL_GET, SQL_CHILDREN, SQL_INSERT, SQL_UPDATE };
 
 /* Builds the fixed statements of one kind from its descriptor (program-owned names only). */
 static char *sql_build(const char *head, const struct entity *e, int mode)
@@ -56,14 +56,18 @@ static char *sql_build(const char *head, const struct entity *e, int mode)
 	buf b;
 	buf_init(&b);
 	buf_raw(&b, head);
-	if (mode == SQL_GET) {
+	if (mode == SQL_GET || mode == SQL_CHILDREN) {
 		buf_lit(&b, "SELECT id, created_at, updated_at, version");
 		for (int i = 0; i < e->nfields; i++)
 			if (field_is_column(&e->fields[i]))
 				buf_rawf(&b, ", %s", e->fields[i].name);
 			else
 				link_select(&b, e, e->fields[i].link);
-		buf_rawf(&b, " FROM %s WHERE id = ?", e->table);
+		if (mode == SQL_GET)
+			buf_rawf(&b, " FROM %s WHERE id = ?", e->table);
+		else
+			buf_rawf(&b, " FROM %s WHERE %s = ? ORDER BY %s, id", e->table, e->parent_field,
+			         e->default_sort ? e->default_sort : "id");
 	} else if (mode == SQL_INSERT) {
 		buf_rawf(&b, "INSERT INTO %s (created_at, updated_at, version", e->table);
 		for (int i = 0; i < e->nfields; i++)
@@ -100,6 +104,7 @@ void entity_init_one(struct entity *e)
 		e->sql_get = sql_build("", e, SQL_GET);
 		e->sql_insert = sql_build("", e, SQL_INSERT);
 		e->sql_update = sql_build("", e, SQL_UPDATE);
+		e->sql_children = e->parent_field ? sql_build("", e, SQL_CHILDREN) : NULL;
 		buf b;
 		buf_init(&b);
 		buf_rawf(&b, "DELETE FROM %s WHERE id = ?", e->table);
@@ -119,7 +124,8 @@ void entity_free_sql(struct entity *e)
 {
 	{
 		free(e->sql_get), free(e->sql_insert), free(e->sql_update), free(e->sql_delete), free(e->sql_exists);
-		e->sql_get = e->sql_insert = e->sql_update = e->sql_delete = e->sql_exists = NULL;
+		free(e->sql_children);
+		e->sql_get = e->sql_insert = e->sql_update = e->sql_delete = e->sql_exists = e->sql_children = NULL;
 	}
 }
 
@@ -133,6 +139,7 @@ static json_t *column_json(db_stmt *s, int col, const struct field *f)
 	case FT_MONEY:
 	case FT_REF: return json_integer(db_col_int(s, col));
 	case FT_NUMBER: return json_real(db_col_double(s, col));
+	case FT_BOOL: return json_boolean(db_col_int(s, col) != 0);
 	case FT_LIST:
 	case FT_LINKS: {
 		json_t *v = json_loads(db_col_text(s, col), 0, NULL);
@@ -165,7 +172,33 @@ json_t *entity_get(db *d, const struct entity *e, long long id)
 	if (s && db_step(s) == DB_ROW)
 		o = entity_row_json(s, e);
 	db_done(s);
+	if (o)
+		entity_finish(d, e, o);
 	return o;
+}
+
+const struct entity *entity_parent(const struct entity *e)
+{
+	const struct field *f = e->parent_field ? entity_field(e, e->parent_field) : NULL;
+	return f ? entity_find(f->ref) : NULL;
+}
+
+void entity_finish(db *d, const struct entity *e, json_t *o)
+{
+	long long id = json_integer_value(json_object_get(o, "id"));
+	for (int k = 0; k < entity_count; k++) {
+		const struct entity *c = entity_all[k];
+		if (!c->sql_children || entity_parent(c) != e)
+			continue;
+		json_t *list = json_array();
+		db_stmt *s = db_q(d, c->sql_children, "i", id);
+		while (s && db_step(s) == DB_ROW)
+			json_array_append_new(list, entity_row_json(s, c));
+		db_done(s);
+		json_object_set_new(o, c->embed_as, list);
+	}
+	if (e->decorate)
+		e->decorate(d, o);
 }
 
 bool entity_ref_exists(db *d, const char *kind, long long id)
@@ -200,6 +233,8 @@ static void bind_fields(db_stmt *s, const struct entity *e, json_t *obj, int fir
 		json_t *v = json_object_get(obj, f->name);
 		if (!v || json_is_null(v)) {
 			db_bind_text(s, idx, NULL);
+		} else if (json_is_boolean(v)) {
+			db_bind_int(s, idx, json_is_true(v));
 		} else if (json_is_integer(v)) {
 			db_bind_int(s, idx, json_integer_value(v));
 		} else if (json_is_real(v)) {
@@ -281,12 +316,22 @@ long long entity_create(db *d, const struct entity *e, long long actor, json_t *
 		json_decref(obj);
 		return err_internal(err);
 	}
+	if (e->after_create && e->after_create(d, actor, id, obj, err) < 0) {
+		json_decref(obj);
+		return -1;
+	}
 	json_decref(obj);
 	return id;
 }
 
 int entity_update(db *d, const struct entity *e, long long actor, long long id, json_t *input, long long version,
                   struct err *err)
+{
+	return entity_update_as(d, e, actor, id, input, version, "updated", err);
+}
+
+int entity_update_as(db *d, const struct entity *e, long long actor, long long id, json_t *input, long long version,
+                     const char *action, struct err *err)
 {
 	json_t *old = entity_get(d, e, id);
 	if (!old)
@@ -334,7 +379,7 @@ int entity_update(db *d, const struct entity *e, long long actor, long long id, 
 		return rc == DB_CONSTRAINT ? err_invalid(err, NULL, "the %s conflicts with existing data", e->one)
 		                           : err_internal(err);
 	}
-	int ret = write_links(d, e, id, obj, old) < 0 || audit_write(d, actor, e->kind, id, "updated", diff) < 0
+	int ret = write_links(d, e, id, obj, old) < 0 || audit_write(d, actor, e->kind, id, action, diff) < 0
 	              ? err_internal(err)
 	              : 0;
 	json_decref(diff), json_decref(old), json_decref(obj);

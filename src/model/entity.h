@@ -22,6 +22,7 @@ enum ftype {
 	FT_REF,       /* id of an object of kind ref ("users" or an entity kind) */
 	FT_LIST,      /* list of short strings, stored as JSON text */
 	FT_LINKS,     /* ids of objects of kind ref, kept in a link table (see struct link) */
+	FT_BOOL,      /* true or false, stored as 0 or 1 */
 	FT__MAX
 };
 
@@ -78,8 +79,17 @@ struct entity {
 	 * set at start-up by the layer that computes it (the model does not know how). */
 	const char *virtual_sort;
 	void (*virtual_sort_fn)(db *d, json_t *items, bool desc);
+	/* A child kind (a launch's checklist items) names its parent with an FT_REF field; the parent's JSON
+	 * embeds the children as a list under embed_as, in the child's default order. NULL for other kinds. */
+	const char *parent_field, *embed_as;
+	/* Runs after a create, in its transaction (a launch's checklist from its tier's template); -1 with
+	 * err set refuses the create. */
+	int (*after_create)(db *d, long long actor, long long id, json_t *obj, struct err *err);
+	/* Adds values computed when an object is read (a launch's readiness); set at start-up by the layer
+	 * that computes them, like virtual_sort_fn. */
+	void (*decorate)(db *d, json_t *obj);
 	/* SQL text generated once at start-up by entity_init. */
-	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists;
+	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children;
 	int ncolumns;            /* fields stored as columns of the table (all but FT_LINKS) */
 };
 
@@ -93,8 +103,11 @@ void entity_free_sql(struct entity *e);
 const struct entity *entity_find(const char *kind); /* NULL for an unknown kind */
 const struct field *entity_field(const struct entity *e, const char *name);
 
-/* One object as a new JSON object (id, created_at, updated_at, version, fields); NULL if missing. */
+/* One object as a new JSON object (id, created_at, updated_at, version, fields, embedded children,
+ * decorations); NULL if missing. */
 json_t *entity_get(db *d, const struct entity *e, long long id);
+/* The kind whose objects embed e's (a child kind's parent); NULL for a top-level kind. */
+const struct entity *entity_parent(const struct entity *e);
 
 struct list_query {
 	struct kv *args;   /* the request's query arguments: filters, q, sort, limit, cursor */
@@ -115,6 +128,9 @@ long long entity_create(db *d, const struct entity *e, long long actor, json_t *
 /* version: the client's; -1 when missing (refused). */
 int entity_update(db *d, const struct entity *e, long long actor, long long id, json_t *input, long long version,
                   struct err *err);
+/* The same, audited under another action than "updated" (e.g. "rescheduled"). */
+int entity_update_as(db *d, const struct entity *e, long long actor, long long id, json_t *input, long long version,
+                     const char *action, struct err *err);
 int entity_delete(db *d, const struct entity *e, long long actor, long long id, struct err *err);
 
 /* Does an object with this id exist in kind ("users" included)? */

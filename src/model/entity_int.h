@@ -5,4 +5,6 @@
 
 /* The current row of a statement built from e->sql_get (id, created_at, updated_at, version, fields) as JSON. */
 json_t *entity_row_json(db_stmt *s, const struct entity *e);
+/* Complete an object as read: its children embedded and the kind's decorations (entity_get, lists). */
+void entity_finish(db *d, const struct entity *e, json_t *o);
 #endif

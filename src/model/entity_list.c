@@ -175,6 +175,11 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 				return err_invalid(err, f->name, "%s must be a whole number", f->name);
 			buf_rawf(sql, " AND id IN (SELECT %s FROM %s WHERE %s = ?)", f->link->own, f->link->table, f->link->other);
 			bind_int(b, v);
+		} else if (f->type == FT_BOOL) {
+			bool yes = str_eq(k->value, "true") || str_eq(k->value, "1");
+			if (!yes && !str_eq(k->value, "false") && !str_eq(k->value, "0"))
+				return err_invalid(err, f->name, "%s must be true or false", f->name);
+			buf_rawf(sql, " AND %s = %d", f->name, yes);
 		} else if (f->type == FT_REF || f->type == FT_INT) {
 			long long v;
 			if (str_eq(k->value, "none")) {
@@ -333,6 +338,9 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 	}
 	if (m && top == 0) /* snippets only for the page shown, not for every match */
 		add_snippets(d, e, arr, fts_query(a, arg(q, "q"), false));
+	size_t k;
+	json_t *o;
+	json_array_foreach(arr, k, o) entity_finish(d, e, o);
 	*items = arr;
 	return 0;
 }
@@ -374,6 +382,8 @@ static void csv_value(buf *out, json_t *v)
 		buf_rawf(out, "%lld", json_integer_value(v));
 	} else if (json_is_real(v)) {
 		buf_rawf(out, "%.15g", json_real_value(v));
+	} else if (json_is_boolean(v)) {
+		buf_raw(out, json_is_true(v) ? "true" : "false");
 	} else if (json_is_array(v)) {
 		/* lists as one field, items separated by "; " */
 		buf items;

@@ -167,6 +167,10 @@ static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *
 		return json_incref(v);
 	}
 	case FT_LINKS: return check_links(d, f, v, e);
+	case FT_BOOL:
+		if (!json_is_boolean(v))
+			return err_invalid(e, f->name, "%s must be true or false", f->name), NULL;
+		return json_incref(v);
 	case FT_TIMESTAMP:
 	case FT__MAX: break;
 	}
@@ -306,6 +310,13 @@ json_t *entity_from_form(const struct entity *e, struct kv *form, struct err *er
 				while (*p == '\r' || *p == '\n')
 					p++;
 			}
+		} else if (f->type == FT_BOOL) { /* a checkbox or a yes/no choice */
+			bool yes = str_eq(v, "true") || str_eq(v, "1") || str_eq(v, "on") || str_eq(v, "yes");
+			if (!yes && !blank(v) && !str_eq(v, "false") && !str_eq(v, "0") && !str_eq(v, "no")) {
+				json_decref(o);
+				return err_invalid(err, f->name, "%s must be yes or no", f->name), NULL;
+			}
+			jv = json_boolean(yes);
 		} else if (blank(v)) {
 			jv = json_null();
 		} else if (f->type == FT_INT || f->type == FT_MONEY || f->type == FT_REF) {

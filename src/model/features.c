@@ -39,6 +39,7 @@ static const struct field feature_fields[] = {
 	{"tier", "Tier", FT_ENUM, F_LISTED | F_FILTER, .choices = tiers, .help = "The package it ships in"},
 	{"readiness", "Readiness", FT_INT, 0, 0, 0, 100, .help = "Percent ready to launch"},
 	{"period", "Period", FT_STRING, F_LISTED | F_FILTER | F_SORT, 7, .help = "Planned for, e.g. 2027-Q1"},
+	{"release_id", "Release", FT_REF, F_FILTER, .ref = "releases", .help = "The release it ships in"},
 	{"pm_owner", "PM owner", FT_REF, F_LISTED | F_FILTER, .ref = "users"},
 	{"pmm_owner", "PMM owner", FT_REF, F_FILTER, .ref = "users"},
 	{"success_metric", "Success metric", FT_STRING, 0, 200, .help = "How we will know it worked"},

@@ -5,6 +5,7 @@
 #include "features.h"
 #include "goals.h"
 #include "insights.h"
+#include "launches.h"
 #include "users.h"
 
 static const struct field segment_fields[] = {
@@ -65,5 +66,6 @@ static struct entity competitors = {
 
 struct entity *const entity_all[] = {&goals_entity,          &features_entity, &insights_entity, &segments,
                                      &personas,              &journey_stages_entity, &accounts, &competitors,
-                                     &capacity_entity};
+                                     &capacity_entity,       &releases_entity, &launches_entity, &checklist_entity,
+                                     &activities_entity,     &raci_entity};
 const int entity_count = COUNT(entity_all);

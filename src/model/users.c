@@ -163,7 +163,7 @@ void login_failed(db *d, const char *ip)
 void login_succeeded(db *d, const char *ip) { db_run(d, "DELETE FROM login_failures WHERE ip = ?", "t", ip); }
 
 /* Random secret as URL-safe base64 into the arena. */
-static char *random_secret(arena *a, const char *prefix)
+char *random_secret(arena *a, const char *prefix)
 {
 	unsigned char raw[32];
 	randombytes_buf(raw, sizeof raw);
@@ -176,7 +176,7 @@ static char *random_secret(arena *a, const char *prefix)
 }
 
 /* Secrets are stored only as a BLAKE2b hash in hex. */
-static void secret_hash(const char *secret, char out[65])
+void secret_hash(const char *secret, char out[65])
 {
 	unsigned char h[32];
 	crypto_generichash(h, sizeof h, (const unsigned char *)secret, strlen(secret), NULL, 0);

@@ -47,6 +47,11 @@ int session_create(db *d, arena *a, long long user_id, const char **cookie, cons
 bool session_lookup(db *d, arena *a, const char *cookie, struct user *u, const char **csrf);
 void session_delete(db *d, const char *cookie);
 
+/* 32 random bytes as URL-safe base64 after prefix, into the arena (session cookies, tokens, links). */
+char *random_secret(arena *a, const char *prefix);
+/* A secret's BLAKE2b hash in hex: what is stored instead of the secret. */
+void secret_hash(const char *secret, char out[65]);
+
 /* A new API token: returns its id and the secret (arena) that is shown once. */
 long long token_create(db *d, arena *a, long long user_id, const char *name, const char **secret, struct err *e);
 bool token_lookup(db *d, arena *a, const char *secret, struct user *u);

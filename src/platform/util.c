@@ -98,6 +98,32 @@ long date_days(const char *s)
 
 long date_diff(const char *a, const char *b) { return date_days(b) - date_days(a); }
 
+void days_date(long days, char out[11])
+{
+	/* civil from days (proleptic Gregorian), the inverse of date_days */
+	days += 719468;
+	long era = (days >= 0 ? days : days - 146096) / 146097;
+	long doe = days - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	if (y < 0 || y > 9999)
+		y = y < 0 ? 0 : 9999;
+	out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10), out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10), out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
+	out[7] = '-', out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10), out[10] = 0;
+}
+
+bool date_add(const char *date, long days, char out[11])
+{
+	long n = date_days(date);
+	if (n < 0 && !valid_date(date))
+		return false;
+	days_date(n + days, out);
+	return true;
+}
+
 bool valid_text(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s, *e = p + n;

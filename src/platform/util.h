@@ -24,6 +24,10 @@ bool valid_date(const char *s);
 long date_days(const char *s);
 /* Days from date a to date b (b - a). Both must be valid dates. */
 long date_diff(const char *a, const char *b);
+/* The date `days` days after 1970-01-01 as YYYY-MM-DD into out[11]. */
+void days_date(long days, char out[11]);
+/* date moved by days (negative: earlier) into out[11]; false when date is not a real date. */
+bool date_add(const char *date, long days, char out[11]);
 /* Is s valid UTF-8 with no NUL and no control characters other than \t \n \r? */
 bool valid_text(const char *s, size_t n);
 /* Number of Unicode code points in valid UTF-8 s. */

@@ -56,6 +56,8 @@ const char *value_text(arena *a, json_t *v)
 		return arena_printf(a, "%lld", (long long)json_integer_value(v));
 	if (json_is_real(v))
 		return arena_printf(a, "%.15g", json_real_value(v));
+	if (json_is_boolean(v))
+		return json_is_true(v) ? "true" : "false";
 	if (json_is_array(v)) {
 		buf t;
 		buf_init(&t);
@@ -104,6 +106,9 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 		}
 		break;
 	}
+	case FT_BOOL:
+		buf_raw(b, json_is_true(v) ? "Yes" : "No");
+		break;
 	case FT_ENUM:
 		html(b, "<span class=\"badge badge-%s\">%s</span>", json_string_value(v), json_string_value(v));
 		break;
@@ -283,6 +288,12 @@ static void one_input(request *rq, buf *b, const struct field *f, const char *va
 		close_tag(b, f, bad);
 		ref_options(rq, b, f, val);
 		buf_lit(b, "</select>");
+		break;
+	case FT_BOOL:
+		html(b, "<select id=\"f-%s\" name=\"%s\"", f->name, f->name);
+		close_tag(b, f, bad);
+		html(b, "<option value=\"false\"%s>No</option><option value=\"true\"%s>Yes</option></select>",
+		     str_eq(val, "true") ? "" : " selected", str_eq(val, "true") ? " selected" : "");
 		break;
 	case FT_DATE:
 		html(b, "<input id=\"f-%s\" name=\"%s\" type=\"date\" value=\"%s\"", f->name, f->name, val);

@@ -11,7 +11,8 @@ static const struct {
 	const char *href, *label, *key;
 } nav[] = {
 	{"/", "Dashboard", "dashboard"},   {"/strategy", "Strategy", "strategy"}, {"/goals", "Goals", "goals"},
-	{"/features", "Features", "features"}, {"/plan", "Plan", "plan"},       {"/segments", "Customers", "customers"},
+	{"/features", "Features", "features"}, {"/plan", "Plan", "plan"},       {"/roadmap", "Launches", "launch"},
+	{"/segments", "Customers", "customers"},
 	{"/alignment", "Alignment", "alignment"},
 };
 
@@ -23,6 +24,8 @@ static const struct {
 	{"plan", "/demand", "Demand", "demand"},           {"features", "/insights", "Evidence", "insights"},
 	{"customers", "/segments", "Segments", "segments"}, {"customers", "/personas", "Personas", "personas"},
 	{"customers", "/journey-stages", "Journey", "journey-stages"},
+	{"launch", "/roadmap", "Roadmap", "roadmap"},       {"launch", "/releases", "Releases", "releases"},
+	{"launch", "/launches", "Launches", "launches"},    {"launch", "/calendar", "Calendar", "calendar"},
 	{"customers", "/accounts", "Accounts", "accounts"}, {"customers", "/competitors", "Competitors", "competitors"},
 };
 
