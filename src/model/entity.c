@@ -91,6 +91,14 @@ void entity_init(void)
 {
 	for (int i = 0; i < entity_count; i++)
 		entity_init_one(entity_all[i]);
+	for (int i = 0; i < entity_count; i++) {
+		struct entity *e = entity_all[i];
+		const struct field *f = e->parent_field ? entity_field(e, e->parent_field) : NULL;
+		struct entity *p = f ? (struct entity *)entity_find(f->ref) : NULL;
+		e->parent = p;
+		if (p)
+			p->has_children = true;
+	}
 }
 
 void entity_init_one(struct entity *e)
@@ -177,18 +185,14 @@ json_t *entity_get(db *d, const struct entity *e, long long id)
 	return o;
 }
 
-const struct entity *entity_parent(const struct entity *e)
-{
-	const struct field *f = e->parent_field ? entity_field(e, e->parent_field) : NULL;
-	return f ? entity_find(f->ref) : NULL;
-}
+const struct entity *entity_parent(const struct entity *e) { return e->parent; }
 
 void entity_finish(db *d, const struct entity *e, json_t *o)
 {
 	long long id = json_integer_value(json_object_get(o, "id"));
-	for (int k = 0; k < entity_count; k++) {
+	for (int k = 0; e->has_children && k < entity_count; k++) {
 		const struct entity *c = entity_all[k];
-		if (!c->sql_children || entity_parent(c) != e)
+		if (!c->sql_children || c->parent != e)
 			continue;
 		json_t *list = json_array();
 		db_stmt *s = db_q(d, c->sql_children, "i", id);

@@ -330,9 +330,15 @@ void form_error_summary(buf *b, const struct err *error)
 
 void field_inputs(request *rq, buf *b, const struct entity *e, json_t *obj, const struct err *error, bool editing)
 {
+	field_inputs_except(rq, b, e, obj, error, editing, NULL);
+}
+
+void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *obj, const struct err *error,
+                         bool editing, const char *skip)
+{
 	for (int i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
-		if (f->flags & F_READONLY)
+		if ((f->flags & F_READONLY) || str_eq(skip, f->name))
 			continue;
 		bool bad = error && error->status && !strcmp(error->field, f->name);
 		bool own = editing && (f->flags & F_OWN_ACTION);
@@ -351,7 +357,7 @@ void field_inputs(request *rq, buf *b, const struct entity *e, json_t *obj, cons
 			field_note(b, f, error, bad);
 			continue;
 		}
-		const char *val = rq->form ? rq_form(rq, f->name) : NULL;
+		const char *val = rq->form ? rq_form(rq, f->name) : !obj ? rq_query(rq, f->name) : NULL;
 		if (!val) {
 			json_t *v = obj ? json_object_get(obj, f->name) : NULL;
 			json_t *dv = NULL;

@@ -21,6 +21,9 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
  * carries one (a re-render after an error), else from obj (NULL for a new object: the defaults).
  * e->field at fault gets its message beside it. editing: F_OWN_ACTION fields are shown, not editable. */
 void field_inputs(request *rq, buf *b, const struct entity *e, json_t *obj, const struct err *error, bool editing);
+/* The same without the field named skip (a child's parent, sent as a hidden input). */
+void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *obj, const struct err *error,
+                         bool editing, const char *skip);
 /* An RFC 3339 timestamp as <time> showing "YYYY-MM-DD HH:MM" (UTC). */
 void show_time(buf *b, const char *ts);
 /* An error summary for the top of a form (nothing when error is NULL or empty). */

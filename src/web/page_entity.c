@@ -11,7 +11,8 @@
 
 enum { PAGE_LIMIT = 1000 };
 
-static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page, &insight_page};
+static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page, &insight_page, &launch_page,
+                                                     &release_page};
 
 static const struct kind_page *extras(const struct entity *e)
 {
@@ -239,6 +240,32 @@ void page_entity_list(request *rq, response *rs)
 	page_end(rq, rs);
 }
 
+/* Where a write sends the browser: a child's parent page at the children's section (a launch's
+ * checklist), else the object's page, or the list when id is 0. */
+static const char *after_write(request *rq, const struct entity *e, long long id, json_t *obj)
+{
+	const struct entity *p = entity_parent(e);
+	long long pid = p && obj ? json_integer_value(json_object_get(obj, e->parent_field)) : 0;
+	if (pid > 0)
+		return arena_printf(rq->a, "/%s/%lld#%s", p->kind, pid, e->embed_as);
+	return id ? arena_printf(rq->a, "/%s/%lld", e->kind, id) : arena_printf(rq->a, "/%s", e->kind);
+}
+
+/* Breadcrumbs: the list, or for a child kind its parent's list and the parent. */
+static void crumbs(request *rq, buf *b, const struct entity *e, json_t *obj)
+{
+	const struct entity *p = entity_parent(e);
+	long long pid = p && obj ? json_integer_value(json_object_get(obj, e->parent_field)) : 0;
+	if (!pid && p && !obj && rq_query(rq, e->parent_field))
+		parse_ll(rq_query(rq, e->parent_field), &pid);
+	const char *label = pid > 0 ? entity_ref_label(rq->db, rq->a, p->kind, pid) : NULL;
+	if (label)
+		html(b, "<nav class=\"crumbs\"><a href=\"/%s\">%s</a> / <a href=\"/%s/%lld\">%s</a>", p->kind, p->label, p->kind,
+		     pid, label);
+	else
+		html(b, "<nav class=\"crumbs\"><a href=\"/%s\">%s</a>", e->kind, e->label);
+}
+
 /* The new/edit form page; obj is NULL for a new object. */
 static void form_page(request *rq, response *rs, const struct entity *e, json_t *obj, const struct err *error)
 {
@@ -247,8 +274,8 @@ static void form_page(request *rq, response *rs, const struct entity *e, json_t 
 	const char *heading = obj ? arena_printf(rq->a, "Edit %s", e->one) : arena_printf(rq->a, "New %s", e->one);
 	page_begin(rq, rs, heading, e->kind);
 	buf *b = &rs->body;
-	html(b, "<nav class=\"crumbs\"><a href=\"/%s\">%s</a>", e->kind, e->label);
-	if (obj)
+	crumbs(rq, b, e, obj);
+	if (obj && !entity_parent(e))
 		html(b, " / <a href=\"/%s/%lld\">%s</a>", e->kind, id, title ? title : "");
 	html(b, "</nav><h1>%s</h1>", heading);
 	form_error_summary(b, error);
@@ -265,7 +292,7 @@ static void form_page(request *rq, response *rs, const struct entity *e, json_t 
 	field_inputs(rq, b, e, obj, error, obj != NULL);
 	html(b, "<div class=\"form-actions\"><button type=\"submit\">%s</button> <a href=\"%s\">Cancel</a></div></form>",
 	     obj ? "Save changes" : arena_printf(rq->a, "Create %s", e->one),
-	     obj ? arena_printf(rq->a, "/%s/%lld", e->kind, id) : arena_printf(rq->a, "/%s", e->kind));
+	     after_write(rq, e, id, obj));
 	page_end(rq, rs);
 }
 
@@ -282,7 +309,9 @@ void page_entity_create(request *rq, response *rs)
 		rs->status = err.status;
 		return form_page(rq, rs, e, NULL, &err);
 	}
-	reply_redirect(rs, rq, arena_printf(rq->a, "/%s/%lld", e->kind, id));
+	json_t *o = entity_get(rq->db, e, id);
+	reply_redirect(rs, rq, after_write(rq, e, id, o));
+	json_decref(o);
 }
 
 /* A changed value, short: text cut at 60 characters, lists and objects as "…". */
@@ -349,8 +378,8 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	const char *title = json_string_value(json_object_get(o, e->title_field));
 	page_begin(rq, rs, title ? title : e->one, e->kind);
 	buf *b = &rs->body;
-	html(b, "<nav class=\"crumbs\"><a href=\"/%s\">%s</a></nav><div class=\"page-head\"><h1>%s</h1><div class=\"actions\">",
-	     e->kind, e->label, title ? title : "");
+	crumbs(rq, b, e, o);
+	html(b, "</nav><div class=\"page-head\"><h1>%s</h1><div class=\"actions\">", title ? title : "");
 	if (may_write(rq, e))
 		html(b, "<a class=\"button\" href=\"/%s/%lld/edit\">Edit</a>", e->kind, id);
 	buf_lit(b, "</div></div>");
@@ -441,15 +470,19 @@ void page_entity_update(request *rq, response *rs)
 		json_decref(o);
 		return;
 	}
+	reply_redirect(rs, rq, after_write(rq, e, id, o));
 	json_decref(o);
-	reply_redirect(rs, rq, arena_printf(rq->a, "/%s/%lld", e->kind, id));
 }
 
 void page_entity_delete(request *rq, response *rs)
 {
 	const struct entity *e = kind(rq);
 	struct err err = {0};
-	if (entity_delete(rq->db, e, rq->user_id, rq_id(rq, 1), &err) < 0)
+	json_t *o = entity_get(rq->db, e, rq_id(rq, 1));
+	if (entity_delete(rq->db, e, rq->user_id, rq_id(rq, 1), &err) < 0) {
+		json_decref(o);
 		return page_error(rq, rs, err.status, err.message);
-	reply_redirect(rs, rq, arena_printf(rq->a, "/%s", e->kind));
+	}
+	reply_redirect(rs, rq, after_write(rq, e, 0, o));
+	json_decref(o);
 }

@@ -77,10 +77,11 @@ oneshot() {
 # header NAME: the value of a response header from the last request ($TMP/h), without CR.
 header() { grep -i "^$1:" "$TMP/h" | head -1 | sed 's/^[^:]*: *//' | tr -d '\r'; }
 
-# Live server on the first free port in 18100-18199 ($1: first port to try). Sets PORT, BASE, SERVER_PID.
+# Live server on the first free port of the hundred from $1 (default 18100-18199). Sets PORT, BASE, SERVER_PID.
 start_server() {
 	_p=${1:-18100}
-	while [ "$_p" -le 18199 ]; do
+	_last=$((_p / 100 * 100 + 99))
+	while [ "$_p" -le "$_last" ]; do
 		if ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$_p/healthz"; then
 			"$TANDEM" serve --db "$DB" --port "$_p" --threads 4 > "$TMP/server.out" 2> "$TMP/server.err" &
 			SERVER_PID=$!
@@ -101,7 +102,7 @@ start_server() {
 		fi
 		_p=$((_p + 1))
 	done
-	echo "no free port in 18100-18199" >&2
+	echo "no free port up to $_last" >&2
 	exit 1
 }
 # Stop the server (SIGTERM) and check it exited 0 with no sanitizer report (leaks included).

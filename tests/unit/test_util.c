@@ -36,6 +36,26 @@ TEST(util_date_days_and_diff)
 	CHECK_EQ_INT(date_diff("2025-01-01", "2026-01-01"), 365);
 }
 
+TEST(util_date_add_and_days_date)
+{
+	char out[11];
+	CHECK(date_add("2024-02-28", 1, out));
+	CHECK_STR(out, "2024-02-29"); /* leap day */
+	CHECK(date_add("2023-12-31", 1, out));
+	CHECK_STR(out, "2024-01-01");
+	CHECK(date_add("2027-03-01", -1, out));
+	CHECK_STR(out, "2027-02-28");
+	CHECK(date_add("2026-11-25", -365, out));
+	CHECK_STR(out, "2025-11-25");
+	CHECK(date_add("1970-01-01", -1, out)); /* the day before the epoch is a real date too */
+	CHECK_STR(out, "1969-12-31");
+	CHECK(!date_add("2026-02-30", 1, out));
+	days_date(0, out);
+	CHECK_STR(out, "1970-01-01");
+	days_date(date_days("2000-02-29"), out);
+	CHECK_STR(out, "2000-02-29");
+}
+
 TEST(util_today_honours_tandem_today)
 {
 	char out[11];
