@@ -12,6 +12,13 @@ void api_entity_patch(request *rq, response *rs);
 void api_entity_delete(request *rq, response *rs);
 void api_entity_history(request *rq, response *rs);
 
+/* api_launches.c — readiness and conflicts, rescheduling a release, the launch settings */
+void api_launch_readiness(request *rq, response *rs);
+void api_release_reschedule_preview(request *rq, response *rs);
+void api_release_reschedule(request *rq, response *rs);
+void api_settings_launches_get(request *rq, response *rs);
+void api_settings_launches_put(request *rq, response *rs);
+
 /* api_session.c */
 void api_healthz(request *rq, response *rs);
 void api_session_create(request *rq, response *rs);
@@ -64,6 +71,18 @@ void api_settings_demand_put(request *rq, response *rs);
 
 /* api_import.c — insights imported from a CSV body */
 void api_insights_import(request *rq, response *rs);
+
+/* api_brief.c — a launch's sales enablement brief as Markdown and HTML */
+void api_launch_brief(request *rq, response *rs);
+
+/* api_calendar.c — the launch calendar as iCalendar */
+void api_calendar_ics(request *rq, response *rs);
+
+/* api_roadmap.c — the roadmap as JSON; read-only share links (roadmap, calendar feed) */
+void api_roadmap(request *rq, response *rs);
+void api_share_links_list(request *rq, response *rs);
+void api_share_links_create(request *rq, response *rs);
+void api_share_links_delete(request *rq, response *rs);
 
 /* api_openapi.c */
 void api_openapi(request *rq, response *rs);

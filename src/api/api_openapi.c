@@ -222,6 +222,8 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	json_t *okr;
 	if (!strcmp(ok, "204")) {
 		okr = json_pack("{ss}", "description", "Done; no content");
+	} else if (doc && doc->response && strchr(doc->response, '/')) { /* a media type (text/calendar), not a schema */
+		okr = json_pack("{sss{s{s{ss}}}}", "description", "OK", "content", doc->response, "schema", "type", "string");
 	} else if (doc && doc->response) {
 		okr = json_pack("{ss}", "description", "OK");
 		json_object_update_new(okr, json_body(ref(a, doc->response)));

@@ -18,7 +18,7 @@ struct openapi_doc {
 	enum http_method method;
 	const char *pattern;
 	const char *request;  /* schema name of the body, or NULL */
-	const char *response; /* schema name of the answer */
+	const char *response; /* schema name of the answer, or its media type when not JSON ("text/calendar") */
 	const char *ok;       /* the success status */
 	const char *extra, *extra_desc; /* one more status the route may answer, or NULL */
 	const char *also_ok;  /* another success status answering the same schema, or NULL */
@@ -26,10 +26,21 @@ struct openapi_doc {
 };
 /* The description of route (method, pattern), or NULL. */
 const struct openapi_doc *openapi_doc_for(enum http_method m, const char *pattern);
+/* Schema pieces the schema files share: a value of a type with a description; the same or null; an object
+ * with these properties (reference stolen), every one required. */
+json_t *openapi_t(const char *type, const char *desc);
+json_t *openapi_tn(const char *type, const char *desc);
+json_t *openapi_object(json_t *props);
 /* Add the schemas the descriptions name. */
 void openapi_doc_schemas(json_t *schemas);
 /* The schemas of evidence, suggestions and demand (openapi_evidence.c). */
 void openapi_evidence_schemas(json_t *schemas);
+/* Readiness, rescheduling and the launch settings (openapi_launches.c). */
+void openapi_launch_schemas(json_t *schemas);
+/* A launch's sales enablement brief (api_brief.c). */
+void openapi_brief_schemas(json_t *schemas);
+/* The roadmap and share links (openapi_roadmap.c). */
+void openapi_roadmap_schemas(json_t *schemas);
 /* The answer of an insight import (api_import.c). */
 void openapi_import_schemas(json_t *schemas);
 #endif

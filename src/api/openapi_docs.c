@@ -17,6 +17,27 @@ static const struct openapi_param import_query[] = {
 	{NULL, NULL, NULL},
 };
 
+static const struct openapi_param reschedule_query[] = {
+	{"target_date", "string", "The new target date, YYYY-MM-DD"},
+	{NULL, NULL, NULL},
+};
+
+static const struct openapi_param roadmap_query[] = {
+	{"group", "string", "Lanes by goal (a feature's highest-weight goal; the default), team (largest effort) or persona "
+	                    "(its first)"},
+	{"goal", "integer", "Only features that serve this goal"},
+	{"segment", "integer", "Only features for a persona of this segment, and launches for this segment"},
+	{"persona", "integer", "Only features for this persona"},
+	{"tier", "string", "Only features shipped in this package: free, pro or enterprise"},
+	{"launch_tier", "integer", "Only launches of this tier (1-3)"},
+	{NULL, NULL, NULL},
+};
+
+static const struct openapi_param share_links_query[] = {
+	{"kind", "string", "roadmap or calendar; both without it"},
+	{NULL, NULL, NULL},
+};
+
 /* One line per route; api_openapi.c uses it for every route found here. */
 static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/settings/score", NULL, "ScoreWeights", "200", NULL, NULL},
@@ -45,7 +66,44 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/demand", NULL, "Demand", "200", NULL, NULL, NULL, demand_query},
 	{HTTP_GET, "/api/v1/settings/demand", NULL, "DemandSettings", "200", NULL, NULL},
 	{HTTP_PUT, "/api/v1/settings/demand", "DemandSettingsInput", "DemandSettings", "200", NULL, NULL},
+	/* a launch's sales enablement brief (schema in api_brief.c) */
+	{HTTP_GET, "/api/v1/launches/{id}/brief", NULL, "LaunchBrief", "200", NULL, NULL},
+	/* launches and releases (schemas in openapi_launches.c) */
+	{HTTP_GET, "/api/v1/launches/{id}/readiness", NULL, "Readiness", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/releases/{id}/reschedule", NULL, "ReschedulePreview", "200", NULL, NULL, NULL,
+	 reschedule_query},
+	{HTTP_POST, "/api/v1/releases/{id}/reschedule", "RescheduleRequest", "Rescheduled", "200", "409",
+	 "The release or one of its launches changed since the version sent"},
+	{HTTP_GET, "/api/v1/settings/launches", NULL, "LaunchSettings", "200", NULL, NULL},
+	{HTTP_PUT, "/api/v1/settings/launches", "LaunchSettingsInput", "LaunchSettings", "200", NULL, NULL},
+	/* the roadmap and share links (schemas in openapi_roadmap.c) */
+	{HTTP_GET, "/api/v1/roadmap", NULL, "Roadmap", "200", "400", "A group or filter is not valid (the field names it)",
+	 NULL, roadmap_query},
+	{HTTP_GET, "/api/v1/share-links", NULL, "ShareLinks", "200", NULL, NULL, NULL, share_links_query},
+	{HTTP_POST, "/api/v1/share-links", "ShareLinkInput", "ShareLinkCreated", "201", NULL, NULL},
+	{HTTP_DELETE, "/api/v1/share-links/{id}", NULL, NULL, "204", "404", "No active share link with that id"},
+	/* the launch calendar (ics.c) */
+	{HTTP_GET, "/api/v1/calendar.ics", NULL, "text/calendar", "200", NULL, NULL},
 };
+
+json_t *openapi_t(const char *type, const char *desc)
+{
+	return json_pack("{ssss}", "type", type, "description", desc);
+}
+
+json_t *openapi_tn(const char *type, const char *desc)
+{
+	return json_pack("{s[ss]ss}", "type", type, "null", "description", desc);
+}
+
+json_t *openapi_object(json_t *props)
+{
+	json_t *req = json_array();
+	const char *k;
+	json_t *v;
+	json_object_foreach(props, k, v) json_array_append_new(req, json_string(k));
+	return json_pack("{sssoso}", "type", "object", "properties", props, "required", req);
+}
 
 const struct openapi_doc *openapi_doc_for(enum http_method m, const char *pattern)
 {
@@ -171,4 +229,7 @@ void openapi_doc_schemas(json_t *schemas)
 	json_object_set_new(schemas, "PlanApplied", plan_schema(true));
 	openapi_evidence_schemas(schemas);
 	openapi_import_schemas(schemas);
+	openapi_brief_schemas(schemas);
+	openapi_launch_schemas(schemas);
+	openapi_roadmap_schemas(schemas);
 }

@@ -56,5 +56,8 @@ int cmd_show(int argc, char **argv);
 int cmd_add(int argc, char **argv);
 int cmd_edit(int argc, char **argv);
 int cmd_delete(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_brief(int argc, char **argv);
+int cmd_launches(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 #endif

@@ -38,6 +38,17 @@ const struct command commands[] = {
 	 "each malformed row as FILE:LINE: reason. Without --format the layout is recognised from the header; --map "
 	 "means generic. Exit 0 when every row was read, 1 when rows were malformed (the rest is imported, or nothing "
 	 "with --all-or-nothing), 2 when the import could not run. See docs/IMPORT.md."},
+	{"export", cmd_export, "tandem export ics [--base-url URL] [--db FILE]",
+	 "Print the launch calendar as iCalendar (RFC 5545) on stdout: one all-day event per launch and per dated "
+	 "marketing activity, with UIDs that stay the same from one export to the next and SEQUENCE from the object's "
+	 "version. Links point under --base-url (default http://localhost:8080). ics is the only format; another is a "
+	 "usage error (exit 2)."},
+	{"brief", cmd_brief, "tandem brief LAUNCH_ID [--html] [--db FILE]",
+	 "Print a launch's sales enablement brief: Markdown on stdout, or with --html a standalone printable HTML page "
+	 "(stylesheet inline). Exit 1 when there is no such launch, 2 on bad usage."},
+	{"launches", cmd_launches, "tandem launches [--upcoming DAYS] [--format text|json] [--db FILE]",
+	 "The launches by date with tier, status, readiness and conflicts (each conflict on its own line). With "
+	 "--upcoming only the open launches (planning or ready) dated from today to DAYS days ahead."},
 	{"migrate", cmd_migrate, "tandem migrate [--db FILE]", "Bring the workspace's schema up to this binary's."},
 	{"http", cmd_http, "tandem http [--db FILE]",
 	 "Answer one HTTP request read from stdin on stdout (for tests and inetd-style use)."},
@@ -45,7 +56,8 @@ const struct command commands[] = {
 	 "tandem list KIND [--q WORDS] [--where FIELD=VALUE] [--sort FIELD|-FIELD] [--limit N] [--format text|json|csv] "
 	 "[--db FILE]",
 	 "List objects of a kind (goals, features, insights, segments, personas, journey-stages, accounts, competitors, "
-	 "capacity), with the API's filters, search and sort."},
+	 "capacity, releases, launches, launch-checklist, launch-activities, launch-raci), with the API's filters, "
+	 "search and sort."},
 	{"show", cmd_show, "tandem show KIND ID [--db FILE]", "Print one object as JSON."},
 	{"add", cmd_add, "tandem add KIND FIELD=VALUE… [--json] [--as EMAIL] [--db FILE]",
 	 "Create an object. Values are typed as in the web forms; links repeat the field (persona_ids=1 persona_ids=2) "

@@ -155,7 +155,9 @@ static int seed(db *d)
 	const long long goals[4] = {g1, g2, g3, g4};
 	if (demo_seed_backlog(d, goals, personas, pm, pmm) < 0)
 		return -1;
-	return demo_seed_evidence(d);
+	if (demo_seed_evidence(d) < 0)
+		return -1;
+	return demo_seed_launches(d, pm, pmm, uid[1]);
 }
 
 int demo_seed(db *d)

@@ -17,4 +17,6 @@ int demo_seed_evidence(db *d);
 /* The backlog (demo_backlog.c): journey stages, features linked to the goals and personas given (in demo
  * order), capacity for 2027-Q1 and 2027-Q2. Inside demo_seed's transaction; 0, or -1 on any failure. */
 int demo_seed_backlog(db *d, const long long goals[4], const long long personas[3], long long pm, long long pmm);
+/* Releases and launches (demo_launches.c), dated from today, on the backlog's features. */
+int demo_seed_launches(db *d, long long pm, long long pmm, long long leader);
 #endif

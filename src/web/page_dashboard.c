@@ -74,10 +74,13 @@ void page_dashboard(request *rq, response *rs)
 	buf_lit(b, "</section><section class=\"card\"><h2><a href=\"/alignment\">Alignment</a></h2>");
 	alignment_summary(rq, b, 5);
 	buf_lit(b, "</section></div>");
+	launches_upcoming_card(rq, b, 60);
 	backlog_card(rq, b);
 	buf_lit(b, "<section class=\"card\"><h2>Workspace</h2><ul class=\"counts\">");
 	for (int i = 0; i < entity_count; i++) {
 		const struct entity *e = entity_all[i];
+		if (e->parent_field) /* a launch's checklist items are counted on the launch */
+			continue;
 		long long n = db_int(rq->db, 0, arena_printf(rq->a, "SELECT count(*) FROM %s", e->table), "");
 		html(b, "<li><a href=\"/%s\"><strong>%lld</strong> %s</a></li>", e->kind, n, e->label);
 	}

@@ -51,7 +51,18 @@ struct kind_page {
 	 * the action form whose submission failed with err (re-shown with the message), else NULL. */
 	void (*show_extra)(request *rq, buf *b, json_t *obj, const char *failed_form, const struct err *err);
 };
-extern const struct kind_page goal_page, feature_page, insight_page;
+extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page;
+
+/* page_launch.c — the dashboard's card of open launches in the next days, with readiness and conflicts */
+void launches_upcoming_card(request *rq, buf *b, int days);
+
+/* page_launch_settings.c — lead time per tier, the readiness bar, the checklist templates */
+void page_launch_settings(request *rq, response *rs);
+void page_launch_settings_save(request *rq, response *rs);
+
+/* page_release.c — moving a release's date: the preview (what launches move), and the move */
+void page_release_reschedule_form(request *rq, response *rs);
+void page_release_reschedule(request *rq, response *rs);
 
 /* page_feature.c — the triage queue, and features' own actions from their pages */
 void page_triage(request *rq, response *rs);
@@ -76,6 +87,30 @@ void page_demand_settings_save(request *rq, response *rs);
 void page_import_form(request *rq, response *rs);
 void page_import_preview(request *rq, response *rs);
 void page_import_run(request *rq, response *rs);
+
+/* page_brief.c — a launch's sales enablement brief: the printable page and its Markdown download */
+void page_launch_brief(request *rq, response *rs);
+void page_launch_brief_md(request *rq, response *rs);
+/* The brief's Markdown md rendered as a whole HTML document titled after the launch; standalone (a file from
+ * the CLI): the stylesheet inline and no links back into Tandem. */
+void brief_document(buf *b, long long launch_id, const char *title, const char *md, const char *today,
+                    bool standalone);
+
+/* page_calendar.c — the month view of launches and activities; the calendar feed at a share link */
+void page_calendar(request *rq, response *rs);
+void page_share_calendar(request *rq, response *rs);
+
+/* page_roadmap.c — the roadmap (timeline or board, grouped, filtered), the timeline as an SVG file, and the
+ * read-only roadmap at a share link */
+void page_roadmap(request *rq, response *rs);
+void page_roadmap_svg(request *rq, response *rs);
+void page_share_roadmap(request *rq, response *rs);
+/* page_share_links.c — share links from pages: list, make (the address shown once), revoke */
+void page_share_links(request *rq, response *rs);
+void page_share_link_create(request *rq, response *rs);
+void page_share_link_revoke(request *rq, response *rs);
+/* The roadmap page's section for editors: the kind's active links, revoke buttons, the form for a new one. */
+void share_links_section(request *rq, buf *b, const char *kind);
 
 /* page_entity.c — list, detail, new/edit forms and delete for every described kind */
 void page_entity_list(request *rq, response *rs);

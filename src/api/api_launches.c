@@ -1,0 +1,75 @@
+/* api_launches.c — what the API adds for launches and releases: a launch's readiness and conflicts,
+ * rescheduling a release (preview and move), and the launch settings. */
+#include "api.h"
+#include "app/reply.h"
+#include "domain/launch.h"
+#include <string.h>
+
+void api_launch_readiness(request *rq, response *rs)
+{
+	json_t *l = entity_get(rq->db, &launches_entity, rq_id(rq, 0));
+	if (!l)
+		return reply_error(rs, 404, "not_found", NULL, "no such launch");
+	struct launch_settings s;
+	launch_settings_get(rq->db, &s);
+	char today[11];
+	today_ymd(today);
+	json_t *r = launch_readiness(rq->db, l);
+	json_object_set_new(r, "launch_id", json_integer(rq_id(rq, 0)));
+	json_object_set_new(r, "conflicts", launch_conflicts(rq->db, l, &s, today));
+	launch_settings_free(&s);
+	json_decref(l);
+	reply_json(rs, 200, r);
+}
+
+void api_release_reschedule_preview(request *rq, response *rs)
+{
+	struct err e = {0};
+	json_t *p = release_reschedule_preview(rq->db, rq_id(rq, 0), rq_query(rq, "target_date"), &e);
+	if (!p)
+		return reply_err_json(rs, &e);
+	reply_json(rs, 200, p);
+}
+
+void api_release_reschedule(request *rq, response *rs)
+{
+	struct err e = {0};
+	json_t *in = rq->json, *v = json_object_get(in, "version"), *m = json_object_get(in, "move_launches");
+	const char *key;
+	json_t *x;
+	json_object_foreach(in, key, x)
+	{
+		if (strcmp(key, "target_date") && strcmp(key, "version") && strcmp(key, "move_launches"))
+			return reply_error(rs, 400, "invalid", key, arena_printf(rq->a, "unknown field %s", key));
+	}
+	if (!json_is_string(json_object_get(in, "target_date")))
+		return reply_error(rs, 400, "invalid", "target_date", "target_date is required (YYYY-MM-DD)");
+	if (!json_is_integer(v))
+		return reply_error(rs, 400, "invalid", "version",
+		                   "version is required (the release's current version)");
+	if (m && !json_is_boolean(m))
+		return reply_error(rs, 400, "invalid", "move_launches", "move_launches must be true or false");
+	json_t *done =
+	    release_reschedule(rq->db, rq->user_id, rq_id(rq, 0), json_string_value(json_object_get(in, "target_date")),
+	                       json_integer_value(v), !m || json_is_true(m), &e);
+	if (!done)
+		return reply_err_json(rs, &e);
+	json_object_set_new(done, "release", entity_get(rq->db, &releases_entity, rq_id(rq, 0)));
+	reply_json(rs, 200, done);
+}
+
+void api_settings_launches_get(request *rq, response *rs)
+{
+	struct launch_settings s;
+	launch_settings_get(rq->db, &s);
+	reply_json(rs, 200, launch_settings_json(&s));
+	launch_settings_free(&s);
+}
+
+void api_settings_launches_put(request *rq, response *rs)
+{
+	struct err e = {0};
+	if (launch_settings_put(rq->db, rq->user_id, rq->json, &e) < 0)
+		return reply_err_json(rs, &e);
+	api_settings_launches_get(rq, rs);
+}

@@ -1,0 +1,53 @@
+/* cmd_brief.c — `tandem brief`: a launch's sales enablement brief on stdout, as Markdown or a standalone HTML page. */
+#include <stdio.h>
+#include "cli.h"
+#include "domain/brief.h"
+#include "model/entity.h"
+#include "web/web.h"
+
+int cmd_brief(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}, {"--html", false, NULL}};
+	const char *pos[1];
+	int npos;
+	long long id;
+	if (cli_parse("brief", argc, argv, o, 2, pos, 1, &npos) < 0)
+		return 2;
+	if (npos < 1 || !parse_ll(pos[0], &id) || id <= 0) {
+		fprintf(stderr, "tandem brief: name the launch by its id: tandem brief LAUNCH_ID [--html]\n");
+		return 2;
+	}
+	if (app_init() < 0)
+		return 1;
+	db *d = workspace_open(workspace_path(opt_get(o, 2, "--db")), false);
+	if (!d) {
+		app_shutdown();
+		return 1;
+	}
+	char today[11];
+	today_ymd(today);
+	buf md;
+	buf_init(&md);
+	struct err e = {0};
+	db_begin_read(d);
+	int rc = brief_markdown(d, id, today, &md, &e);
+	arena *a = arena_new();
+	const char *title = rc == 0 ? entity_ref_label(d, a, "launches", id) : NULL;
+	db_rollback(d);
+	if (rc < 0) {
+		fprintf(stderr, "tandem brief: %s\n", e.message);
+	} else if (opt_get(o, 2, "--html")) {
+		buf page;
+		buf_init(&page);
+		brief_document(&page, id, title ? title : "", buf_str(&md), today, true);
+		fputs(buf_str(&page), stdout);
+		buf_free(&page);
+	} else {
+		fputs(buf_str(&md), stdout);
+	}
+	arena_free(a);
+	buf_free(&md);
+	db_close(d);
+	app_shutdown();
+	return rc < 0 ? 1 : 0;
+}

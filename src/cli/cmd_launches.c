@@ -1,0 +1,103 @@
+/* cmd_launches.c — `tandem launches`: the launches by date with tier, readiness and conflicts, optionally
+ * only those in the next DAYS days. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "domain/launch.h"
+
+/* The launches to show as a JSON array, each with its readiness and conflicts. */
+static json_t *collect(db *d, const char *today, long upcoming)
+{
+	struct launch_settings s;
+	launch_settings_get(d, &s);
+	char until[11] = "9999-12-31";
+	if (upcoming >= 0)
+		date_add(today, upcoming, until);
+	json_t *out = json_array();
+	db_stmt *q = db_q(d,
+	                  "SELECT id FROM launches WHERE (?1 = 0 OR (launch_date BETWEEN ?2 AND ?3 AND status IN "
+	                  "('planning', 'ready'))) ORDER BY launch_date, id",
+	                  "itt", (long long)(upcoming >= 0), today, until);
+	long long ids[4096];
+	size_t n = 0;
+	while (q && db_step(q) == DB_ROW && n < COUNT(ids))
+		ids[n++] = db_col_int(q, 0);
+	db_done(q);
+	for (size_t i = 0; i < n; i++) {
+		json_t *l = entity_get(d, &launches_entity, ids[i]);
+		if (!l)
+			continue;
+		json_object_set_new(l, "conflicts", launch_conflicts(d, l, &s, today));
+		json_array_append_new(out, l);
+	}
+	launch_settings_free(&s);
+	return out;
+}
+
+static void print_text(json_t *list, long upcoming)
+{
+	if (!json_array_size(list)) {
+		if (upcoming >= 0)
+			printf("No open launch in the next %ld day%s.\n", upcoming, upcoming == 1 ? "" : "s");
+		else
+			printf("No launches yet.\n");
+		return;
+	}
+	printf("%-10s  %-4s  %-9s  %5s  %-9s  %s\n", "DATE", "TIER", "STATUS", "READY", "CONFLICTS", "LAUNCH");
+	size_t i;
+	json_t *l;
+	json_array_foreach(list, i, l)
+	{
+		printf("%-10s  %-4lld  %-9s  %4lld%%  %-9zu  #%lld %s\n", json_string_value(json_object_get(l, "launch_date")),
+		       (long long)json_integer_value(json_object_get(l, "tier")), json_string_value(json_object_get(l, "status")),
+		       (long long)json_integer_value(json_object_get(l, "readiness")),
+		       json_array_size(json_object_get(l, "conflicts")), (long long)json_integer_value(json_object_get(l, "id")),
+		       json_string_value(json_object_get(l, "title")));
+		size_t k;
+		json_t *c;
+		json_array_foreach(json_object_get(l, "conflicts"), k, c)
+			printf("            %-7s %s\n", json_string_value(json_object_get(c, "severity")),
+			       json_string_value(json_object_get(c, "message")));
+	}
+}
+
+int cmd_launches(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}, {"--upcoming", true, NULL}, {"--format", true, NULL}};
+	const char *pos[1];
+	int npos;
+	if (cli_parse("launches", argc, argv, o, 3, pos, 0, &npos) < 0)
+		return 2;
+	long long upcoming = -1;
+	const char *up = opt_get(o, 3, "--upcoming");
+	if (up && (!parse_ll(up, &upcoming) || upcoming < 0 || upcoming > 3650)) {
+		fprintf(stderr, "tandem launches: --upcoming must be a whole number of days from 0 to 3650\n");
+		return 2;
+	}
+	const char *format = opt_get(o, 3, "--format") ? opt_get(o, 3, "--format") : "text";
+	if (strcmp(format, "text") && strcmp(format, "json")) {
+		fprintf(stderr, "tandem launches: --format must be text or json\n");
+		return 2;
+	}
+	if (app_init() < 0)
+		return 1;
+	db *d = workspace_open(workspace_path(opt_get(o, 3, "--db")), false);
+	if (!d)
+		return 2;
+	char today[11];
+	today_ymd(today);
+	db_begin_read(d);
+	json_t *list = collect(d, today, (long)upcoming);
+	db_rollback(d);
+	if (!strcmp(format, "json")) {
+		char *text = json_dumps(list, JSON_INDENT(2));
+		printf("%s\n", text);
+		free(text);
+	} else
+		print_text(list, (long)upcoming);
+	json_decref(list);
+	db_close(d);
+	app_shutdown();
+	return 0;
+}

@@ -1,0 +1,256 @@
+/* page_launch.c — what a launch's page adds to the generic one: readiness with what is missing, its
+ * conflicts, the checklist to tick, marketing activities and RACI; the readiness column of the list. */
+#include <string.h>
+#include "domain/launch.h"
+#include "fields.h"
+#include "web.h"
+
+static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
+
+/* A percentage as a bar (CSS width classes in steps of 5: the policy forbids inline styles). */
+static void meter(buf *b, long long pct, const char *label)
+{
+	int w = pct < 0 ? 0 : pct > 100 ? 100 : (int)pct;
+	html(b, "<div class=\"meter\" role=\"img\" aria-label=\"%s %d%%\"><div class=\"bar\"><span class=\"w%d%s\"></span>"
+	        "</div><span class=\"bar-value\">%d%%</span></div>",
+	     label, w, w / 5 * 5, w < 50 ? " low" : w < 80 ? " mid" : "", w);
+}
+
+static void list_cell(request *rq, buf *b, json_t *obj, void *ctx)
+{
+	(void)rq, (void)ctx;
+	meter(b, num(obj, "readiness"), "Readiness");
+}
+
+static void readiness_section(request *rq, buf *b, json_t *o)
+{
+	json_t *r = launch_readiness(rq->db, o);
+	buf_lit(b, "<section id=\"readiness\"><h2>Readiness</h2>");
+	meter(b, num(r, "readiness"), "Readiness");
+	buf_lit(b, "<p class=\"muted\">");
+	json_t *fp = json_object_get(r, "features"), *cp = json_object_get(r, "checklist");
+	if (json_is_integer(fp))
+		buf_rawf(b, "Features %lld%% ready", (long long)json_integer_value(fp));
+	if (json_is_integer(cp))
+		buf_rawf(b, "%sChecklist %lld%% done", json_is_integer(fp) ? " · " : "", (long long)json_integer_value(cp));
+	buf_lit(b, "</p>");
+	json_t *missing = json_object_get(r, "missing");
+	if (json_array_size(missing)) {
+		buf_lit(b, "<details class=\"missing\"><summary>What is missing</summary><ul>");
+		size_t i;
+		json_t *m;
+		json_array_foreach(missing, i, m) html(b, "<li>%s</li>", json_string_value(m));
+		buf_lit(b, "</ul></details>");
+	}
+	json_decref(r);
+	struct launch_settings ls;
+	launch_settings_get(rq->db, &ls);
+	char today[11];
+	today_ymd(today);
+	json_t *cs = launch_conflicts(rq->db, o, &ls, today);
+	launch_settings_free(&ls);
+	buf_lit(b, "<h3 id=\"conflicts\">Conflicts</h3>");
+	if (!json_array_size(cs))
+		buf_lit(b, "<p class=\"ok\" id=\"no-conflicts\">No conflicts: the date, the release, the checklist and the "
+		           "activities agree.</p>");
+	else
+		buf_lit(b, "<ul class=\"findings\">");
+	size_t i;
+	json_t *c;
+	json_array_foreach(cs, i, c)
+	{
+		html(b, "<li class=\"finding\" data-rule=\"%s\"><span class=\"badge badge-%s\">%s</span> %s<br><small "
+		        "class=\"hint\">%s</small></li>",
+		     str(c, "rule"), str(c, "severity"), str(c, "severity"), str(c, "message"), str(c, "hint"));
+	}
+	if (json_array_size(cs))
+		buf_lit(b, "</ul>");
+	json_decref(cs);
+	html(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/launches/%lld/brief\">Sales enablement "
+	        "brief</a> <a href=\"/launches/%lld/brief.md\">Markdown</a></p></section>",
+	     num(o, "id"), num(o, "id"));
+}
+
+/* An add form for a child kind, folded: the parent's id travels hidden. */
+static void add_form(request *rq, buf *b, const struct entity *child, long long launch_id, const char *summary)
+{
+	html(b, "<details class=\"add\"><summary>%s</summary><form class=\"edit compact\" method=\"post\" action=\"/%s\">",
+	     summary, child->kind);
+	form_csrf(rq, b);
+	html(b, "<input type=\"hidden\" name=\"launch_id\" value=\"%lld\">", launch_id);
+	field_inputs_except(rq, b, child, NULL, NULL, false, "launch_id");
+	html(b, "<div class=\"form-actions\"><button type=\"submit\">Add</button></div></form></details>");
+}
+
+static void checklist_section(request *rq, buf *b, json_t *o, bool writer)
+{
+	char today[11];
+	today_ymd(today);
+	json_t *items = json_object_get(o, "checklist");
+	buf_lit(b, "<section id=\"checklist\"><h2>Checklist</h2>");
+	if (!json_array_size(items))
+		buf_lit(b, "<p class=\"muted\">No checklist items.</p>");
+	else
+		buf_lit(b, "<table class=\"list checklist\"><thead><tr><th>Done</th><th>Item</th><th>Owner</th><th>Due</th>"
+		           "</tr></thead><tbody>");
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it)
+	{
+		bool done = json_is_true(json_object_get(it, "done"));
+		const char *due = str(it, "due");
+		bool late = !done && due && strcmp(due, today) < 0;
+		html(b, "<tr class=\"%s\"><td>", done ? "done" : late ? "late" : "");
+		if (writer) {
+			html(b, "<form method=\"post\" action=\"/launch-checklist/%lld\" class=\"row-action\">", num(it, "id"));
+			form_csrf(rq, b);
+			html(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\"><input type=\"hidden\" name=\"done\" "
+			        "value=\"%s\"><button type=\"submit\" class=\"tick%s\" aria-label=\"%s: %s\">%s</button></form>",
+			     num(it, "version"), done ? "false" : "true", done ? " ticked" : "",
+			     done ? "Mark not done" : "Mark done", str(it, "item"), done ? "✓" : "");
+		} else
+			buf_raw(b, done ? "✓" : "—");
+		html(b, "</td><td><a href=\"/launch-checklist/%lld\">%s</a></td><td>%s</td><td>%s", num(it, "id"),
+		     str(it, "item"), str(it, "owner_role"), due ? due : "—");
+		if (late)
+			buf_lit(b, " <span class=\"badge badge-overdue\">overdue</span>");
+		buf_lit(b, "</td></tr>");
+	}
+	if (json_array_size(items))
+		buf_lit(b, "</tbody></table>");
+	if (writer)
+		add_form(rq, b, &checklist_entity, num(o, "id"), "Add a checklist item");
+	buf_lit(b, "</section>");
+}
+
+static void activities_section(request *rq, buf *b, json_t *o, bool writer)
+{
+	json_t *items = json_object_get(o, "activities");
+	const char *launch_date = str(o, "launch_date");
+	struct ref_cache rc = {0};
+	buf_lit(b, "<section id=\"activities\"><h2>Marketing activities</h2>");
+	if (!json_array_size(items))
+		buf_lit(b, "<p class=\"muted\">No activities yet.</p>");
+	else
+		buf_lit(b, "<table class=\"list\"><thead><tr><th>Date</th><th>Channel</th><th>Activity</th><th>Owner</th>"
+		           "<th>Status</th></tr></thead><tbody>");
+	size_t i;
+	json_t *a;
+	json_array_foreach(items, i, a)
+	{
+		const char *date = str(a, "date");
+		bool after = date && launch_date && strcmp(date, launch_date) > 0 && !str_eq(str(a, "status"), "cancelled");
+		html(b, "<tr><td>%s", date ? date : "—");
+		if (after)
+			buf_lit(b, " <span class=\"badge badge-warning\">after launch</span>");
+		html(b, "</td><td><span class=\"badge\">%s</span></td><td><a href=\"/launch-activities/%lld\">%s</a></td><td>",
+		     str(a, "channel"), num(a, "id"), str(a, "title"));
+		field_show(rq, b, &rc, entity_field(&activities_entity, "owner"), a, SHOW_CELL);
+		buf_lit(b, "</td><td>");
+		field_show(rq, b, &rc, entity_field(&activities_entity, "status"), a, SHOW_CELL);
+		buf_lit(b, "</td></tr>");
+	}
+	if (json_array_size(items))
+		buf_lit(b, "</tbody></table>");
+	if (writer)
+		add_form(rq, b, &activities_entity, num(o, "id"), "Add an activity");
+	buf_lit(b, "</section>");
+}
+
+static void raci_section(request *rq, buf *b, json_t *o, bool writer)
+{
+	static const char *const letters[] = {"R", "A", "C", "I"};
+	static const char *const names[] = {"Responsible", "Accountable", "Consulted", "Informed"};
+	json_t *items = json_object_get(o, "raci");
+	buf_lit(b, "<section id=\"raci\"><h2>RACI</h2><dl class=\"raci\">");
+	for (int k = 0; k < 4; k++) {
+		html(b, "<div><dt>%s</dt><dd>", names[k]);
+		bool any = false;
+		size_t i;
+		json_t *r;
+		json_array_foreach(items, i, r)
+		{
+			if (!str_eq(str(r, "raci"), letters[k]))
+				continue;
+			const char *who = entity_ref_label(rq->db, rq->a, "users", num(r, "user_id"));
+			html(b, "<span class=\"person\">%s", who ? who : "(deleted)");
+			if (writer) {
+				html(b, "<form method=\"post\" action=\"/launch-raci/%lld/delete\" class=\"row-action\">", num(r, "id"));
+				form_csrf(rq, b);
+				html(b, "<button type=\"submit\" class=\"link-button\" aria-label=\"Remove %s as %s\">×</button></form>",
+				     who ? who : "", names[k]);
+			}
+			buf_lit(b, "</span> ");
+			any = true;
+		}
+		if (!any)
+			buf_lit(b, "<span class=\"muted\">—</span>");
+		buf_lit(b, "</dd></div>");
+	}
+	buf_lit(b, "</dl>");
+	if (writer)
+		add_form(rq, b, &raci_entity, num(o, "id"), "Add a person");
+	buf_lit(b, "</section>");
+}
+
+static void show_extra(request *rq, buf *b, json_t *o, const char *form, const struct err *err)
+{
+	(void)form, (void)err;
+	bool writer = rq->user_rank >= launches_entity.write_rank;
+	readiness_section(rq, b, o);
+	checklist_section(rq, b, o, writer);
+	activities_section(rq, b, o, writer);
+	raci_section(rq, b, o, writer);
+}
+
+void launches_upcoming_card(request *rq, buf *b, int days)
+{
+	char today[11], until[11];
+	today_ymd(today);
+	date_add(today, days, until);
+	struct launch_settings ls;
+	launch_settings_get(rq->db, &ls);
+	html(b, "<section class=\"card\" id=\"upcoming-launches\"><h2><a href=\"/launches\">Upcoming launches</a></h2>");
+	db_stmt *s = db_q(rq->db,
+	                  "SELECT id FROM launches WHERE launch_date BETWEEN ? AND ? AND status IN ('planning', 'ready') "
+	                  "ORDER BY launch_date, id LIMIT 8",
+	                  "tt", today, until);
+	long long ids[8];
+	int n = 0;
+	while (s && db_step(s) == DB_ROW)
+		ids[n++] = db_col_int(s, 0);
+	db_done(s);
+	if (!n)
+		html(b, "<p class=\"muted\">No launch in the next %d days. <a href=\"/calendar\">The calendar</a></p>", days);
+	else
+		buf_lit(b, "<table class=\"list\"><thead><tr><th>Date</th><th>Launch</th><th>Readiness</th><th>Conflicts</th>"
+		           "</tr></thead><tbody>");
+	for (int i = 0; i < n; i++) {
+		json_t *o = entity_get(rq->db, &launches_entity, ids[i]);
+		if (!o)
+			continue;
+		json_t *cs = launch_conflicts(rq->db, o, &ls, today);
+		html(b, "<tr><td>%s</td><td><a href=\"/launches/%lld\">%s</a> <span class=\"badge\">Tier %lld</span></td><td>",
+		     str(o, "launch_date"), ids[i], str(o, "title"), num(o, "tier"));
+		meter(b, num(o, "readiness"), "Readiness");
+		if (json_array_size(cs))
+			html(b, "</td><td><a href=\"/launches/%lld#conflicts\" class=\"badge badge-error\">%zu</a></td></tr>", ids[i],
+			     json_array_size(cs));
+		else
+			buf_lit(b, "</td><td><span class=\"badge badge-met\">none</span></td></tr>");
+		json_decref(cs), json_decref(o);
+	}
+	if (n)
+		buf_lit(b, "</tbody></table>");
+	buf_lit(b, "<p><a href=\"/roadmap\">Roadmap</a> · <a href=\"/calendar\">Calendar</a></p></section>");
+	launch_settings_free(&ls);
+}
+
+static void list_actions(request *rq, buf *b)
+{
+	(void)rq;
+	buf_lit(b, "<a class=\"button secondary\" href=\"/settings/launches\">Settings</a>");
+}
+
+const struct kind_page launch_page = {"launches", "Readiness", NULL, list_cell, list_actions, NULL, show_extra};

@@ -1,0 +1,163 @@
+/* page_release.c — what a release's page adds to the generic one (its features and the launches that
+ * ride on it), and rescheduling: a new date shows the launches it affects and offers to move them too. */
+#include <stdio.h>
+#include <string.h>
+#include "app/reply.h"
+#include "domain/launch.h"
+#include "fields.h"
+#include "web.h"
+
+static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
+
+static void features_table(request *rq, buf *b, long long id)
+{
+	db_stmt *s = db_q(rq->db,
+	                  "SELECT id, title, status, readiness FROM features WHERE release_id = ? AND merged_into IS NULL "
+	                  "ORDER BY status, title",
+	                  "i", id);
+	bool any = false;
+	while (s && db_step(s) == DB_ROW) {
+		if (!any)
+			buf_lit(b, "<table class=\"list\"><thead><tr><th>Feature</th><th>Status</th><th class=\"num\">Readiness</th>"
+			           "</tr></thead><tbody>");
+		any = true;
+		html(b, "<tr><td><a href=\"/features/%lld\">%s</a></td><td><span class=\"badge badge-%s\">%s</span></td>"
+		        "<td class=\"num\">",
+		     db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 2));
+		if (db_col_null(s, 3))
+			buf_lit(b, "—");
+		else
+			buf_rawf(b, "%lld%%", db_col_int(s, 3));
+		buf_lit(b, "</td></tr>");
+	}
+	db_done(s);
+	if (any)
+		buf_lit(b, "</tbody></table>");
+	else
+		html(b, "<p class=\"muted\">No features yet: set a feature's release on its edit form.</p>");
+}
+
+static void launches_table(request *rq, buf *b, long long id)
+{
+	db_stmt *s = db_q(rq->db,
+	                  "SELECT id, title, tier, launch_date, status FROM launches WHERE release_id = ? ORDER BY launch_date",
+	                  "i", id);
+	bool any = false;
+	while (s && db_step(s) == DB_ROW) {
+		if (!any)
+			buf_lit(b, "<table class=\"list\" id=\"release-launches\"><thead><tr><th>Launch</th><th>Tier</th><th>Date</th>"
+			           "<th>Status</th></tr></thead><tbody>");
+		any = true;
+		html(b, "<tr><td><a href=\"/launches/%lld\">%s</a></td><td>Tier %lld</td><td>%s</td><td><span class=\"badge "
+		        "badge-%s\">%s</span></td></tr>",
+		     db_col_int(s, 0), db_col_text(s, 1), db_col_int(s, 2), db_col_text(s, 3), db_col_text(s, 4),
+		     db_col_text(s, 4));
+	}
+	db_done(s);
+	if (any)
+		buf_lit(b, "</tbody></table>");
+	else
+		html(b, "<p class=\"muted\">No launch rides on this release. <a href=\"/launches/new?release_id=%lld\">Plan "
+		        "one</a>.</p>",
+		     id);
+}
+
+static void show_extra(request *rq, buf *b, json_t *o, const char *form, const struct err *err)
+{
+	(void)form, (void)err;
+	long long id = num(o, "id");
+	buf_lit(b, "<section id=\"features\"><h2>Features</h2>");
+	features_table(rq, b, id);
+	buf_lit(b, "</section><section id=\"launches\"><h2>Launches</h2>");
+	launches_table(rq, b, id);
+	buf_lit(b, "</section>");
+	if (rq->user_rank >= releases_entity.write_rank)
+		html(b, "<section id=\"reschedule\"><h2>Reschedule</h2><form method=\"get\" action=\"/releases/%lld/reschedule\" "
+		        "class=\"inline-form\"><label for=\"new-date\">New target date</label> <input id=\"new-date\" "
+		        "type=\"date\" name=\"target_date\" value=\"%s\" required> <button type=\"submit\">See what moves"
+		        "</button></form><p class=\"help\">You will see the launches it affects before anything changes.</p>"
+		        "</section>",
+		     id, str(o, "target_date"));
+}
+
+const struct kind_page release_page = {"releases", NULL, NULL, NULL, NULL, NULL, show_extra};
+
+/* The preview: the move, the launches it affects with their dates before and after, and the choice. */
+static void preview_page(request *rq, response *rs, long long id, json_t *p, const struct err *failed)
+{
+	json_t *rel = entity_get(rq->db, &releases_entity, id);
+	page_begin(rq, rs, "Reschedule release", "releases");
+	buf *b = &rs->body;
+	long delta = (long)num(p, "delta_days");
+	html(b, "<nav class=\"crumbs\"><a href=\"/releases\">Releases</a> / <a href=\"/releases/%lld\">%s</a></nav>"
+	        "<h1>Reschedule %s</h1>",
+	     id, str(rel, "name"), str(rel, "name"));
+	form_error_summary(b, failed);
+	html(b, "<p class=\"lead\">From <strong>%s</strong> to <strong>%s</strong>: %s%ld day%s.</p>", str(p, "from"),
+	     str(p, "to"), delta > 0 ? "later by " : delta < 0 ? "earlier by " : "", delta < 0 ? -delta : delta,
+	     (delta == 1 || delta == -1) ? "" : "s");
+	json_t *ls = json_object_get(p, "launches");
+	html(b, "<form method=\"post\" action=\"/releases/%lld/reschedule\" class=\"edit\">", id);
+	form_csrf(rq, b);
+	html(b, "<input type=\"hidden\" name=\"target_date\" value=\"%s\"><input type=\"hidden\" name=\"version\" "
+	        "value=\"%lld\">",
+	     str(p, "to"), num(p, "version"));
+	if (json_array_size(ls)) {
+		html(b, "<h2>Launches it affects</h2><table class=\"list\" id=\"affected\"><thead><tr><th>Launch</th>"
+		        "<th>Now</th><th>Moved by the same %ld day%s</th></tr></thead><tbody>",
+		     delta < 0 ? -delta : delta, (delta == 1 || delta == -1) ? "" : "s");
+		size_t i;
+		json_t *l;
+		json_array_foreach(ls, i, l) html(b, "<tr><td><a href=\"/launches/%lld\">%s</a></td><td>%s</td><td>%s</td></tr>",
+		                                  num(l, "id"), str(l, "title"), str(l, "launch_date"), str(l, "new_date"));
+		buf_lit(b, "</tbody></table><fieldset><legend>The launches</legend>"
+		           "<label><input type=\"radio\" name=\"move_launches\" value=\"true\" checked> Move them by the same "
+		           "number of days</label><br><label><input type=\"radio\" name=\"move_launches\" value=\"false\"> Keep "
+		           "their dates (the alignment report will flag any launch now before its release)</label></fieldset>");
+	} else
+		buf_lit(b, "<p class=\"muted\">No open launch rides on this release.</p>"
+		           "<input type=\"hidden\" name=\"move_launches\" value=\"false\">");
+	html(b, "<div class=\"form-actions\"><button type=\"submit\">Reschedule</button> <a href=\"/releases/%lld\">Cancel"
+	        "</a></div></form>",
+	     id);
+	json_decref(rel);
+	page_end(rq, rs);
+}
+
+void page_release_reschedule_form(request *rq, response *rs)
+{
+	struct err err = {0};
+	long long id = rq_id(rq, 0);
+	json_t *p = release_reschedule_preview(rq->db, id, rq_query(rq, "target_date"), &err);
+	if (!p)
+		return page_error(rq, rs, err.status, err.message);
+	preview_page(rq, rs, id, p, NULL);
+	json_decref(p);
+}
+
+void page_release_reschedule(request *rq, response *rs)
+{
+	struct err err = {0};
+	long long id = rq_id(rq, 0), version = -1;
+	if (!parse_ll(rq_form(rq, "version"), &version))
+		version = -1;
+	bool move = str_eq(rq_form(rq, "move_launches"), "true");
+	/* the state before the attempt: shown again if it fails (the failed attempt is rolled back) */
+	json_t *p = release_reschedule_preview(rq->db, id, rq_form(rq, "target_date"), &err);
+	if (!p)
+		return page_error(rq, rs, err.status, err.message);
+	json_t *done = release_reschedule(rq->db, rq->user_id, id, rq_form(rq, "target_date"), version, move, &err);
+	if (!done) {
+		if (err.status == 409)
+			snprintf(err.message, sizeof err.message,
+			         "Someone changed this release after you opened the preview. Check the dates below and confirm "
+			         "again.");
+		rs->status = err.status;
+		preview_page(rq, rs, id, p, &err);
+		json_decref(p);
+		return;
+	}
+	json_decref(done), json_decref(p);
+	reply_redirect(rs, rq, arena_printf(rq->a, "/releases/%lld", id));
+}

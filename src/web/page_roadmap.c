@@ -1,0 +1,235 @@
+/* page_roadmap.c — the roadmap page (timeline or now/next/later board, grouped by goal, team or persona, filtered),
+ * the timeline alone as an SVG file, and the read-only roadmap at a share link. */
+#include "domain/roadmap.h"
+#include "model/share_links.h"
+#include "model/users.h"
+#include "roadmap_svg.h"
+#include "web.h"
+#include <string.h>
+
+struct view {
+	struct roadmap r;
+	bool board;
+	bool shared;      /* at a share link: no links into Tandem, no filter form, no controls */
+	const char *base; /* the page's own path */
+};
+
+/* The filters and the view from the query, and the roadmap they select; false after answering
+ * (400 naming the parameter at fault, or 500). */
+static bool load(request *rq, response *rs, struct view *v)
+{
+	struct roadmap_filter f;
+	struct err err = {0};
+	roadmap_filter_init(&f);
+	v->board = false;
+	for (struct kv *k = rq_query_all(rq); k && !err.status; k = k->next) {
+		if (strcmp(k->key, "view"))
+			roadmap_param(rq->db, &f, k->key, k->value, &err);
+		else if (str_eq(k->value, "board") || str_eq(k->value, "timeline") || str_empty(k->value))
+			v->board = str_eq(k->value, "board");
+		else
+			err_invalid(&err, "view", "view must be timeline or board");
+	}
+	if (err.status) {
+		page_error(rq, rs, err.status, err.message);
+		return false;
+	}
+	char today[11];
+	today_ymd(today);
+	if (roadmap_load(rq->db, rq->a, &f, today, &v->r) < 0) {
+		page_error(rq, rs, 500, "the roadmap could not be read; see the server log");
+		return false;
+	}
+	return true;
+}
+
+/* The address of this page with a grouping and a view (-1: the current ones) and the current filters;
+ * svg: the timeline file instead. Escaped for an attribute. */
+static void href(buf *b, const struct view *v, int group, int board, bool svg)
+{
+	const struct roadmap_filter *f = &v->r.filter;
+	buf u;
+	buf_init(&u);
+	buf_raw(&u, svg ? "/roadmap.svg" : v->base);
+	buf_lit(&u, "?group=");
+	buf_raw(&u, roadmap_group_name(group < 0 ? f->group : (enum roadmap_group)group));
+	if (!svg)
+		buf_raw(&u, (board < 0 ? v->board : board) ? "&view=board" : "&view=timeline");
+	const char *names[] = {"goal", "segment", "persona"};
+	long long ids[] = {f->goal, f->segment, f->persona};
+	for (int i = 0; i < 3; i++)
+		if (ids[i])
+			buf_rawf(&u, "&%s=%lld", names[i], ids[i]);
+	if (f->tier) {
+		buf_lit(&u, "&tier=");
+		buf_url(&u, f->tier);
+	}
+	if (f->launch_tier)
+		buf_rawf(&u, "&launch_tier=%d", f->launch_tier);
+	buf_html(b, buf_str(&u));
+	buf_free(&u);
+}
+
+static void switches(buf *b, const struct view *v)
+{
+	buf_lit(b, "<div class=\"rm-controls\"><nav class=\"rm-switch\" aria-label=\"View\"><span>View</span><ul>");
+	const char *views[] = {"Timeline", "Board: now, next, later"};
+	for (int i = 0; i < 2; i++) {
+		buf_lit(b, "<li><a href=\"");
+		href(b, v, -1, i, false);
+		html(b, "\"%s>%s</a></li>", v->board == (i == 1) ? " aria-current=true" : "", views[i]);
+	}
+	buf_lit(b, "</ul></nav><nav class=\"rm-switch\" aria-label=\"Group by\"><span>Group by</span><ul>");
+	const char *groups[] = {"Goal", "Team", "Persona"};
+	for (int g = 0; g < ROADMAP_GROUP__MAX; g++) {
+		buf_lit(b, "<li><a href=\"");
+		href(b, v, g, -1, false);
+		html(b, "\"%s>%s</a></li>", v->r.filter.group == (enum roadmap_group)g ? " aria-current=true" : "",
+		     groups[g]);
+	}
+	buf_lit(b, "</ul></nav></div>");
+}
+
+/* A select of the rows of sql (id, label), the one with id chosen selected. */
+static void select_rows(request *rq, buf *b, const char *name, const char *label, const char *any, const char *sql,
+                        long long chosen)
+{
+	html(b, "<label>%s <select name=\"%s\"><option value=\"\">%s</option>", label, name, any);
+	db_stmt *s = db_q(rq->db, sql, "");
+	while (s && db_step(s) == DB_ROW)
+		html(b, "<option value=\"%lld\"%s>%s</option>", db_col_int(s, 0),
+		     db_col_int(s, 0) == chosen ? " selected" : "", db_col_text(s, 1));
+	db_done(s);
+	buf_lit(b, "</select></label>");
+}
+
+static void filters(request *rq, buf *b, const struct view *v)
+{
+	const struct roadmap_filter *f = &v->r.filter;
+	html(b,
+	     "<form class=\"filters rm-filters\" method=\"get\" action=\"/roadmap\" aria-label=\"Filter the roadmap\">"
+	     "<input type=\"hidden\" name=\"group\" value=\"%s\"><input type=\"hidden\" name=\"view\" value=\"%s\">",
+	     roadmap_group_name(f->group), v->board ? "board" : "timeline");
+	select_rows(rq, b, "goal", "Goal", "Any goal", "SELECT id, title FROM goals ORDER BY title COLLATE NOCASE, id",
+	            f->goal);
+	select_rows(rq, b, "segment", "Segment", "Any segment",
+	            "SELECT id, name FROM segments ORDER BY name COLLATE NOCASE, id", f->segment);
+	select_rows(rq, b, "persona", "Persona", "Any persona",
+	            "SELECT id, name FROM personas ORDER BY name COLLATE NOCASE, id", f->persona);
+	const char *tiers[] = {"free", "pro", "enterprise"}, *tier_labels[] = {"Free", "Pro", "Enterprise"};
+	buf_lit(b, "<label>Package <select name=\"tier\"><option value=\"\">Any package</option>");
+	for (int i = 0; i < 3; i++)
+		html(b, "<option value=\"%s\"%s>%s</option>", tiers[i], str_eq(f->tier, tiers[i]) ? " selected" : "",
+		     tier_labels[i]);
+	buf_lit(
+	    b, "</select></label><label>Launch tier <select name=\"launch_tier\"><option value=\"\">Any tier</option>");
+	const char *lt[] = {"", "Tier 1 (major)", "Tier 2 (notable)", "Tier 3 (minor)"};
+	for (int t = 1; t <= 3; t++)
+		html(b, "<option value=\"%d\"%s>%s</option>", t, f->launch_tier == t ? " selected" : "", lt[t]);
+	html(b,
+	     "</select></label><button type=\"submit\">Apply</button> <a "
+	     "href=\"/roadmap?group=%s&amp;view=%s\">Clear</a>"
+	     "</form>",
+	     roadmap_group_name(f->group), v->board ? "board" : "timeline");
+}
+
+static void timeline(buf *b, const struct view *v)
+{
+	int unscheduled = 0;
+	for (int i = 0; i < v->r.nfeatures; i++)
+		unscheduled += v->r.features[i].release < 0;
+	buf_lit(b, "<figure class=\"rm-figure\"><div class=\"rm-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Roadmap timeline, "
+	           "scrolls sideways\">");
+	roadmap_svg(b, &v->r);
+	buf_lit(b, "</div><figcaption>Each bar runs from the previous release's target date to its own release's; "
+	           "hover a bar, a milestone or a launch for details.</figcaption></figure>");
+	if (unscheduled) {
+		buf_rawf(
+		    b, "<p class=\"muted\">%d accepted or planned feature%s no release yet: see <em>Later</em> on the ",
+		    unscheduled, unscheduled == 1 ? " has" : "s have");
+		buf_lit(b, "<a href=\"");
+		href(b, v, -1, 1, false);
+		buf_lit(b, "\">board</a>.</p>");
+	}
+	buf_lit(b, "<details class=\"rm-details\"><summary>The roadmap as a table</summary>");
+	roadmap_table(b, &v->r, !v->shared);
+	buf_lit(b, "</details>");
+}
+
+static void body(buf *b, const struct view *v)
+{
+	if (v->board)
+		roadmap_board(b, &v->r, !v->shared);
+	else
+		timeline(b, v);
+}
+
+void page_roadmap(request *rq, response *rs)
+{
+	struct view v = {.base = "/roadmap"};
+	if (!load(rq, rs, &v))
+		return;
+	page_begin(rq, rs, "Roadmap", "roadmap");
+	buf *b = &rs->body;
+	buf_lit(b,
+	        "<div class=\"page-head\"><div><h1>Roadmap</h1><p class=\"blurb\">Releases by target date with their "
+	        "features, and launches as markers.</p></div><div class=\"actions\"><a class=\"button secondary\" "
+	        "href=\"");
+	href(b, &v, -1, -1, true);
+	buf_lit(b, "\" download=\"roadmap.svg\">Download SVG</a>");
+	if (rq->user_rank >= RANK_EDITOR)
+		buf_lit(b, "<a class=\"button secondary\" href=\"/releases/new\">New release</a>"
+		           "<a class=\"button secondary\" href=\"#share\">Share read-only</a>");
+	buf_lit(b, "</div></div>");
+	switches(b, &v);
+	filters(rq, b, &v);
+	body(b, &v);
+	if (rq->user_rank >= RANK_EDITOR)
+		share_links_section(rq, b, "roadmap");
+	page_end(rq, rs);
+}
+
+void page_roadmap_svg(request *rq, response *rs)
+{
+	struct view v = {.base = "/roadmap"};
+	if (!load(rq, rs, &v))
+		return;
+	rs->status = 200;
+	rs->content_type = "image/svg+xml; charset=utf-8";
+	rs_header(rs, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+	rs_header(rs, "Content-Disposition", "inline; filename=\"roadmap.svg\"");
+	rs_header(rs, "Cache-Control", "private, no-cache");
+	buf_lit(&rs->body, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	roadmap_svg(&rs->body, &v.r);
+	buf_lit(&rs->body, "\n");
+}
+
+/* Public: the token is the only key. A wrong or revoked one gets exactly the router's answer for a path
+ * that does not exist (no chrome of a signed-in visitor either), so nothing tells that a roadmap is there. */
+void page_share_roadmap(request *rq, response *rs)
+{
+	rq->user_id = 0, rq->user_rank = RANK_NONE, rq->csrf = NULL;
+	if (!share_link_valid(rq->db, "roadmap", rq->params[0])) {
+		page_error(rq, rs, 404, "no such page or resource");
+		return;
+	}
+	buf base;
+	buf_init(&base);
+	buf_lit(&base, "/share/roadmap/");
+	buf_url(&base, rq->params[0]);
+	struct view v = {.shared = true, .base = arena_strdup(rq->a, buf_str(&base))};
+	buf_free(&base);
+	if (!load(rq, rs, &v))
+		return;
+	rs_header(rs, "X-Robots-Tag", "noindex, nofollow");
+	page_begin(rq, rs, "Roadmap", NULL);
+	buf *b = &rs->body;
+	html(b,
+	     "<div class=\"page-head\"><div><h1>Roadmap</h1><p class=\"blurb\">A read-only view shared from Tandem, as "
+	     "of "
+	     "%s.</p></div></div>",
+	     v.r.today);
+	switches(b, &v);
+	body(b, &v);
+	page_end(rq, rs);
+}

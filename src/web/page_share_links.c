@@ -1,0 +1,187 @@
+/* page_share_links.c — read-only share links from pages: the list (both kinds), making one (its address shown
+ * once, on the answer to the POST), revoking one; and the share section of the roadmap page. */
+#include "app/reply.h"
+#include "fields.h"
+#include "model/share_links.h"
+#include "model/users.h"
+#include "web.h"
+#include <string.h>
+
+/* Where a revoke or a failed create goes back to: only these pages. */
+static const char *back_of(request *rq)
+{
+	return str_eq(rq_form(rq, "back"), "/roadmap") ? "/roadmap" : "/share-links";
+}
+
+static const char *kind_label(const char *kind)
+{
+	return str_eq(kind, "calendar") ? "Calendar feed" : "Roadmap";
+}
+
+/* The rows of share links (kind NULL: both kinds; active_only: hide revoked ones), with revoke buttons for editors. */
+static void links_table(request *rq, buf *b, const char *kind, bool active_only, const char *back)
+{
+	json_t *items = share_links_list(rq->db, kind), *it;
+	size_t i;
+	int shown = 0;
+	bool edit = rq->user_rank >= RANK_EDITOR;
+	buf_lit(b, "<table class=\"list compact\" id=\"share-links\"><thead><tr>");
+	if (!kind)
+		buf_lit(b, "<th scope=\"col\">Kind</th>");
+	buf_lit(b, "<th scope=\"col\">Label</th><th scope=\"col\">Created</th><th scope=\"col\">By</th>"
+	           "<th scope=\"col\">State</th>");
+	if (edit)
+		buf_lit(b, "<th scope=\"col\"><span class=\"sr-only\">Actions</span></th>");
+	buf_lit(b, "</tr></thead><tbody>");
+	json_array_foreach(items, i, it)
+	{
+		long long id = json_integer_value(json_object_get(it, "id"));
+		const char *revoked = json_string_value(json_object_get(it, "revoked_at"));
+		if (active_only && revoked)
+			continue;
+		shown++;
+		html(b, "<tr id=\"share-link-%lld\">", id);
+		if (!kind)
+			html(b, "<td>%s</td>", kind_label(json_string_value(json_object_get(it, "kind"))));
+		html(b, "<td class=\"title\">%s</td><td class=\"date\">",
+		     json_string_value(json_object_get(it, "label")));
+		show_time(b, json_string_value(json_object_get(it, "created_at")));
+		db_stmt *s = db_q(rq->db, "SELECT name FROM users WHERE id = ?", "i",
+		                  (long long)json_integer_value(json_object_get(it, "created_by")));
+		html(b, "</td><td>%s</td><td>", s && db_step(s) == DB_ROW ? db_col_text(s, 0) : "—");
+		db_done(s);
+		if (revoked) {
+			buf_lit(b, "<span class=\"badge badge-dropped\">revoked</span> ");
+			show_time(b, revoked);
+		} else {
+			buf_lit(b, "<span class=\"badge badge-met\">active</span>");
+		}
+		buf_lit(b, "</td>");
+		if (edit) {
+			buf_lit(b, "<td>");
+			if (!revoked) {
+				html(b,
+				     "<form method=\"post\" action=\"/share-links/%lld/revoke\" class=\"rm-revoke\">",
+				     id);
+				form_csrf(rq, b);
+				html(b,
+				     "<input type=\"hidden\" name=\"back\" value=\"%s\"><button type=\"submit\" "
+				     "class=\"danger\" "
+				     "aria-label=\"Revoke %s\">Revoke</button></form>",
+				     back, json_string_value(json_object_get(it, "label")));
+			}
+			buf_lit(b, "</td>");
+		}
+		buf_lit(b, "</tr>");
+	}
+	if (!shown)
+		html(b, "<tr><td colspan=\"6\" class=\"muted\">%s</td></tr>",
+		     active_only ? "No active link: nobody outside can see it." : "No share links yet.");
+	buf_lit(b, "</tbody></table>");
+	json_decref(items);
+}
+
+/* The form that makes a link; kind NULL offers both kinds. */
+static void create_form(request *rq, buf *b, const char *kind, const char *back, const struct err *err)
+{
+	buf_lit(b,
+	        "<form class=\"inline\" method=\"post\" action=\"/share-links\" id=\"share-create\"><h3>New read-only "
+	        "link</h3>");
+	form_csrf(rq, b);
+	html(b, "<input type=\"hidden\" name=\"back\" value=\"%s\">", back);
+	if (kind) {
+		html(b, "<input type=\"hidden\" name=\"kind\" value=\"%s\">", kind);
+	} else {
+		const char *k = rq_form(rq, "kind");
+		html(b,
+		     "<label>Kind <select name=\"kind\"><option value=\"roadmap\">Roadmap</option><option "
+		     "value=\"calendar\"%s>"
+		     "Calendar feed (.ics)</option></select></label>",
+		     str_eq(k, "calendar") ? " selected" : "");
+	}
+	bool bad = err && err->status && !strcmp(err->field, "label");
+	const char *label = rq_form(rq, "label");
+	html(b,
+	     "<label>Label <input name=\"label\" maxlength=\"120\" placeholder=\"Who it is for, e.g. Board of "
+	     "directors\" value=\"%s\"%s></label><button type=\"submit\">Create link</button></form>",
+	     label ? label : "", bad ? " aria-invalid=true aria-describedby=share-error" : "");
+	if (err && err->status)
+		html(b, "<p class=\"field-error\" id=\"share-error\" role=\"alert\">%s</p>", err->message);
+}
+
+void share_links_section(request *rq, buf *b, const char *kind)
+{
+	buf_lit(
+	    b, "<section class=\"card rm-share\" id=\"share\" aria-labelledby=\"share-h\"><h2 id=\"share-h\">Read-only "
+	       "links</h2><p class=\"muted\">People without an account open the roadmap at a secret address: no "
+	       "navigation, nothing but the roadmap. Revoke a link to end its access at once. The address is shown "
+	       "once, when the link is made.</p>");
+	links_table(rq, b, kind, true, "/roadmap");
+	create_form(rq, b, kind, "/roadmap", NULL);
+	buf_lit(b, "<p><a href=\"/share-links\">All share links, revoked ones too</a></p></section>");
+}
+
+static void list_page(request *rq, response *rs, const struct err *err)
+{
+	page_begin(rq, rs, "Share links", "roadmap");
+	buf *b = &rs->body;
+	buf_lit(
+	    b,
+	    "<h1>Share links</h1><p class=\"blurb\">Read-only addresses for people without an account: the roadmap "
+	    "page, or the launch calendar as a feed for their calendar app. Only a hash of each address is kept.</p>");
+	if (rq->user_rank >= RANK_EDITOR) {
+		buf_lit(b, "<section class=\"card\">");
+		create_form(rq, b, NULL, "/share-links", err);
+		buf_lit(b, "</section>");
+	} else {
+		buf_lit(b, "<p class=\"muted\">Editors make and revoke links.</p>");
+	}
+	buf_lit(b, "<h2>Links</h2>");
+	links_table(rq, b, NULL, false, "/share-links");
+	page_end(rq, rs);
+}
+
+void page_share_links(request *rq, response *rs)
+{
+	list_page(rq, rs, NULL);
+}
+
+void page_share_link_create(request *rq, response *rs)
+{
+	struct err err = {0};
+	const char *kind = rq_form(rq, "kind"), *secret = NULL;
+	long long id =
+	    share_link_create(rq->db, rq->a, rq->user_id, kind ? kind : "", rq_form(rq, "label"), &secret, &err);
+	if (id < 0) {
+		rs->status = err.status;
+		list_page(rq, rs, &err);
+		return;
+	}
+	rs->status = 201;
+	page_begin(rq, rs, "Share link created", "roadmap");
+	for (int i = 0; i < rs->nheaders; i++) /* the page holds a secret: keep it out of every cache */
+		if (!strcmp(rs->headers[i].name, "Cache-Control"))
+			rs->headers[i].value = "no-store";
+	bool cal = !strcmp(kind, "calendar");
+	const char *path = arena_printf(rq->a, "/share/%s/%s%s", kind, secret, cal ? ".ics" : "");
+	buf *b = &rs->body;
+	html(
+	    b,
+	    "<h1>%s link created</h1><div class=\"notice\" role=\"status\">Copy this address now: Tandem keeps only a "
+	    "hash of it and cannot show it again.</div><section class=\"card rm-created\"><p><label for=\"share-path\">"
+	    "Address (on this server)</label><input id=\"share-path\" readonly value=\"%s\"></p><p><a href=\"%s\" "
+	    "id=\"share-open\">%s</a> — open it, or copy the link's full address from your browser.</p></section>",
+	    kind_label(kind), path, path, cal ? "The calendar feed" : "The read-only roadmap");
+	html(b, "<p><a href=\"%s\">Back</a> · <a href=\"/share-links\">All share links</a></p>", back_of(rq));
+	page_end(rq, rs);
+}
+
+void page_share_link_revoke(request *rq, response *rs)
+{
+	struct err err = {0};
+	if (share_link_revoke(rq->db, rq->user_id, rq_id(rq, 0), &err) < 0) {
+		page_error(rq, rs, err.status, err.message);
+		return;
+	}
+	reply_redirect(rs, rq, str_eq(back_of(rq), "/roadmap") ? "/roadmap#share" : "/share-links");
+}

@@ -1,0 +1,27 @@
+/* roadmap_svg.h — the roadmap drawn for people: the timeline as one self-contained SVG (roadmap_svg.c; inline on
+ * pages, alone as a file), the now/next/later board and the table behind the timeline (roadmap_board.c). */
+#ifndef TANDEM_ROADMAP_SVG_H
+#define TANDEM_ROADMAP_SVG_H
+#include "domain/roadmap.h"
+#include "platform/buf.h"
+
+/* The timeline: a month axis, a lane per group with feature bars, releases as dashed lines, today's line,
+ * launches as diamonds, a legend. Colours are presentation attributes (no CSS needed); every label is
+ * escaped; role="img" with a summary as its label, and a <title> on every bar, marker and milestone. */
+void roadmap_svg(buf *b, const struct roadmap *r);
+
+/* roadmap_board.c — links: features and launches link to their pages (false at a share link). */
+/* Feature statuses for people: the label and the bar colour, ending with a NULL status. */
+struct roadmap_status {
+	const char *status, *label, *fill;
+};
+extern const struct roadmap_status roadmap_statuses[];
+const char *roadmap_status_label(const char *status); /* "In progress"; an unknown status as it is */
+const char *roadmap_status_fill(const char *status);  /* "#a15c00"; grey for an unknown one */
+/* s escaped, cut to at most max characters (code points) with "…" when longer. */
+void text_fit(buf *b, const char *s, int max);
+/* Now, next and later as three columns of cards (features and launches); shipped work is left out. */
+void roadmap_board(buf *b, const struct roadmap *r, bool links);
+/* The timeline as tables (features by lane, launches), for screen readers and for copying. */
+void roadmap_table(buf *b, const struct roadmap *r, bool links);
+#endif
