@@ -11,6 +11,7 @@ void api_entity_create(request *rq, response *rs);
 void api_entity_patch(request *rq, response *rs);
 void api_entity_delete(request *rq, response *rs);
 void api_entity_history(request *rq, response *rs);
+void api_activity(request *rq, response *rs); /* the workspace's activity feed */
 
 /* api_launches.c — readiness and conflicts, rescheduling a release, the launch settings */
 void api_launch_readiness(request *rq, response *rs);

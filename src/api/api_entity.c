@@ -81,3 +81,23 @@ void api_entity_history(request *rq, response *rs)
 		return reply_error(rs, 404, "not_found", NULL, "no such object");
 	reply_json(rs, 200, json_pack("{so}", "items", audit_history(rq->db, kind(rq)->kind, id, 200)));
 }
+
+void api_activity(request *rq, response *rs)
+{
+	const char *kind = rq_query(rq, "kind"), *cur = rq_query(rq, "cursor"), *lim = rq_query(rq, "limit");
+	long long before = 0, limit = 50;
+	if (str_empty(kind))
+		kind = NULL;
+	if (kind && !entity_find(kind) && strcmp(kind, "strategy") && strcmp(kind, "settings") &&
+	    strcmp(kind, "share-links"))
+		return reply_error(rs, 400, "invalid", "kind", "kind must be an object kind, strategy, settings or share-links");
+	if (cur && (!parse_ll(cur, &before) || before < 0))
+		return reply_error(rs, 400, "invalid", "cursor", "cursor must be the next_cursor of the page before");
+	if (lim && (!parse_ll(lim, &limit) || limit < 1 || limit > 500))
+		return reply_error(rs, 400, "invalid", "limit", "limit must be a whole number from 1 to 500");
+	long long next;
+	json_t *items = audit_feed(rq->db, kind, before, (int)limit, &next);
+	reply_json(rs, 200,
+	           json_pack("{soso}", "items", items, "next_cursor",
+	                     next ? json_string(arena_printf(rq->a, "%lld", next)) : json_null()));
+}

@@ -17,6 +17,13 @@ static const struct openapi_param import_query[] = {
 	{NULL, NULL, NULL},
 };
 
+static const struct openapi_param activity_query[] = {
+	{"kind", "string", "Only changes to objects of this kind (or strategy, settings, share-links)"},
+	{"limit", "integer", "1 to 500, default 50"},
+	{"cursor", "string", "The next_cursor of the page before"},
+	{NULL, NULL, NULL},
+};
+
 static const struct openapi_param reschedule_query[] = {
 	{"target_date", "string", "The new target date, YYYY-MM-DD"},
 	{NULL, NULL, NULL},
@@ -68,6 +75,7 @@ static const struct openapi_doc docs[] = {
 	{HTTP_PUT, "/api/v1/settings/demand", "DemandSettingsInput", "DemandSettings", "200", NULL, NULL},
 	/* a launch's sales enablement brief (schema in api_brief.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/brief", NULL, "LaunchBrief", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/activity", NULL, "Activity", "200", NULL, NULL, NULL, activity_query},
 	/* launches and releases (schemas in openapi_launches.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/readiness", NULL, "Readiness", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/releases/{id}/reschedule", NULL, "ReschedulePreview", "200", NULL, NULL, NULL,
@@ -181,9 +189,27 @@ static void triage_schemas(json_t *schemas)
 	                              "required", "into", "additionalProperties", 0));
 }
 
+/* The activity feed: audit rows, newest first. */
+static void activity_schema(json_t *schemas)
+{
+	json_t *row = openapi_object(json_pack(
+		"{sosososososososo}", "id", openapi_t("integer", "The row; older rows have smaller ids"), "at",
+		json_pack("{ssssss}", "type", "string", "format", "date-time", "description", "When"), "user_id",
+		openapi_tn("integer", "Who (null: Tandem itself)"), "user", openapi_tn("string", "Their name"), "kind",
+		openapi_t("string", "The object's kind, or strategy, settings, share-links"), "object_id",
+		openapi_t("integer", "The object"), "action",
+		openapi_t("string", "created, updated, deleted, rescheduled, revoked, …"), "changes",
+		json_pack("{ssss}", "type", "object", "description",
+		          "The created object, {field: {from, to}} for updates, or the action's details")));
+	json_object_set_new(schemas, "Activity",
+	                    openapi_object(json_pack("{s{ssso}so}", "items", "type", "array", "items", row, "next_cursor",
+	                                             openapi_tn("string", "The cursor of the next page, or null"))));
+}
+
 void openapi_doc_schemas(json_t *schemas)
 {
 	triage_schemas(schemas);
+	activity_schema(schemas);
 	json_object_set_new(schemas, "ScoreWeights",
 	                    json_pack("{sss{s{sssisiss}s{sssisiss}s{sssisiss}}s[sss]sb}", "type", "object", "properties",
 	                              "goal", "type", "number", "minimum", 0, "maximum", 1000, "description",

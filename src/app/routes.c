@@ -44,6 +44,8 @@ const struct route routes[] = {
 	{HTTP_GET, "/api/v1/goals/{id}/revisions", api_goal_revisions, API, RANK_VIEWER, "A goal's target changes"},
 	{HTTP_POST, "/api/v1/goals/{id}/review", api_goal_review, API | R_CSRF, RANK_EDITOR, "Mark a goal reviewed now"},
 	{HTTP_GET, "/api/v1/alignment", api_alignment, API, RANK_VIEWER, "Alignment findings and health score"},
+	{HTTP_GET, "/api/v1/activity", api_activity, API, RANK_VIEWER,
+	 "The activity feed: every change in the workspace, newest first (?kind=, ?limit=, ?cursor=)"},
 
 	/* API: settings, score, plan */
 	{HTTP_GET, "/api/v1/settings/score", api_settings_score_get, API, RANK_VIEWER, "The score formula's weights"},
@@ -127,6 +129,7 @@ const struct route routes[] = {
 	{HTTP_GET, "/strategy/edit", page_strategy_edit, PAGE, RANK_LEADER, "Edit the strategy"},
 	{HTTP_POST, "/strategy", page_strategy_save, FORM, RANK_LEADER, "Save the strategy"},
 	{HTTP_GET, "/alignment", page_alignment, PAGE, RANK_VIEWER, "Alignment report"},
+	{HTTP_GET, "/activity", page_activity, PAGE, RANK_VIEWER, "The activity feed"},
 	{HTTP_POST, "/goals/{id}/measurements", page_goal_measure, FORM, RANK_EDITOR, "Record a measurement"},
 	{HTTP_POST, "/goals/{id}/target", page_goal_target, FORM, RANK_EDITOR, "Change a goal's target"},
 	{HTTP_POST, "/goals/{id}/review", page_goal_review, FORM, RANK_EDITOR, "Mark a goal reviewed"},

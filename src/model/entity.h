@@ -145,6 +145,11 @@ int audit_write(db *d, long long actor, const char *kind, long long id, const ch
 /* Audit rows of one object, newest first: {at, user_id, user, action, changes}. */
 json_t *audit_history(db *d, const char *kind, long long id, int limit);
 
+/* The workspace's activity feed: audit rows newest first, of one kind (NULL: all), older than the row id
+ * before (0: from the newest), at most limit: {id, at, user_id, user, kind, object_id, action, changes}.
+ * *next is the cursor of the next page (0 when this is the last). */
+json_t *audit_feed(db *d, const char *kind, long long before, int limit, long long *next);
+
 /* CSV of every listed object (header row of field names); filters as entity_list. */
 int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err);
 

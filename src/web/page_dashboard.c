@@ -75,6 +75,7 @@ void page_dashboard(request *rq, response *rs)
 	alignment_summary(rq, b, 5);
 	buf_lit(b, "</section></div>");
 	launches_upcoming_card(rq, b, 60);
+	activity_card(rq, b, 8);
 	backlog_card(rq, b);
 	buf_lit(b, "<section class=\"card\"><h2>Workspace</h2><ul class=\"counts\">");
 	for (int i = 0; i < entity_count; i++) {

@@ -314,50 +314,6 @@ void page_entity_create(request *rq, response *rs)
 	json_decref(o);
 }
 
-/* A changed value, short: text cut at 60 characters, lists and objects as "…". */
-static void short_value(request *rq, buf *b, json_t *v)
-{
-	if (json_is_array(v)) {
-		size_t n = json_array_size(v);
-		buf_rawf(b, n == 1 ? "%zu item" : "%zu items", n);
-	} else if (json_is_object(v))
-		buf_lit(b, "…");
-	else if (json_is_null(v))
-		buf_lit(b, "none");
-	else if (json_is_number(v))
-		fmt_number(b, json_number_value(v));
-	else
-		html(b, "%.60s", value_text(rq->a, v));
-}
-
-/* What one audit row changed: "Status: active → met", "value 47.5, at 2026-03-02". */
-static void history_changes(request *rq, buf *b, const struct entity *e, const char *action, json_t *changes)
-{
-	if (!strcmp(action, "created") || !strcmp(action, "deleted"))
-		return;
-	const char *key;
-	json_t *v;
-	bool first = true;
-	json_object_foreach(changes, key, v)
-	{
-		if (json_is_null(v))
-			continue;
-		const struct field *f = entity_field(e, key);
-		html(b, "%s%s", first ? ": " : "; ", f ? f->label : key);
-		first = false;
-		json_t *from = json_object_get(v, "from"), *to = json_object_get(v, "to");
-		if (json_is_object(v) && to) {
-			buf_lit(b, " ");
-			short_value(rq, b, from);
-			buf_lit(b, " → ");
-			short_value(rq, b, to);
-		} else {
-			buf_lit(b, " ");
-			short_value(rq, b, v);
-		}
-	}
-}
-
 void page_entity_show(request *rq, response *rs) { page_entity_show_failed(rq, rs, kind(rq), rq_id(rq, 1), NULL, NULL); }
 
 void page_entity_show_failed(request *rq, response *rs, const struct entity *e, long long id, const char *form,
@@ -414,7 +370,7 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		buf_lit(b, "<li>");
 		show_time(b, json_string_value(json_object_get(h, "at")));
 		html(b, " <strong>%s</strong> %s", who ? who : "Tandem", json_string_value(json_object_get(h, "action")));
-		history_changes(rq, b, e, json_string_value(json_object_get(h, "action")), json_object_get(h, "changes"));
+		audit_changes(rq, b, e, json_string_value(json_object_get(h, "action")), json_object_get(h, "changes"));
 		buf_lit(b, "</li>");
 	}
 	buf_lit(b, "</ol></section>");

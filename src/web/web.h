@@ -53,6 +53,11 @@ struct kind_page {
 };
 extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page;
 
+/* page_activity.c — the activity feed, its dashboard card, and one audit row's changes as a line */
+void page_activity(request *rq, response *rs);
+void activity_card(request *rq, buf *b, int n);
+void audit_changes(request *rq, buf *b, const struct entity *e, const char *action, json_t *changes);
+
 /* page_launch.c — the dashboard's card of open launches in the next days, with readiness and conflicts */
 void launches_upcoming_card(request *rq, buf *b, int days);
 

@@ -111,6 +111,18 @@ expect "moved together: no before-release conflict" false \
 req "$PM" POST "/api/v1/releases/$REL/reschedule" '{"target_date":"2027-02-24","version":4,"colour":"red"}'
 expect "an unknown field: 400 naming it" "400 colour" "$STATUS $(jget "$TMP/b" j.error.field)"
 
+# --- the activity feed: every move recorded, newest first, paged
+req "$VIEWER" GET "/api/v1/activity?kind=launches&limit=2"
+expect "the feed's newest launch change is the move" "200 rescheduled launches $L 2027-02-12 2027-02-26" \
+	"$STATUS $(jget "$TMP/b" j.items[0].action) $(jget "$TMP/b" j.items[0].kind) $(jget "$TMP/b" j.items[0].object_id) $(jget "$TMP/b" j.items[0].changes.launch_date.from) $(jget "$TMP/b" j.items[0].changes.launch_date.to)"
+NEXT=$(jget "$TMP/b" j.next_cursor)
+req "$VIEWER" GET "/api/v1/activity?kind=launches&limit=2&cursor=$NEXT"
+expect "the next page is older" true "$(jget "$TMP/b" "j.items.every(i => i.id < $NEXT)")"
+req "$VIEWER" GET "/api/v1/activity?kind=colours"
+expect "an unknown kind: 400 naming it" "400 kind" "$STATUS $(jget "$TMP/b" j.error.field)"
+req "$VIEWER" GET "/api/v1/activity?limit=0"
+expect "a limit of 0: 400 naming it" "400 limit" "$STATUS $(jget "$TMP/b" j.error.field)"
+
 # --- settings: viewers read, leaders change, bad templates named
 req "$VIEWER" GET /api/v1/settings/launches
 expect "the default lead times and bar" "30 14 3 80" \
@@ -161,6 +173,11 @@ expect "a leader saves the settings from the page" "303 Changelog entry pm 2" \
 	"$STATUS $(curl -s -H "Authorization: Bearer $VIEWER" "$BASE/api/v1/settings/launches" > "$TMP/set" && jget "$TMP/set" 'j.checklist["3"].map(i => [i.item, i.owner_role, i.days_before].join(" ")).join()')"
 api GET / -b "$TMP/pm.jar"
 check "the dashboard lists upcoming launches" contains "$TMP/b" 'id="upcoming-launches"'
+check "the dashboard shows recent activity" contains "$TMP/b" 'id="recent-activity"'
+api GET "/activity?kind=launches" -b "$TMP/pm.jar"
+expect "the activity feed page shows the launch's move" "200 1" "$STATUS $(grep -c 'rescheduled launch <a href="/launches/'"$L"'">SSO for everyone</a>: Launch date 2027-02-26 → 2027-03-05' "$TMP/b")"
+api GET "/activity?kind=colours" -b "$TMP/pm.jar"
+expect "the feed of an unknown kind: 400" 400 "$STATUS"
 stop_server
 
 # --- the CLI

@@ -1,0 +1,133 @@
+/* page_activity.c — the activity feed: every change in the workspace, newest first (who, what, when),
+ * with what changed in a line; the dashboard's recent-activity card; and the change line an object's
+ * history shares. */
+#include <string.h>
+#include "fields.h"
+#include "model/entity.h"
+#include "svg.h"
+#include "web.h"
+
+enum { FEED_PAGE = 50 };
+
+/* A changed value, short: text cut at 60 characters, lists and objects as "…". */
+static void short_value(request *rq, buf *b, json_t *v)
+{
+	if (json_is_array(v)) {
+		size_t n = json_array_size(v);
+		buf_rawf(b, n == 1 ? "%zu item" : "%zu items", n);
+	} else if (json_is_object(v))
+		buf_lit(b, "…");
+	else if (json_is_null(v))
+		buf_lit(b, "none");
+	else if (json_is_number(v))
+		fmt_number(b, json_number_value(v));
+	else
+		html(b, "%.60s", value_text(rq->a, v));
+}
+
+void audit_changes(request *rq, buf *b, const struct entity *e, const char *action, json_t *changes)
+{
+	if (!action || !strcmp(action, "created") || !strcmp(action, "deleted"))
+		return;
+	const char *key;
+	json_t *v;
+	bool first = true;
+	json_object_foreach(changes, key, v)
+	{
+		if (json_is_null(v))
+			continue;
+		const struct field *f = e ? entity_field(e, key) : NULL;
+		html(b, "%s%s", first ? ": " : "; ", f ? f->label : key);
+		first = false;
+		json_t *from = json_object_get(v, "from"), *to = json_object_get(v, "to");
+		buf_lit(b, " ");
+		if (json_is_object(v) && to) {
+			short_value(rq, b, from);
+			buf_lit(b, " → ");
+			short_value(rq, b, to);
+		} else
+			short_value(rq, b, v);
+	}
+}
+
+/* One feed row: when, who, what happened to which object, and what changed. */
+static void feed_item(request *rq, buf *b, json_t *it)
+{
+	const char *kind = json_string_value(json_object_get(it, "kind"));
+	const char *action = json_string_value(json_object_get(it, "action"));
+	const char *who = json_string_value(json_object_get(it, "user"));
+	long long id = json_integer_value(json_object_get(it, "object_id"));
+	const struct entity *e = entity_find(kind);
+	buf_lit(b, "<li>");
+	show_time(b, json_string_value(json_object_get(it, "at")));
+	html(b, " <strong>%s</strong> %s ", who ? who : "Tandem", action);
+	if (!e) {
+		html(b, "%s", !strcmp(kind, "strategy") ? "the strategy" : kind);
+	} else {
+		const char *label = entity_ref_label(rq->db, rq->a, e->kind, id);
+		if (label && strcmp(action, "deleted"))
+			html(b, "%s <a href=\"/%s/%lld\">%.80s</a>", e->one, e->kind, id, label);
+		else /* gone: its name is in the deleted row */
+			html(b, "%s #%lld %.80s", e->one, id,
+			     e->title_field ? value_text(rq->a, json_object_get(json_object_get(it, "changes"), e->title_field)) : "");
+	}
+	if (e && e->parent) { /* a launch's checklist item: on which launch */
+		json_t *o = entity_get(rq->db, e, id);
+		long long pid = json_integer_value(json_object_get(o ? o : json_object_get(it, "changes"), e->parent_field));
+		const char *plabel = pid ? entity_ref_label(rq->db, rq->a, e->parent->kind, pid) : NULL;
+		if (plabel)
+			html(b, " on %s <a href=\"/%s/%lld\">%.80s</a>", e->parent->one, e->parent->kind, pid, plabel);
+		json_decref(o);
+	}
+	audit_changes(rq, b, e, action, json_object_get(it, "changes"));
+	buf_lit(b, "</li>");
+}
+
+void activity_card(request *rq, buf *b, int n)
+{
+	long long next;
+	json_t *items = audit_feed(rq->db, NULL, 0, n, &next);
+	buf_lit(b, "<section class=\"card\" id=\"recent-activity\"><h2><a href=\"/activity\">Recent activity</a></h2>"
+	           "<ol class=\"timeline\">");
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it) feed_item(rq, b, it);
+	buf_lit(b, "</ol></section>");
+	json_decref(items);
+}
+
+void page_activity(request *rq, response *rs)
+{
+	const char *kind = rq_query(rq, "kind");
+	if (str_empty(kind))
+		kind = NULL;
+	long long before = 0;
+	const char *cur = rq_query(rq, "cursor");
+	if (cur && (!parse_ll(cur, &before) || before < 0))
+		return page_error(rq, rs, 400, "cursor must be the cursor of the page before (a whole number).");
+	if (kind && !entity_find(kind) && strcmp(kind, "strategy") && strcmp(kind, "settings") &&
+	    strcmp(kind, "share-links"))
+		return page_error(rq, rs, 400, "kind must be one of the kinds Tandem keeps (goals, features, launches, …).");
+	long long next;
+	json_t *items = audit_feed(rq->db, kind, before, FEED_PAGE, &next);
+	page_begin(rq, rs, "Activity", "dashboard");
+	buf *b = &rs->body;
+	buf_lit(b, "<h1>Activity</h1><p class=\"blurb\">Every change in the workspace, newest first: who changed what, "
+	           "and when.</p><form method=\"get\" action=\"/activity\" class=\"inline-form\"><label for=\"kind\">Only"
+	           "</label> <select id=\"kind\" name=\"kind\"><option value=\"\">everything</option>");
+	for (int k = 0; k < entity_count; k++)
+		html(b, "<option value=\"%s\"%s>%s</option>", entity_all[k]->kind,
+		     kind && !strcmp(kind, entity_all[k]->kind) ? " selected" : "", entity_all[k]->label);
+	buf_lit(b, "</select> <button type=\"submit\">Show</button></form><ol class=\"timeline\" id=\"feed\">");
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it) feed_item(rq, b, it);
+	buf_lit(b, "</ol>");
+	if (!json_array_size(items))
+		buf_lit(b, "<p class=\"muted\">Nothing yet.</p>");
+	if (next)
+		html(b, "<p><a class=\"button secondary\" href=\"/activity?%s%s%scursor=%lld\">Older</a></p>",
+		     kind ? "kind=" : "", kind ? kind : "", kind ? "&" : "", next);
+	json_decref(items);
+	page_end(rq, rs);
+}
