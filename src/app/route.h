@@ -4,6 +4,7 @@
 #include "platform/http.h"
 
 #define SESSION_COOKIE "tandem_session"
+#define LOGIN_COOKIE "tandem_login" /* the sign-in form's CSRF token */
 
 enum route_flag {
 	R_API = 1 << 0,        /* JSON errors; 401 when anonymous */

@@ -1,8 +1,35 @@
 /* signin.c — password sign-in with per-address slow-down, session cookies, sign-out. */
 #include "signin.h"
 #include <stdio.h>
+#include <string.h>
+#include <sodium.h>
 #include "model/users.h"
 #include "route.h"
+
+const char *cookie_secure(request *rq)
+{
+	const char *proto = rq_header(rq, "X-Forwarded-Proto");
+	return proto && !strcmp(proto, "https") ? "; Secure" : "";
+}
+
+const char *signin_form_token(request *rq, response *rs)
+{
+	const char *have = rq_cookie(rq, LOGIN_COOKIE);
+	if (have && strlen(have) >= 40 && strlen(have) <= 64 && strspn(have, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                                                                      "0123456789-_") == strlen(have))
+		return have; /* another tab's form stays valid */
+	const char *token = random_secret(rq->a, "");
+	rs_header(rs, "Set-Cookie",
+	          arena_printf(rq->a, "%s=%s; Path=/login; HttpOnly; SameSite=Strict; Max-Age=86400%s", LOGIN_COOKIE, token,
+	                       cookie_secure(rq)));
+	return token;
+}
+
+bool signin_form_token_ok(request *rq)
+{
+	const char *have = rq_cookie(rq, LOGIN_COOKIE), *sent = rq_form(rq, "_csrf");
+	return have && sent && *have && strlen(have) == strlen(sent) && sodium_memcmp(have, sent, strlen(have)) == 0;
+}
 
 int signin(request *rq, response *rs, const char *email, const char *password, struct err *e)
 {
@@ -23,7 +50,8 @@ int signin(request *rq, response *rs, const char *email, const char *password, s
 	if (session_create(rq->db, rq->a, u.id, &cookie, &csrf) < 0)
 		return err_internal(e);
 	rs_header(rs, "Set-Cookie",
-	          arena_printf(rq->a, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=1209600", SESSION_COOKIE, cookie));
+	          arena_printf(rq->a, "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=1209600%s", SESSION_COOKIE, cookie,
+	                       cookie_secure(rq)));
 	rq->user_id = u.id;
 	rq->user_email = u.email;
 	rq->user_name = u.name;

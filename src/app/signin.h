@@ -1,6 +1,7 @@
 /* signin.h — signing in and out, shared by the sign-in page and POST /api/v1/session. */
 #ifndef TANDEM_SIGNIN_H
 #define TANDEM_SIGNIN_H
+#include <stdbool.h>
 #include "platform/err.h"
 #include "platform/http.h"
 
@@ -8,6 +9,13 @@
  * session and add its Set-Cookie header to rs. Runs its own transactions. On success
  * fills rq's user fields and rq->csrf and returns 0; else -1 with e (401 or 429). */
 int signin(request *rq, response *rs, const char *email, const char *password, struct err *e);
+/* The sign-in form's CSRF token (a double-submit cookie, as there is no session yet): the browser's
+ * token cookie when it has one, else a new one set on rs. */
+const char *signin_form_token(request *rq, response *rs);
+/* Does the submitted form's _csrf match the browser's token cookie? */
+bool signin_form_token_ok(request *rq);
+/* "; Secure" when the request came through HTTPS (X-Forwarded-Proto: https from the proxy), else "". */
+const char *cookie_secure(request *rq);
 /* End the request's session and clear the cookie. */
 void signout(request *rq, response *rs);
 #endif

@@ -20,13 +20,15 @@ static void login_page(request *rq, response *rs, const char *email, const char 
 	if (error)
 		html(b, "<p class=\"error\" role=\"alert\" id=\"signin-error\">%s</p>", error);
 	html(b,
-	     "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"next\" value=\"%s\">"
+	     "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"_csrf\" value=\"%s\">"
+	     "<input type=\"hidden\" name=\"next\" value=\"%s\">"
 	     "<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" "
 	     "required value=\"%s\">"
 	     "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" "
 	     "autocomplete=\"current-password\" required>"
 	     "<button type=\"submit\">Sign in</button></form></section>",
-	     safe_next(rq_form(rq, "next") ? rq_form(rq, "next") : rq_query(rq, "next")), email ? email : "");
+	     signin_form_token(rq, rs), safe_next(rq_form(rq, "next") ? rq_form(rq, "next") : rq_query(rq, "next")),
+	     email ? email : "");
 	page_end(rq, rs);
 }
 
@@ -41,6 +43,10 @@ void page_login_submit(request *rq, response *rs)
 {
 	struct err e = {0};
 	const char *email = rq_form(rq, "email"), *pw = rq_form(rq, "password");
+	if (!signin_form_token_ok(rq)) { /* a form not served by us to this browser: a cross-site sign-in */
+		rs->status = 403;
+		return login_page(rq, rs, email, "This sign-in form has expired. Please sign in again.");
+	}
 	if (signin(rq, rs, email ? email : "", pw ? pw : "", &e) < 0) {
 		rs->status = e.status;
 		return login_page(rq, rs, email, e.message);

@@ -148,7 +148,9 @@ while [ "$_p" -le 18799 ] && [ -z "$PORT" ]; do
 done
 [ -n "$PORT" ] || { not_ok "a free port in 18700-18799"; finish; exit 1; }
 BASE="http://127.0.0.1:$PORT"
-api POST /login -c "$TMP/jar" -d "email=contributor@demo.tandem&password=tandem-demo"
+api GET /login -c "$TMP/jar"
+LOGIN_CSRF=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$TMP/b" | head -1)
+api POST /login -b "$TMP/jar" -c "$TMP/jar" -d "_csrf=$LOGIN_CSRF&email=contributor@demo.tandem&password=tandem-demo"
 expect "contributor signs in" 303 "$STATUS"
 api GET /insights/import -b "$TMP/jar"
 expect "the import page answers" 200 "$STATUS"

@@ -34,9 +34,31 @@ expect "after the wait the right password signs in" 201 "$STATUS"
 check "and sets the session cookie" sh -c "grep -qi '^Set-Cookie: tandem_session=' '$TMP/h'"
 expect "a success clears the failures" 0 "$(sql "SELECT count(*) FROM login_failures")"
 
+# the sign-in form carries its own CSRF token (a cookie and a hidden field: there is no session yet)
+oneshot GET /login
+LTOKEN=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$TMP/b" | head -1)
+check "the sign-in form has a CSRF token" test -n "$LTOKEN"
+check "... and sets it as a strict, HttpOnly cookie for /login" sh -c \
+	"grep -qi '^Set-Cookie: tandem_login=$LTOKEN; Path=/login; HttpOnly; SameSite=Strict' '$TMP/h'"
+BODY='email=pm%40demo.tandem&password=tandem-demo' oneshot POST /login "Content-Type: application/x-www-form-urlencoded"
+expect "a sign-in post without the token (a cross-site form): 403" 403 "$STATUS"
+check "... signs nobody in" sh -c "! grep -qi '^Set-Cookie: tandem_session=[A-Za-z0-9]' '$TMP/h'"
+check "... and says the form expired" contains "$TMP/b" "This sign-in form has expired"
+BODY="_csrf=x$LTOKEN&email=pm%40demo.tandem&password=tandem-demo" oneshot POST /login \
+	"Content-Type: application/x-www-form-urlencoded" "Cookie: tandem_login=$LTOKEN"
+expect "a token that does not match the cookie: 403" 403 "$STATUS"
+expect "refused forms are not counted as failed sign-ins" 0 "$(sql "SELECT count(*) FROM login_failures")"
 # the sign-in form counts failures the same way
-BODY='email=pm%40demo.tandem&password=bad' oneshot POST /login "Content-Type: application/x-www-form-urlencoded"
+BODY="_csrf=$LTOKEN&email=pm%40demo.tandem&password=bad" oneshot POST /login \
+	"Content-Type: application/x-www-form-urlencoded" "Cookie: tandem_login=$LTOKEN"
 check "form sign-in with a wrong password does not sign in" sh -c "! grep -qi '^Set-Cookie: tandem_session=[A-Za-z0-9]' '$TMP/h'"
 expect "form failure is counted" 1 "$(sql "SELECT count FROM login_failures")"
+BODY="_csrf=$LTOKEN&email=pm%40demo.tandem&password=tandem-demo&next=/goals" oneshot POST /login \
+	"Content-Type: application/x-www-form-urlencoded" "Cookie: tandem_login=$LTOKEN"
+expect "the form with its token signs in" "303 /goals" "$STATUS $(header Location)"
+check "... with the session cookie (no Secure flag over plain HTTP)" sh -c \
+	"grep -qi '^Set-Cookie: tandem_session=[A-Za-z0-9_-]*; Path=/; HttpOnly; SameSite=Lax; Max-Age=1209600.\$' '$TMP/h'"
+BODY='{"email":"pm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J" "X-Forwarded-Proto: https"
+check "behind an HTTPS proxy the session cookie is Secure" sh -c "grep -qi '^Set-Cookie: tandem_session=.*; Secure' '$TMP/h'"
 
 finish
