@@ -360,13 +360,8 @@ int ics_calendar(db *d, arena *a, const char *base_url, buf *out, struct err *er
 			return -1;
 		size_t i;
 		json_t *it;
-		json_array_foreach(items, i, it)
-		{
-			json_t *l = entity_get(d, &launches_entity, int_of(it, "id"));
-			if (l)
-				write_launch(d, a, out, l, base_url, wuid);
-			json_decref(l);
-		}
+		/* a listed launch is complete: its activities embedded, its readiness computed */
+		json_array_foreach(items, i, it) write_launch(d, a, out, it, base_url, wuid);
 		json_decref(items);
 	} while (cursor);
 	ics_line(out, "END", "VCALENDAR");
