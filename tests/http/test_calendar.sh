@@ -178,5 +178,7 @@ expect "a bad --base-url is a usage error (exit 2)" 2 "$?"
 "$TANDEM" help export > "$TMP/out"
 check "tandem help export documents it" contains "$TMP/out" "tandem export ics [--base-url URL]"
 
+check "the access log shows feed requests without their secret" sh -c \
+	"grep -qF 'GET /share/calendar/… 200' '$TMP/server.out' '$TMP/server.err' && ! grep -qF -- '$SECRET' '$TMP/server.out' '$TMP/server.err'"
 stop_server
 finish
