@@ -195,6 +195,7 @@ static void show_extra(request *rq, buf *b, json_t *f, const char *form, const s
 	long long id = json_integer_value(json_object_get(f, "id"));
 	score_section(rq, b, id);
 	evidence_section(rq, b, id);
+	feature_launches_section(rq, b, id);
 	const char *status = json_string_value(json_object_get(f, "status"));
 	bool editor = rq->user_rank >= features_entity.write_rank;
 	if (editor && (!strcmp(status, "new") || !strcmp(status, "triage"))) {

@@ -204,6 +204,27 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 	raci_section(rq, b, o, writer);
 }
 
+void feature_launches_section(request *rq, buf *b, long long feature_id)
+{
+	db_stmt *s = db_q(rq->db,
+	                  "SELECT l.id, l.title, l.tier, l.launch_date, l.status FROM launches l JOIN launch_features lf "
+	                  "ON lf.launch_id = l.id WHERE lf.feature_id = ? ORDER BY l.launch_date, l.id",
+	                  "i", feature_id);
+	bool any = false;
+	while (s && db_step(s) == DB_ROW) {
+		if (!any)
+			buf_lit(b, "<section class=\"card\" id=\"launches\"><h2>Launches</h2><ul class=\"plain\">");
+		any = true;
+		html(b, "<li>%s <a href=\"/launches/%lld\">%s</a> <span class=\"badge\">Tier %lld</span> <span class=\"badge "
+		        "badge-%s\">%s</span></li>",
+		     db_col_text(s, 3), db_col_int(s, 0), db_col_text(s, 1), db_col_int(s, 2), db_col_text(s, 4),
+		     db_col_text(s, 4));
+	}
+	db_done(s);
+	if (any)
+		buf_lit(b, "</ul></section>");
+}
+
 void launches_upcoming_card(request *rq, buf *b, int days)
 {
 	char today[11], until[11];

@@ -60,6 +60,8 @@ void audit_changes(request *rq, buf *b, const struct entity *e, const char *acti
 
 /* page_launch.c — the dashboard's card of open launches in the next days, with readiness and conflicts */
 void launches_upcoming_card(request *rq, buf *b, int days);
+/* On a feature's page: the launches that announce it (nothing when none do). */
+void feature_launches_section(request *rq, buf *b, long long feature_id);
 
 /* page_launch_settings.c — lead time per tier, the readiness bar, the checklist templates */
 void page_launch_settings(request *rq, response *rs);

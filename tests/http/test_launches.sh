@@ -144,6 +144,9 @@ expect "the launch page" 200 "$STATUS"
 check "it shows readiness, conflicts, checklist, activities and RACI" sh -c \
 	"grep -q 'id=\"readiness\"' $TMP/b && grep -q 'id=\"conflicts\"' $TMP/b && grep -q 'id=\"checklist\"' $TMP/b && grep -q 'id=\"activities\"' $TMP/b && grep -q 'id=\"raci\"' $TMP/b"
 check "the activity after the launch is flagged" contains "$TMP/b" "after launch"
+api GET "/features/$F" -b "$TMP/pm.jar"
+check "the feature's page lists the launch that announces it" sh -c \
+	"grep -q 'id=\"launches\"' '$TMP/b' && grep -qF '<a href=\"/launches/$L\">SSO for everyone</a>' '$TMP/b'"
 ITEM2=$(sql "SELECT id FROM launch_checklist WHERE launch_id = $L AND done = 0 ORDER BY due, id LIMIT 1")
 api POST "/launch-checklist/$ITEM2" -b "$TMP/pm.jar" --data-urlencode "_csrf=$CSRF" -d "done=true&version=1"
 expect "ticking from the page returns to the launch's checklist" "303 /launches/$L#checklist" "$STATUS $(header Location)"
