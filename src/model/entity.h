@@ -35,6 +35,8 @@ enum field_flag {
 	F_READONLY = 1 << 5, /* computed by the server; ignored on input */
 	F_OWN_ACTION = 1 << 6, /* set on create; later changed only through its own action (e.g. a goal's target) */
 	F_MARKDOWN = 1 << 7, /* FT_TEXT written in Markdown, shown rendered (safe HTML) */
+	F_PAGE_ACTION = 1 << 8, /* the edit form shows it, not edits it: an action on the object's page changes it
+	                         * with what follows from it (a release's date: Reschedule moves its launches) */
 };
 
 /* Where an FT_LINKS field lives: rows (own, other[, weight]) of a link table. Without a weight the

@@ -17,8 +17,8 @@ const char *const owner_roles[] = {"pm", "pmm", "leader", "sales", "support", "d
 
 static const struct field release_fields[] = {
 	{"name", "Name", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH | F_SORT, 120, .help = "e.g. 2027.1 or Spring release"},
-	{"target_date", "Target date", FT_DATE, F_REQUIRED | F_LISTED | F_FILTER | F_SORT,
-	 .help = "When engineering ships it; filter with target_date_from and target_date_to"},
+	{"target_date", "Target date", FT_DATE, F_REQUIRED | F_LISTED | F_FILTER | F_SORT | F_PAGE_ACTION,
+	 .help = "When engineering ships it; later moved with Reschedule on its page, which offers to move its launches"},
 	{"status", "Status", FT_ENUM, F_REQUIRED | F_LISTED | F_FILTER, .choices = release_statuses, .dflt = "\"planned\""},
 	{"description", "Description", FT_TEXT, F_SEARCH | F_MARKDOWN, 20000, .help = "Markdown"},
 };

@@ -341,7 +341,7 @@ void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *ob
 		if ((f->flags & F_READONLY) || str_eq(skip, f->name))
 			continue;
 		bool bad = error && error->status && !strcmp(error->field, f->name);
-		bool own = editing && (f->flags & F_OWN_ACTION);
+		bool own = editing && (f->flags & (F_OWN_ACTION | F_PAGE_ACTION));
 		html(b, "<div class=\"field%s\"><label for=\"f-%s\">%s", bad ? " has-error" : "", f->name, f->label);
 		if ((f->flags & F_REQUIRED) && !own)
 			buf_lit(b, " <abbr title=\"required\">*</abbr>");
@@ -349,7 +349,9 @@ void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *ob
 		if (own) {
 			html(b, "<p class=\"readonly\" id=\"f-%s\">", f->name);
 			field_show(rq, b, NULL, f, obj, SHOW_DETAIL);
-			html(b, " <small class=\"muted\">changed below the form, with a reason</small></p></div>");
+			html(b, " <small class=\"muted\">%s</small></p></div>",
+			     f->flags & F_OWN_ACTION ? "changed below the form, with a reason"
+			                             : "changed with the action on its page, which shows what moves with it");
 			continue;
 		}
 		if (f->type == FT_LINKS) {

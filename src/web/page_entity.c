@@ -411,7 +411,7 @@ void page_entity_update(request *rq, response *rs)
 	json_t *in = entity_from_form(e, rq->form, &err);
 	/* an own-action field is shown, not sent; the form never changes it */
 	for (int i = 0; in && i < e->nfields; i++)
-		if (e->fields[i].flags & F_OWN_ACTION)
+		if (e->fields[i].flags & (F_OWN_ACTION | F_PAGE_ACTION))
 			json_object_del(in, e->fields[i].name);
 	int rc = in ? entity_update(rq->db, e, rq->user_id, id, in, version, &err) : -1;
 	json_decref(in);

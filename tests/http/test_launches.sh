@@ -162,6 +162,12 @@ api POST "/releases/$REL/reschedule" -b "$TMP/pm.jar" --data-urlencode "_csrf=$C
 expect "a stale reschedule form: 409 with the preview again, nothing moved" "409 2027-03-03" \
 	"$STATUS $(sql "SELECT target_date FROM releases WHERE id = $REL")"
 check "the stale form says what happened" contains "$TMP/b" "Someone changed this release"
+api GET "/releases/$REL/edit" -b "$TMP/pm.jar"
+check "the release's edit form shows its date, moved with Reschedule" contains "$TMP/b" "changed with the action on its page"
+RV=$(sql "SELECT version FROM releases WHERE id = $REL")
+api POST "/releases/$REL" -b "$TMP/pm.jar" --data-urlencode "_csrf=$CSRF" -d "version=$RV&name=2027.2+Enterprise&target_date=2030-01-01&status=planned"
+expect "the edit form saves the name but never the date (so launches are never left behind silently)" \
+	"303 2027.2 Enterprise 2027-03-03" "$STATUS $(sql "SELECT name || ' ' || target_date FROM releases WHERE id = $REL")"
 api GET /settings/launches -b "$TMP/pm.jar"
 expect "the settings page (read-only for a pm)" "200 1" "$STATUS $(grep -c 'Only leaders change' "$TMP/b")"
 LCSRF=$(signin leader@demo.tandem "$TMP/leader.jar")
