@@ -23,6 +23,22 @@ static void list_cell(request *rq, buf *b, json_t *obj, void *ctx)
 	meter(b, num(obj, "readiness"), "Readiness");
 }
 
+/* Where a conflict is fixed, as a link after its hint. */
+static void fix_link(buf *b, json_t *o, const char *rule)
+{
+	long long id = num(o, "id"), rel = num(o, "release_id");
+	if (str_eq(rule, LAUNCH_BEFORE_RELEASE) && rel)
+		html(b, " <a href=\"/releases/%lld#reschedule\">Reschedule the release</a> or <a href=\"/launches/%lld/edit\">"
+		        "change the launch date</a>",
+		     rel, id);
+	else if (str_eq(rule, LAUNCH_NOT_READY) || str_eq(rule, CHECKLIST_OVERDUE))
+		buf_lit(b, " <a href=\"#checklist\">The checklist</a>");
+	else if (str_eq(rule, ACTIVITY_AFTER_LAUNCH))
+		buf_lit(b, " <a href=\"#activities\">The activities</a>");
+	else
+		html(b, " <a href=\"/launches/%lld/edit\">Edit the launch</a>", id);
+}
+
 static void readiness_section(request *rq, buf *b, json_t *o)
 {
 	json_t *r = launch_readiness(rq->db, o);
@@ -61,8 +77,11 @@ static void readiness_section(request *rq, buf *b, json_t *o)
 	json_array_foreach(cs, i, c)
 	{
 		html(b, "<li class=\"finding\" data-rule=\"%s\"><span class=\"badge badge-%s\">%s</span> %s<br><small "
-		        "class=\"hint\">%s</small></li>",
+		        "class=\"hint\">%s",
 		     str(c, "rule"), str(c, "severity"), str(c, "severity"), str(c, "message"), str(c, "hint"));
+		if (rq->user_rank >= launches_entity.write_rank)
+			fix_link(b, o, str(c, "rule"));
+		buf_lit(b, "</small></li>");
 	}
 	if (json_array_size(cs))
 		buf_lit(b, "</ul>");
