@@ -19,7 +19,11 @@ void api_insights_import(request *rq, response *rs)
 	if (aon && !o.all_or_nothing && strcmp(aon, "0") && strcmp(aon, "false"))
 		return reply_error(rs, 400, "invalid", "all_or_nothing", "all_or_nothing must be 1 or 0");
 	struct import_result r;
-	if (import_buffer(rq->db, &o, rq->body.p, rq->body.len, &r) < 0) {
+	if (rq->body_file && (ferror(rq->body_file) || fseek(rq->body_file, 0, SEEK_SET) != 0))
+		return reply_error(rs, 500, "internal", NULL, "the upload could not be stored on the server; see its log");
+	int rc = rq->body_file ? import_file(rq->db, &o, rq->body_file, &r) /* a large body, spooled: streamed */
+	                       : import_buffer(rq->db, &o, rq->body.p, rq->body.len, &r);
+	if (rc < 0) {
 		reply_error(rs, r.status, r.status == 400 ? "invalid" : "internal", NULL, r.message);
 		import_result_free(&r);
 		return;

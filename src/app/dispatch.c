@@ -15,6 +15,7 @@
 
 enum { BODY_LIMIT = 1 << 20 };
 #define IMPORT_API_LIMIT ((size_t)256 << 20)
+#define IMPORT_SPOOL_OVER ((size_t)4 << 20) /* the API import's body past this goes to a temp file */
 #define IMPORT_PAGE_LIMIT ((size_t)32 << 20)
 
 static const char *db_path;      /* set once at start-up */
@@ -52,9 +53,10 @@ static db *thread_db(void)
 	return d;
 }
 
-/* Bodies are read whole into memory, so every limit is a bound on a request's memory. The insight
- * import takes CSV files: 256 MiB through the API; in the browser 32 MiB for the upload, and the
- * second step carries that file again as base64 (4/3 of it) with the chosen mapping. */
+/* Bodies are read whole into memory, so every limit is a bound on a request's memory — except the API's
+ * insight import, whose body goes to a temp file past 4 MiB (dispatch_spool_for). The insight import
+ * takes CSV files: 256 MiB through the API; in the browser 32 MiB for the upload, and the second step
+ * carries that file again as base64 (4/3 of it) with the chosen mapping. */
 static const struct {
 	const char *path;
 	size_t limit;
@@ -71,6 +73,12 @@ size_t dispatch_body_limit(const char *method, const char *path)
 			if (!strcmp(path, body_limits[i].path))
 				return body_limits[i].limit;
 	return BODY_LIMIT;
+}
+
+size_t dispatch_spool_for(const char *method, const char *path)
+{
+	return method && !strcmp(method, "POST") && path && !strcmp(path, "/api/v1/insights/import") ? IMPORT_SPOOL_OVER
+	                                                                                            : 0;
 }
 
 int route_match(const char *pattern, const char *path, arena *a, const char **params)

@@ -17,7 +17,8 @@ enum route_flag {
 	R_OWN_TX = 1 << 7,     /* the handler runs its own transactions (e.g. counts failed sign-ins) */
 	R_CSV = 1 << 8,        /* answers text/csv (documented as such in OpenAPI) */
 	R_ETAG = 1 << 9,       /* hash the answer into an ETag; answer 304 to a matching If-None-Match */
-	R_CSV_BODY = 1 << 10,  /* body is text/csv, left raw in rq->body (a larger limit: dispatch_body_limit) */
+	R_CSV_BODY = 1 << 10,  /* body is text/csv, left raw in rq->body or rq->body_file (a larger limit:
+	                        * dispatch_body_limit; spooled past dispatch_spool_for) */
 };
 
 typedef void (*route_fn)(request *rq, response *rs);
@@ -38,6 +39,8 @@ extern const int routes_count;
 void dispatch(request *rq, response *rs);
 /* Body limit for a request: 1 MiB, more for the CSV import routes. */
 size_t dispatch_body_limit(const char *method, const char *path);
+/* Past how many bytes a route's body is spooled to a temp file (the API's insight import), else 0. */
+size_t dispatch_spool_for(const char *method, const char *path);
 /* Start-up and shutdown of per-thread database connections. */
 void dispatch_init(const char *db_path);
 void dispatch_shutdown(void);

@@ -180,6 +180,8 @@ static void request_free(request *rq)
 	if (!rq)
 		return;
 	buf_free(&rq->body);
+	if (rq->body_file)
+		fclose(rq->body_file);
 	if (rq->json)
 		json_decref(rq->json);
 	arena_free(rq->a);
@@ -247,6 +249,23 @@ static enum MHD_Result simple_error(struct MHD_Connection *c, unsigned status, c
 	return ret;
 }
 
+/* Keep n more bytes of body: in memory, or past spool bytes in an anonymous temp file (what was in
+ * memory moves there first). A temp file that cannot be made keeps the body in memory. */
+static void body_add(request *rq, size_t spool, const char *data, size_t n)
+{
+	rq->body_size += n;
+	if (!rq->body_file && spool && rq->body.len + n > spool && (rq->body_file = tmpfile()) != NULL) {
+		if (rq->body.len)
+			fwrite(rq->body.p, 1, rq->body.len, rq->body_file);
+		buf_free(&rq->body);
+		buf_init(&rq->body);
+	}
+	if (rq->body_file)
+		fwrite(data, 1, n, rq->body_file); /* a short write shows as ferror() to the reader */
+	else
+		buf_add(&rq->body, data, n);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -276,8 +295,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (*upload_size) {
 		size_t limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
-		if (!rq->too_large && rq->body.len + *upload_size <= limit)
-			buf_add(&rq->body, upload, *upload_size);
+		if (!rq->too_large && rq->body_size + *upload_size <= limit)
+			body_add(rq, s->cfg.spool_for ? s->cfg.spool_for(method, url) : 0, upload, *upload_size);
 		else
 			rq->too_large = true; /* chunked bodies: keep reading, store nothing */
 		*upload_size = 0;

@@ -28,6 +28,8 @@ typedef struct request {
 	char ip[64];
 	char id[12];                   /* request id for the log */
 	buf body;
+	FILE *body_file;               /* the body instead, when it was spooled to an anonymous temp file (spool_for) */
+	size_t body_size;              /* bytes of body received, wherever they went */
 	bool too_large;
 	bool answered;                 /* a response was queued before the body was read */
 	struct kv *form;               /* parsed urlencoded/multipart fields, in order */
@@ -64,6 +66,9 @@ struct http_config {
 	http_handler handler;
 	/* Limit for one request's body; NULL means body_limit for all. */
 	size_t (*limit_for)(const char *method, const char *path);
+	/* A body over this many bytes goes to an anonymous temp file (rq->body_file) instead of memory;
+	 * 0 (or NULL) keeps it in memory. Only for routes whose handler reads the file. */
+	size_t (*spool_for)(const char *method, const char *path);
 };
 
 typedef struct http_server http_server;

@@ -200,5 +200,18 @@ expect "a cookie API import needs the CSRF token" 403 "$STATUS"
 curl -s -o /dev/null -X POST "$BASE/api/v1/insights/import?format=fider" -H "Authorization: Bearer $CONTRIB" \
 	-H "Content-Type: text/csv" --data-binary "@$DATA/fider_posts_old.csv" -w '%{http_code}' > "$TMP/code"
 expect "a live API import over TCP" 200 "$(cat "$TMP/code")"
+# a body over 4 MiB goes to a temp file, not memory, and is streamed into the import
+awk 'BEGIN { print "id,feedback,company"; for (i = 1; i <= 60000; i++)
+	printf "big-%d,\"Customer %d wants the roadmap exported, with comments, every week\",Acme %d\n", i, i, i % 50 }' > "$TMP/large.csv"
+check "the large file is over 4 MiB" test "$(wc -c < "$TMP/large.csv")" -gt 4194304
+_before=$(ninsights)
+curl -s -o "$TMP/large.out" -X POST "$BASE/api/v1/insights/import?map=id%3Dexternal_id%2Cfeedback%3Dtext%2Ccompany%3Daccount" \
+	-H "Authorization: Bearer $CONTRIB" -H "Content-Type: text/csv" --data-binary "@$TMP/large.csv" -w '%{http_code}' > "$TMP/code"
+expect "a 5 MiB API import (spooled to a temp file) imports every row" "200 60000 0" \
+	"$(cat "$TMP/code") $(jget "$TMP/large.out" j.imported) $(jget "$TMP/large.out" j.skipped)"
+expect "all of them are in the workspace" "$((_before + 60000))" "$(ninsights)"
+curl -s -o "$TMP/large.out" -X POST "$BASE/api/v1/insights/import?map=id%3Dexternal_id%2Cfeedback%3Dtext%2Ccompany%3Daccount" \
+	-H "Authorization: Bearer $CONTRIB" -H "Content-Type: text/csv" --data-binary "@$TMP/large.csv"
+expect "importing it again changes nothing (external ids)" "60000 $((_before + 60000))" "$(jget "$TMP/large.out" j.unchanged) $(ninsights)"
 stop_server
 finish
