@@ -19,10 +19,13 @@ static json_t *collect(db *d, const char *today, long upcoming)
 	                  "SELECT id FROM launches WHERE (?1 = 0 OR (launch_date BETWEEN ?2 AND ?3 AND status IN "
 	                  "('planning', 'ready'))) ORDER BY launch_date, id",
 	                  "itt", (long long)(upcoming >= 0), today, until);
-	long long ids[4096];
-	size_t n = 0;
-	while (q && db_step(q) == DB_ROW && n < COUNT(ids))
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	while (q && db_step(q) == DB_ROW) {
+		if (n == cap)
+			ids = xrealloc(ids, (cap = cap ? 2 * cap : 64) * sizeof *ids);
 		ids[n++] = db_col_int(q, 0);
+	}
 	db_done(q);
 	for (size_t i = 0; i < n; i++) {
 		json_t *l = entity_get(d, &launches_entity, ids[i]);
@@ -31,6 +34,7 @@ static json_t *collect(db *d, const char *today, long upcoming)
 		json_object_set_new(l, "conflicts", launch_conflicts(d, l, &s, today));
 		json_array_append_new(out, l);
 	}
+	free(ids);
 	launch_settings_free(&s);
 	return out;
 }
