@@ -18,7 +18,7 @@ enum { DESCRIPTION_MAX = 600, LINE_MAX_BYTES = 240, QUOTE_MAX = 320 };
 
 int package_of(json_t *feature)
 {
-	const char *t = str(feature, "tier");
+	const char *t = jget_str(feature, "tier");
 	for (int i = 0; t && i < PACKAGES; i++)
 		if (!strcmp(t, packages[i]))
 			return i;
@@ -91,31 +91,31 @@ static void head(struct brief *x)
 {
 	static const char *const tier_names[] = {"", "major", "notable", "minor"};
 	buf *b = x->b;
-	long long tier = num_of(x->launch, "tier");
+	long long tier = jget_int(x->launch, "tier");
 	json_t *ready = json_object_get(x->launch, "readiness");
 	if (json_is_object(ready))
 		ready = json_object_get(ready, "percent");
 	buf_lit(b, "# ");
-	brief_md_text(b, str(x->launch, "title"));
+	brief_md_text(b, jget_str(x->launch, "title"));
 	buf_rawf(b, "\n\n*Sales enablement brief · generated %s*\n\n", x->today);
 	buf_lit(b, "| Launch date | Tier | Release | Status | Owner |");
 	buf_raw(b, json_is_integer(ready) ? " Readiness |\n" : "\n");
 	buf_lit(b, "|---|---|---|---|---|");
 	buf_raw(b, json_is_integer(ready) ? "---|\n| " : "\n| ");
-	brief_md_text(b, str(x->launch, "launch_date"));
+	brief_md_text(b, jget_str(x->launch, "launch_date"));
 	buf_rawf(b, " | %lld · %s | ", tier, tier >= 1 && tier <= 3 ? tier_names[tier] : "");
 	if (x->release) {
-		brief_md_text(b, str(x->release, "name"));
+		brief_md_text(b, jget_str(x->release, "name"));
 		buf_lit(b, " (target ");
-		brief_md_text(b, str(x->release, "target_date"));
+		brief_md_text(b, jget_str(x->release, "target_date"));
 		buf_lit(b, ")");
 	} else {
 		buf_lit(b, "not set");
 	}
 	buf_lit(b, " | ");
-	add_word(x, str(x->launch, "status"));
+	add_word(x, jget_str(x->launch, "status"));
 	buf_lit(b, " | ");
-	const char *owner = users_name(x->d, x->a, num_of(x->launch, "owner"));
+	const char *owner = users_name(x->d, x->a, jget_int(x->launch, "owner"));
 	brief_md_text(b, owner ? owner : "not set");
 	if (json_is_integer(ready))
 		buf_rawf(b, " | %lld%%", (long long)json_integer_value(ready));
@@ -143,15 +143,15 @@ static void ships(struct brief *x)
 	json_array_foreach(x->features, i, f)
 	{
 		buf_lit(b, "### ");
-		brief_md_text(b, str(f, "title"));
+		brief_md_text(b, jget_str(f, "title"));
 		buf_lit(b, "\n\n**Status:** ");
-		add_word(x, str(f, "status"));
+		add_word(x, jget_str(f, "status"));
 		buf_rawf(b, " · **Plan:** %s", plan_phrase(package_of(f)));
 		if (json_is_integer(json_object_get(f, "readiness")))
-			buf_rawf(b, " · **Ready:** %lld%%", num_of(f, "readiness"));
+			buf_rawf(b, " · **Ready:** %lld%%", jget_int(f, "readiness"));
 		buf_lit(b, "\n\n");
 		size_t at = b->len;
-		brief_md_paragraph(b, str(f, "description"), DESCRIPTION_MAX);
+		brief_md_paragraph(b, jget_str(f, "description"), DESCRIPTION_MAX);
 		if (b->len > at)
 			buf_lit(b, "\n\n");
 	}
@@ -167,8 +167,8 @@ long long *collect(struct brief *x, const char *field, const char *key, int **we
 	*n = 0;
 	json_array_foreach(x->features, i, f) json_array_foreach(json_object_get(f, field), j, v)
 	{
-		long long id = key ? num_of(v, key) : json_integer_value(v);
-		int weight = key ? (int)num_of(v, "weight") : 1, k = 0;
+		long long id = key ? jget_int(v, key) : json_integer_value(v);
+		int weight = key ? (int)jget_int(v, "weight") : 1, k = 0;
 		while (k < *n && ids[k] != id)
 			k++;
 		if (k == *n)
@@ -195,16 +195,16 @@ static void segments(struct brief *x)
 		if (!s)
 			continue;
 		buf_lit(b, "- **");
-		brief_md_text(b, str(s, "name"));
+		brief_md_text(b, jget_str(s, "name"));
 		buf_lit(b, "**");
 		if (json_is_integer(json_object_get(s, "size"))) {
 			buf_lit(b, " (");
-			add_grouped(b, num_of(s, "size"));
+			add_grouped(b, jget_int(s, "size"));
 			buf_lit(b, ")");
 		}
-		if (has_text(str(s, "description"))) {
+		if (has_text(jget_str(s, "description"))) {
 			buf_lit(b, " — ");
-			add_line(x, str(s, "description"), LINE_MAX_BYTES);
+			add_line(x, jget_str(s, "description"), LINE_MAX_BYTES);
 		}
 		buf_lit(b, "\n");
 		json_decref(s);
@@ -225,10 +225,10 @@ static void personas(struct brief *x)
 		if (!p)
 			continue;
 		buf_lit(b, "- **");
-		brief_md_text(b, str(p, "name"));
+		brief_md_text(b, jget_str(p, "name"));
 		buf_lit(b, "**");
-		const char *role = str(p, "role");
-		const char *segment = entity_ref_label(x->d, x->a, "segments", num_of(p, "segment_id"));
+		const char *role = jget_str(p, "role");
+		const char *segment = entity_ref_label(x->d, x->a, "segments", jget_int(p, "segment_id"));
 		if (has_text(role) || segment) {
 			buf_lit(b, " (");
 			brief_md_text(b, has_text(role) ? role : "");
@@ -242,9 +242,9 @@ static void personas(struct brief *x)
 		buf_lit(b, "\n");
 		static const char *const sides[][2] = {{"pains", "Pains"}, {"gains", "Gains"}};
 		for (int k = 0; k < 2; k++)
-			if (has_text(str(p, sides[k][0]))) {
+			if (has_text(jget_str(p, sides[k][0]))) {
 				buf_rawf(b, "  - *%s:* ", sides[k][1]);
-				add_line(x, str(p, sides[k][0]), LINE_MAX_BYTES);
+				add_line(x, jget_str(p, sides[k][0]), LINE_MAX_BYTES);
 				buf_lit(b, "\n");
 			}
 		json_decref(p);
@@ -287,12 +287,12 @@ static void goals(struct brief *x)
 		json_t *g = entity_get(x->d, &goals_entity, r[i].id);
 		if (!g)
 			continue;
-		const char *unit = str(g, "unit");
+		const char *unit = jget_str(g, "unit");
 		json_t *cur = json_object_get(g, "current"), *base = json_object_get(g, "baseline");
 		buf_lit(b, "- **");
-		brief_md_text(b, str(g, "title"));
+		brief_md_text(b, jget_str(g, "title"));
 		buf_lit(b, "** — ");
-		brief_md_text(b, str(g, "metric"));
+		brief_md_text(b, jget_str(g, "metric"));
 		buf_lit(b, ": ");
 		if (json_is_number(cur))
 			add_number(b, json_number_value(cur));
@@ -306,9 +306,9 @@ static void goals(struct brief *x)
 			buf_lit(b, " ");
 			brief_md_text(b, unit);
 		}
-		if (has_text(str(g, "due"))) {
+		if (has_text(jget_str(g, "due"))) {
 			buf_lit(b, " by ");
-			brief_md_text(b, str(g, "due"));
+			brief_md_text(b, jget_str(g, "due"));
 		}
 		buf_lit(b, "\n");
 		json_decref(g);
@@ -394,7 +394,7 @@ static void talk(struct brief *x)
 	buf *b = x->b;
 	buf_lit(b, "## How to talk about it\n\n");
 	buf_lit(b, "**Messaging:** No approved messaging yet — add it before the launch.\n\n**The story**\n\n");
-	const char *summary = str(x->launch, "summary");
+	const char *summary = jget_str(x->launch, "summary");
 	if (has_text(summary)) {
 		brief_md_blocks(b, summary);
 		buf_lit(b, "\n");
@@ -405,17 +405,17 @@ static void talk(struct brief *x)
 	size_t i, shown = 0;
 	json_array_foreach(acts, i, a)
 	{
-		const char *status = str(a, "status");
+		const char *status = jget_str(a, "status");
 		if (status && !strcmp(status, "cancelled"))
 			continue;
 		if (!shown++)
 			buf_lit(b, "**Campaign**\n\n");
 		buf_lit(b, "- ");
-		brief_md_text(b, has_text(str(a, "date")) ? str(a, "date") : "date not set");
+		brief_md_text(b, has_text(jget_str(a, "date")) ? jget_str(a, "date") : "date not set");
 		buf_lit(b, " · ");
-		add_word(x, str(a, "channel"));
+		add_word(x, jget_str(a, "channel"));
 		buf_lit(b, " · ");
-		brief_md_text(b, str(a, "title"));
+		brief_md_text(b, jget_str(a, "title"));
 		buf_lit(b, " (");
 		add_word(x, status);
 		buf_lit(b, ")\n");
@@ -439,7 +439,7 @@ static void tiers(struct brief *x)
 	{
 		int p = package_of(f);
 		buf_lit(b, "| ");
-		brief_md_text(b, str(f, "title"));
+		brief_md_text(b, jget_str(f, "title"));
 		for (int k = 0; k < PACKAGES; k++)
 			buf_raw(b, p < 0 ? " | ?" : k >= p ? " | ✓" : " | —");
 		buf_lit(b, " |\n");
@@ -478,11 +478,11 @@ static void checklist(struct brief *x)
 	{
 		if (json_is_true(json_object_get(it, "done")))
 			continue;
-		const char *due = str(it, "due");
+		const char *due = jget_str(it, "due");
 		buf_lit(b, "- [ ] ");
-		brief_md_text(b, str(it, "item"));
+		brief_md_text(b, jget_str(it, "item"));
 		buf_lit(b, " — ");
-		owner_role(b, str(it, "owner_role"));
+		owner_role(b, jget_str(it, "owner_role"));
 		if (has_text(due)) {
 			buf_lit(b, ", due ");
 			brief_md_text(b, due);
@@ -499,7 +499,7 @@ int brief_markdown(db *d, long long launch_id, const char *today, buf *out, stru
 	if (!launch)
 		return err_set(e, 404, "not_found", "launch", "no launch with id %lld", launch_id);
 	struct brief x = {d, arena_new(), out, today, launch, NULL, json_array()};
-	long long rel = num_of(launch, "release_id");
+	long long rel = jget_int(launch, "release_id");
 	x.release = rel ? entity_get(d, &releases_entity, rel) : NULL;
 	size_t i;
 	json_t *v;

@@ -17,7 +17,7 @@ static void plans_answer(struct brief *x)
 		json_array_foreach(x->features, i, f)
 		{
 			if (package_of(f) == want)
-				names[n++] = str(f, "title");
+				names[n++] = jget_str(f, "title");
 		}
 		if (want < 0 && !n)
 			break;
@@ -37,7 +37,7 @@ static void plans_answer(struct brief *x)
 static void faq_when(struct brief *x)
 {
 	buf *b = x->b;
-	const char *status = str(x->launch, "status"), *date = str(x->launch, "launch_date");
+	const char *status = jget_str(x->launch, "status"), *date = jget_str(x->launch, "launch_date");
 	buf_lit(b, "### When is it available?\n\n");
 	if (status && !strcmp(status, "cancelled"))
 		buf_lit(b, "**This launch is cancelled** — do not announce it. It was planned for ");
@@ -50,11 +50,11 @@ static void faq_when(struct brief *x)
 	buf_lit(b, "**.");
 	if (x->release) {
 		buf_lit(b, " Engineering ships it in release ");
-		brief_md_text(b, str(x->release, "name"));
+		brief_md_text(b, jget_str(x->release, "name"));
 		buf_lit(b, ", targeted for ");
-		brief_md_text(b, str(x->release, "target_date"));
+		brief_md_text(b, jget_str(x->release, "target_date"));
 		buf_lit(b, ".");
-		const char *target = str(x->release, "target_date");
+		const char *target = jget_str(x->release, "target_date");
 		if (target && date && strcmp(target, date) > 0)
 			buf_lit(b,
 			        " **Careful:** the release is due after the launch date — check with the owner before "
@@ -110,22 +110,22 @@ static void faq_release(struct brief *x)
 		return;
 	}
 	buf_lit(b, "Release **");
-	brief_md_text(b, str(x->release, "name"));
+	brief_md_text(b, jget_str(x->release, "name"));
 	buf_lit(b, "**, targeted for ");
-	brief_md_text(b, str(x->release, "target_date"));
+	brief_md_text(b, jget_str(x->release, "target_date"));
 	buf_lit(b, " (");
-	add_word(x, str(x->release, "status"));
+	add_word(x, jget_str(x->release, "status"));
 	buf_lit(b, ").");
-	long long rel = num_of(x->release, "id");
+	long long rel = jget_int(x->release, "id");
 	size_t i;
 	json_t *f;
 	json_array_foreach(x->features, i, f)
 	{
-		if (num_of(f, "release_id") == rel)
+		if (jget_int(f, "release_id") == rel)
 			continue;
 		buf_lit(b, " Note: ");
-		brief_md_text(b, str(f, "title"));
-		buf_raw(b, num_of(f, "release_id") ? " ships in another release." : " is not assigned to a release.");
+		brief_md_text(b, jget_str(f, "title"));
+		buf_raw(b, jget_int(f, "release_id") ? " ships in another release." : " is not assigned to a release.");
 	}
 	buf_lit(b, "\n\n");
 }
@@ -149,7 +149,7 @@ static void faq_ask(struct brief *x)
 {
 	buf *b = x->b;
 	buf_lit(b, "### Who do I ask?\n\n");
-	if (!add_person(x, "The launch owner: ", num_of(x->launch, "owner")))
+	if (!add_person(x, "The launch owner: ", jget_int(x->launch, "owner")))
 		buf_lit(b, "The launch owner: not set yet");
 	buf_lit(b, ".");
 	static const char *const roles[][2] = {{"R", " Responsible: "}, {"A", " Accountable: "}};
@@ -159,9 +159,9 @@ static void faq_ask(struct brief *x)
 		int n = 0;
 		json_array_foreach(raci, i, r)
 		{
-			const char *letter = str(r, "raci");
+			const char *letter = jget_str(r, "raci");
 			if (letter && !strcmp(letter, roles[k][0]))
-				n += add_person(x, n ? ", " : roles[k][1], num_of(r, "user_id"));
+				n += add_person(x, n ? ", " : roles[k][1], jget_int(r, "user_id"));
 		}
 		if (n)
 			buf_lit(b, ".");

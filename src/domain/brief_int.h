@@ -6,6 +6,7 @@
 #include <string.h>
 #include "brief.h"
 #include "platform/arena.h"
+#include "platform/json_get.h"
 
 struct brief {
 	db *d;
@@ -21,14 +22,6 @@ enum { PACKAGES = 3 };
 /* The packages a feature ships in, cheapest first: a feature is in its own package and every dearer one. */
 extern const char *const brief_package_labels[PACKAGES];
 
-static inline const char *str(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-static inline long long num_of(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
 static inline bool has_text(const char *s)
 {
 	return s && s[strspn(s, " \t\r\n")];

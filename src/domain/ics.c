@@ -7,6 +7,7 @@
 #include "model/launches.h"
 #include "model/settings.h"
 #include "model/users.h"
+#include "platform/json_get.h"
 
 /* the writer */
 
@@ -250,13 +251,11 @@ static void write_event(buf *out, const struct event *ev, const char *wuid)
 	ics_line(out, "END", "VEVENT");
 }
 
-static const char *str_of(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
-static long long int_of(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
 
 /* "Owner: Name" when the object has an owner. */
 static void owner_line(db *d, arena *a, buf *b, json_t *o)
 {
-	long long owner = int_of(o, "owner");
+	long long owner = jget_int(o, "owner");
 	const char *name = owner ? entity_ref_label(d, a, "users", owner) : NULL;
 	if (name) {
 		buf_lit(b, "\nOwner: ");
@@ -267,31 +266,31 @@ static void owner_line(db *d, arena *a, buf *b, json_t *o)
 static void write_activity(db *d, arena *a, buf *out, json_t *act, json_t *launch, const char *base,
                            const char *wuid)
 {
-	const char *date = str_of(act, "date");
+	const char *date = jget_str(act, "date");
 	if (!date || !valid_date(date))
 		return;
-	bool launch_cancelled = str_eq(str_of(launch, "status"), "cancelled");
-	const char *st = str_of(act, "status");
+	bool launch_cancelled = str_eq(jget_str(launch, "status"), "cancelled");
+	const char *st = jget_str(act, "status");
 	buf desc;
 	buf_init(&desc);
 	buf_lit(&desc, "Status: ");
 	buf_raw(&desc, status_label(a, st));
 	buf_lit(&desc, "\nLaunch: ");
-	buf_raw(&desc, str_of(launch, "title"));
-	buf_rawf(&desc, " (tier %lld, %s%s)", int_of(launch, "tier"), str_of(launch, "launch_date"),
+	buf_raw(&desc, jget_str(launch, "title"));
+	buf_rawf(&desc, " (tier %lld, %s%s)", jget_int(launch, "tier"), jget_str(launch, "launch_date"),
 	         launch_cancelled ? ", cancelled" : "");
 	owner_line(d, a, &desc, act);
-	const char *channel = ics_channel_label(str_of(act, "channel"));
+	const char *channel = ics_channel_label(jget_str(act, "channel"));
 	struct event ev = {
-		.kind = "activity", .id = int_of(act, "id"), .version = int_of(act, "version"),
-		.created_at = str_of(act, "created_at"), .updated_at = str_of(act, "updated_at"), .date = date,
+		.kind = "activity", .id = jget_int(act, "id"), .version = jget_int(act, "version"),
+		.created_at = jget_str(act, "created_at"), .updated_at = jget_str(act, "updated_at"), .date = date,
 		.status = str_eq(st, "cancelled") || launch_cancelled ? "CANCELLED"
 		          : str_eq(st, "planned")                     ? "TENTATIVE"
 		                                                      : "CONFIRMED",
-		.summary = arena_printf(a, "%s: %s", channel, str_of(act, "title")),
+		.summary = arena_printf(a, "%s: %s", channel, jget_str(act, "title")),
 		.description = buf_str(&desc),
-		.url = arena_printf(a, "%s/launch-activities/%lld", base, int_of(act, "id")),
-		.categories = {arena_printf(a, "Tier %lld", int_of(launch, "tier")), channel},
+		.url = arena_printf(a, "%s/launch-activities/%lld", base, jget_int(act, "id")),
+		.categories = {arena_printf(a, "Tier %lld", jget_int(launch, "tier")), channel},
 	};
 	write_event(out, &ev, wuid);
 	buf_free(&desc);
@@ -299,13 +298,13 @@ static void write_activity(db *d, arena *a, buf *out, json_t *act, json_t *launc
 
 static void write_launch(db *d, arena *a, buf *out, json_t *l, const char *base, const char *wuid)
 {
-	const char *st = str_of(l, "status");
-	long long tier = int_of(l, "tier");
+	const char *st = jget_str(l, "status");
+	long long tier = jget_int(l, "tier");
 	buf desc;
 	buf_init(&desc);
 	buf_lit(&desc, "Status: ");
 	buf_raw(&desc, status_label(a, st));
-	long long rel = int_of(l, "release_id");
+	long long rel = jget_int(l, "release_id");
 	const char *rname = rel ? entity_ref_label(d, a, "releases", rel) : NULL;
 	if (rname) {
 		buf_lit(&desc, "\nRelease: ");
@@ -316,13 +315,13 @@ static void write_launch(db *d, arena *a, buf *out, json_t *l, const char *base,
 		buf_rawf(&desc, "\nReadiness: %.0f%%", json_number_value(ready));
 	owner_line(d, a, &desc, l);
 	struct event ev = {
-		.kind = "launch", .id = int_of(l, "id"), .version = int_of(l, "version"),
-		.created_at = str_of(l, "created_at"), .updated_at = str_of(l, "updated_at"),
-		.date = str_of(l, "launch_date"),
+		.kind = "launch", .id = jget_int(l, "id"), .version = jget_int(l, "version"),
+		.created_at = jget_str(l, "created_at"), .updated_at = jget_str(l, "updated_at"),
+		.date = jget_str(l, "launch_date"),
 		.status = str_eq(st, "cancelled") ? "CANCELLED" : str_eq(st, "planning") ? "TENTATIVE" : "CONFIRMED",
-		.summary = arena_printf(a, "Launch (tier %lld): %s", tier, str_of(l, "title")),
+		.summary = arena_printf(a, "Launch (tier %lld): %s", tier, jget_str(l, "title")),
 		.description = buf_str(&desc),
-		.url = arena_printf(a, "%s/launches/%lld", base, int_of(l, "id")),
+		.url = arena_printf(a, "%s/launches/%lld", base, jget_int(l, "id")),
 		.categories = {arena_printf(a, "Tier %lld", tier), NULL},
 	};
 	if (ev.date && valid_date(ev.date))

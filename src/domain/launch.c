@@ -5,13 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 #include "platform/buf.h"
+#include "platform/json_get.h"
 
-static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
-static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
 
 static bool launch_open(json_t *launch)
 {
-	const char *st = str(launch, "status");
+	const char *st = jget_str(launch, "status");
 	return st && (!strcmp(st, "planning") || !strcmp(st, "ready"));
 }
 
@@ -29,7 +28,7 @@ json_t *launch_readiness(db *d, json_t *launch)
 	json_t *missing = json_array();
 	double fsum = 0;
 	int fn = 0;
-	db_stmt *s = launch_features(d, num(launch, "id"));
+	db_stmt *s = launch_features(d, jget_int(launch, "id"));
 	while (s && db_step(s) == DB_ROW) {
 		const char *title = db_col_text(s, 1), *status = db_col_text(s, 2);
 		long long r = db_col_int(s, 3);
@@ -56,8 +55,8 @@ json_t *launch_readiness(db *d, json_t *launch)
 			continue;
 		}
 		char line[400];
-		const char *due = str(it, "due");
-		snprintf(line, sizeof line, "Checklist: %.300s (%s%s%s)", str(it, "item"), str(it, "owner_role"),
+		const char *due = jget_str(it, "due");
+		snprintf(line, sizeof line, "Checklist: %.300s (%s%s%s)", jget_str(it, "item"), jget_str(it, "owner_role"),
 		         due ? ", due " : "", due ? due : "");
 		json_array_append_new(missing, json_string(line));
 	}
@@ -88,16 +87,16 @@ static void conflict(json_t *out, const char *rule, const char *severity, const 
 
 static void rule_before_release(db *d, json_t *launch, json_t *out)
 {
-	long long rid = num(launch, "release_id");
+	long long rid = jget_int(launch, "release_id");
 	if (!rid)
 		return;
 	db_stmt *s = db_q(d, "SELECT name, target_date, status FROM releases WHERE id = ?", "i", rid);
 	if (s && db_step(s) == DB_ROW && strcmp(db_col_text(s, 2), "cancelled") &&
-	    strcmp(str(launch, "launch_date"), db_col_text(s, 1)) < 0) {
+	    strcmp(jget_str(launch, "launch_date"), db_col_text(s, 1)) < 0) {
 		char msg[600];
-		long days = date_diff(str(launch, "launch_date"), db_col_text(s, 1));
+		long days = date_diff(jget_str(launch, "launch_date"), db_col_text(s, 1));
 		snprintf(msg, sizeof msg, "Launch \"%.200s\" is on %s, %ld day%s before its release \"%.100s\" ships (%s).",
-		         str(launch, "title"), str(launch, "launch_date"), days, days == 1 ? "" : "s", db_col_text(s, 0),
+		         jget_str(launch, "title"), jget_str(launch, "launch_date"), days, days == 1 ? "" : "s", db_col_text(s, 0),
 		         db_col_text(s, 1));
 		conflict(out, LAUNCH_BEFORE_RELEASE, "error", msg,
 		         "Move the launch to the release date or later, or bring the release forward.");
@@ -107,22 +106,22 @@ static void rule_before_release(db *d, json_t *launch, json_t *out)
 
 static void rule_not_ready(db *d, json_t *launch, const struct launch_settings *ls, const char *today, json_t *out)
 {
-	long days = date_diff(today, str(launch, "launch_date"));
-	int tier = (int)num(launch, "tier");
+	long days = date_diff(today, jget_str(launch, "launch_date"));
+	int tier = (int)jget_int(launch, "tier");
 	if (tier < 1 || tier > 3)
 		return;
 	char msg[600];
 	if (days < 0) {
 		snprintf(msg, sizeof msg, "Launch \"%.200s\" was due on %s (%ld day%s ago) and is still %s.",
-		         str(launch, "title"), str(launch, "launch_date"), -days, days == -1 ? "" : "s",
-		         str(launch, "status"));
+		         jget_str(launch, "title"), jget_str(launch, "launch_date"), -days, days == -1 ? "" : "s",
+		         jget_str(launch, "status"));
 		conflict(out, LAUNCH_DATE_PASSED, "warning", msg, "Mark it launched, cancel it, or give it a new date.");
 		return;
 	}
 	if (days > ls->lead_days[tier])
 		return;
 	json_t *r = launch_readiness(d, launch);
-	int ready = (int)num(r, "readiness"), open = 0;
+	int ready = (int)jget_int(r, "readiness"), open = 0;
 	json_decref(r);
 	size_t i;
 	json_t *it;
@@ -137,7 +136,7 @@ static void rule_not_ready(db *d, json_t *launch, const struct launch_settings *
 		buf_rawf(&why, "%s%d checklist item%s open", ready < ls->ready_threshold ? " and " : "", open,
 		         open == 1 ? " is" : "s are");
 	snprintf(msg, sizeof msg, "Tier %d launch \"%.200s\" is %s%ld day%s away (lead time %d days) and %s.", tier,
-	         str(launch, "title"), days ? "" : "today, ", days, days == 1 ? "" : "s", ls->lead_days[tier],
+	         jget_str(launch, "title"), days ? "" : "today, ", days, days == 1 ? "" : "s", ls->lead_days[tier],
 	         buf_str(&why));
 	buf_free(&why);
 	conflict(out, LAUNCH_NOT_READY, "error", msg,
@@ -150,12 +149,12 @@ static void rule_activities(json_t *launch, json_t *out)
 	json_t *a;
 	json_array_foreach(json_object_get(launch, "activities"), i, a)
 	{
-		const char *date = str(a, "date"), *st = str(a, "status");
-		if (!date || (st && !strcmp(st, "cancelled")) || strcmp(date, str(launch, "launch_date")) <= 0)
+		const char *date = jget_str(a, "date"), *st = jget_str(a, "status");
+		if (!date || (st && !strcmp(st, "cancelled")) || strcmp(date, jget_str(launch, "launch_date")) <= 0)
 			continue;
 		char msg[600];
-		snprintf(msg, sizeof msg, "Activity \"%.200s\" (%s) is dated %s, after the launch on %s.", str(a, "title"),
-		         str(a, "channel"), date, str(launch, "launch_date"));
+		snprintf(msg, sizeof msg, "Activity \"%.200s\" (%s) is dated %s, after the launch on %s.", jget_str(a, "title"),
+		         jget_str(a, "channel"), date, jget_str(launch, "launch_date"));
 		conflict(out, ACTIVITY_AFTER_LAUNCH, "warning", msg,
 		         "Move the activity to or before the launch date, or the launch after it.");
 	}
@@ -163,16 +162,16 @@ static void rule_activities(json_t *launch, json_t *out)
 
 static void rule_features_in_release(db *d, json_t *launch, json_t *out)
 {
-	long long rid = num(launch, "release_id");
+	long long rid = jget_int(launch, "release_id");
 	if (!rid)
 		return;
-	db_stmt *s = launch_features(d, num(launch, "id"));
+	db_stmt *s = launch_features(d, jget_int(launch, "id"));
 	while (s && db_step(s) == DB_ROW) {
 		if (db_col_int(s, 4) == rid || !strcmp(db_col_text(s, 2), "shipped"))
 			continue;
 		char msg[600];
 		snprintf(msg, sizeof msg, "Feature \"%.200s\" is announced by launch \"%.200s\" but is %s its release.",
-		         db_col_text(s, 1), str(launch, "title"), db_col_int(s, 4) ? "in another release than" : "not in");
+		         db_col_text(s, 1), jget_str(launch, "title"), db_col_int(s, 4) ? "in another release than" : "not in");
 		conflict(out, LAUNCH_FEATURE_NOT_IN_RELEASE, "warning", msg,
 		         "Assign the feature to the launch's release, or take it out of the launch.");
 	}
@@ -185,12 +184,12 @@ static void rule_checklist_overdue(json_t *launch, const char *today, json_t *ou
 	json_t *it;
 	json_array_foreach(json_object_get(launch, "checklist"), i, it)
 	{
-		const char *due = str(it, "due");
+		const char *due = jget_str(it, "due");
 		if (json_is_true(json_object_get(it, "done")) || !due || strcmp(due, today) >= 0)
 			continue;
 		char msg[600];
-		snprintf(msg, sizeof msg, "Checklist item \"%.200s\" of launch \"%.200s\" (%s) was due on %s.", str(it, "item"),
-		         str(launch, "title"), str(it, "owner_role"), due);
+		snprintf(msg, sizeof msg, "Checklist item \"%.200s\" of launch \"%.200s\" (%s) was due on %s.", jget_str(it, "item"),
+		         jget_str(launch, "title"), jget_str(it, "owner_role"), due);
 		conflict(out, CHECKLIST_OVERDUE, "warning", msg, "Get it done, or move its due date with a reason.");
 	}
 }
@@ -215,7 +214,7 @@ json_t *release_reschedule_preview(db *d, long long release_id, const char *new_
 	json_t *rel = entity_get(d, &releases_entity, release_id);
 	if (!rel)
 		return err_not_found(err, "no release with id %lld", release_id), NULL;
-	long delta = date_diff(str(rel, "target_date"), new_date);
+	long delta = date_diff(jget_str(rel, "target_date"), new_date);
 	json_t *list = json_array();
 	db_stmt *s = db_q(d,
 	                  "SELECT id, title, launch_date, version FROM launches WHERE release_id = ? "
@@ -253,7 +252,7 @@ json_t *release_reschedule(db *d, long long actor, long long release_id, const c
 		if (rc < 0 || !move_launches)
 			break;
 		json_t *li = json_pack("{sO}", "launch_date", json_object_get(l, "new_date"));
-		rc = entity_update_as(d, &launches_entity, actor, num(l, "id"), li, num(l, "version"), "rescheduled", err);
+		rc = entity_update_as(d, &launches_entity, actor, jget_int(l, "id"), li, jget_int(l, "version"), "rescheduled", err);
 		json_decref(li);
 	}
 	if (rc < 0) {

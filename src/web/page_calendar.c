@@ -8,6 +8,7 @@
 #include "model/share_links.h"
 #include "model/users.h"
 #include "web.h"
+#include "platform/json_get.h"
 
 static const char *const month_names[] = {"January", "February", "March",     "April",   "May",      "June",
                                           "July",    "August",   "September", "October", "November", "December"};
@@ -72,8 +73,6 @@ static json_t *list_range(request *rq, const struct entity *e, const char *field
 	return all;
 }
 
-static const char *str_of(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
-static long long int_of(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
 
 /* Put each object in the list of its day (index from the grid's first day). */
 static void bucket(json_t *days[GRID_MAX], json_t *items, const char *field, long first, const char *type)
@@ -82,7 +81,7 @@ static void bucket(json_t *days[GRID_MAX], json_t *items, const char *field, lon
 	json_t *it;
 	json_array_foreach(items, i, it)
 	{
-		long k = date_days(str_of(it, field)) - first;
+		long k = date_days(jget_str(it, field)) - first;
 		if (k < 0 || k >= GRID_MAX)
 			continue;
 		json_object_set_new(it, "_type", json_string(type));
@@ -92,23 +91,23 @@ static void bucket(json_t *days[GRID_MAX], json_t *items, const char *field, lon
 
 static void launch_item(buf *b, json_t *l)
 {
-	long long tier = int_of(l, "tier");
-	const char *st = str_of(l, "status");
+	long long tier = jget_int(l, "tier");
+	const char *st = jget_str(l, "status");
 	html(b, "<li><a class=\"cal-item cal-launch%s\" href=\"/launches/%lld\" title=\"Launch, tier %lld: %s (%s)\">"
 	        "<span class=\"tier-badge tier-%lld\">T%lld</span> %s</a></li>",
-	     str_eq(st, "cancelled") ? " cancelled" : "", int_of(l, "id"), tier, str_of(l, "title"), st ? st : "",
-	     tier, tier, str_of(l, "title"));
+	     str_eq(st, "cancelled") ? " cancelled" : "", jget_int(l, "id"), tier, jget_str(l, "title"), st ? st : "",
+	     tier, tier, jget_str(l, "title"));
 }
 
 static void activity_item(request *rq, buf *b, json_t *act)
 {
-	long long lid = int_of(act, "launch_id");
+	long long lid = jget_int(act, "launch_id");
 	const char *launch = entity_ref_label(rq->db, rq->a, "launches", lid);
-	const char *channel = ics_channel_label(str_of(act, "channel"));
+	const char *channel = ics_channel_label(jget_str(act, "channel"));
 	html(b, "<li><a class=\"cal-item cal-activity%s\" href=\"/launches/%lld\" title=\"%s for the launch %s: %s (%s)\">"
 	        "<span class=\"chan\">%s</span> %s</a></li>",
-	     str_eq(str_of(act, "status"), "cancelled") ? " cancelled" : "", lid, channel, launch ? launch : "?",
-	     str_of(act, "title"), str_of(act, "status"), channel, str_of(act, "title"));
+	     str_eq(jget_str(act, "status"), "cancelled") ? " cancelled" : "", lid, channel, launch ? launch : "?",
+	     jget_str(act, "title"), jget_str(act, "status"), channel, jget_str(act, "title"));
 }
 
 static void day_cell(request *rq, buf *b, long day, int month, const char *today, json_t *items)
@@ -135,7 +134,7 @@ static void day_cell(request *rq, buf *b, long day, int month, const char *today
 		json_t *it;
 		json_array_foreach(items, i, it)
 		{
-			if (str_eq(str_of(it, "_type"), "launch"))
+			if (str_eq(jget_str(it, "_type"), "launch"))
 				launch_item(b, it);
 			else
 				activity_item(rq, b, it);
@@ -227,7 +226,7 @@ void page_calendar(request *rq, response *rs)
 		json_t *it;
 		json_array_foreach(days[d - start], i, it)
 		{
-			if (str_eq(str_of(it, "_type"), "launch"))
+			if (str_eq(jget_str(it, "_type"), "launch"))
 				nlaunch++;
 			else
 				nact++;

@@ -4,9 +4,8 @@
 #include "domain/launch.h"
 #include "fields.h"
 #include "web.h"
+#include "platform/json_get.h"
 
-static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
-static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
 
 /* A percentage as a bar (CSS width classes in steps of 5: the policy forbids inline styles). */
 static void meter(buf *b, long long pct, const char *label)
@@ -20,13 +19,13 @@ static void meter(buf *b, long long pct, const char *label)
 static void list_cell(request *rq, buf *b, json_t *obj, void *ctx)
 {
 	(void)rq, (void)ctx;
-	meter(b, num(obj, "readiness"), "Readiness");
+	meter(b, jget_int(obj, "readiness"), "Readiness");
 }
 
 /* Where a conflict is fixed, as a link after its hint. */
 static void fix_link(buf *b, json_t *o, const char *rule)
 {
-	long long id = num(o, "id"), rel = num(o, "release_id");
+	long long id = jget_int(o, "id"), rel = jget_int(o, "release_id");
 	if (str_eq(rule, LAUNCH_BEFORE_RELEASE) && rel)
 		html(b, " <a href=\"/releases/%lld#reschedule\">Reschedule the release</a> or <a href=\"/launches/%lld/edit\">"
 		        "change the launch date</a>",
@@ -43,7 +42,7 @@ static void readiness_section(request *rq, buf *b, json_t *o)
 {
 	json_t *r = launch_readiness(rq->db, o);
 	buf_lit(b, "<section id=\"readiness\"><h2>Readiness</h2>");
-	meter(b, num(r, "readiness"), "Readiness");
+	meter(b, jget_int(r, "readiness"), "Readiness");
 	buf_lit(b, "<p class=\"muted\">");
 	json_t *fp = json_object_get(r, "features"), *cp = json_object_get(r, "checklist");
 	if (json_is_integer(fp))
@@ -78,9 +77,9 @@ static void readiness_section(request *rq, buf *b, json_t *o)
 	{
 		html(b, "<li class=\"finding\" data-rule=\"%s\"><span class=\"badge badge-%s\">%s</span> %s<br><small "
 		        "class=\"hint\">%s",
-		     str(c, "rule"), str(c, "severity"), str(c, "severity"), str(c, "message"), str(c, "hint"));
+		     jget_str(c, "rule"), jget_str(c, "severity"), jget_str(c, "severity"), jget_str(c, "message"), jget_str(c, "hint"));
 		if (rq->user_rank >= launches_entity.write_rank)
-			fix_link(b, o, str(c, "rule"));
+			fix_link(b, o, jget_str(c, "rule"));
 		buf_lit(b, "</small></li>");
 	}
 	if (json_array_size(cs))
@@ -88,7 +87,7 @@ static void readiness_section(request *rq, buf *b, json_t *o)
 	json_decref(cs);
 	html(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/launches/%lld/brief\">Sales enablement "
 	        "brief</a> <a href=\"/launches/%lld/brief.md\">Markdown</a></p></section>",
-	     num(o, "id"), num(o, "id"));
+	     jget_int(o, "id"), jget_int(o, "id"));
 }
 
 /* An add form for a child kind, folded: the parent's id travels hidden. */
@@ -118,20 +117,20 @@ static void checklist_section(request *rq, buf *b, json_t *o, bool writer)
 	json_array_foreach(items, i, it)
 	{
 		bool done = json_is_true(json_object_get(it, "done"));
-		const char *due = str(it, "due");
+		const char *due = jget_str(it, "due");
 		bool late = !done && due && strcmp(due, today) < 0;
 		html(b, "<tr class=\"%s\"><td>", done ? "done" : late ? "late" : "");
 		if (writer) {
-			html(b, "<form method=\"post\" action=\"/launch-checklist/%lld\" class=\"row-action\">", num(it, "id"));
+			html(b, "<form method=\"post\" action=\"/launch-checklist/%lld\" class=\"row-action\">", jget_int(it, "id"));
 			form_csrf(rq, b);
 			html(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\"><input type=\"hidden\" name=\"done\" "
 			        "value=\"%s\"><button type=\"submit\" class=\"tick%s\" aria-label=\"%s: %s\">%s</button></form>",
-			     num(it, "version"), done ? "false" : "true", done ? " ticked" : "",
-			     done ? "Mark not done" : "Mark done", str(it, "item"), done ? "✓" : "");
+			     jget_int(it, "version"), done ? "false" : "true", done ? " ticked" : "",
+			     done ? "Mark not done" : "Mark done", jget_str(it, "item"), done ? "✓" : "");
 		} else
 			buf_raw(b, done ? "✓" : "—");
-		html(b, "</td><td><a href=\"/launch-checklist/%lld\">%s</a></td><td>%s</td><td>%s", num(it, "id"),
-		     str(it, "item"), str(it, "owner_role"), due ? due : "—");
+		html(b, "</td><td><a href=\"/launch-checklist/%lld\">%s</a></td><td>%s</td><td>%s", jget_int(it, "id"),
+		     jget_str(it, "item"), jget_str(it, "owner_role"), due ? due : "—");
 		if (late)
 			buf_lit(b, " <span class=\"badge badge-overdue\">overdue</span>");
 		buf_lit(b, "</td></tr>");
@@ -139,14 +138,14 @@ static void checklist_section(request *rq, buf *b, json_t *o, bool writer)
 	if (json_array_size(items))
 		buf_lit(b, "</tbody></table>");
 	if (writer)
-		add_form(rq, b, &checklist_entity, num(o, "id"), "Add a checklist item");
+		add_form(rq, b, &checklist_entity, jget_int(o, "id"), "Add a checklist item");
 	buf_lit(b, "</section>");
 }
 
 static void activities_section(request *rq, buf *b, json_t *o, bool writer)
 {
 	json_t *items = json_object_get(o, "activities");
-	const char *launch_date = str(o, "launch_date");
+	const char *launch_date = jget_str(o, "launch_date");
 	struct ref_cache rc = {0};
 	buf_lit(b, "<section id=\"activities\"><h2>Marketing activities</h2>");
 	if (!json_array_size(items))
@@ -158,13 +157,13 @@ static void activities_section(request *rq, buf *b, json_t *o, bool writer)
 	json_t *a;
 	json_array_foreach(items, i, a)
 	{
-		const char *date = str(a, "date");
-		bool after = date && launch_date && strcmp(date, launch_date) > 0 && !str_eq(str(a, "status"), "cancelled");
+		const char *date = jget_str(a, "date");
+		bool after = date && launch_date && strcmp(date, launch_date) > 0 && !str_eq(jget_str(a, "status"), "cancelled");
 		html(b, "<tr><td>%s", date ? date : "—");
 		if (after)
 			buf_lit(b, " <span class=\"badge badge-warning\">after launch</span>");
 		html(b, "</td><td><span class=\"badge\">%s</span></td><td><a href=\"/launch-activities/%lld\">%s</a></td><td>",
-		     str(a, "channel"), num(a, "id"), str(a, "title"));
+		     jget_str(a, "channel"), jget_int(a, "id"), jget_str(a, "title"));
 		field_show(rq, b, &rc, entity_field(&activities_entity, "owner"), a, SHOW_CELL);
 		buf_lit(b, "</td><td>");
 		field_show(rq, b, &rc, entity_field(&activities_entity, "status"), a, SHOW_CELL);
@@ -173,7 +172,7 @@ static void activities_section(request *rq, buf *b, json_t *o, bool writer)
 	if (json_array_size(items))
 		buf_lit(b, "</tbody></table>");
 	if (writer)
-		add_form(rq, b, &activities_entity, num(o, "id"), "Add an activity");
+		add_form(rq, b, &activities_entity, jget_int(o, "id"), "Add an activity");
 	buf_lit(b, "</section>");
 }
 
@@ -190,12 +189,12 @@ static void raci_section(request *rq, buf *b, json_t *o, bool writer)
 		json_t *r;
 		json_array_foreach(items, i, r)
 		{
-			if (!str_eq(str(r, "raci"), letters[k]))
+			if (!str_eq(jget_str(r, "raci"), letters[k]))
 				continue;
-			const char *who = entity_ref_label(rq->db, rq->a, "users", num(r, "user_id"));
+			const char *who = entity_ref_label(rq->db, rq->a, "users", jget_int(r, "user_id"));
 			html(b, "<span class=\"person\">%s", who ? who : "(deleted)");
 			if (writer) {
-				html(b, "<form method=\"post\" action=\"/launch-raci/%lld/delete\" class=\"row-action\">", num(r, "id"));
+				html(b, "<form method=\"post\" action=\"/launch-raci/%lld/delete\" class=\"row-action\">", jget_int(r, "id"));
 				form_csrf(rq, b);
 				html(b, "<button type=\"submit\" class=\"link-button\" aria-label=\"Remove %s as %s\">×</button></form>",
 				     who ? who : "", names[k]);
@@ -209,7 +208,7 @@ static void raci_section(request *rq, buf *b, json_t *o, bool writer)
 	}
 	buf_lit(b, "</dl>");
 	if (writer)
-		add_form(rq, b, &raci_entity, num(o, "id"), "Add a person");
+		add_form(rq, b, &raci_entity, jget_int(o, "id"), "Add a person");
 	buf_lit(b, "</section>");
 }
 
@@ -272,8 +271,8 @@ void launches_upcoming_card(request *rq, buf *b, int days)
 			continue;
 		json_t *cs = launch_conflicts(rq->db, o, &ls, today);
 		html(b, "<tr><td>%s</td><td><a href=\"/launches/%lld\">%s</a> <span class=\"badge\">Tier %lld</span></td><td>",
-		     str(o, "launch_date"), ids[i], str(o, "title"), num(o, "tier"));
-		meter(b, num(o, "readiness"), "Readiness");
+		     jget_str(o, "launch_date"), ids[i], jget_str(o, "title"), jget_int(o, "tier"));
+		meter(b, jget_int(o, "readiness"), "Readiness");
 		if (json_array_size(cs))
 			html(b, "</td><td><a href=\"/launches/%lld#conflicts\" class=\"badge badge-error\">%zu</a></td></tr>", ids[i],
 			     json_array_size(cs));

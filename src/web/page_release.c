@@ -6,9 +6,8 @@
 #include "domain/launch.h"
 #include "fields.h"
 #include "web.h"
+#include "platform/json_get.h"
 
-static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
-static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
 
 static void features_table(request *rq, buf *b, long long id)
 {
@@ -66,7 +65,7 @@ static void launches_table(request *rq, buf *b, long long id)
 static void show_extra(request *rq, buf *b, json_t *o, const char *form, const struct err *err)
 {
 	(void)form, (void)err;
-	long long id = num(o, "id");
+	long long id = jget_int(o, "id");
 	buf_lit(b, "<section id=\"features\"><h2>Features</h2>");
 	features_table(rq, b, id);
 	buf_lit(b, "</section><section id=\"launches\"><h2>Launches</h2>");
@@ -78,7 +77,7 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 		        "type=\"date\" name=\"target_date\" value=\"%s\" required> <button type=\"submit\">See what moves"
 		        "</button></form><p class=\"help\">You will see the launches it affects before anything changes.</p>"
 		        "</section>",
-		     id, str(o, "target_date"));
+		     id, jget_str(o, "target_date"));
 }
 
 const struct kind_page release_page = {"releases", NULL, NULL, NULL, NULL, NULL, show_extra};
@@ -89,20 +88,20 @@ static void preview_page(request *rq, response *rs, long long id, json_t *p, con
 	json_t *rel = entity_get(rq->db, &releases_entity, id);
 	page_begin(rq, rs, "Reschedule release", "releases");
 	buf *b = &rs->body;
-	long delta = (long)num(p, "delta_days");
+	long delta = (long)jget_int(p, "delta_days");
 	html(b, "<nav class=\"crumbs\"><a href=\"/releases\">Releases</a> / <a href=\"/releases/%lld\">%s</a></nav>"
 	        "<h1>Reschedule %s</h1>",
-	     id, str(rel, "name"), str(rel, "name"));
+	     id, jget_str(rel, "name"), jget_str(rel, "name"));
 	form_error_summary(b, failed);
-	html(b, "<p class=\"lead\">From <strong>%s</strong> to <strong>%s</strong>: %s%ld day%s.</p>", str(p, "from"),
-	     str(p, "to"), delta > 0 ? "later by " : delta < 0 ? "earlier by " : "", delta < 0 ? -delta : delta,
+	html(b, "<p class=\"lead\">From <strong>%s</strong> to <strong>%s</strong>: %s%ld day%s.</p>", jget_str(p, "from"),
+	     jget_str(p, "to"), delta > 0 ? "later by " : delta < 0 ? "earlier by " : "", delta < 0 ? -delta : delta,
 	     (delta == 1 || delta == -1) ? "" : "s");
 	json_t *ls = json_object_get(p, "launches");
 	html(b, "<form method=\"post\" action=\"/releases/%lld/reschedule\" class=\"edit\">", id);
 	form_csrf(rq, b);
 	html(b, "<input type=\"hidden\" name=\"target_date\" value=\"%s\"><input type=\"hidden\" name=\"version\" "
 	        "value=\"%lld\">",
-	     str(p, "to"), num(p, "version"));
+	     jget_str(p, "to"), jget_int(p, "version"));
 	if (json_array_size(ls)) {
 		html(b, "<h2>Launches it affects</h2><table class=\"list\" id=\"affected\"><thead><tr><th>Launch</th>"
 		        "<th>Now</th><th>Moved by the same %ld day%s</th></tr></thead><tbody>",
@@ -110,7 +109,7 @@ static void preview_page(request *rq, response *rs, long long id, json_t *p, con
 		size_t i;
 		json_t *l;
 		json_array_foreach(ls, i, l) html(b, "<tr><td><a href=\"/launches/%lld\">%s</a></td><td>%s</td><td>%s</td></tr>",
-		                                  num(l, "id"), str(l, "title"), str(l, "launch_date"), str(l, "new_date"));
+		                                  jget_int(l, "id"), jget_str(l, "title"), jget_str(l, "launch_date"), jget_str(l, "new_date"));
 		buf_lit(b, "</tbody></table><fieldset><legend>The launches</legend>"
 		           "<label><input type=\"radio\" name=\"move_launches\" value=\"true\" checked> Move them by the same "
 		           "number of days</label><br><label><input type=\"radio\" name=\"move_launches\" value=\"false\"> Keep "
