@@ -6,39 +6,6 @@
 #include "cli.h"
 #include "domain/launch.h"
 
-/* The launches to show as a JSON array, each with its readiness and conflicts. */
-static json_t *collect(db *d, const char *today, long upcoming)
-{
-	struct launch_settings s;
-	launch_settings_get(d, &s);
-	char until[11] = "9999-12-31";
-	if (upcoming >= 0)
-		date_add(today, upcoming, until);
-	json_t *out = json_array();
-	db_stmt *q = db_q(d,
-	                  "SELECT id FROM launches WHERE (?1 = 0 OR (launch_date BETWEEN ?2 AND ?3 AND status IN "
-	                  "('planning', 'ready'))) ORDER BY launch_date, id",
-	                  "itt", (long long)(upcoming >= 0), today, until);
-	long long *ids = NULL;
-	size_t n = 0, cap = 0;
-	while (q && db_step(q) == DB_ROW) {
-		if (n == cap)
-			ids = xrealloc(ids, (cap = cap ? 2 * cap : 64) * sizeof *ids);
-		ids[n++] = db_col_int(q, 0);
-	}
-	db_done(q);
-	for (size_t i = 0; i < n; i++) {
-		json_t *l = entity_get(d, &launches_entity, ids[i]);
-		if (!l)
-			continue;
-		json_object_set_new(l, "conflicts", launch_conflicts(d, l, &s, today));
-		json_array_append_new(out, l);
-	}
-	free(ids);
-	launch_settings_free(&s);
-	return out;
-}
-
 static void print_text(json_t *list, long upcoming)
 {
 	if (!json_array_size(list)) {
@@ -92,7 +59,10 @@ int cmd_launches(int argc, char **argv)
 	char today[11];
 	today_ymd(today);
 	db_begin_read(d);
-	json_t *list = collect(d, today, (long)upcoming);
+	char until[11];
+	if (upcoming >= 0)
+		date_add(today, upcoming, until);
+	json_t *list = launches_with_conflicts(d, today, upcoming >= 0, today, upcoming >= 0 ? until : NULL, 0);
 	db_rollback(d);
 	if (!strcmp(format, "json")) {
 		char *text = json_dumps(list, JSON_INDENT(2));

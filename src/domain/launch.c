@@ -3,6 +3,7 @@
 #include "launch.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "platform/buf.h"
 #include "platform/json_get.h"
@@ -204,6 +205,36 @@ json_t *launch_conflicts(db *d, json_t *launch, const struct launch_settings *s,
 	rule_activities(launch, out);
 	rule_features_in_release(d, launch, out);
 	rule_checklist_overdue(launch, today, out);
+	return out;
+}
+
+json_t *launches_with_conflicts(db *d, const char *today, bool open_only, const char *from, const char *to, int max)
+{
+	struct launch_settings s;
+	launch_settings_get(d, &s);
+	json_t *out = json_array();
+	db_stmt *q = db_q(d,
+	                  "SELECT id FROM launches WHERE (?1 = 0 OR (status IN ('planning', 'ready') "
+	                  "AND (?2 IS NULL OR launch_date >= ?2) AND (?3 IS NULL OR launch_date <= ?3))) "
+	                  "ORDER BY launch_date, id LIMIT ?4",
+	                  "itti", (long long)open_only, from, to, max > 0 ? (long long)max : -1LL);
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
+	while (q && db_step(q) == DB_ROW) { /* ids first: entity_get runs its own statements */
+		if (n == cap)
+			ids = xrealloc(ids, (cap = cap ? 2 * cap : 64) * sizeof *ids);
+		ids[n++] = db_col_int(q, 0);
+	}
+	db_done(q);
+	for (size_t i = 0; i < n; i++) {
+		json_t *l = entity_get(d, &launches_entity, ids[i]);
+		if (!l)
+			continue;
+		json_object_set_new(l, "conflicts", launch_conflicts(d, l, &s, today));
+		json_array_append_new(out, l);
+	}
+	free(ids);
+	launch_settings_free(&s);
 	return out;
 }
 

@@ -26,6 +26,10 @@ void launch_decorate(db *d, json_t *launch);
 /* Conflicts of one launch on day today (YYYY-MM-DD): [{"rule", "severity", "message", "hint"}]. */
 json_t *launch_conflicts(db *d, json_t *launch, const struct launch_settings *s, const char *today);
 
+/* Launches by date, each as entity_get gives it with its "conflicts" on day today added: with open_only the
+ * open ones (planning or ready) dated from..to (NULL: no bound), else every launch; at most max (0: all). */
+json_t *launches_with_conflicts(db *d, const char *today, bool open_only, const char *from, const char *to, int max);
+
 /* Moving a release to a new date: the open launches of the release (planning or ready) with their date
  * moved by the same number of days: {"release_id", "from", "to", "delta_days", "launches": [{"id",
  * "title", "launch_date", "new_date", "version"}]}. NULL with err when the release or the date is bad. */

@@ -25,27 +25,39 @@ int audit_write(db *d, long long actor, const char *kind, long long id, const ch
 	return rc == DB_DONE ? 0 : -1;
 }
 
+/* Both reads select the same columns: a.id, a.at, a.user_id, u.name, a.kind, a.object_id, a.action, a.changes. */
+#define AUDIT_COLUMNS "SELECT a.id, a.at, a.user_id, u.name, a.kind, a.object_id, a.action, a.changes FROM audit a " \
+                      "LEFT JOIN users u ON u.id = a.user_id "
+
+/* One audit row as JSON: {at, action, user_id, user, changes}, and with_object also {id, kind, object_id}. */
+static json_t *audit_row(db_stmt *s, bool with_object)
+{
+	json_t *o = json_pack("{ssss}", "at", db_col_text(s, 1), "action", db_col_text(s, 6));
+	if (with_object) {
+		json_object_set_new(o, "id", json_integer(db_col_int(s, 0)));
+		json_object_set_new(o, "kind", json_string(db_col_text(s, 4)));
+		json_object_set_new(o, "object_id", json_integer(db_col_int(s, 5)));
+	}
+	json_object_set_new(o, "user_id", db_col_null(s, 2) ? json_null() : json_integer(db_col_int(s, 2)));
+	json_object_set_new(o, "user", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
+	json_t *ch = json_loads(db_col_text(s, 7), 0, NULL);
+	json_object_set_new(o, "changes", ch ? ch : json_object());
+	return o;
+}
+
 json_t *audit_feed(db *d, const char *kind, long long before, int limit, long long *next)
 {
 	json_t *arr = json_array();
 	*next = 0;
 	db_stmt *s = db_q(d,
-	                  "SELECT a.id, a.at, a.user_id, u.name, a.kind, a.object_id, a.action, a.changes FROM audit a "
-	                  "LEFT JOIN users u ON u.id = a.user_id WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 = 0 OR a.id < ?2) "
-	                  "ORDER BY a.id DESC LIMIT ?3",
+	                  AUDIT_COLUMNS "WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 = 0 OR a.id < ?2) ORDER BY a.id DESC LIMIT ?3",
 	                  "tii", kind, before, (long long)limit + 1);
 	while (s && db_step(s) == DB_ROW) {
-		if ((int)json_array_size(arr) == limit) {
+		if ((int)json_array_size(arr) == limit) { /* one row more than the page: there is a next page */
 			*next = json_integer_value(json_object_get(json_array_get(arr, limit - 1), "id"));
 			break;
 		}
-		json_t *o = json_pack("{sIsssssIss}", "id", (json_int_t)db_col_int(s, 0), "at", db_col_text(s, 1), "kind",
-		                      db_col_text(s, 4), "object_id", (json_int_t)db_col_int(s, 5), "action", db_col_text(s, 6));
-		json_object_set_new(o, "user_id", db_col_null(s, 2) ? json_null() : json_integer(db_col_int(s, 2)));
-		json_object_set_new(o, "user", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
-		json_t *ch = json_loads(db_col_text(s, 7), 0, NULL);
-		json_object_set_new(o, "changes", ch ? ch : json_object());
-		json_array_append_new(arr, o);
+		json_array_append_new(arr, audit_row(s, true));
 	}
 	db_done(s);
 	return arr;
@@ -54,19 +66,10 @@ json_t *audit_feed(db *d, const char *kind, long long before, int limit, long lo
 json_t *audit_history(db *d, const char *kind, long long id, int limit)
 {
 	json_t *arr = json_array();
-	db_stmt *s = db_q(d,
-	                  "SELECT a.at, a.user_id, u.name, a.action, a.changes FROM audit a "
-	                  "LEFT JOIN users u ON u.id = a.user_id WHERE a.kind = ? AND a.object_id = ? "
-	                  "ORDER BY a.id DESC LIMIT ?",
-	                  "tii", kind, id, (long long)limit);
-	while (s && db_step(s) == DB_ROW) {
-		json_t *o = json_pack("{ssss}", "at", db_col_text(s, 0), "action", db_col_text(s, 3));
-		json_object_set_new(o, "user_id", db_col_null(s, 1) ? json_null() : json_integer(db_col_int(s, 1)));
-		json_object_set_new(o, "user", db_col_null(s, 2) ? json_null() : json_string(db_col_text(s, 2)));
-		json_t *ch = json_loads(db_col_text(s, 4), 0, NULL);
-		json_object_set_new(o, "changes", ch ? ch : json_object());
-		json_array_append_new(arr, o);
-	}
+	db_stmt *s = db_q(d, AUDIT_COLUMNS "WHERE a.kind = ? AND a.object_id = ? ORDER BY a.id DESC LIMIT ?", "tii", kind, id,
+	                  (long long)limit);
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(arr, audit_row(s, false));
 	db_done(s);
 	return arr;
 }

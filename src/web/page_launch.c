@@ -1,5 +1,6 @@
 /* page_launch.c — what a launch's page adds to the generic one: readiness with what is missing, its
  * conflicts, the checklist to tick, marketing activities and RACI; the readiness column of the list. */
+#include <stdio.h>
 #include <string.h>
 #include "domain/launch.h"
 #include "fields.h"
@@ -222,25 +223,41 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 	raci_section(rq, b, o, writer);
 }
 
-void feature_launches_section(request *rq, buf *b, long long feature_id)
+bool launches_table(request *rq, buf *b, const char *where, long long id, const char *table_id)
 {
-	db_stmt *s = db_q(rq->db,
-	                  "SELECT l.id, l.title, l.tier, l.launch_date, l.status FROM launches l JOIN launch_features lf "
-	                  "ON lf.launch_id = l.id WHERE lf.feature_id = ? ORDER BY l.launch_date, l.id",
-	                  "i", feature_id);
+	char sql[300];
+	snprintf(sql, sizeof sql, "SELECT id, title, tier, launch_date, status FROM launches WHERE %s ORDER BY launch_date, id",
+	         where);
+	db_stmt *s = db_q(rq->db, sql, "i", id);
 	bool any = false;
 	while (s && db_step(s) == DB_ROW) {
 		if (!any)
-			buf_lit(b, "<section class=\"card\" id=\"launches\"><h2>Launches</h2><ul class=\"plain\">");
+			html(b, "<table class=\"list\" id=\"%s\"><thead><tr><th>Launch</th><th>Tier</th><th>Date</th><th>Status</th>"
+			        "</tr></thead><tbody>",
+			     table_id);
 		any = true;
-		html(b, "<li>%s <a href=\"/launches/%lld\">%s</a> <span class=\"badge\">Tier %lld</span> <span class=\"badge "
-		        "badge-%s\">%s</span></li>",
-		     db_col_text(s, 3), db_col_int(s, 0), db_col_text(s, 1), db_col_int(s, 2), db_col_text(s, 4),
+		html(b, "<tr><td><a href=\"/launches/%lld\">%s</a></td><td>Tier %lld</td><td>%s</td><td><span class=\"badge "
+		        "badge-%s\">%s</span></td></tr>",
+		     db_col_int(s, 0), db_col_text(s, 1), db_col_int(s, 2), db_col_text(s, 3), db_col_text(s, 4),
 		     db_col_text(s, 4));
 	}
 	db_done(s);
 	if (any)
-		buf_lit(b, "</ul></section>");
+		buf_lit(b, "</tbody></table>");
+	return any;
+}
+
+void feature_launches_section(request *rq, buf *b, long long feature_id)
+{
+	buf t;
+	buf_init(&t);
+	if (launches_table(rq, &t, "id IN (SELECT launch_id FROM launch_features WHERE feature_id = ?)", feature_id,
+	                   "feature-launches")) {
+		buf_lit(b, "<section class=\"card\" id=\"launches\"><h2>Launches</h2>");
+		buf_raw(b, buf_str(&t));
+		buf_lit(b, "</section>");
+	}
+	buf_free(&t);
 }
 
 void launches_upcoming_card(request *rq, buf *b, int days)
@@ -248,42 +265,31 @@ void launches_upcoming_card(request *rq, buf *b, int days)
 	char today[11], until[11];
 	today_ymd(today);
 	date_add(today, days, until);
-	struct launch_settings ls;
-	launch_settings_get(rq->db, &ls);
 	html(b, "<section class=\"card\" id=\"upcoming-launches\"><h2><a href=\"/launches\">Upcoming launches</a></h2>");
-	db_stmt *s = db_q(rq->db,
-	                  "SELECT id FROM launches WHERE launch_date BETWEEN ? AND ? AND status IN ('planning', 'ready') "
-	                  "ORDER BY launch_date, id LIMIT 8",
-	                  "tt", today, until);
-	long long ids[8];
-	int n = 0;
-	while (s && db_step(s) == DB_ROW)
-		ids[n++] = db_col_int(s, 0);
-	db_done(s);
+	json_t *list = launches_with_conflicts(rq->db, today, true, today, until, 8);
+	size_t n = json_array_size(list), i;
+	json_t *o;
 	if (!n)
 		html(b, "<p class=\"muted\">No launch in the next %d days. <a href=\"/calendar\">The calendar</a></p>", days);
 	else
 		buf_lit(b, "<table class=\"list\"><thead><tr><th>Date</th><th>Launch</th><th>Readiness</th><th>Conflicts</th>"
 		           "</tr></thead><tbody>");
-	for (int i = 0; i < n; i++) {
-		json_t *o = entity_get(rq->db, &launches_entity, ids[i]);
-		if (!o)
-			continue;
-		json_t *cs = launch_conflicts(rq->db, o, &ls, today);
+	json_array_foreach(list, i, o)
+	{
+		long long id = jget_int(o, "id");
+		size_t nc = json_array_size(json_object_get(o, "conflicts"));
 		html(b, "<tr><td>%s</td><td><a href=\"/launches/%lld\">%s</a> <span class=\"badge\">Tier %lld</span></td><td>",
-		     jget_str(o, "launch_date"), ids[i], jget_str(o, "title"), jget_int(o, "tier"));
+		     jget_str(o, "launch_date"), id, jget_str(o, "title"), jget_int(o, "tier"));
 		meter(b, jget_int(o, "readiness"), "Readiness");
-		if (json_array_size(cs))
-			html(b, "</td><td><a href=\"/launches/%lld#conflicts\" class=\"badge badge-error\">%zu</a></td></tr>", ids[i],
-			     json_array_size(cs));
+		if (nc)
+			html(b, "</td><td><a href=\"/launches/%lld#conflicts\" class=\"badge badge-error\">%zu</a></td></tr>", id, nc);
 		else
 			buf_lit(b, "</td><td><span class=\"badge badge-met\">none</span></td></tr>");
-		json_decref(cs), json_decref(o);
 	}
 	if (n)
 		buf_lit(b, "</tbody></table>");
 	buf_lit(b, "<p><a href=\"/roadmap\">Roadmap</a> · <a href=\"/calendar\">Calendar</a></p></section>");
-	launch_settings_free(&ls);
+	json_decref(list);
 }
 
 static void list_actions(request *rq, buf *b)

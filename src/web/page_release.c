@@ -37,30 +37,6 @@ static void features_table(request *rq, buf *b, long long id)
 		html(b, "<p class=\"muted\">No features yet: set a feature's release on its edit form.</p>");
 }
 
-static void launches_table(request *rq, buf *b, long long id)
-{
-	db_stmt *s = db_q(rq->db,
-	                  "SELECT id, title, tier, launch_date, status FROM launches WHERE release_id = ? ORDER BY launch_date",
-	                  "i", id);
-	bool any = false;
-	while (s && db_step(s) == DB_ROW) {
-		if (!any)
-			buf_lit(b, "<table class=\"list\" id=\"release-launches\"><thead><tr><th>Launch</th><th>Tier</th><th>Date</th>"
-			           "<th>Status</th></tr></thead><tbody>");
-		any = true;
-		html(b, "<tr><td><a href=\"/launches/%lld\">%s</a></td><td>Tier %lld</td><td>%s</td><td><span class=\"badge "
-		        "badge-%s\">%s</span></td></tr>",
-		     db_col_int(s, 0), db_col_text(s, 1), db_col_int(s, 2), db_col_text(s, 3), db_col_text(s, 4),
-		     db_col_text(s, 4));
-	}
-	db_done(s);
-	if (any)
-		buf_lit(b, "</tbody></table>");
-	else
-		html(b, "<p class=\"muted\">No launch rides on this release. <a href=\"/launches/new?release_id=%lld\">Plan "
-		        "one</a>.</p>",
-		     id);
-}
 
 static void show_extra(request *rq, buf *b, json_t *o, const char *form, const struct err *err)
 {
@@ -69,7 +45,10 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 	buf_lit(b, "<section id=\"features\"><h2>Features</h2>");
 	features_table(rq, b, id);
 	buf_lit(b, "</section><section id=\"launches\"><h2>Launches</h2>");
-	launches_table(rq, b, id);
+	if (!launches_table(rq, b, "release_id = ?", id, "release-launches"))
+		html(b, "<p class=\"muted\">No launch rides on this release. <a href=\"/launches/new?release_id=%lld\">Plan "
+		        "one</a>.</p>",
+		     id);
 	buf_lit(b, "</section>");
 	if (rq->user_rank >= releases_entity.write_rank)
 		html(b, "<section id=\"reschedule\"><h2>Reschedule</h2><form method=\"get\" action=\"/releases/%lld/reschedule\" "
