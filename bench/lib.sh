@@ -81,23 +81,20 @@ bench_tandem() {
 	done
 }
 
-# bench_fossil N: Fossil's ticket report with N tickets, RUNS times, into $OUT/fossil.runs.
-bench_fossil() {
-	: >"$OUT/fossil.runs"
+# bench_peer TAG SCRIPT ARGS...: a peer script of $PEERS, RUNS times, each output in $OUT/TAG-N.txt, into $OUT/TAG.runs.
+bench_peer() {
+	local tag=$1 script=$2
+	shift 2
+	: >"$OUT/$tag.runs"
 	for r in $(seq "$RUNS"); do
-		bash "$PEERS/fossil_peer.sh" "$1" "$FOSSIL_PORT" >"$OUT/fossil-$r.txt" 2>&1 || die "the Fossil peer failed; see $OUT/fossil-$r.txt"
-		from_peer "$OUT/fossil-$r.txt" >>"$OUT/fossil.runs"
+		bash "$PEERS/$script" "$@" >"$OUT/$tag-$r.txt" 2>&1 || die "the peer $script failed; see $OUT/$tag-$r.txt"
+		from_peer "$OUT/$tag-$r.txt" >>"$OUT/$tag.runs"
 	done
 }
-
-# bench_nginx FILE TAG: nginx serving FILE's bytes as a static file, RUNS times, into $OUT/TAG.runs.
-bench_nginx() {
-	: >"$OUT/$2.runs"
-	for r in $(seq "$RUNS"); do
-		bash "$PEERS/static_limit.sh" "$1" "$NGINX_PORT" >"$OUT/$2-$r.txt" 2>&1 || die "the nginx peer failed; see $OUT/$2-$r.txt"
-		from_peer "$OUT/$2-$r.txt" >>"$OUT/$2.runs"
-	done
-}
+# bench_fossil N: Fossil's ticket report with N tickets, into $OUT/fossil.runs.
+bench_fossil() { bench_peer fossil fossil_peer.sh "$1" "$FOSSIL_PORT"; }
+# bench_nginx FILE TAG: nginx serving FILE's bytes as a static file, into $OUT/TAG.runs.
+bench_nginx() { bench_peer "$2" static_limit.sh "$1" "$NGINX_PORT"; }
 
 # bench_row LABEL BYTES TAG: one line of the table, the median run of $OUT/TAG.runs.
 bench_row() {

@@ -88,8 +88,7 @@ void api_activity(request *rq, response *rs)
 	long long before = 0, limit = 50;
 	if (str_empty(kind))
 		kind = NULL;
-	if (kind && !entity_find(kind) && strcmp(kind, "strategy") && strcmp(kind, "settings") &&
-	    strcmp(kind, "share-links"))
+	if (kind && !audit_kind_known(kind))
 		return reply_error(rs, 400, "invalid", "kind", "kind must be an object kind, strategy, settings or share-links");
 	if (cur && (!parse_ll(cur, &before) || before < 0))
 		return reply_error(rs, 400, "invalid", "cursor", "cursor must be the next_cursor of the page before");

@@ -185,8 +185,6 @@ json_t *entity_get(db *d, const struct entity *e, long long id)
 	return o;
 }
 
-const struct entity *entity_parent(const struct entity *e) { return e->parent; }
-
 void entity_finish(db *d, const struct entity *e, json_t *o)
 {
 	long long id = json_integer_value(json_object_get(o, "id"));

@@ -110,8 +110,6 @@ const struct field *entity_field(const struct entity *e, const char *name);
 /* One object as a new JSON object (id, created_at, updated_at, version, fields, embedded children,
  * decorations); NULL if missing. */
 json_t *entity_get(db *d, const struct entity *e, long long id);
-/* The kind whose objects embed e's (a child kind's parent); NULL for a top-level kind. */
-const struct entity *entity_parent(const struct entity *e);
 
 struct list_query {
 	struct kv *args;   /* the request's query arguments: filters, q, sort, limit, cursor */
@@ -151,6 +149,8 @@ json_t *audit_history(db *d, const char *kind, long long id, int limit);
  * before (0: from the newest), at most limit: {id, at, user_id, user, kind, object_id, action, changes}.
  * *next is the cursor of the next page (0 when this is the last). */
 json_t *audit_feed(db *d, const char *kind, long long before, int limit, long long *next);
+/* Is kind one the audit trail records: an object kind, strategy, settings or share-links? */
+bool audit_kind_known(const char *kind);
 
 /* CSV of every listed object (header row of field names); filters as entity_list. */
 int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err);

@@ -105,8 +105,7 @@ void page_activity(request *rq, response *rs)
 	const char *cur = rq_query(rq, "cursor");
 	if (cur && (!parse_ll(cur, &before) || before < 0))
 		return page_error(rq, rs, 400, "cursor must be the cursor of the page before (a whole number).");
-	if (kind && !entity_find(kind) && strcmp(kind, "strategy") && strcmp(kind, "settings") &&
-	    strcmp(kind, "share-links"))
+	if (kind && !audit_kind_known(kind))
 		return page_error(rq, rs, 400, "kind must be one of the kinds Tandem keeps (goals, features, launches, …).");
 	long long next;
 	json_t *items = audit_feed(rq->db, kind, before, FEED_PAGE, &next);

@@ -244,7 +244,7 @@ void page_entity_list(request *rq, response *rs)
  * checklist), else the object's page, or the list when id is 0. */
 static const char *after_write(request *rq, const struct entity *e, long long id, json_t *obj)
 {
-	const struct entity *p = entity_parent(e);
+	const struct entity *p = e->parent;
 	long long pid = p && obj ? json_integer_value(json_object_get(obj, e->parent_field)) : 0;
 	if (pid > 0)
 		return arena_printf(rq->a, "/%s/%lld#%s", p->kind, pid, e->embed_as);
@@ -254,7 +254,7 @@ static const char *after_write(request *rq, const struct entity *e, long long id
 /* Breadcrumbs: the list, or for a child kind its parent's list and the parent. */
 static void crumbs(request *rq, buf *b, const struct entity *e, json_t *obj)
 {
-	const struct entity *p = entity_parent(e);
+	const struct entity *p = e->parent;
 	long long pid = p && obj ? json_integer_value(json_object_get(obj, e->parent_field)) : 0;
 	if (!pid && p && !obj && rq_query(rq, e->parent_field))
 		parse_ll(rq_query(rq, e->parent_field), &pid);
@@ -275,7 +275,7 @@ static void form_page(request *rq, response *rs, const struct entity *e, json_t 
 	page_begin(rq, rs, heading, e->kind);
 	buf *b = &rs->body;
 	crumbs(rq, b, e, obj);
-	if (obj && !entity_parent(e))
+	if (obj && !e->parent)
 		html(b, " / <a href=\"/%s/%lld\">%s</a>", e->kind, id, title ? title : "");
 	html(b, "</nav><h1>%s</h1>", heading);
 	form_error_summary(b, error);
