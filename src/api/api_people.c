@@ -3,6 +3,7 @@
 #include "api.h"
 #include "app/reply.h"
 #include "model/users.h"
+#include "platform/json_get.h"
 
 void api_users_list(request *rq, response *rs)
 {
@@ -55,7 +56,7 @@ void api_tokens_list(request *rq, response *rs)
 	while (s && db_step(s) == DB_ROW) {
 		json_t *o = json_pack("{sIssssss}", "id", (json_int_t)db_col_int(s, 0), "name", db_col_text(s, 1), "user",
 		                      db_col_text(s, 2), "created_at", db_col_text(s, 3));
-		json_object_set_new(o, "revoked_at", db_col_null(s, 5) ? json_null() : json_string(db_col_text(s, 5)));
+		json_object_set_new(o, "revoked_at", jcol_str(s, 5));
 		json_array_append_new(items, o);
 	}
 	db_done(s);

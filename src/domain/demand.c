@@ -7,6 +7,7 @@
 #include "model/features.h"
 #include "model/settings.h"
 #include "platform/util.h"
+#include "platform/json_get.h"
 
 double demand_arr_factor(double arr, bool weighting)
 {
@@ -139,7 +140,7 @@ static json_t *feature_head(db_stmt *s)
 {
 	json_t *o = json_pack("{sIss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1));
 	json_object_set_new(o, "status", json_string(db_col_text(s, 2)));
-	json_object_set_new(o, "period", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
+	json_object_set_new(o, "period", jcol_str(s, 3));
 	return o;
 }
 

@@ -7,6 +7,7 @@
 #include "model/entity.h"
 #include "model/insights.h"
 #include "platform/util.h"
+#include "platform/json_get.h"
 
 int evidence_check(db *d, long long feature_id, json_t *in, long long *insight_id, int *importance, struct err *e)
 {
@@ -149,9 +150,9 @@ json_t *evidence_list(db *d, long long feature_id, struct err *e)
 		json_object_set_new(o, "author", text_or_null(s, 2));
 		json_object_set_new(o, "source", json_string(db_col_text(s, 3)));
 		json_object_set_new(o, "observed_at", text_or_null(s, 4));
-		json_object_set_new(o, "account_id", db_col_null(s, 5) ? json_null() : json_integer(db_col_int(s, 5)));
+		json_object_set_new(o, "account_id", jcol_int(s, 5));
 		json_object_set_new(o, "account", text_or_null(s, 6));
-		json_object_set_new(o, "arr", db_col_null(s, 7) ? json_null() : json_integer(db_col_int(s, 7)));
+		json_object_set_new(o, "arr", jcol_int(s, 7));
 		json_object_set_new(o, "importance", json_integer(imp));
 		json_object_set_new(o, "weight", json_real(round(imp * demand_arr_factor(arr, weighting) * 100) / 100));
 		json_object_set_new(o, "linked_at", json_string(db_col_text(s, 9)));

@@ -7,6 +7,7 @@
 #include "model/entity.h"
 #include "platform/buf.h"
 #include "platform/util.h"
+#include "platform/json_get.h"
 
 /* Common English words that say nothing about what a customer needs. */
 static const char *const stopwords[] = {
@@ -131,7 +132,7 @@ json_t *suggest_features(db *d, long long insight_id, struct err *e)
 	while (s && (rc = db_step(s)) == DB_ROW) {
 		json_t *o = json_pack("{sIssss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1), "status",
 		                      db_col_text(s, 2));
-		json_object_set_new(o, "period", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
+		json_object_set_new(o, "period", jcol_str(s, 3));
 		json_object_set_new(o, "relevance", json_real(relevance(db_col_double(s, 4))));
 		json_array_append_new(items, o);
 	}
@@ -167,9 +168,9 @@ json_t *suggest_insights(db *d, long long feature_id, struct err *e)
 	while (s && (rc = db_step(s)) == DB_ROW) {
 		json_t *o = json_pack("{sIssss}", "insight_id", (json_int_t)db_col_int(s, 0), "text", db_col_text(s, 1),
 		                      "source", db_col_text(s, 2));
-		json_object_set_new(o, "observed_at", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
-		json_object_set_new(o, "account_id", db_col_null(s, 4) ? json_null() : json_integer(db_col_int(s, 4)));
-		json_object_set_new(o, "account", db_col_null(s, 5) ? json_null() : json_string(db_col_text(s, 5)));
+		json_object_set_new(o, "observed_at", jcol_str(s, 3));
+		json_object_set_new(o, "account_id", jcol_int(s, 4));
+		json_object_set_new(o, "account", jcol_str(s, 5));
 		json_object_set_new(o, "relevance", json_real(relevance(db_col_double(s, 6))));
 		json_array_append_new(items, o);
 	}

@@ -1,6 +1,7 @@
 /* audit.c — the audit trail: who changed what, when, for every kind of object. */
 #include <stdlib.h>
 #include "entity.h"
+#include "platform/json_get.h"
 
 int audit_write(db *d, long long actor, const char *kind, long long id, const char *action, json_t *changes)
 {
@@ -38,8 +39,8 @@ static json_t *audit_row(db_stmt *s, bool with_object)
 		json_object_set_new(o, "kind", json_string(db_col_text(s, 4)));
 		json_object_set_new(o, "object_id", json_integer(db_col_int(s, 5)));
 	}
-	json_object_set_new(o, "user_id", db_col_null(s, 2) ? json_null() : json_integer(db_col_int(s, 2)));
-	json_object_set_new(o, "user", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
+	json_object_set_new(o, "user_id", jcol_int(s, 2));
+	json_object_set_new(o, "user", jcol_str(s, 3));
 	json_t *ch = json_loads(db_col_text(s, 7), 0, NULL);
 	json_object_set_new(o, "changes", ch ? ch : json_object());
 	return o;

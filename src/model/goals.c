@@ -3,6 +3,7 @@
 #include "goals.h"
 #include <string.h>
 #include "users.h"
+#include "platform/json_get.h"
 
 static const char *const goal_statuses[] = {"active", "met", "missed", "dropped", NULL};
 
@@ -113,7 +114,7 @@ json_t *goal_measurements(db *d, long long goal_id)
 	while (s && db_step(s) == DB_ROW)
 		json_array_append_new(arr, json_pack("{sIsssfso}", "id", (json_int_t)db_col_int(s, 0), "at",
 		                                     db_col_text(s, 1), "value", db_col_double(s, 2), "source",
-		                                     db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3))));
+		                                     jcol_str(s, 3)));
 	db_done(s);
 	return arr;
 }
@@ -180,8 +181,8 @@ json_t *goal_target_changes(db *d, long long goal_id)
 	while (s && db_step(s) == DB_ROW) {
 		json_t *o = json_pack("{sIsfsfss}", "id", (json_int_t)db_col_int(s, 0), "old_target", db_col_double(s, 1),
 		                      "new_target", db_col_double(s, 2), "reason", db_col_text(s, 3));
-		json_object_set_new(o, "changed_by", db_col_null(s, 4) ? json_null() : json_integer(db_col_int(s, 4)));
-		json_object_set_new(o, "changed_by_name", db_col_null(s, 5) ? json_null() : json_string(db_col_text(s, 5)));
+		json_object_set_new(o, "changed_by", jcol_int(s, 4));
+		json_object_set_new(o, "changed_by_name", jcol_str(s, 5));
 		json_object_set_new(o, "changed_at", json_string(db_col_text(s, 6)));
 		json_array_append_new(arr, o);
 	}

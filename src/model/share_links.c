@@ -2,6 +2,7 @@
 #include "share_links.h"
 #include <string.h>
 #include "entity.h"
+#include "platform/json_get.h"
 #include "users.h"
 
 static bool valid_kind(const char *k) { return str_eq(k, "roadmap") || str_eq(k, "calendar"); }
@@ -63,9 +64,9 @@ json_t *share_links_list(db *d, const char *kind)
 	while (s && db_step(s) == DB_ROW) {
 		json_t *o = json_pack("{sIssss}", "id", (json_int_t)db_col_int(s, 0), "kind", db_col_text(s, 1), "label",
 		                      db_col_text(s, 2));
-		json_object_set_new(o, "created_by", db_col_null(s, 3) ? json_null() : json_integer(db_col_int(s, 3)));
+		json_object_set_new(o, "created_by", jcol_int(s, 3));
 		json_object_set_new(o, "created_at", json_string(db_col_text(s, 4)));
-		json_object_set_new(o, "revoked_at", db_col_null(s, 5) ? json_null() : json_string(db_col_text(s, 5)));
+		json_object_set_new(o, "revoked_at", jcol_str(s, 5));
 		json_array_append_new(out, o);
 	}
 	db_done(s);

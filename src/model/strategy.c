@@ -3,6 +3,7 @@
 #include <assert.h>
 #include <stdlib.h>
 #include "users.h"
+#include "platform/json_get.h"
 
 static const struct field strategy_fields[] = {
 	{"vision", "Vision", FT_TEXT, F_MARKDOWN, 4000, .help = "Where the product is going, in a few sentences (Markdown)"},
@@ -69,7 +70,7 @@ json_t *strategy_revisions(db *d)
 		json_t *p = json_loads(db_col_text(s, 3), 0, NULL), *x = json_loads(db_col_text(s, 4), 0, NULL);
 		json_object_set_new(o, "principles", p ? p : json_array());
 		json_object_set_new(o, "out_of_scope", x ? x : json_array());
-		json_object_set_new(o, "changed_by_name", db_col_null(s, 5) ? json_null() : json_string(db_col_text(s, 5)));
+		json_object_set_new(o, "changed_by_name", jcol_str(s, 5));
 		json_object_set_new(o, "changed_at", json_string(db_col_text(s, 6)));
 		json_array_append_new(arr, o);
 	}
