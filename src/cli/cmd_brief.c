@@ -11,7 +11,7 @@ int cmd_brief(int argc, char **argv)
 	const char *pos[1];
 	int npos;
 	long long id;
-	if (cli_parse("brief", argc, argv, o, 2, pos, 1, &npos) < 0)
+	if (cli_parse("brief", argc, argv, o, COUNT(o), pos, 1, &npos) < 0)
 		return 2;
 	if (npos < 1 || !parse_ll(pos[0], &id) || id <= 0) {
 		fprintf(stderr, "tandem brief: name the launch by its id: tandem brief LAUNCH_ID [--html]\n");
@@ -19,7 +19,7 @@ int cmd_brief(int argc, char **argv)
 	}
 	if (app_init() < 0)
 		return 1;
-	db *d = workspace_open(workspace_path(opt_get(o, 2, "--db")), false);
+	db *d = workspace_open(workspace_path(opt_get(o, COUNT(o), "--db")), false);
 	if (!d) {
 		app_shutdown();
 		return 1;
@@ -36,7 +36,7 @@ int cmd_brief(int argc, char **argv)
 	db_rollback(d);
 	if (rc < 0) {
 		fprintf(stderr, "tandem brief: %s\n", e.message);
-	} else if (opt_get(o, 2, "--html")) {
+	} else if (opt_get(o, COUNT(o), "--html")) {
 		buf page;
 		buf_init(&page);
 		brief_document(&page, id, title ? title : "", buf_str(&md), today, true);

@@ -19,8 +19,8 @@ enum { DESCRIPTION_MAX = 600, LINE_MAX_BYTES = 240, QUOTE_MAX = 320 };
 int package_of(json_t *feature)
 {
 	const char *t = jget_str(feature, "tier");
-	for (int i = 0; t && i < PACKAGES; i++)
-		if (!strcmp(t, packages[i]))
+	for (int i = 0; i < PACKAGES; i++)
+		if (str_eq(t, packages[i]))
 			return i;
 	return -1;
 }
@@ -57,17 +57,9 @@ static void add_number(buf *b, double v)
 	buf_rawf(b, "%.4g", v);
 }
 
-/* The first line of plain text with something on it, without a list bullet, at most max bytes, escaped. */
-static void add_line(struct brief *x, const char *s, size_t max)
+/* The n bytes of s escaped, cut to at most max bytes at a character boundary and then ending in "…". */
+static void add_cut(struct brief *x, const char *s, size_t n, size_t max)
 {
-	if (!s)
-		return;
-	s += strspn(s, " \t\r\n");
-	if ((*s == '-' || *s == '*' || *s == '+') && s[1] == ' ')
-		s += 2;
-	else if (!strncmp(s, "• ", strlen("• ")))
-		s += strlen("• ");
-	size_t n = strcspn(s, "\r\n");
 	bool more = n > max;
 	if (more) {
 		n = max;
@@ -79,12 +71,43 @@ static void add_line(struct brief *x, const char *s, size_t max)
 		buf_raw(x->b, "…");
 }
 
+/* The first line of plain text with something on it, without a list bullet, at most max bytes, escaped. */
+static void add_line(struct brief *x, const char *s, size_t max)
+{
+	if (!s)
+		return;
+	s += strspn(s, " \t\r\n");
+	if ((*s == '-' || *s == '*' || *s == '+') && s[1] == ' ')
+		s += 2;
+	else if (!strncmp(s, "• ", strlen("• ")))
+		s += strlen("• ");
+	add_cut(x, s, strcspn(s, "\r\n"), max);
+}
+
 void add_names(struct brief *x, const char *const *names, int n)
 {
 	for (int i = 0; i < n; i++) {
 		buf_raw(x->b, i == 0 ? "" : i == n - 1 ? " and " : ", ");
 		brief_md_text(x->b, names[i]);
 	}
+}
+
+/* A part of the brief begins: its heading and, when it has nothing to show (any false), the note that says
+ * what is missing (both program text). Returns any. */
+static bool section(struct brief *x, const char *heading, bool any, const char *none)
+{
+	buf_raw(x->b, heading);
+	if (!any)
+		buf_raw(x->b, none);
+	return any;
+}
+
+/* A list item that opens with name in bold. */
+static void item(struct brief *x, const char *name)
+{
+	buf_lit(x->b, "- **");
+	brief_md_text(x->b, name);
+	buf_lit(x->b, "**");
 }
 
 static void head(struct brief *x)
@@ -133,11 +156,9 @@ static const char *plan_phrase(int p)
 static void ships(struct brief *x)
 {
 	buf *b = x->b;
-	buf_lit(b, "## What ships\n\n");
-	if (!json_array_size(x->features)) {
-		buf_lit(b, "*No features are attached to this launch yet — add them on the launch page.*\n\n");
+	if (!section(x, "## What ships\n\n", json_array_size(x->features),
+	             "*No features are attached to this launch yet — add them on the launch page.*\n\n"))
 		return;
-	}
 	size_t i;
 	json_t *f;
 	json_array_foreach(x->features, i, f)
@@ -186,17 +207,13 @@ static void segments(struct brief *x)
 	const struct entity *seg = entity_find("segments");
 	json_t *ids = json_object_get(x->launch, "segment_ids"), *v;
 	size_t i;
-	buf_lit(b, "**Segments**\n\n");
-	if (!json_array_size(ids))
-		buf_lit(b, "*No segments are set on the launch yet.*\n");
+	section(x, "**Segments**\n\n", json_array_size(ids), "*No segments are set on the launch yet.*\n");
 	json_array_foreach(ids, i, v)
 	{
 		json_t *s = entity_get(x->d, seg, json_integer_value(v));
 		if (!s)
 			continue;
-		buf_lit(b, "- **");
-		brief_md_text(b, jget_str(s, "name"));
-		buf_lit(b, "**");
+		item(x, jget_str(s, "name"));
 		if (json_is_integer(json_object_get(s, "size"))) {
 			buf_lit(b, " (");
 			add_grouped(b, jget_int(s, "size"));
@@ -217,16 +234,13 @@ static void personas(struct brief *x)
 	buf *b = x->b;
 	int n;
 	long long *ids = collect(x, "persona_ids", NULL, NULL, &n);
-	buf_lit(b, "**Personas**\n\n");
-	if (!n)
-		buf_lit(b, "*None of its features names a persona yet.*\n");
+	const struct entity *persona = entity_find("personas");
+	section(x, "**Personas**\n\n", n, "*None of its features names a persona yet.*\n");
 	for (int i = 0; i < n; i++) {
-		json_t *p = entity_get(x->d, entity_find("personas"), ids[i]);
+		json_t *p = entity_get(x->d, persona, ids[i]);
 		if (!p)
 			continue;
-		buf_lit(b, "- **");
-		brief_md_text(b, jget_str(p, "name"));
-		buf_lit(b, "**");
+		item(x, jget_str(p, "name"));
 		const char *role = jget_str(p, "role");
 		const char *segment = entity_ref_label(x->d, x->a, "segments", jget_int(p, "segment_id"));
 		if (has_text(role) || segment) {
@@ -280,18 +294,15 @@ static void goals(struct brief *x)
 	for (int i = 0; i < n; i++)
 		r[i] = (struct goal_rank){ids[i], w[i], i};
 	qsort(r, (size_t)n, sizeof *r, by_weight);
-	buf_lit(b, "**Goals it moves**\n\n");
-	if (!n)
-		buf_lit(b, "*None of its features is tied to a goal yet.*\n");
+	section(x, "**Goals it moves**\n\n", n, "*None of its features is tied to a goal yet.*\n");
 	for (int i = 0; i < n; i++) {
 		json_t *g = entity_get(x->d, &goals_entity, r[i].id);
 		if (!g)
 			continue;
 		const char *unit = jget_str(g, "unit");
 		json_t *cur = json_object_get(g, "current"), *base = json_object_get(g, "baseline");
-		buf_lit(b, "- **");
-		brief_md_text(b, jget_str(g, "title"));
-		buf_lit(b, "** — ");
+		item(x, jget_str(g, "title"));
+		buf_lit(b, " — ");
 		brief_md_text(b, jget_str(g, "metric"));
 		buf_lit(b, ": ");
 		if (json_is_number(cur))
@@ -325,16 +336,9 @@ static void quote(struct brief *x, db_stmt *s)
 	static const char *const importance[] = {"", "nice to have", "important", "critical"};
 	buf *b = x->b;
 	const char *text = db_col_text(s, 0);
-	size_t n = strlen(text);
-	bool more = n > QUOTE_MAX;
-	if (more) {
-		n = QUOTE_MAX;
-		while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
-			n--;
-	}
 	buf_lit(b, "> “");
-	brief_md_text(b, arena_strndup(x->a, text, n));
-	buf_raw(b, more ? "…”\n>\n> —" : "”\n>\n> —");
+	add_cut(x, text, strlen(text), QUOTE_MAX);
+	buf_lit(b, "”\n>\n> —");
 	const char *author = db_col_text(s, 2), *account = db_col_text(s, 3);
 	if (has_text(author)) {
 		buf_lit(b, " ");
@@ -350,10 +354,10 @@ static void quote(struct brief *x, db_stmt *s)
 	buf_rawf(b, " · %s\n\n", imp >= 1 && imp <= 3 ? importance[imp] : "");
 }
 
-static void evidence(struct brief *x, long long launch_id)
+static void evidence(struct brief *x)
 {
 	buf *b = x->b;
-	long long insights = 0, accounts = 0, critical = 0;
+	long long launch_id = jget_int(x->launch, "id"), insights = 0, accounts = 0, critical = 0;
 	db_stmt *s = db_q(x->d,
 	                  "SELECT count(DISTINCT i.id), count(DISTINCT i.account_id), "
 	                  "count(DISTINCT CASE WHEN fi.importance = 3 THEN i.id END) " LAUNCH_EVIDENCE,
@@ -361,12 +365,10 @@ static void evidence(struct brief *x, long long launch_id)
 	if (s && db_step(s) == DB_ROW)
 		insights = db_col_int(s, 0), accounts = db_col_int(s, 1), critical = db_col_int(s, 2);
 	db_done(s);
-	buf_lit(b, "**What customers say**");
-	if (!insights) {
-		buf_lit(b, "\n\n*No customer evidence is linked to its features yet — link insights on the features' "
-		           "pages.*\n\n");
+	if (!section(x, "**What customers say**", insights,
+	             "\n\n*No customer evidence is linked to its features yet — link insights on the features' "
+	             "pages.*\n\n"))
 		return;
-	}
 	buf_rawf(b, " — %lld insight%s from %lld account%s back these features", insights, insights == 1 ? "" : "s",
 	         accounts, accounts == 1 ? "" : "s");
 	if (critical)
@@ -382,11 +384,11 @@ static void evidence(struct brief *x, long long launch_id)
 	db_done(s);
 }
 
-static void why(struct brief *x, long long launch_id)
+static void why(struct brief *x)
 {
 	buf_lit(x->b, "## Why it matters\n\n");
 	goals(x);
-	evidence(x, launch_id);
+	evidence(x);
 }
 
 static void talk(struct brief *x)
@@ -405,13 +407,13 @@ static void talk(struct brief *x)
 	size_t i, shown = 0;
 	json_array_foreach(acts, i, a)
 	{
-		const char *status = jget_str(a, "status");
-		if (status && !strcmp(status, "cancelled"))
+		const char *status = jget_str(a, "status"), *date = jget_str(a, "date");
+		if (str_eq(status, "cancelled"))
 			continue;
 		if (!shown++)
 			buf_lit(b, "**Campaign**\n\n");
 		buf_lit(b, "- ");
-		brief_md_text(b, has_text(jget_str(a, "date")) ? jget_str(a, "date") : "date not set");
+		brief_md_text(b, has_text(date) ? date : "date not set");
 		buf_lit(b, " · ");
 		add_word(x, jget_str(a, "channel"));
 		buf_lit(b, " · ");
@@ -427,11 +429,9 @@ static void talk(struct brief *x)
 static void tiers(struct brief *x)
 {
 	buf *b = x->b;
-	buf_lit(b, "## Availability by tier\n\n");
-	if (!json_array_size(x->features)) {
-		buf_lit(b, "*Nothing to package yet: the launch has no features.*\n\n");
+	if (!section(x, "## Availability by tier\n\n", json_array_size(x->features),
+	             "*Nothing to package yet: the launch has no features.*\n\n"))
 		return;
-	}
 	buf_lit(b, "| Feature | Free | Pro | Enterprise |\n|---|:---:|:---:|:---:|\n");
 	size_t i;
 	json_t *f;
@@ -447,11 +447,12 @@ static void tiers(struct brief *x)
 	buf_lit(b, "\n✓ included · — not included · ? packaging not decided yet\n\n");
 }
 
+/* A checklist item's owner role for people: PM, PMM, or the role with a capital first letter. */
 static void owner_role(buf *b, const char *role)
 {
-	if (role && (!strcmp(role, "pm") || !strcmp(role, "pmm")))
-		buf_raw(b, !strcmp(role, "pm") ? "PM" : "PMM");
-	else if (role && *role) {
+	if (str_eq(role, "pm") || str_eq(role, "pmm"))
+		buf_raw(b, str_eq(role, "pm") ? "PM" : "PMM");
+	else if (!str_empty(role)) {
 		buf_addc(b, (char)(*role >= 'a' && *role <= 'z' ? *role - 'a' + 'A' : *role));
 		brief_md_text(b, role + 1);
 	}
@@ -463,11 +464,8 @@ static void checklist(struct brief *x)
 	json_t *items = json_object_get(x->launch, "checklist"), *it;
 	size_t i, done = 0, total = json_array_size(items);
 	json_array_foreach(items, i, it) done += json_is_true(json_object_get(it, "done"));
-	buf_lit(b, "## Checklist status\n\n");
-	if (!total) {
-		buf_lit(b, "*No checklist items yet.*\n");
+	if (!section(x, "## Checklist status\n\n", total, "*No checklist items yet.*\n"))
 		return;
-	}
 	buf_rawf(b, "**%zu of %zu** item%s done.", done, total, total == 1 ? "" : "s");
 	if (done == total) {
 		buf_lit(b, " Nothing is open.\n");
@@ -512,7 +510,7 @@ int brief_markdown(db *d, long long launch_id, const char *today, buf *out, stru
 	head(&x);
 	ships(&x);
 	for_whom(&x);
-	why(&x, launch_id);
+	why(&x);
 	talk(&x);
 	tiers(&x);
 	brief_faq(&x);

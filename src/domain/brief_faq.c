@@ -39,9 +39,9 @@ static void faq_when(struct brief *x)
 	buf *b = x->b;
 	const char *status = jget_str(x->launch, "status"), *date = jget_str(x->launch, "launch_date");
 	buf_lit(b, "### When is it available?\n\n");
-	if (status && !strcmp(status, "cancelled"))
+	if (str_eq(status, "cancelled"))
 		buf_lit(b, "**This launch is cancelled** — do not announce it. It was planned for ");
-	else if (status && !strcmp(status, "launched"))
+	else if (str_eq(status, "launched"))
 		buf_lit(b, "It launched on ");
 	else
 		buf_lit(b, "It launches on ");
@@ -49,12 +49,12 @@ static void faq_when(struct brief *x)
 	brief_md_text(b, date);
 	buf_lit(b, "**.");
 	if (x->release) {
+		const char *target = jget_str(x->release, "target_date");
 		buf_lit(b, " Engineering ships it in release ");
 		brief_md_text(b, jget_str(x->release, "name"));
 		buf_lit(b, ", targeted for ");
-		brief_md_text(b, jget_str(x->release, "target_date"));
+		brief_md_text(b, target);
 		buf_lit(b, ".");
-		const char *target = jget_str(x->release, "target_date");
 		if (target && date && strcmp(target, date) > 0)
 			buf_lit(b,
 			        " **Careful:** the release is due after the launch date — check with the owner before "
@@ -159,8 +159,7 @@ static void faq_ask(struct brief *x)
 		int n = 0;
 		json_array_foreach(raci, i, r)
 		{
-			const char *letter = jget_str(r, "raci");
-			if (letter && !strcmp(letter, roles[k][0]))
+			if (str_eq(jget_str(r, "raci"), roles[k][0]))
 				n += add_person(x, n ? ", " : roles[k][1], jget_int(r, "user_id"));
 		}
 		if (n)

@@ -78,6 +78,12 @@ static void add_disarmed(buf *b, const char *s, size_t n)
 	}
 }
 
+/* Does s open a code fence? */
+static bool fence(const char *s)
+{
+	return !strncmp(s, "```", 3) || !strncmp(s, "~~~", 3);
+}
+
 /* Where a paragraph that now begins a line would start a block (a list, quote, fence, link reference
  * definition), the offset of the character to escape; SIZE_MAX when it starts plain text. */
 static size_t block_start(const char *s)
@@ -87,7 +93,7 @@ static size_t block_start(const char *s)
 		return digits;
 	if (*s == '>' || ((*s == '-' || *s == '+' || *s == '*') && (s[1] == ' ' || s[1] == '\t' || !s[1])))
 		return 0;
-	if (!strncmp(s, "```", 3) || !strncmp(s, "~~~", 3))
+	if (fence(s))
 		return 0;
 	const char *close = *s == '[' ? strchr(s, ']') : NULL;
 	return close && close[1] == ':' ? 0 : SIZE_MAX;
@@ -168,8 +174,7 @@ void brief_md_blocks(buf *b, const char *md)
 		while (indent < 3 && indent < len && line[indent] == ' ')
 			indent++;
 		const char *t = line + indent;
-		bool fence = len - indent >= 3 && (!strncmp(t, "```", 3) || !strncmp(t, "~~~", 3));
-		if (heading(line, len) || fence || underline(line, len)) {
+		if (heading(line, len) || fence(t) || underline(line, len)) {
 			buf_add(b, line, indent);
 			buf_addc(b, '\\');
 			add_disarmed(b, t, len - indent);
