@@ -7,4 +7,6 @@ struct asset {
 };
 extern const struct asset assets[];
 extern const int assets_count;
+/* The embedded file of that name (layout.c), or NULL. */
+const struct asset *asset_find(const char *name);
 #endif

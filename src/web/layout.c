@@ -54,7 +54,7 @@ static void section_tabs(buf *b, const char *section, const char *active)
 		buf_lit(b, "</ul></nav>");
 }
 
-void page_begin(request *rq, response *rs, const char *title, const char *active)
+void page_headers(response *rs)
 {
 	rs->status = rs->status ? rs->status : 200;
 	rs->content_type = "text/html; charset=utf-8";
@@ -62,6 +62,19 @@ void page_begin(request *rq, response *rs, const char *title, const char *active
 	          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 	          "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
 	rs_header(rs, "Cache-Control", "private, no-cache");
+}
+
+const struct asset *asset_find(const char *name)
+{
+	for (int i = 0; name && i < assets_count; i++)
+		if (!strcmp(assets[i].name, name))
+			return &assets[i];
+	return NULL;
+}
+
+void page_begin(request *rq, response *rs, const char *title, const char *active)
+{
+	page_headers(rs);
 	buf *b = &rs->body;
 	html(b,
 	     "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -112,13 +125,11 @@ void form_csrf(request *rq, buf *b)
 
 void page_static(request *rq, response *rs)
 {
-	for (int i = 0; i < assets_count; i++)
-		if (!strcmp(assets[i].name, rq->params[0])) {
-			rs->status = 200;
-			rs->content_type = assets[i].content_type;
-			buf_raw(&rs->body, assets[i].body);
-			rs_header(rs, "Cache-Control", "public, max-age=3600");
-			return;
-		}
-	page_error(rq, rs, 404, "no such file");
+	const struct asset *f = asset_find(rq->params[0]);
+	if (!f)
+		return page_error(rq, rs, 404, "no such file");
+	rs->status = 200;
+	rs->content_type = f->content_type;
+	buf_raw(&rs->body, f->body);
+	rs_header(rs, "Cache-Control", "public, max-age=3600");
 }

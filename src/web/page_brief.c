@@ -9,14 +9,6 @@
 #include "model/launches.h"
 #include "web.h"
 
-static const char *asset_body(const char *name)
-{
-	for (int i = 0; i < assets_count; i++)
-		if (!strcmp(assets[i].name, name))
-			return assets[i].body;
-	return "";
-}
-
 void brief_document(buf *b, long long launch_id, const char *title, const char *md, const char *today, bool standalone)
 {
 	html(b,
@@ -26,7 +18,8 @@ void brief_document(buf *b, long long launch_id, const char *title, const char *
 	     title);
 	if (standalone) {
 		buf_lit(b, "<style>\n");
-		buf_raw(b, asset_body("brief.css")); /* the program's own stylesheet */
+		const struct asset *css = asset_find("brief.css");
+		buf_raw(b, css ? css->body : ""); /* the program's own stylesheet */
 		buf_lit(b, "</style>");
 	} else {
 		buf_lit(b, "<link rel=\"stylesheet\" href=\"/static/brief.css\"><link rel=\"icon\" "
@@ -78,12 +71,7 @@ void page_launch_brief(request *rq, response *rs)
 	const char *md = brief_load(rq, rs, &title, today);
 	if (!md)
 		return;
-	rs->status = 200;
-	rs->content_type = "text/html; charset=utf-8";
-	rs_header(rs, "Content-Security-Policy",
-	          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-	          "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-	rs_header(rs, "Cache-Control", "private, no-cache");
+	page_headers(rs);
 	brief_document(&rs->body, rq_id(rq, 0), title ? title : "", md, today, false);
 }
 

@@ -11,6 +11,9 @@ void page_begin(request *rq, response *rs, const char *title, const char *nav);
 void page_end(request *rq, response *rs);
 void page_error(request *rq, response *rs, int status, const char *message);
 void form_csrf(request *rq, buf *b);     /* the hidden CSRF field of a POST form */
+/* The headers of every HTML page (status 200 unless set, type, content security policy, no caching);
+ * page_begin sends them, and so does a page with chrome of its own (the printable brief). */
+void page_headers(response *rs);
 void page_static(request *rq, response *rs);
 
 /* page_login.c */
