@@ -6,13 +6,12 @@
 
 #define EXPORT_USAGE "usage: tandem export ics [--base-url URL] [--db FILE]"
 
-/* The calendar of the workspace at path, with links under base; 0, or 1 after a message. */
-static int export_ics(const char *path, const char *base)
+/* The calendar of the workspace at path, with links under base, its strings in a; 0, or 1 after a message. */
+static int export_ics(const char *path, const char *base, arena *a)
 {
 	db *d = workspace_open(path, false);
 	if (!d)
 		return 1;
-	arena *a = arena_new();
 	buf out;
 	buf_init(&out);
 	struct err err = {0};
@@ -28,7 +27,6 @@ static int export_ics(const char *path, const char *base)
 		rc = 0;
 	db_rollback(d);
 	buf_free(&out);
-	arena_free(a);
 	db_close(d);
 	return rc;
 }
@@ -57,7 +55,7 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "tandem export: --base-url must be http:// or https:// then a host (and an optional path), "
 		                "e.g. https://tandem.example.com\n");
 	else if (app_init() == 0) {
-		rc = export_ics(workspace_path(opt_get(o, COUNT(o), "--db")), base);
+		rc = export_ics(workspace_path(opt_get(o, COUNT(o), "--db")), base, a);
 		app_shutdown();
 	} else
 		rc = 1;

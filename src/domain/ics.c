@@ -49,34 +49,31 @@ void ics_escape(buf *out, const char *text)
 	}
 }
 
-/* name ":" then the value as written by the caller in line (reset), folded into out. */
+/* The content line the caller wrote into line ("name:value") folded into out; line is emptied for the next. */
 static void flush_line(buf *out, buf *line)
 {
 	ics_fold(out, line->p ? line->p : "", line->len);
 	buf_reset(line);
 }
 
-void ics_line(buf *out, const char *name, const char *value)
+/* One content line "name:value" into out; value escaped as TEXT when text, else written as it is. */
+static void content_line(buf *out, const char *name, const char *value, bool text)
 {
 	buf line;
 	buf_init(&line);
 	buf_raw(&line, name);
 	buf_addc(&line, ':');
-	buf_raw(&line, value ? value : "");
+	if (text)
+		ics_escape(&line, value);
+	else
+		buf_raw(&line, value);
 	flush_line(out, &line);
 	buf_free(&line);
 }
 
-void ics_text(buf *out, const char *name, const char *text)
-{
-	buf line;
-	buf_init(&line);
-	buf_raw(&line, name);
-	buf_addc(&line, ':');
-	ics_escape(&line, text);
-	flush_line(out, &line);
-	buf_free(&line);
-}
+void ics_line(buf *out, const char *name, const char *value) { content_line(out, name, value, false); }
+
+void ics_text(buf *out, const char *name, const char *text) { content_line(out, name, text, true); }
 
 /* hosts and base URLs */
 
@@ -181,16 +178,14 @@ const char *ics_channel_label(const char *channel)
 	return channel ? channel : "";
 }
 
-/* "in_progress" → "In progress" into the arena. */
-static const char *status_label(arena *a, const char *status)
+/* "Status: In progress" for the status "in_progress", into b. */
+static void status_line(buf *b, const char *status)
 {
-	char *s = arena_strdup(a, status ? status : "");
-	for (char *p = s; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	if (*s >= 'a' && *s <= 'z')
-		*s = (char)(*s - 'a' + 'A');
-	return s;
+	buf_lit(b, "Status: ");
+	for (const char *p = status ? status : ""; *p; p++) {
+		char c = *p == '_' ? ' ' : *p;
+		buf_addc(b, p == status && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c);
+	}
 }
 
 /* YYYY-MM-DD → YYYYMMDD; 2026-11-25T10:30:00Z → 20261125T103000Z (into out[17]). */
@@ -213,14 +208,11 @@ struct event {
 
 static void write_event(buf *out, const struct event *ev, const char *wuid)
 {
-	char v[64], c[17];
+	char v[24], c[17];
 	ics_line(out, "BEGIN", "VEVENT");
-	snprintf(v, sizeof v, "%s-%lld@", ev->kind, ev->id);
 	buf line;
 	buf_init(&line);
-	buf_lit(&line, "UID:");
-	buf_raw(&line, v);
-	buf_raw(&line, wuid);
+	buf_rawf(&line, "UID:%s-%lld@%s", ev->kind, ev->id, wuid);
 	flush_line(out, &line);
 	snprintf(v, sizeof v, "%lld", ev->version);
 	ics_line(out, "SEQUENCE", v);
@@ -251,14 +243,13 @@ static void write_event(buf *out, const struct event *ev, const char *wuid)
 	ics_line(out, "END", "VEVENT");
 }
 
-
-/* "Owner: Name" when the object has an owner. */
-static void owner_line(db *d, arena *a, buf *b, json_t *o)
+/* "\n" label then the name of the object id of kind refers to, when it refers to one. */
+static void ref_line(db *d, arena *a, buf *b, const char *label, const char *kind, long long id)
 {
-	long long owner = jget_int(o, "owner");
-	const char *name = owner ? entity_ref_label(d, a, "users", owner) : NULL;
+	const char *name = id ? entity_ref_label(d, a, kind, id) : NULL;
 	if (name) {
-		buf_lit(b, "\nOwner: ");
+		buf_addc(b, '\n');
+		buf_raw(b, label);
 		buf_raw(b, name);
 	}
 }
@@ -267,19 +258,18 @@ static void write_activity(db *d, arena *a, buf *out, json_t *act, json_t *launc
                            const char *wuid)
 {
 	const char *date = jget_str(act, "date");
-	if (!date || !valid_date(date))
+	if (!valid_date(date))
 		return;
 	bool launch_cancelled = str_eq(jget_str(launch, "status"), "cancelled");
 	const char *st = jget_str(act, "status");
 	buf desc;
 	buf_init(&desc);
-	buf_lit(&desc, "Status: ");
-	buf_raw(&desc, status_label(a, st));
+	status_line(&desc, st);
 	buf_lit(&desc, "\nLaunch: ");
 	buf_raw(&desc, jget_str(launch, "title"));
 	buf_rawf(&desc, " (tier %lld, %s%s)", jget_int(launch, "tier"), jget_str(launch, "launch_date"),
 	         launch_cancelled ? ", cancelled" : "");
-	owner_line(d, a, &desc, act);
+	ref_line(d, a, &desc, "Owner: ", "users", jget_int(act, "owner"));
 	const char *channel = ics_channel_label(jget_str(act, "channel"));
 	struct event ev = {
 		.kind = "activity", .id = jget_int(act, "id"), .version = jget_int(act, "version"),
@@ -302,18 +292,12 @@ static void write_launch(db *d, arena *a, buf *out, json_t *l, const char *base,
 	long long tier = jget_int(l, "tier");
 	buf desc;
 	buf_init(&desc);
-	buf_lit(&desc, "Status: ");
-	buf_raw(&desc, status_label(a, st));
-	long long rel = jget_int(l, "release_id");
-	const char *rname = rel ? entity_ref_label(d, a, "releases", rel) : NULL;
-	if (rname) {
-		buf_lit(&desc, "\nRelease: ");
-		buf_raw(&desc, rname);
-	}
+	status_line(&desc, st);
+	ref_line(d, a, &desc, "Release: ", "releases", jget_int(l, "release_id"));
 	json_t *ready = json_object_get(l, "readiness");
 	if (json_is_number(ready))
 		buf_rawf(&desc, "\nReadiness: %.0f%%", json_number_value(ready));
-	owner_line(d, a, &desc, l);
+	ref_line(d, a, &desc, "Owner: ", "users", jget_int(l, "owner"));
 	struct event ev = {
 		.kind = "launch", .id = jget_int(l, "id"), .version = jget_int(l, "version"),
 		.created_at = jget_str(l, "created_at"), .updated_at = jget_str(l, "updated_at"),
@@ -324,7 +308,7 @@ static void write_launch(db *d, arena *a, buf *out, json_t *l, const char *base,
 		.url = arena_printf(a, "%s/launches/%lld", base, jget_int(l, "id")),
 		.categories = {arena_printf(a, "Tier %lld", tier), NULL},
 	};
-	if (ev.date && valid_date(ev.date))
+	if (valid_date(ev.date))
 		write_event(out, &ev, wuid);
 	buf_free(&desc);
 	size_t i;

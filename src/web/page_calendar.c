@@ -1,6 +1,7 @@
 /* page_calendar.c — the month view of launches and marketing activities (Monday to Sunday weeks, today
  * marked), how to subscribe to the feed, and the feed itself at a calendar share link. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "domain/ics.h"
 #include "model/entity.h"
@@ -38,18 +39,28 @@ void page_share_calendar(request *rq, response *rs)
 	rs_header(rs, "X-Robots-Tag", "noindex");
 }
 
-/* "2027-03" → year and month; false unless a real month within the years shown. */
-static bool parse_month(const char *s, int *y, int *m)
+/* "2027-03" → its first day "2027-03-01" into first; false unless a real month within the years shown. */
+static bool parse_month(const char *s, char first[11])
 {
-	if (!s || strlen(s) != 7 || s[4] != '-')
+	if (!s || strlen(s) != 7)
 		return false;
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	*m = (s[5] - '0') * 10 + (s[6] - '0');
-	return *y >= YEAR_MIN && *y <= YEAR_MAX && *m >= 1 && *m <= 12;
+	memcpy(first, s, 7);
+	memcpy(first + 7, "-01", 4);
+	int y = atoi(first);
+	return valid_date(first) && y >= YEAR_MIN && y <= YEAR_MAX;
 }
+
+/* The last day of the month whose first day is first (days counted from 1970-01-01). */
+static long month_last(long first)
+{
+	char next[11];
+	days_date(first + 31, next); /* early in the next month */
+	memcpy(next + 8, "01", 2);
+	return date_days(next) - 1;
+}
+
+/* The weekday of a day counted from 1970-01-01 (a Thursday): 0 Monday … 6 Sunday. */
+static int weekday(long day) { return (int)((day + 3) % 7); }
 
 /* Every object of e with field between from and to (both inclusive), in the kind's order, as a new array. */
 static json_t *list_range(request *rq, const struct entity *e, const char *field, const char *from, const char *to)
@@ -95,7 +106,7 @@ static void launch_item(buf *b, json_t *l)
 	const char *st = jget_str(l, "status");
 	html(b, "<li><a class=\"cal-item cal-launch%s\" href=\"/launches/%lld\" title=\"Launch, tier %lld: %s (%s)\">"
 	        "<span class=\"tier-badge tier-%lld\">T%lld</span> %s</a></li>",
-	     str_eq(st, "cancelled") ? " cancelled" : "", jget_int(l, "id"), tier, jget_str(l, "title"), st ? st : "",
+	     str_eq(st, "cancelled") ? " cancelled" : "", jget_int(l, "id"), tier, jget_str(l, "title"), st,
 	     tier, tier, jget_str(l, "title"));
 }
 
@@ -114,7 +125,7 @@ static void day_cell(request *rq, buf *b, long day, int month, const char *today
 {
 	char date[11];
 	days_date(day, date);
-	int m = (date[5] - '0') * 10 + (date[6] - '0'), wd = (int)((day + 3) % 7);
+	int m = atoi(date + 5), wd = weekday(day);
 	bool is_today = !strcmp(date, today);
 	buf_rawf(b, "<td class=\"cal-day%s%s%s\"", m != month ? " other" : "", wd >= 5 ? " weekend" : "",
 	         is_today ? " today" : "");
@@ -123,7 +134,7 @@ static void day_cell(request *rq, buf *b, long day, int month, const char *today
 	html(b, "><div class=\"cal-date\"><time datetime=\"%s\">", date);
 	if (!strcmp(date + 8, "01")) /* where a month begins, its name */
 		html(b, "%.3s ", month_names[m - 1]);
-	buf_int(b, (date[8] - '0') * 10 + (date[9] - '0'));
+	buf_int(b, atoi(date + 8));
 	buf_lit(b, "</time>");
 	if (is_today)
 		buf_lit(b, " <span class=\"today-label\">today</span>");
@@ -144,17 +155,26 @@ static void day_cell(request *rq, buf *b, long day, int month, const char *today
 	buf_lit(b, "</td>");
 }
 
-static void month_nav(buf *b, int y, int m)
+/* A link to the month that holds day (counted from 1970-01-01), the one before or after the month shown;
+ * nothing outside the years shown. */
+static void month_link(buf *b, long day, bool next)
 {
-	int py = m == 1 ? y - 1 : y, pm = m == 1 ? 12 : m - 1, ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
+	char date[11];
+	days_date(day, date);
+	int y = atoi(date), m = atoi(date + 5);
+	if (y < YEAR_MIN || y > YEAR_MAX)
+		return;
+	buf_rawf(b, "<a class=\"button secondary\" rel=\"%s\" href=\"/calendar?month=%.7s\">%s%s %d%s</a>",
+	         next ? "next" : "prev", date, next ? "" : "← ", month_names[m - 1], y, next ? " →" : "");
+}
+
+/* The month shown (y, m) between links to the months before and after it (first and last: its days). */
+static void month_nav(buf *b, int y, int m, long first, long last)
+{
 	buf_lit(b, "<nav class=\"cal-nav\" aria-label=\"Months\">");
-	if (py >= YEAR_MIN)
-		buf_rawf(b, "<a class=\"button secondary\" rel=\"prev\" href=\"/calendar?month=%04d-%02d\">← %s %d</a>", py, pm,
-		         month_names[pm - 1], py);
+	month_link(b, first - 1, false);
 	buf_rawf(b, "<h2 id=\"cal-title\">%s %d</h2>", month_names[m - 1], y);
-	if (ny <= YEAR_MAX)
-		buf_rawf(b, "<a class=\"button secondary\" rel=\"next\" href=\"/calendar?month=%04d-%02d\">%s %d →</a>", ny, nm,
-		         month_names[nm - 1], ny);
+	month_link(b, last + 1, true);
 	buf_lit(b, "<a class=\"cal-today-link\" href=\"/calendar\">This month</a></nav>");
 }
 
@@ -191,26 +211,54 @@ static void subscribe_help(request *rq, buf *b)
 	           "download=\"tandem-launches.ics\">tandem-launches.ics</a>.</p></section>");
 }
 
+/* How many launches and activities the days days[lo] to days[hi] hold. */
+static void count_items(json_t *days[GRID_MAX], long lo, long hi, int *nlaunch, int *nact)
+{
+	*nlaunch = *nact = 0;
+	for (long k = lo; k <= hi; k++) {
+		size_t i;
+		json_t *it;
+		json_array_foreach(days[k], i, it)
+		{
+			if (str_eq(jget_str(it, "_type"), "launch"))
+				++*nlaunch;
+			else
+				++*nact;
+		}
+	}
+}
+
+/* The grid of weeks from the day start to the day end (both counted from 1970-01-01), days[k] the items
+ * of the day start + k; days outside month are marked as such. */
+static void month_table(request *rq, buf *b, long start, long end, int month, const char *today,
+                        json_t *days[GRID_MAX])
+{
+	buf_lit(b, "<div class=\"cal-wrap\"><table class=\"calendar\" aria-labelledby=\"cal-title\"><thead><tr>");
+	for (int i = 0; i < 7; i++)
+		html(b, "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>", weekdays[i][1], weekdays[i][0]);
+	buf_lit(b, "</tr></thead><tbody>");
+	for (long d = start; d <= end; d++) {
+		if (weekday(d) == 0)
+			buf_lit(b, "<tr>");
+		day_cell(rq, b, d, month, today, days[d - start]);
+		if (weekday(d) == 6)
+			buf_lit(b, "</tr>");
+	}
+	buf_lit(b, "</tbody></table></div>");
+}
+
 void page_calendar(request *rq, response *rs)
 {
-	char today[11], month[8];
+	char today[11], first_s[11], from[11], to[11];
 	today_ymd(today);
 	const char *arg = rq_query(rq, "month");
-	int y, m;
-	if (!arg || !*arg) {
-		memcpy(month, today, 7);
-		month[7] = 0;
-		arg = month;
-	}
-	if (!parse_month(arg, &y, &m)) {
+	if (!parse_month(str_empty(arg) ? arena_strndup(rq->a, today, 7) : arg, first_s)) {
 		page_error(rq, rs, 400, "month must be a month written YYYY-MM (a year from 1971 to 9998), e.g. 2027-03");
 		return;
 	}
-	char first_s[11], next_s[11], from[11], to[11];
-	snprintf(first_s, sizeof first_s, "%04d-%02d-01", y, m);
-	snprintf(next_s, sizeof next_s, "%04d-%02d-01", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
-	long first = date_days(first_s), last = date_days(next_s) - 1;
-	long start = first - (first + 3) % 7, end = last + 6 - (last + 3) % 7; /* 1970-01-01 was a Thursday */
+	int y = atoi(first_s), m = atoi(first_s + 5);
+	long first = date_days(first_s), last = month_last(first);
+	long start = first - weekday(first), end = last + 6 - weekday(last); /* Monday to Sunday */
 	days_date(start, from);
 	days_date(end, to);
 	json_t *launches = list_range(rq, &launches_entity, "launch_date", from, to);
@@ -220,18 +268,8 @@ void page_calendar(request *rq, response *rs)
 		days[i] = json_array();
 	bucket(days, launches, "launch_date", start, "launch");
 	bucket(days, acts, "date", start, "activity");
-	int nlaunch = 0, nact = 0;
-	for (long d = first; d <= last; d++) {
-		size_t i;
-		json_t *it;
-		json_array_foreach(days[d - start], i, it)
-		{
-			if (str_eq(jget_str(it, "_type"), "launch"))
-				nlaunch++;
-			else
-				nact++;
-		}
-	}
+	int nlaunch, nact;
+	count_items(days, first - start, last - start, &nlaunch, &nact);
 
 	char title[40];
 	snprintf(title, sizeof title, "Calendar · %s %d", month_names[m - 1], y);
@@ -243,19 +281,8 @@ void page_calendar(request *rq, response *rs)
 	if (rq->user_rank >= launches_entity.write_rank)
 		buf_lit(b, "<a class=\"button\" href=\"/launches/new\">New launch</a>");
 	buf_lit(b, "</div></div>");
-	month_nav(b, y, m);
-	buf_lit(b, "<div class=\"cal-wrap\"><table class=\"calendar\" aria-labelledby=\"cal-title\"><thead><tr>");
-	for (int i = 0; i < 7; i++)
-		html(b, "<th scope=\"col\"><abbr title=\"%s\">%s</abbr></th>", weekdays[i][1], weekdays[i][0]);
-	buf_lit(b, "</tr></thead><tbody>");
-	for (long d = start; d <= end; d++) {
-		if ((d - start) % 7 == 0)
-			buf_lit(b, "<tr>");
-		day_cell(rq, b, d, m, today, days[d - start]);
-		if ((d - start) % 7 == 6)
-			buf_lit(b, "</tr>");
-	}
-	buf_lit(b, "</tbody></table></div>");
+	month_nav(b, y, m, first, last);
+	month_table(rq, b, start, end, m, today, days);
 	legend(b, nlaunch, nact);
 	if (!nlaunch && !nact)
 		html(b, "<p class=\"empty\">Nothing is scheduled in %s %d.</p>", month_names[m - 1], y);
