@@ -316,8 +316,6 @@ static void write_launch(db *d, arena *a, buf *out, json_t *l, const char *base,
 	json_array_foreach(json_object_get(l, "activities"), i, act) write_activity(d, a, out, act, l, base, wuid);
 }
 
-enum { PAGE_SIZE = 200 };
-
 int ics_calendar(db *d, arena *a, const char *base_url, buf *out, struct err *err)
 {
 	const char *wuid = ics_workspace_uid(d, a);
@@ -332,21 +330,14 @@ int ics_calendar(db *d, arena *a, const char *base_url, buf *out, struct err *er
 	ics_text(out, "X-WR-CALDESC", "Launches and their marketing activities, from Tandem");
 	ics_line(out, "REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
 	ics_line(out, "X-PUBLISHED-TTL", "PT1H");
-	const char *cursor = NULL;
-	do {
-		char lim[8];
-		snprintf(lim, sizeof lim, "%d", PAGE_SIZE);
-		struct kv limit = {"limit", lim, NULL}, cur = {"cursor", cursor, &limit};
-		struct list_query q = {cursor ? &cur : &limit, PAGE_SIZE};
-		json_t *items;
-		if (entity_list(d, &launches_entity, &q, a, &items, &cursor, err) < 0)
-			return -1;
-		size_t i;
-		json_t *it;
-		/* a listed launch is complete: its activities embedded, its readiness computed */
-		json_array_foreach(items, i, it) write_launch(d, a, out, it, base_url, wuid);
-		json_decref(items);
-	} while (cursor);
+	json_t *items;
+	if (entity_list_all(d, &launches_entity, NULL, a, &items, err) < 0)
+		return -1;
+	size_t i;
+	json_t *it;
+	/* a listed launch is complete: its activities embedded, its readiness computed */
+	json_array_foreach(items, i, it) write_launch(d, a, out, it, base_url, wuid);
+	json_decref(items);
 	ics_line(out, "END", "VCALENDAR");
 	return 0;
 }

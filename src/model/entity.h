@@ -119,6 +119,10 @@ struct list_query {
 int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
                 const char **next, struct err *err);
 
+/* Every match of the filters (a list of query arguments, NULL for none) in the kind's default order, read a
+ * page at a time; -1 with err on bad filters. */
+int entity_list_all(db *d, const struct entity *e, struct kv *filters, arena *a, json_t **items, struct err *err);
+
 /* Check input (a JSON object) against the descriptor. With base (an existing object) absent
  * fields keep base's values. Returns a new object of field values, or NULL with err set. */
 json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *base, struct err *err);

@@ -345,6 +345,26 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 	return 0;
 }
 
+int entity_list_all(db *d, const struct entity *e, struct kv *filters, arena *a, json_t **items, struct err *err)
+{
+	enum { PAGE = 500 };
+	json_t *all = json_array();
+	const char *cursor = NULL;
+	do {
+		struct kv lim = {"limit", "500", filters}, cur = {"cursor", cursor, &lim};
+		struct list_query q = {cursor ? &cur : &lim, PAGE};
+		json_t *page;
+		if (entity_list(d, e, &q, a, &page, &cursor, err) < 0) {
+			json_decref(all);
+			return -1;
+		}
+		json_array_extend(all, page);
+		json_decref(page);
+	} while (cursor);
+	*items = all;
+	return 0;
+}
+
 void json_list_join(buf *b, json_t *list, const char *sep)
 {
 	size_t i;

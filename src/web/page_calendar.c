@@ -15,7 +15,7 @@ static const char *const month_names[] = {"January", "February", "March",     "A
                                           "July",    "August",   "September", "October", "November", "December"};
 static const char *const weekdays[][2] = {{"Mon", "Monday"}, {"Tue", "Tuesday"},  {"Wed", "Wednesday"}, {"Thu", "Thursday"},
                                           {"Fri", "Friday"}, {"Sat", "Saturday"}, {"Sun", "Sunday"}};
-enum { YEAR_MIN = 1971, YEAR_MAX = 9998, LIST_PAGE = 500, GRID_MAX = 42 };
+enum { YEAR_MIN = 1971, YEAR_MAX = 9998, GRID_MAX = 42 };
 
 /* The feed at a share link: public, the token checked; a wrong or revoked one gets exactly the answer of
  * a path that does not exist, so nothing tells that a calendar is there. */
@@ -65,25 +65,14 @@ static int weekday(long day) { return (int)((day + 3) % 7); }
 /* Every object of e with field between from and to (both inclusive), in the kind's order, as a new array. */
 static json_t *list_range(request *rq, const struct entity *e, const char *field, const char *from, const char *to)
 {
-	char kf[48], kt[48], lim[8];
+	char kf[48], kt[48];
 	snprintf(kf, sizeof kf, "%s_from", field);
 	snprintf(kt, sizeof kt, "%s_to", field);
-	snprintf(lim, sizeof lim, "%d", LIST_PAGE);
-	json_t *all = json_array();
-	const char *cursor = NULL;
-	do {
-		struct kv l = {"limit", lim, NULL}, f = {kf, from, &l}, t = {kt, to, &f}, c = {"cursor", cursor, &t};
-		struct list_query q = {cursor ? &c : &t, LIST_PAGE};
-		json_t *items;
-		struct err err = {0};
-		if (entity_list(rq->db, e, &q, rq->a, &items, &cursor, &err) < 0)
-			break;
-		json_array_extend(all, items);
-		json_decref(items);
-	} while (cursor);
-	return all;
+	struct kv f = {kf, from, NULL}, t = {kt, to, &f};
+	json_t *all;
+	struct err err = {0};
+	return entity_list_all(rq->db, e, &t, rq->a, &all, &err) < 0 ? json_array() : all;
 }
-
 
 /* Put each object in the list of its day (index from the grid's first day). */
 static void bucket(json_t *days[GRID_MAX], json_t *items, const char *field, long first, const char *type)
