@@ -4,6 +4,7 @@
 #include "domain/ics.h"
 #include "domain/roadmap.h"
 #include "model/share_links.h"
+#include "platform/json_get.h"
 #include <string.h>
 
 void api_roadmap(request *rq, response *rs)
@@ -17,8 +18,10 @@ void api_roadmap(request *rq, response *rs)
 	char today[11];
 	today_ymd(today);
 	struct roadmap r;
-	if (roadmap_load(rq->db, rq->a, &f, today, &r) < 0)
-		return reply_error(rs, 500, "internal", NULL, "internal error; see the server log");
+	if (roadmap_load(rq->db, rq->a, &f, today, &r) < 0) {
+		err_internal(&err);
+		return reply_err_json(rs, &err);
+	}
 	reply_json(rs, 200, roadmap_json(&r));
 }
 
@@ -53,12 +56,11 @@ void api_share_links_create(request *rq, response *rs)
 		if (!json_is_string(v))
 			return reply_error(rs, 400, "invalid", key, "must be a string");
 	}
-	const char *kind = json_string_value(json_object_get(in, "kind")), *secret = NULL;
+	const char *kind = jget_str(in, "kind"), *secret = NULL;
 	if (!kind)
 		return reply_error(rs, 400, "invalid", "kind", "kind is required: roadmap or calendar");
 	struct err err = {0};
-	long long id = share_link_create(rq->db, rq->a, rq->user_id, kind,
-	                                 json_string_value(json_object_get(in, "label")), &secret, &err);
+	long long id = share_link_create(rq->db, rq->a, rq->user_id, kind, jget_str(in, "label"), &secret, &err);
 	if (id < 0)
 		return reply_err_json(rs, &err);
 	const char *path = arena_printf(rq->a, "/share/%s/%s%s", kind, secret, str_eq(kind, "calendar") ? ".ics" : "");

@@ -18,95 +18,135 @@ static json_t *array_of(json_t *item)
 	return json_pack("{ssso}", "type", "array", "items", item);
 }
 
+/* One property of an object schema: its name and its schema (stolen). */
+struct prop {
+	const char *name;
+	json_t *schema;
+};
+
+/* o with these properties added in order; returns o. */
+static json_t *add_props(json_t *o, const struct prop *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(o, p[i].name, p[i].schema);
+	return o;
+}
+
+/* An object schema of the properties in the array p, every one required. */
+#define OBJECT_OF(p) openapi_object(add_props(json_object(), (p), COUNT(p)))
+
 static json_t *feature(void)
 {
-	json_t *p = json_object();
-	json_object_set_new(p, "id", openapi_t("integer", "The feature"));
-	json_object_set_new(p, "title", openapi_t("string", "Its title"));
-	json_object_set_new(p, "status",
-	                    openapi_t("string", "Its status (never declined; merged features are left out)"));
-	json_object_set_new(p, "tier", openapi_tn("string", "The package it ships in: free, pro, enterprise"));
-	json_object_set_new(p, "release_id", openapi_tn("integer", "Its release, when that release is on the roadmap"));
-	json_object_set_new(p, "release", openapi_tn("string", "The release's name"));
-	json_object_set_new(p, "start_date",
-	                    openapi_tn("string", "Where its bar begins: the previous release's target date (today "
-	                                         "minus 14 days for the first), at least 7 days before its end"));
-	json_object_set_new(p, "end_date", openapi_tn("string", "Where its bar ends: its release's target date"));
-	json_object_set_new(p, "lane", openapi_t("string", "The key of its lane"));
-	json_object_set_new(p, "bucket", bucket());
-	json_object_set_new(p, "goal_id", openapi_tn("integer", "Its highest-weight goal"));
-	json_object_set_new(p, "goal", openapi_tn("string", "That goal's title"));
-	json_object_set_new(p, "persona_id", openapi_tn("integer", "Its first persona"));
-	json_object_set_new(p, "persona", openapi_tn("string", "That persona's name"));
-	json_object_set_new(p, "team",
-	                    openapi_tn("string", "The team with the largest effort: eng, design or mkt; null when none "
-	                                         "is estimated"));
-	return openapi_object(p);
+	struct prop p[] = {
+	    {"id", openapi_t("integer", "The feature")},
+	    {"title", openapi_t("string", "Its title")},
+	    {"status", openapi_t("string", "Its status (never declined; merged features are left out)")},
+	    {"tier", openapi_tn("string", "The package it ships in: free, pro, enterprise")},
+	    {"release_id", openapi_tn("integer", "Its release, when that release is on the roadmap")},
+	    {"release", openapi_tn("string", "The release's name")},
+	    {"start_date", openapi_tn("string", "Where its bar begins: the previous release's target date (today "
+	                                        "minus 14 days for the first), at least 7 days before its end")},
+	    {"end_date", openapi_tn("string", "Where its bar ends: its release's target date")},
+	    {"lane", openapi_t("string", "The key of its lane")},
+	    {"bucket", bucket()},
+	    {"goal_id", openapi_tn("integer", "Its highest-weight goal")},
+	    {"goal", openapi_tn("string", "That goal's title")},
+	    {"persona_id", openapi_tn("integer", "Its first persona")},
+	    {"persona", openapi_tn("string", "That persona's name")},
+	    {"team", openapi_tn("string", "The team with the largest effort: eng, design or mkt; null when none is "
+	                                  "estimated")},
+	};
+	return OBJECT_OF(p);
+}
+
+static json_t *release(void)
+{
+	struct prop p[] = {
+	    {"id", openapi_t("integer", "The release")},
+	    {"name", openapi_t("string", "Its name")},
+	    {"target_date", openapi_t("string", "Its target date")},
+	    {"status", openapi_t("string", "planned, in_progress or shipped (cancelled releases are left out, and "
+	                                   "releases shipped more than 90 days ago)")},
+	    {"start_date", openapi_t("string", "Where its features' bars begin")},
+	    {"feature_ids", ids("Its features on the roadmap")},
+	};
+	return OBJECT_OF(p);
+}
+
+static json_t *lane(void)
+{
+	struct prop p[] = {
+	    {"key", openapi_t("string", "goal-3, goal-none, team-eng, team-none, persona-2, persona-none")},
+	    {"label", openapi_t("string", "The goal's title, the team, the persona's name, or No goal, Unestimated, "
+	                                  "No persona")},
+	    {"id", openapi_tn("integer", "The goal or persona")},
+	    {"feature_ids", ids("Its features, by release date then title")},
+	};
+	return OBJECT_OF(p);
+}
+
+static json_t *launch(void)
+{
+	struct prop p[] = {
+	    {"id", openapi_t("integer", "The launch")},
+	    {"title", openapi_t("string", "Its title")},
+	    {"tier", openapi_t("integer", "1 major, 2 notable, 3 minor")},
+	    {"launch_date", openapi_t("string", "When the market hears of it")},
+	    {"status", openapi_t("string", "planning, ready or launched (cancelled ones are left out)")},
+	    {"release_id", openapi_tn("integer", "Its release")},
+	    {"bucket", bucket()},
+	};
+	return OBJECT_OF(p);
 }
 
 static json_t *roadmap(void)
 {
-	json_t *rel = json_object(), *lane = json_object(), *launch = json_object(), *p = json_object();
-	json_object_set_new(rel, "id", openapi_t("integer", "The release"));
-	json_object_set_new(rel, "name", openapi_t("string", "Its name"));
-	json_object_set_new(rel, "target_date", openapi_t("string", "Its target date"));
-	json_object_set_new(rel, "status",
-	                    openapi_t("string", "planned, in_progress or shipped (cancelled releases are left out, "
-	                                        "and releases shipped more than 90 days ago)"));
-	json_object_set_new(rel, "start_date", openapi_t("string", "Where its features' bars begin"));
-	json_object_set_new(rel, "feature_ids", ids("Its features on the roadmap"));
-	json_object_set_new(lane, "key",
-	                    openapi_t("string", "goal-3, goal-none, team-eng, team-none, persona-2, persona-none"));
-	json_object_set_new(lane, "label",
-	                    openapi_t("string", "The goal's title, the team, the persona's name, or No goal, "
-	                                        "Unestimated, No persona"));
-	json_object_set_new(lane, "id", openapi_tn("integer", "The goal or persona"));
-	json_object_set_new(lane, "feature_ids", ids("Its features, by release date then title"));
-	json_object_set_new(launch, "id", openapi_t("integer", "The launch"));
-	json_object_set_new(launch, "title", openapi_t("string", "Its title"));
-	json_object_set_new(launch, "tier", openapi_t("integer", "1 major, 2 notable, 3 minor"));
-	json_object_set_new(launch, "launch_date", openapi_t("string", "When the market hears of it"));
-	json_object_set_new(launch, "status",
-	                    openapi_t("string", "planning, ready or launched (cancelled ones are left out)"));
-	json_object_set_new(launch, "release_id", openapi_tn("integer", "Its release"));
-	json_object_set_new(launch, "bucket", bucket());
-	json_object_set_new(p, "today", openapi_t("string", "The day the roadmap was computed for"));
-	json_object_set_new(p, "group", json_pack("{sss[sss]}", "type", "string", "enum", "goal", "team", "persona"));
-	json_object_set_new(p, "filters",
-	                    openapi_t("object", "The filters applied: goal, segment, persona, tier, launch_tier "
-	                                        "(null when not set)"));
-	json_object_set_new(p, "releases", array_of(openapi_object(rel)));
-	json_object_set_new(p, "lanes", array_of(openapi_object(lane)));
-	json_object_set_new(p, "features", array_of(feature()));
-	json_object_set_new(p, "launches", array_of(openapi_object(launch)));
-	json_object_set_new(p, "buckets",
-	                    json_pack("{sss{sososo}}", "type", "object", "properties", "now", ids("Features now"),
-	                              "next", ids("Features next"), "later", ids("Features later")));
-	return openapi_object(p);
+	struct prop p[] = {
+	    {"today", openapi_t("string", "The day the roadmap was computed for")},
+	    {"group", json_pack("{sss[sss]}", "type", "string", "enum", "goal", "team", "persona")},
+	    {"filters", openapi_t("object", "The filters applied: goal, segment, persona, tier, launch_tier (null "
+	                                    "when not set)")},
+	    {"releases", array_of(release())},
+	    {"lanes", array_of(lane())},
+	    {"features", array_of(feature())},
+	    {"launches", array_of(launch())},
+	    {"buckets", json_pack("{sss{sososo}}", "type", "object", "properties", "now", ids("Features now"), "next",
+	                          ids("Features next"), "later", ids("Features later"))},
+	};
+	return OBJECT_OF(p);
 }
 
-static json_t *share_link(bool created)
+/* A share link: what every link has, then more (the secret when it is made; its state when listed). */
+static json_t *share_link(const struct prop *more, size_t n)
 {
-	json_t *p = json_object();
-	json_object_set_new(p, "id", openapi_t("integer", "The link"));
-	json_object_set_new(p, "kind", json_pack("{sss[ss]}", "type", "string", "enum", "roadmap", "calendar"));
-	json_object_set_new(p, "label", openapi_t("string", "Who it is for"));
-	json_object_set_new(p, "created_at", openapi_t("string", "When it was made"));
-	if (created) {
-		json_object_set_new(p, "token",
-		                    openapi_t("string", "The secret: shown this once, stored only as a hash"));
-		json_object_set_new(p, "path",
-		                    openapi_t("string", "/share/roadmap/{token} or /share/calendar/{token}.ics"));
-		json_object_set_new(p, "url",
-		                    openapi_tn("string",
-		                               "The full address, from the request's Host header when it is a "
-		                               "plain host[:port]; else null"));
-	} else {
-		json_object_set_new(p, "created_by", openapi_tn("integer", "The user who made it"));
-		json_object_set_new(p, "revoked_at", openapi_tn("string", "When it was revoked; null while it works"));
-		json_object_set_new(p, "active", openapi_t("boolean", "Not revoked"));
-	}
-	return openapi_object(p);
+	struct prop p[] = {
+	    {"id", openapi_t("integer", "The link")},
+	    {"kind", json_pack("{sss[ss]}", "type", "string", "enum", "roadmap", "calendar")},
+	    {"label", openapi_t("string", "Who it is for")},
+	    {"created_at", openapi_t("string", "When it was made")},
+	};
+	return openapi_object(add_props(add_props(json_object(), p, COUNT(p)), more, n));
+}
+
+static json_t *share_link_listed(void)
+{
+	struct prop p[] = {
+	    {"created_by", openapi_tn("integer", "The user who made it")},
+	    {"revoked_at", openapi_tn("string", "When it was revoked; null while it works")},
+	    {"active", openapi_t("boolean", "Not revoked")},
+	};
+	return share_link(p, COUNT(p));
+}
+
+static json_t *share_link_created(void)
+{
+	struct prop p[] = {
+	    {"token", openapi_t("string", "The secret: shown this once, stored only as a hash")},
+	    {"path", openapi_t("string", "/share/roadmap/{token} or /share/calendar/{token}.ics")},
+	    {"url", openapi_tn("string", "The full address, from the request's Host header when it is a plain "
+	                                 "host[:port]; else null")},
+	};
+	return share_link(p, COUNT(p));
 }
 
 void openapi_roadmap_schemas(json_t *schemas)
@@ -114,9 +154,9 @@ void openapi_roadmap_schemas(json_t *schemas)
 	json_object_set_new(schemas, "Roadmap", roadmap());
 	json_object_set_new(schemas, "ShareLinks",
 	                    json_pack("{sss{s{ssso}s{s[ss]}}s[s]}", "type", "object", "properties", "items", "type",
-	                              "array", "items", share_link(false), "next_cursor", "type", "null", "string",
+	                              "array", "items", share_link_listed(), "next_cursor", "type", "null", "string",
 	                              "required", "items"));
-	json_object_set_new(schemas, "ShareLinkCreated", share_link(true));
+	json_object_set_new(schemas, "ShareLinkCreated", share_link_created());
 	json_object_set_new(schemas, "ShareLinkInput",
 	                    json_pack("{sss{s{sss[ss]}s{sssiss}}s[s]sb}", "type", "object", "properties", "kind",
 	                              "type", "string", "enum", "roadmap", "calendar", "label", "type", "string",

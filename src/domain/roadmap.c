@@ -1,5 +1,6 @@
 /* roadmap.c — the roadmap assembled from releases, features and launches: lanes, bars, buckets, filters. */
 #include "roadmap.h"
+#include "model/entity.h"
 #include "platform/util.h"
 #include <limits.h>
 #include <stdio.h>
@@ -35,9 +36,8 @@ void roadmap_filter_init(struct roadmap_filter *f)
 	f->group = ROADMAP_GOAL;
 }
 
-/* An id parameter that must name a row of table (program text); 0 for an empty value. */
-static int id_param(db *d, const char *sql, const char *name, const char *what, const char *value, long long *out,
-                    struct err *err)
+/* An id parameter that must name an object of kind ("goals"); 0 for an empty value. */
+static int id_param(db *d, const char *name, const char *kind, const char *value, long long *out, struct err *err)
 {
 	long long id = 0;
 	if (str_empty(value)) {
@@ -45,9 +45,9 @@ static int id_param(db *d, const char *sql, const char *name, const char *what, 
 		return 0;
 	}
 	if (!parse_ll(value, &id) || id <= 0)
-		return err_invalid(err, name, "%s must be the id of a %s", name, what);
-	if (db_int(d, 0, sql, "i", id) != 1)
-		return err_invalid(err, name, "no %s with id %lld", what, id);
+		return err_invalid(err, name, "%s must be the id of a %s", name, name);
+	if (!entity_ref_exists(d, kind, id))
+		return err_invalid(err, name, "no %s with id %lld", name, id);
 	*out = id;
 	return 0;
 }
@@ -65,13 +65,11 @@ int roadmap_param(db *d, struct roadmap_filter *f, const char *name, const char 
 		return err_invalid(err, "group", "group must be goal, team or persona");
 	}
 	if (!strcmp(name, "goal"))
-		return id_param(d, "SELECT 1 FROM goals WHERE id = ?", "goal", "goal", value, &f->goal, err);
+		return id_param(d, name, "goals", value, &f->goal, err);
 	if (!strcmp(name, "segment"))
-		return id_param(d, "SELECT 1 FROM segments WHERE id = ?", "segment", "segment", value, &f->segment,
-		                err);
+		return id_param(d, name, "segments", value, &f->segment, err);
 	if (!strcmp(name, "persona"))
-		return id_param(d, "SELECT 1 FROM personas WHERE id = ?", "persona", "persona", value, &f->persona,
-		                err);
+		return id_param(d, name, "personas", value, &f->persona, err);
 	if (!strcmp(name, "tier")) {
 		if (str_empty(value))
 			return f->tier = NULL, 0;
@@ -237,34 +235,44 @@ static long long lane_of(const struct roadmap *r, const struct rm_feature *x, co
 	return x->goal_id;
 }
 
-static void make_lanes(arena *a, struct roadmap *r)
+/* The index of the lane of this goal or persona (0: the "none" lane); nlanes when there is none yet. */
+static int lane_index(const struct roadmap *r, long long id)
+{
+	int k = 0;
+	while (k < r->nlanes && r->lanes[k].id != id)
+		k++;
+	return k;
+}
+
+/* Lanes by team: the teams that have features, in the fixed order of the teams. */
+static void team_lanes(arena *a, struct roadmap *r)
+{
+	int count[TEAM__MAX] = {0}, index[TEAM__MAX];
+	for (int i = 0; i < r->nfeatures; i++)
+		count[r->features[i].team]++;
+	r->lanes = arena_alloc(a, sizeof *r->lanes * TEAM__MAX);
+	for (int t = 0; t < TEAM__MAX; t++) {
+		index[t] = r->nlanes;
+		if (!count[t])
+			continue;
+		struct rm_lane *l = &r->lanes[r->nlanes++];
+		l->key = arena_printf(a, "team-%s", t == TEAM_NONE ? "none" : team_keys[t]);
+		l->label = team_labels[t];
+		l->nfeatures = count[t];
+	}
+	for (int i = 0; i < r->nfeatures; i++)
+		r->features[i].lane = index[r->features[i].team];
+}
+
+/* Lanes by goal or persona: one per object its features name, by label, the "none" lane last. */
+static void object_lanes(arena *a, struct roadmap *r)
 {
 	int cap = 0;
-	if (r->filter.group == ROADMAP_TEAM) {
-		int count[TEAM__MAX] = {0}, index[TEAM__MAX];
-		for (int i = 0; i < r->nfeatures; i++)
-			count[r->features[i].team]++;
-		r->lanes = arena_alloc(a, sizeof *r->lanes * TEAM__MAX);
-		for (int t = 0; t < TEAM__MAX; t++) {
-			index[t] = r->nlanes;
-			if (!count[t])
-				continue;
-			struct rm_lane *l = &r->lanes[r->nlanes++];
-			l->key = arena_printf(a, "team-%s", t == TEAM_NONE ? "none" : team_keys[t]);
-			l->label = team_labels[t];
-			l->nfeatures = count[t];
-		}
-		for (int i = 0; i < r->nfeatures; i++)
-			r->features[i].lane = index[r->features[i].team];
-		return;
-	}
 	const char *prefix = r->filter.group == ROADMAP_PERSONA ? "persona" : "goal";
 	for (int i = 0; i < r->nfeatures; i++) {
 		const char *label;
 		long long id = lane_of(r, &r->features[i], &label);
-		int k = 0;
-		while (k < r->nlanes && r->lanes[k].id != id)
-			k++;
+		int k = lane_index(r, id);
 		if (k == r->nlanes) {
 			r->lanes = grow(a, r->lanes, r->nlanes, &cap, sizeof *r->lanes);
 			r->lanes[k] = (struct rm_lane){.id = id, .label = label};
@@ -279,10 +287,7 @@ static void make_lanes(arena *a, struct roadmap *r)
 		                                 : arena_printf(a, "%s-none", prefix);
 	for (int i = 0; i < r->nfeatures; i++) {
 		const char *label;
-		long long id = lane_of(r, &r->features[i], &label);
-		for (int k = 0; k < r->nlanes; k++)
-			if (r->lanes[k].id == id)
-				r->features[i].lane = k;
+		r->features[i].lane = lane_index(r, lane_of(r, &r->features[i], &label));
 	}
 }
 
@@ -333,7 +338,10 @@ int roadmap_load(db *d, arena *a, const struct roadmap_filter *f, const char *to
 	snprintf(r->today, sizeof r->today, "%s", today);
 	if (load_releases(d, a, r) < 0 || load_features(d, a, r) < 0 || load_launches(d, a, r) < 0)
 		return -1;
-	make_lanes(a, r);
+	if (r->filter.group == ROADMAP_TEAM)
+		team_lanes(a, r);
+	else
+		object_lanes(a, r);
 	if (r->nfeatures > 1)
 		qsort(r->features, (size_t)r->nfeatures, sizeof *r->features, feature_cmp);
 	return 0;

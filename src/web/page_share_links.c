@@ -4,6 +4,7 @@
 #include "fields.h"
 #include "model/share_links.h"
 #include "model/users.h"
+#include "platform/json_get.h"
 #include "web.h"
 #include <string.h>
 
@@ -35,21 +36,18 @@ static void links_table(request *rq, buf *b, const char *kind, bool active_only,
 	buf_lit(b, "</tr></thead><tbody>");
 	json_array_foreach(items, i, it)
 	{
-		long long id = json_integer_value(json_object_get(it, "id"));
-		const char *revoked = json_string_value(json_object_get(it, "revoked_at"));
+		long long id = jget_int(it, "id");
+		const char *revoked = jget_str(it, "revoked_at");
 		if (active_only && revoked)
 			continue;
 		shown++;
 		html(b, "<tr id=\"share-link-%lld\">", id);
 		if (!kind)
-			html(b, "<td>%s</td>", kind_label(json_string_value(json_object_get(it, "kind"))));
-		html(b, "<td class=\"title\">%s</td><td class=\"date\">",
-		     json_string_value(json_object_get(it, "label")));
-		show_time(b, json_string_value(json_object_get(it, "created_at")));
-		db_stmt *s = db_q(rq->db, "SELECT name FROM users WHERE id = ?", "i",
-		                  (long long)json_integer_value(json_object_get(it, "created_by")));
-		html(b, "</td><td>%s</td><td>", s && db_step(s) == DB_ROW ? db_col_text(s, 0) : "—");
-		db_done(s);
+			html(b, "<td>%s</td>", kind_label(jget_str(it, "kind")));
+		html(b, "<td class=\"title\">%s</td><td class=\"date\">", jget_str(it, "label"));
+		show_time(b, jget_str(it, "created_at"));
+		const char *by = users_name(rq->db, rq->a, jget_int(it, "created_by"));
+		html(b, "</td><td>%s</td><td>", by ? by : "—");
 		if (revoked) {
 			buf_lit(b, "<span class=\"badge badge-dropped\">revoked</span> ");
 			show_time(b, revoked);
@@ -68,7 +66,7 @@ static void links_table(request *rq, buf *b, const char *kind, bool active_only,
 				     "<input type=\"hidden\" name=\"back\" value=\"%s\"><button type=\"submit\" "
 				     "class=\"danger\" "
 				     "aria-label=\"Revoke %s\">Revoke</button></form>",
-				     back, json_string_value(json_object_get(it, "label")));
+				     back, jget_str(it, "label"));
 			}
 			buf_lit(b, "</td>");
 		}

@@ -14,20 +14,25 @@ const struct roadmap_status roadmap_statuses[] = {
     {NULL, NULL, NULL},
 };
 
-const char *roadmap_status_label(const char *status)
+/* The entry of a status; NULL for an unknown one. */
+static const struct roadmap_status *status_entry(const char *status)
 {
 	for (const struct roadmap_status *s = roadmap_statuses; s->status; s++)
 		if (str_eq(status, s->status))
-			return s->label;
-	return status ? status : "";
+			return s;
+	return NULL;
+}
+
+const char *roadmap_status_label(const char *status)
+{
+	const struct roadmap_status *s = status_entry(status);
+	return s ? s->label : status ? status : "";
 }
 
 const char *roadmap_status_fill(const char *status)
 {
-	for (const struct roadmap_status *s = roadmap_statuses; s->status; s++)
-		if (str_eq(status, s->status))
-			return s->fill;
-	return "#6b7380";
+	const struct roadmap_status *s = status_entry(status);
+	return s ? s->fill : "#6b7380";
 }
 
 void text_fit(buf *b, const char *s, int max)
@@ -91,16 +96,14 @@ static void launch_card(buf *b, const struct rm_launch *l, bool links)
 }
 
 /* The features of one bucket in release order (no release last), then by lane and title. */
-static int column_features(buf *b, const struct roadmap *r, enum roadmap_bucket k, bool links)
+static void column_features(buf *b, const struct roadmap *r, enum roadmap_bucket k, bool links)
 {
-	int n = 0;
 	for (int rel = 0; rel <= r->nreleases; rel++)
 		for (int i = 0; i < r->nfeatures; i++) {
 			const struct rm_feature *f = &r->features[i];
 			if (f->bucket == k && (rel == r->nreleases ? f->release < 0 : f->release == rel))
-				feature_card(b, r, f, links), n++;
+				feature_card(b, r, f, links);
 		}
-	return n;
 }
 
 void roadmap_board(buf *b, const struct roadmap *r, bool links)

@@ -2,7 +2,6 @@
  * today's line, launch diamonds and a legend; labels escaped, colours as presentation attributes. */
 #include "roadmap_svg.h"
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +10,7 @@ enum {
 	LABEL_X = 14,
 	LANE_CHARS = 24,
 	REL_CHARS = 30,
+	LAUNCH_CHARS = 28,
 	REL_ROW = 15,
 	AXIS_H = 24,
 	BAR_H = 20,
@@ -35,13 +35,7 @@ static long month_floor(long day)
 
 static long month_next(long day)
 {
-	char s[11], t[32];
-	days_date(day, s);
-	int y = atoi(s), m = atoi(s + 5) + 1;
-	if (m > 12)
-		m = 1, y++;
-	snprintf(t, sizeof t, "%04d-%02d-01", y, m);
-	return date_days(t);
+	return month_floor(month_floor(day) + 31); /* 31 days after a first is always in the next month */
 }
 
 struct geo {
@@ -52,15 +46,15 @@ struct geo {
 	double *lane_top, *lane_h, body_top, body_bottom, launch_top;
 };
 
-static double X(const struct geo *g, const char *date)
-{
-	long d = date_days(date);
-	return X0 + (X1 - X0) * (double)(d - g->from) / (double)(g->to - g->from);
-}
-
+/* The x of a day (days since the epoch), and of a date. */
 static double XD(const struct geo *g, long d)
 {
 	return X0 + (X1 - X0) * (double)(d - g->from) / (double)(g->to - g->from);
+}
+
+static double X(const struct geo *g, const char *date)
+{
+	return XD(g, date_days(date));
 }
 
 /* The first row whose last extent ends before x0 (rows grow up to n); records x1 as its new end. */
@@ -129,27 +123,28 @@ static double lane_label(buf *b, const char *label, double y)
 	return y + 15;
 }
 
-static void layout(const struct roadmap *r, struct geo *g)
+/* The months shown: from two weeks before today to two months after, widened to every bar and launch. */
+static void date_range(const struct roadmap *r, struct geo *g)
 {
 	g->today = date_days(r->today);
 	long lo = g->today - 14, hi = g->today + 60;
-	for (int i = 0; i < r->nreleases + r->nlaunches; i++) {
-		bool rel = i < r->nreleases;
-		long a = date_days(rel ? r->releases[i].start : r->launches[i - r->nreleases].launch_date);
-		long z = date_days(rel ? r->releases[i].target_date : r->launches[i - r->nreleases].launch_date);
+	for (int i = 0; i < r->nreleases; i++) {
+		long a = date_days(r->releases[i].start), z = date_days(r->releases[i].target_date);
 		lo = a < lo ? a : lo;
 		hi = z > hi ? z : hi;
 	}
+	for (int i = 0; i < r->nlaunches; i++) {
+		long d = date_days(r->launches[i].launch_date);
+		lo = d < lo ? d : lo;
+		hi = d > hi ? d : hi;
+	}
 	g->from = month_floor(lo), g->to = month_next(hi + 10); /* room for the last labels */
-	int n = r->nreleases + r->nlaunches + r->nfeatures + 1;
-	double *ends = xmalloc(sizeof *ends * (size_t)n);
-	g->rel_row = xmalloc(sizeof(int) * (size_t)n);
-	g->launch_row = xmalloc(sizeof(int) * (size_t)n);
-	g->feat_row = xmalloc(sizeof(int) * (size_t)n);
-	g->lane_rows = calloc((size_t)r->nlanes + 1, sizeof(int));
-	g->lane_later = calloc((size_t)r->nlanes + 1, sizeof(int));
-	g->lane_top = xmalloc(sizeof(double) * ((size_t)r->nlanes + 1));
-	g->lane_h = xmalloc(sizeof(double) * ((size_t)r->nlanes + 1));
+}
+
+/* Rows packed so that nothing overlaps: release names (at most three rows), launches with their labels, and
+ * each lane's bars; a lane's features with no release are counted instead. ends: room for n rows. */
+static void pack_rows(const struct roadmap *r, struct geo *g, double *ends, int n)
+{
 	g->rel_rows = 0;
 	for (int i = 0; i < r->nreleases; i++) {
 		double x = X(g, r->releases[i].target_date), w = label_width(r->releases[i].name, REL_CHARS, 6.9);
@@ -157,7 +152,7 @@ static void layout(const struct roadmap *r, struct geo *g)
 	}
 	g->launch_rows = 0;
 	for (int i = 0; i < r->nlaunches; i++) {
-		double x = X(g, r->launches[i].launch_date), w = label_width(r->launches[i].title, 28, 6.4);
+		double x = X(g, r->launches[i].launch_date), w = label_width(r->launches[i].title, LAUNCH_CHARS, 6.4);
 		if (label_left(x, w))
 			g->launch_row[i] = pack(ends, &g->launch_rows, n, x - 14 - w, x + 10);
 		else
@@ -177,7 +172,11 @@ static void layout(const struct roadmap *r, struct geo *g)
 		}
 		g->lane_rows[k] = used;
 	}
-	free(ends);
+}
+
+/* Where the body, the launch band and each lane begin, and how tall each lane is. */
+static void heights(const struct roadmap *r, struct geo *g)
+{
 	g->body_top = 6 + REL_ROW * (g->rel_rows ? g->rel_rows : 1) + 6 + AXIS_H;
 	g->launch_top = g->body_top;
 	double y = g->body_top + (r->nlaunches ? LAUNCH_ROW * g->launch_rows + 14 : 0);
@@ -189,6 +188,24 @@ static void layout(const struct roadmap *r, struct geo *g)
 		y += g->lane_h[k];
 	}
 	g->body_bottom = y + (r->nlanes ? 0 : 44);
+}
+
+/* The geometry of the timeline; its arrays are freed by geo_free. */
+static void layout(const struct roadmap *r, struct geo *g)
+{
+	date_range(r, g);
+	int n = r->nreleases + r->nlaunches + r->nfeatures + 1;
+	double *ends = xmalloc(sizeof *ends * (size_t)n);
+	g->rel_row = xmalloc(sizeof(int) * (size_t)n);
+	g->launch_row = xmalloc(sizeof(int) * (size_t)n);
+	g->feat_row = xmalloc(sizeof(int) * (size_t)n);
+	g->lane_rows = calloc((size_t)r->nlanes + 1, sizeof(int));
+	g->lane_later = calloc((size_t)r->nlanes + 1, sizeof(int));
+	g->lane_top = xmalloc(sizeof(double) * ((size_t)r->nlanes + 1));
+	g->lane_h = xmalloc(sizeof(double) * ((size_t)r->nlanes + 1));
+	pack_rows(r, g, ends, n);
+	free(ends);
+	heights(r, g);
 }
 
 static void geo_free(struct geo *g)
@@ -333,11 +350,11 @@ static void launches(buf *b, const struct roadmap *r, const struct geo *g)
 		double x = X(g, l->launch_date), y = g->launch_top + 19 + LAUNCH_ROW * g->launch_row[i];
 		html(b, "<g><title>Tier %d launch: %s — %s (%s)</title>", tier, l->title, l->launch_date, l->status);
 		diamond(b, x, y, tier);
-		bool left = label_left(x, label_width(l->title, 28, 6.4));
+		bool left = label_left(x, label_width(l->title, LAUNCH_CHARS, 6.4));
 		buf_rawf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11.5\" fill=\"#1b1f24\"%s%s>",
 		         left ? x - tier_size[tier] - 5 : x + tier_size[tier] + 5, y + 4,
 		         left ? " text-anchor=\"end\"" : "", tier == 1 ? " font-weight=\"600\"" : "");
-		text_fit(b, l->title, 28);
+		text_fit(b, l->title, LAUNCH_CHARS);
 		buf_lit(b, "</text></g>");
 	}
 }
