@@ -35,25 +35,10 @@ void add_word(struct brief *x, const char *s)
 }
 
 /* A whole number with thousands separators. */
-static void add_grouped(buf *b, long long v)
-{
-	char t[32], out[48];
-	int n = snprintf(t, sizeof t, "%lld", v < 0 ? -v : v), o = 0;
-	if (v < 0)
-		out[o++] = '-';
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = t[i];
-	}
-	out[o] = 0;
-	buf_raw(b, out);
-}
-
 static void add_number(buf *b, double v)
 {
 	if (v > -1e15 && v < 1e15 && v == (double)(long long)v)
-		return add_grouped(b, (long long)v);
+		return buf_int_grouped(b, (long long)v);
 	buf_rawf(b, "%.4g", v);
 }
 
@@ -216,7 +201,7 @@ static void segments(struct brief *x)
 		item(x, jget_str(s, "name"));
 		if (json_is_integer(json_object_get(s, "size"))) {
 			buf_lit(b, " (");
-			add_grouped(b, jget_int(s, "size"));
+			buf_int_grouped(b, jget_int(s, "size"));
 			buf_lit(b, ")");
 		}
 		if (has_text(jget_str(s, "description"))) {

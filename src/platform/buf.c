@@ -173,22 +173,29 @@ void buf_csv(buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
-/* Walks fmt; copies each conversion spec and formats its one argument, escaping %s. */
-void buf_int(buf *b, long long v)
+/* v in decimal, with a comma between groups of three digits when grouped. */
+static void int_digits(buf *b, long long v, bool grouped)
 {
-	char t[24];
-	int n = 0;
+	char t[32];
+	int n = 0, digits = 0;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do
+	do {
+		if (grouped && digits && digits % 3 == 0)
+			t[n++] = ',';
 		t[n++] = (char)('0' + u % 10);
-	while ((u /= 10) > 0);
+		digits++;
+	} while ((u /= 10) > 0);
 	if (v < 0)
 		t[n++] = '-';
-	char r[24];
+	char r[32];
 	for (int i = 0; i < n; i++)
 		r[i] = t[n - 1 - i];
 	buf_add(b, r, (size_t)n);
 }
+
+void buf_int(buf *b, long long v) { int_digits(b, v, false); }
+
+void buf_int_grouped(buf *b, long long v) { int_digits(b, v, true); }
 
 /* %s and %.Ns: escaped; a precision cuts at most N bytes, never inside a UTF-8 character. */
 static void html_str(buf *b, const char *s, const char *spec)
@@ -205,6 +212,7 @@ static void html_str(buf *b, const char *s, const char *spec)
 	free(cut);
 }
 
+/* Walks fmt; copies each conversion spec and formats its one argument, escaping %s. */
 void vhtml(buf *b, const char *fmt, va_list ap)
 {
 	const char *run = fmt;

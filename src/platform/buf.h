@@ -28,6 +28,8 @@ void buf_rawf(buf *b, const char *fmt, ...) PRINTF(2, 3);
 
 /* A whole number in decimal, without printf (hot in big lists and charts). */
 void buf_int(buf *b, long long v);
+/* The same with commas between groups of three digits: 1,250,000 (money, sizes). */
+void buf_int_grouped(buf *b, long long v);
 
 /* Escaping writers. */
 void buf_html(buf *b, const char *s);    /* text or attribute value: & < > " ' */

@@ -22,21 +22,6 @@ static const char *cached_label(request *rq, struct ref_cache *rc, const char *k
 	return label;
 }
 
-/* Whole currency units with thousands separators. */
-static void fmt_money(buf *b, long long v)
-{
-	char s[32];
-	snprintf(s, sizeof s, "%lld", v < 0 ? -v : v);
-	size_t n = strlen(s);
-	if (v < 0)
-		buf_addc(b, '-');
-	for (size_t i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			buf_addc(b, ',');
-		buf_addc(b, s[i]);
-	}
-}
-
 void show_time(buf *b, const char *ts)
 {
 	if (!ts || strlen(ts) < 16) {
@@ -113,7 +98,7 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 		html(b, "<span class=\"badge badge-%s\">%s</span>", json_string_value(v), json_string_value(v));
 		break;
 	case FT_MONEY:
-		fmt_money(b, json_integer_value(v));
+		buf_int_grouped(b, json_integer_value(v));
 		break;
 	case FT_INT:
 		buf_rawf(b, "%lld", (long long)json_integer_value(v));

@@ -127,3 +127,20 @@ TEST(html_printf_escapes_strings_only)
 	CHECK_STR(buf_str(&b), "");
 	buf_free(&b);
 }
+
+TEST(buf_int_plain_and_grouped)
+{
+	buf b;
+	buf_init(&b);
+	buf_int(&b, -1234567);
+	buf_lit(&b, " ");
+	buf_int_grouped(&b, 1234567);
+	buf_lit(&b, " ");
+	buf_int_grouped(&b, -999);
+	buf_lit(&b, " ");
+	buf_int_grouped(&b, -1000);
+	buf_lit(&b, " ");
+	buf_int_grouped(&b, 0);
+	CHECK_STR(buf_str(&b), "-1234567 1,234,567 -999 -1,000 0");
+	buf_free(&b);
+}
