@@ -12,8 +12,5 @@ void api_calendar_ics(request *rq, response *rs)
 		reply_err_json(rs, &err);
 		return;
 	}
-	rs->status = 200;
-	rs->content_type = "text/calendar; charset=utf-8";
-	rs_header(rs, "Content-Disposition", "inline; filename=\"tandem-launches.ics\"");
-	rs_header(rs, "Cache-Control", "private, no-cache");
+	reply_file(rq, rs, "text/calendar; charset=utf-8", "inline", "tandem-launches.ics");
 }

@@ -34,9 +34,7 @@ void api_entity_csv(request *rq, response *rs)
 	}
 	if (entity_csv(rq->db, kind(rq), &q, rq->a, &rs->body, &e) < 0)
 		return reply_err_json(rs, &e);
-	rs->status = 200;
-	rs->content_type = "text/csv; charset=utf-8";
-	rs_header(rs, "Content-Disposition", arena_printf(rq->a, "attachment; filename=\"%s.csv\"", kind(rq)->kind));
+	reply_file(rq, rs, "text/csv; charset=utf-8", "attachment", arena_printf(rq->a, "%s.csv", kind(rq)->kind));
 }
 
 void api_entity_get(request *rq, response *rs)

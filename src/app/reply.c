@@ -70,3 +70,11 @@ long long rq_version(request *rq, json_t *body)
 		return json_integer_value(jv);
 	return -1;
 }
+
+void reply_file(request *rq, response *rs, const char *content_type, const char *disposition, const char *filename)
+{
+	rs->status = 200;
+	rs->content_type = content_type;
+	rs_header(rs, "Content-Disposition", arena_printf(rq->a, "%s; filename=\"%s\"", disposition, filename));
+	rs_header(rs, "Cache-Control", "private, no-cache");
+}

@@ -83,10 +83,7 @@ void page_launch_brief_md(request *rq, response *rs)
 	if (!md)
 		return;
 	brief_filename(rq_id(rq, 0), title, name, sizeof name);
-	rs->status = 200;
-	rs->content_type = "text/markdown; charset=utf-8";
 	/* the name holds only ASCII letters, digits, dashes and dots: safe inside the quotes */
-	rs_header(rs, "Content-Disposition", arena_printf(rq->a, "attachment; filename=\"%s\"", name));
-	rs_header(rs, "Cache-Control", "private, no-cache");
+	reply_file(rq, rs, "text/markdown; charset=utf-8", "attachment", name);
 	buf_raw(&rs->body, md);
 }

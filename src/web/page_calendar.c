@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/reply.h"
 #include "domain/ics.h"
 #include "model/entity.h"
 #include "model/launches.h"
@@ -32,10 +33,7 @@ void page_share_calendar(request *rq, response *rs)
 		page_error(rq, rs, err.status, err.message);
 		return;
 	}
-	rs->status = 200;
-	rs->content_type = "text/calendar; charset=utf-8";
-	rs_header(rs, "Content-Disposition", "inline; filename=\"tandem-launches.ics\"");
-	rs_header(rs, "Cache-Control", "private, no-cache");
+	reply_file(rq, rs, "text/calendar; charset=utf-8", "inline", "tandem-launches.ics");
 	rs_header(rs, "X-Robots-Tag", "noindex");
 }
 

@@ -1,5 +1,6 @@
 /* page_roadmap.c — the roadmap page (timeline or now/next/later board, grouped by goal, team or persona, filtered),
  * the timeline alone as an SVG file, and the read-only roadmap at a share link. */
+#include "app/reply.h"
 #include "domain/roadmap.h"
 #include "model/share_links.h"
 #include "model/users.h"
@@ -194,11 +195,8 @@ void page_roadmap_svg(request *rq, response *rs)
 	struct view v = {.base = "/roadmap"};
 	if (!load(rq, rs, &v))
 		return;
-	rs->status = 200;
-	rs->content_type = "image/svg+xml; charset=utf-8";
+	reply_file(rq, rs, "image/svg+xml; charset=utf-8", "inline", "roadmap.svg");
 	rs_header(rs, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-	rs_header(rs, "Content-Disposition", "inline; filename=\"roadmap.svg\"");
-	rs_header(rs, "Cache-Control", "private, no-cache");
 	buf_lit(&rs->body, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	roadmap_svg(&rs->body, &v.r);
 	buf_lit(&rs->body, "\n");
