@@ -63,7 +63,7 @@ void api_share_links_create(request *rq, response *rs)
 	long long id = share_link_create(rq->db, rq->a, rq->user_id, kind, jget_str(in, "label"), &secret, &err);
 	if (id < 0)
 		return reply_err_json(rs, &err);
-	const char *path = arena_printf(rq->a, "/share/%s/%s%s", kind, secret, str_eq(kind, "calendar") ? ".ics" : "");
+	const char *path = share_link_path(rq->a, kind, secret);
 	const char *host = rq_header(rq, "Host"), *proto = rq_header(rq, "X-Forwarded-Proto");
 	json_t *o = json_pack("{sIsssssssn}", "id", (json_int_t)id, "kind", kind, "token", secret, "path", path, "url");
 	if (ics_host_sane(host))

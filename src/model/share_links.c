@@ -33,6 +33,11 @@ long long share_link_create(db *d, arena *a, long long actor, const char *kind, 
 	return id;
 }
 
+const char *share_link_path(arena *a, const char *kind, const char *secret)
+{
+	return arena_printf(a, "/share/%s/%s%s", kind, secret, str_eq(kind, "calendar") ? ".ics" : "");
+}
+
 bool share_link_valid(db *d, const char *kind, const char *secret)
 {
 	if (str_empty(secret) || strlen(secret) > 100)

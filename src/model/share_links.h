@@ -12,6 +12,8 @@
  * -1 with err on a bad kind or label. The caller holds the transaction; the audit trail records it. */
 long long share_link_create(db *d, arena *a, long long actor, const char *kind, const char *label,
                             const char **secret, struct err *err);
+/* Where a link of that kind with that secret answers: /share/roadmap/SECRET or /share/calendar/SECRET.ics. */
+const char *share_link_path(arena *a, const char *kind, const char *secret);
 /* Is secret an unrevoked link of this kind? */
 bool share_link_valid(db *d, const char *kind, const char *secret);
 /* Revoke a link; 404 when there is no unrevoked link with that id. */

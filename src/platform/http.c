@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "log.h"
@@ -159,6 +160,16 @@ void rs_header(response *rs, const char *name, const char *value)
 		rs->headers[rs->nheaders].value = value;
 		rs->nheaders++;
 	}
+}
+
+void rs_header_set(response *rs, const char *name, const char *value)
+{
+	for (int i = 0; i < rs->nheaders; i++)
+		if (!strcasecmp(rs->headers[i].name, name)) {
+			rs->headers[i].value = value;
+			return;
+		}
+	rs_header(rs, name, value);
 }
 
 static request *request_new(struct MHD_Connection *c, const char *url, const char *method)

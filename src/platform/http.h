@@ -93,4 +93,6 @@ struct kv *rq_query_all(request *rq);
 const char *http_method_name(enum http_method m);
 
 void rs_header(response *rs, const char *name, const char *value); /* value copied by MHD later */
+/* Replace the value of a header already added (or add it). */
+void rs_header_set(response *rs, const char *name, const char *value);
 #endif

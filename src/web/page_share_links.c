@@ -157,11 +157,9 @@ void page_share_link_create(request *rq, response *rs)
 	}
 	rs->status = 201;
 	page_begin(rq, rs, "Share link created", "roadmap");
-	for (int i = 0; i < rs->nheaders; i++) /* the page holds a secret: keep it out of every cache */
-		if (!strcmp(rs->headers[i].name, "Cache-Control"))
-			rs->headers[i].value = "no-store";
+	rs_header_set(rs, "Cache-Control", "no-store"); /* the page holds a secret: keep it out of every cache */
 	bool cal = !strcmp(kind, "calendar");
-	const char *path = arena_printf(rq->a, "/share/%s/%s%s", kind, secret, cal ? ".ics" : "");
+	const char *path = share_link_path(rq->a, kind, secret);
 	buf *b = &rs->body;
 	html(
 	    b,
