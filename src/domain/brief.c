@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "brief_int.h"
+#include "evidence.h"
 #include "model/entity.h"
 #include "model/features.h"
 #include "model/goals.h"
@@ -318,7 +319,6 @@ static void goals(struct brief *x)
 
 static void quote(struct brief *x, db_stmt *s)
 {
-	static const char *const importance[] = {"", "nice to have", "important", "critical"};
 	buf *b = x->b;
 	const char *text = db_col_text(s, 0);
 	buf_lit(b, "> “");
@@ -336,7 +336,8 @@ static void quote(struct brief *x, db_stmt *s)
 	buf_raw(b, has_text(author) || has_text(account) ? " · " : " ");
 	add_word(x, db_col_text(s, 1));
 	int imp = (int)db_col_int(s, 4);
-	buf_rawf(b, " · %s\n\n", imp >= 1 && imp <= 3 ? importance[imp] : "");
+	const char *label = evidence_importance_label(imp);
+	buf_rawf(b, " · %s\n\n", label ? label : "");
 }
 
 static void evidence(struct brief *x)

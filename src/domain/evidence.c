@@ -9,6 +9,12 @@
 #include "platform/util.h"
 #include "platform/json_get.h"
 
+const char *evidence_importance_label(long long importance)
+{
+	static const char *const labels[] = {"nice to have", "important", "critical"};
+	return importance >= 1 && importance <= 3 ? labels[importance - 1] : NULL;
+}
+
 int evidence_check(db *d, long long feature_id, json_t *in, long long *insight_id, int *importance, struct err *e)
 {
 	db_stmt *s = db_q(d, "SELECT merged_into FROM features WHERE id = ?", "i", feature_id);

@@ -12,6 +12,8 @@
 /* Check a link request {"insight_id", "importance"} (importance 1..3, 2 when absent; nothing else) against
  * feature_id without writing. 0 with *insight_id and *importance set, or -1 with e: 404 naming "feature"
  * (no such feature), 409 naming "feature" (merged into another), 400 naming insight_id or importance. */
+/* "nice to have", "important" or "critical" for an importance 1-3; NULL outside. */
+const char *evidence_importance_label(long long importance);
 int evidence_check(db *d, long long feature_id, json_t *in, long long *insight_id, int *importance, struct err *e);
 /* Link the insight to the feature, or change the importance of the link. Audit rows on both objects (none
  * when nothing changed); the objects' versions are untouched (a link is not an edit of either). *created is

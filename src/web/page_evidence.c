@@ -13,11 +13,14 @@
 #include "svg.h"
 #include "web.h"
 
-static const char *const importance_labels[] = {"", "nice to have", "important", "critical"};
 
 static bool may_link(request *rq) { return rq->user_rank >= RANK_CONTRIBUTOR; }
 
-static const char *importance_label(long long i) { return i >= 1 && i <= 3 ? importance_labels[i] : "?"; }
+static const char *importance_label(long long i)
+{
+	const char *l = evidence_importance_label(i);
+	return l ? l : "?";
+}
 
 /* A page to return to after a form: a feature's or an insight's page on this site, else NULL. */
 static const char *safe_back(const char *back)
@@ -42,7 +45,7 @@ static void importance_select(buf *b, const char *id, long long chosen)
 {
 	html(b, "<select name=\"importance\" id=\"%s\" aria-label=\"Importance\">", id);
 	for (int i = 3; i >= 1; i--)
-		html(b, "<option value=\"%d\"%s>%d · %s</option>", i, i == chosen ? " selected" : "", i, importance_labels[i]);
+		html(b, "<option value=\"%d\"%s>%d · %s</option>", i, i == chosen ? " selected" : "", i, importance_label(i));
 	buf_lit(b, "</select>");
 }
 
