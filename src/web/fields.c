@@ -157,7 +157,7 @@ const char *ref_choices_sql(arena *a, const char *ref)
 	const struct entity *e = entity_find(ref);
 	if (!e)
 		return NULL;
-	return arena_printf(a, "SELECT id, %s FROM %s ORDER BY 2 COLLATE NOCASE LIMIT 2000", e->title_field, e->table);
+	return arena_printf(a, "SELECT id, %s FROM %s ORDER BY 2 COLLATE NOCASE, id LIMIT 2000", e->title_field, e->table);
 }
 
 /* The options of a reference: users by name, other kinds by their title. */

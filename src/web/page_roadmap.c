@@ -4,6 +4,7 @@
 #include "domain/roadmap.h"
 #include "model/share_links.h"
 #include "model/users.h"
+#include "fields.h"
 #include "roadmap_svg.h"
 #include "web.h"
 #include <string.h>
@@ -111,12 +112,9 @@ static void filters(request *rq, buf *b, const struct view *v)
 	     "<form class=\"filters rm-filters\" method=\"get\" action=\"/roadmap\" aria-label=\"Filter the roadmap\">"
 	     "<input type=\"hidden\" name=\"group\" value=\"%s\"><input type=\"hidden\" name=\"view\" value=\"%s\">",
 	     roadmap_group_name(f->group), v->board ? "board" : "timeline");
-	select_rows(rq, b, "goal", "Goal", "Any goal", "SELECT id, title FROM goals ORDER BY title COLLATE NOCASE, id",
-	            f->goal);
-	select_rows(rq, b, "segment", "Segment", "Any segment",
-	            "SELECT id, name FROM segments ORDER BY name COLLATE NOCASE, id", f->segment);
-	select_rows(rq, b, "persona", "Persona", "Any persona",
-	            "SELECT id, name FROM personas ORDER BY name COLLATE NOCASE, id", f->persona);
+	select_rows(rq, b, "goal", "Goal", "Any goal", ref_choices_sql(rq->a, "goals"), f->goal);
+	select_rows(rq, b, "segment", "Segment", "Any segment", ref_choices_sql(rq->a, "segments"), f->segment);
+	select_rows(rq, b, "persona", "Persona", "Any persona", ref_choices_sql(rq->a, "personas"), f->persona);
 	const char *tiers[] = {"free", "pro", "enterprise"}, *tier_labels[] = {"Free", "Pro", "Enterprise"};
 	buf_lit(b, "<label>Package <select name=\"tier\"><option value=\"\">Any package</option>");
 	for (int i = 0; i < 3; i++)
