@@ -202,12 +202,14 @@ static long long link_weight(request *rq, const struct field *f, json_t *obj, lo
 	return 0;
 }
 
-/* Plain links: a multiple select. Weighted links: one small number input per candidate. */
-static void link_inputs(request *rq, buf *b, const struct field *f, json_t *obj, bool bad)
+/* Plain links: a multiple select. Weighted links: one small number input per candidate. An object of kind e never
+ * links to itself (a feature's dependencies), so that one choice is left out — only when the link points at e's
+ * own kind: launch 4 may announce feature 4. */
+static void link_inputs(request *rq, buf *b, const struct entity *e, const struct field *f, json_t *obj, bool bad)
 {
 	const char *sql = ref_choices_sql(rq->a, f->ref);
 	db_stmt *s = sql ? db_q(rq->db, sql, "") : NULL;
-	long long self = obj ? json_integer_value(json_object_get(obj, "id")) : 0;
+	long long self = obj && !strcmp(f->ref, e->kind) ? json_integer_value(json_object_get(obj, "id")) : 0;
 	if (f->link->weight) {
 		html(b, "<fieldset class=\"weights\" id=\"f-%s\"%s><legend class=\"sr-only\">%s</legend>", f->name,
 		     bad ? " aria-invalid=true" : "", f->label);
@@ -228,7 +230,7 @@ static void link_inputs(request *rq, buf *b, const struct field *f, json_t *obj,
 		     bad ? " aria-invalid=true" : "");
 		while (s && db_step(s) == DB_ROW) {
 			long long id = db_col_int(s, 0);
-			if (id == self && !strcmp(f->ref, "features"))
+			if (id == self)
 				continue; /* never itself */
 			html(b, "<option value=\"%s\"%s>%s</option>", arena_printf(rq->a, "%lld", id),
 			     link_weight(rq, f, obj, id) ? " selected" : "", db_col_text(s, 1));
@@ -340,7 +342,7 @@ void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *ob
 			continue;
 		}
 		if (f->type == FT_LINKS) {
-			link_inputs(rq, b, f, obj, bad);
+			link_inputs(rq, b, e, f, obj, bad);
 			field_note(b, f, error, bad);
 			continue;
 		}
