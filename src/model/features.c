@@ -233,6 +233,16 @@ static int capacity_check(db *d, long long id, json_t *obj, struct err *e)
 	return 0;
 }
 
+bool capacity_of(db *d, const char *period, double out[3])
+{
+	db_stmt *s = db_q(d, "SELECT eng, design, mkt FROM capacity WHERE period = ?", "t", period);
+	bool found = s && db_step(s) == DB_ROW;
+	for (int t = 0; t < 3; t++)
+		out[t] = found ? db_col_double(s, t) : 0;
+	db_done(s);
+	return found;
+}
+
 struct entity capacity_entity = {
 	.kind = "capacity", .table = "capacity", .one = "capacity", .label = "Capacity", .title_field = "period",
 	.blurb = "Person-weeks per team (engineering, design, marketing) for each planning period.",

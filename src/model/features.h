@@ -11,4 +11,6 @@ bool valid_period(const char *s);
 /* The dependency path from `from` to `to` through feature_deps as "#3 → #7 → #3" into out, when
  * `to` is reachable; else false. `extra` adds the edges from `from` that are about to be written. */
 bool feature_dep_path(db *d, long long from, json_t *extra, long long to, char *out, size_t n);
+/* The stored person-weeks of a period for eng, design and mkt (in that order); false (all 0) when none is stored. */
+bool capacity_of(db *d, const char *period, double out[3]);
 #endif

@@ -30,6 +30,20 @@ static json_t *request_body(request *rq, bool form, const char **period)
 		if (!strcmp(k->key, "exclude") && parse_ll(k->value, &id))
 			json_array_append_new(excl, json_integer(id));
 	}
+	/* The numbers in the form were those of the period it was shown for (cap_for): after picking another
+	 * period, a number nobody changed is that period's stored one and gives way to the new period's. */
+	const char *p = json_string_value(json_object_get(body, "period"));
+	const char *cap_for = NULL;
+	for (struct kv *k = args; k; k = k->next)
+		if (!strcmp(k->key, "cap_for"))
+			cap_for = k->value;
+	double was[COUNT(teams)];
+	if (p && cap_for && strcmp(p, cap_for) && capacity_of(rq->db, cap_for, was))
+		for (size_t t = 0; t < COUNT(teams); t++) {
+			json_t *v = json_object_get(cap, teams[t]);
+			if (json_is_number(v) && json_number_value(v) == was[t])
+				json_object_del(cap, teams[t]);
+		}
 	if (json_object_size(cap))
 		json_object_set(body, "capacity", cap);
 	json_object_set_new(body, "must", must);
@@ -60,6 +74,7 @@ static void plan_form(request *rq, buf *b, const char *period, json_t *cap, json
 		     db_col_text(s, 0));
 	db_done(s);
 	buf_lit(b, "</select></label>");
+	html(b, "<input type=\"hidden\" name=\"cap_for\" value=\"%s\">", period ? period : "");
 	for (size_t t = 0; t < COUNT(teams); t++) {
 		json_t *v = json_object_get(cap, teams[t]);
 		html(b, "<label>%s <input type=\"number\" min=\"0\" step=\"any\" name=\"%s\" value=\"%s\"></label>",
@@ -184,18 +199,34 @@ static void plan_page(request *rq, response *rs, json_t *body, const char *perio
 		           "to plan it.</p>");
 		return page_end(rq, rs);
 	}
-	json_t *cap = json_object_get(body, "capacity");
-	json_t *stored = NULL;
-	if (!cap) { /* show the stored capacity in the form */
-		db_stmt *s = db_q(rq->db, "SELECT eng, design, mkt FROM capacity WHERE period = ?", "t", period);
-		if (s && db_step(s) == DB_ROW)
-			stored = json_pack("{sfsfsf}", "eng", db_col_double(s, 0), "design", db_col_double(s, 1), "mkt",
-			                   db_col_double(s, 2));
-		db_done(s);
-		cap = stored;
+	/* the form shows what is computed with: the numbers typed, the period's stored ones for the rest */
+	json_t *typed = json_object_get(body, "capacity");
+	double stored[COUNT(teams)];
+	bool has_stored = capacity_of(rq->db, period, stored);
+	json_t *cap = json_object();
+	for (size_t t = 0; t < COUNT(teams); t++) {
+		json_t *v = json_object_get(typed, teams[t]);
+		if (json_is_number(v))
+			json_object_set(cap, teams[t], v);
+		else if (has_stored)
+			json_object_set_new(cap, teams[t], json_real(stored[t]));
 	}
 	plan_form(rq, b, period, cap, json_object_get(body, "must"), json_object_get(body, "exclude"));
-	json_decref(stored);
+	bool differs = false;
+	for (size_t t = 0; t < COUNT(teams); t++)
+		differs |= json_is_number(json_object_get(cap, teams[t])) &&
+		           (!has_stored || json_number_value(json_object_get(cap, teams[t])) != stored[t]);
+	json_decref(cap);
+	if (differs && has_stored) {
+		html(b, "<p class=\"notice\" role=\"status\" id=\"capacity-differs\">Computed with the numbers above, not the "
+		        "capacity stored for %s (engineering ", period);
+		fmt_number(b, stored[0]);
+		buf_lit(b, ", design ");
+		fmt_number(b, stored[1]);
+		buf_lit(b, ", marketing ");
+		fmt_number(b, stored[2]);
+		html(b, " person-weeks). <a href=\"/plan?period=%s\">Use the stored capacity</a></p>", period);
+	}
 	if (applied)
 		html(b, "<p class=\"notice\" role=\"status\" id=\"applied\">Applied: %zu features are planned for %s.</p>",
 		     json_array_size(json_object_get(applied, "applied")), period);

@@ -136,6 +136,25 @@ req "$PM" POST /api/v1/plan/apply '{"period":"2027-Q1","exclude":[8]}'
 expect "a new plan returns what it cuts to accepted" "200 [8]" "$STATUS $(jget "$TMP/b" j.unplanned)"
 expect "feature 8 is accepted again with no period" "accepted -" "$(sql "SELECT status || ' ' || coalesce(period, '-') FROM features WHERE id = 8")"
 
+# --- regression: the plan page computes with the selected period's capacity after a period change
+expect "the demo stores 40/8/6 for Q1 and 44/8/8 for Q2" "40|8|6 44|8|8" \
+	"$(sql "SELECT printf('%g|%g|%g', eng, design, mkt) FROM capacity WHERE period = '2027-Q1'") $(sql "SELECT printf('%g|%g|%g', eng, design, mkt) FROM capacity WHERE period = '2027-Q2'")"
+oneshot GET "/plan?period=2027-Q2&cap_for=2027-Q1&eng=40&design=8&mkt=6" "Cookie: $COOKIE"
+expect "regression: a period change with the form's numbers untouched: 200" 200 "$STATUS"
+check "regression: ... the form shows Q2's stored engineering capacity" contains "$TMP/b" 'name="eng" value="44"'
+check "regression: ... and Q2's marketing capacity" contains "$TMP/b" 'name="mkt" value="8"'
+check "regression: ... the plan is computed with them" contains "$TMP/b" "/ 44 person-weeks"
+check "regression: ... no note that the numbers differ" lacks "$TMP/b" 'id="capacity-differs"'
+check "regression: ... Apply carries no stale capacity" lacks "$TMP/b" 'type="hidden" name="eng"'
+oneshot GET "/plan?period=2027-Q2&cap_for=2027-Q1&eng=50&design=8&mkt=6" "Cookie: $COOKIE"
+check "a number typed with the period change is kept" contains "$TMP/b" 'name="eng" value="50"'
+check "... the untouched ones come from Q2" contains "$TMP/b" 'name="mkt" value="8"'
+check "... the page says the numbers differ from the stored ones" contains "$TMP/b" 'id="capacity-differs"'
+check "... and Apply carries the typed number" contains "$TMP/b" 'type="hidden" name="eng" value="50"'
+oneshot GET "/plan?period=2027-Q1" "Cookie: $COOKIE"
+check "the stored capacity alone: no note" lacks "$TMP/b" 'id="capacity-differs"'
+check "... and the form says which period its numbers are for" contains "$TMP/b" 'name="cap_for" value="2027-Q1"'
+
 # --- OpenAPI documents the routes with their schemas
 oneshot GET /api/v1/openapi.json
 expect "openapi: plan body and answer" "#/components/schemas/PlanRequest #/components/schemas/Plan" \
