@@ -106,6 +106,10 @@ void entity_init_one(struct entity *e)
 	{
 		if (e->sql_get)
 			return;
+		if (e->default_sort && !entity_sortable(e, e->default_sort)) { /* a descriptor bug: every list would fail */
+			log_error("entity %s: default_sort %s is not a sortable field", e->kind, e->default_sort);
+			abort();
+		}
 		e->ncolumns = 0;
 		for (int i = 0; i < e->nfields; i++)
 			e->ncolumns += field_is_column(&e->fields[i]);

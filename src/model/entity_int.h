@@ -7,4 +7,6 @@
 json_t *entity_row_json(db_stmt *s, const struct entity *e);
 /* Complete an object as read: its children embedded and the kind's decorations (entity_get, lists). */
 void entity_finish(db *d, const struct entity *e, json_t *o);
+/* May lists of e be sorted by sort ("field" or "-field")? */
+bool entity_sortable(const struct entity *e, const char *sort);
 #endif

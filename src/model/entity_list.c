@@ -139,6 +139,15 @@ static bool sys_sortable(const char *name)
 	return strcmp(name, "id") == 0 || strcmp(name, "created_at") == 0 || strcmp(name, "updated_at") == 0;
 }
 
+bool entity_sortable(const struct entity *e, const char *sort)
+{
+	const char *name = sort && sort[0] == '-' ? sort + 1 : sort;
+	if (str_empty(name))
+		return false;
+	const struct field *f = entity_field(e, name);
+	return sys_sortable(name) || (f && (f->flags & F_SORT)) || (e->virtual_sort && !strcmp(name, e->virtual_sort));
+}
+
 /* Builds WHERE/ORDER from the query arguments; every name is checked against the descriptor. */
 static int list_sql(const struct entity *e, const struct list_query *q, arena *a, buf *sql, struct binds *b,
                     bool ranked, long *limit, long *offset, int *virt, struct err *err)

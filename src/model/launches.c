@@ -119,7 +119,7 @@ struct entity activities_entity = {
 static const struct field raci_fields[] = {
 	{"launch_id", "Launch", FT_REF, F_REQUIRED | F_LISTED | F_FILTER, .ref = "launches"},
 	{"user_id", "Person", FT_REF, F_REQUIRED | F_LISTED | F_FILTER, .ref = "users"},
-	{"raci", "Role", FT_ENUM, F_REQUIRED | F_LISTED | F_FILTER, .choices = raci_letters,
+	{"raci", "Role", FT_ENUM, F_REQUIRED | F_LISTED | F_FILTER | F_SORT, .choices = raci_letters,
 	 .help = "R responsible, A accountable, C consulted, I informed"},
 };
 
