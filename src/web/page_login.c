@@ -4,11 +4,16 @@
 #include "app/signin.h"
 #include "web.h"
 
-/* Only local paths are followed after sign-in (no open redirects). */
+/* Only a path on this server is followed after sign-in (no open redirects): it starts with exactly one '/' and
+ * holds printable ASCII only — no whitespace or control character (browsers drop a tab, so "/\t/evil.example"
+ * becomes "//evil.example"), no backslash (read as a slash). Anything else goes to the dashboard. */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n"))
+	if (!next || next[0] != '/' || next[1] == '/')
 		return "/";
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p <= ' ' || *p >= 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 
