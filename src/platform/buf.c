@@ -151,12 +151,38 @@ void buf_json(buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
+/* Is s wholly a decimal number: [+-]digits[.digits][e[+-]digits]? */
+static bool csv_number(const char *s)
+{
+	if (*s == '+' || *s == '-')
+		s++;
+	const char *d = s;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9';)
+			s++;
+	if (s == d || (s == d + 1 && *d == '.'))
+		return false;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!(*s >= '0' && *s <= '9'))
+			return false;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == 0;
+}
+
 void buf_csv(buf *b, const char *s)
 {
 	if (!s)
 		return;
-	/* A leading = + - @ makes spreadsheets run a formula: prefix a quote mark. */
-	bool formula = (*s == '=' || *s == '+' || *s == '-' || *s == '@') && !(*s == '-' && s[1] >= '0' && s[1] <= '9');
+	/* A leading = + - @ (or a tab or carriage return before one) makes spreadsheets run a formula: prefix a quote
+	 * mark. Only a cell that is wholly a number ("-12.5") is left as it is. */
+	bool formula = strchr("=+-@\t\r", *s) && *s && !csv_number(s);
 	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 	if (!quote) {
 		buf_raw(b, s);

@@ -111,6 +111,24 @@ TEST(buf_csv_formula_guard)
 	CHECK_ESC(buf_csv, "a=b", "a=b");
 }
 
+/* regression: CSV formula injection — a cell that starts like a negative number but is a formula, or starts with a
+ * tab or carriage return, was exported unprefixed. Only a cell that is wholly a number is exempt. */
+TEST(regression_csv_formula_injection)
+{
+	CHECK_ESC(buf_csv, "-2+3+cmd|' /C calc'!A0", "\"'-2+3+cmd|' /C calc'!A0\"");
+	CHECK_ESC(buf_csv, "-1)*cmd", "\"'-1)*cmd\"");
+	CHECK_ESC(buf_csv, "+1+cmd", "\"'+1+cmd\"");
+	CHECK_ESC(buf_csv, "\t=1+1", "\"'\t=1+1\"");
+	CHECK_ESC(buf_csv, "\r=1+1", "\"'\r=1+1\"");
+	CHECK_ESC(buf_csv, "-", "\"'-\"");
+	CHECK_ESC(buf_csv, "-.", "\"'-.\"");
+	CHECK_ESC(buf_csv, "-1e", "\"'-1e\"");
+	CHECK_ESC(buf_csv, "+12", "+12");
+	CHECK_ESC(buf_csv, "-0.25", "-0.25");
+	CHECK_ESC(buf_csv, "-1.5e-3", "-1.5e-3");
+	CHECK_ESC(buf_csv, "-.5", "-.5");
+}
+
 TEST(html_printf_escapes_strings_only)
 {
 	buf b;
