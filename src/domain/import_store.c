@@ -187,6 +187,14 @@ static int part_cmp(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
+/* A one-line value (author, url, ids): each line break becomes a space, as the insight's one-line fields require. */
+static void one_line(char *v)
+{
+	for (; *v; v++)
+		if (*v == '\r' || *v == '\n')
+			*v = ' ';
+}
+
 static char *trimmed(char *v)
 {
 	while (isspace((unsigned char)*v))
@@ -229,6 +237,7 @@ void run_row(struct importer *im, char **f)
 				return run_bad(im, line, "a tag in column '%s' is longer than %d characters", clip(im->header[i], c1),
 				               TAG_MAX);
 		} else if (!val[c->role] || c->order < ord[c->role]) {
+			one_line(v);
 			val[c->role] = v;
 			ord[c->role] = c->order;
 		}

@@ -16,6 +16,8 @@ static int check_text(const struct field *f, const char *s, struct err *e)
 	size_t n = strlen(s);
 	if (!valid_text(s, n))
 		return err_invalid(e, f->name, "%s contains invalid UTF-8 or control characters", f->name);
+	if (f->type == FT_STRING && strpbrk(s, "\r\n"))
+		return err_invalid(e, f->name, "%s is one line: it must not contain a line break", f->name);
 	long max = f->max > 0 ? f->max : (f->type == FT_TEXT ? 20000 : 200);
 	if ((long)utf8_len(s) > max)
 		return err_invalid(e, f->name, "%s is longer than %ld characters", f->name, max);

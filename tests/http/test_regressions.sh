@@ -28,4 +28,23 @@ expect "regression: open redirect: the sign-in form with next=/<tab>/evil.exampl
 oneshot GET "/login?next=/%09/evil.example/phish"
 check "regression: open redirect: the sign-in page does not carry an off-site next" lacks "$TMP/b" "evil.example"
 
+# --- defect 12: one-line fields (FT_STRING) accepted CR/LF
+PM=$(token pm)
+BODY='{"title":"two\nlines","metric":"m","target":5}' oneshot POST /api/v1/goals "Authorization: Bearer $PM" "$J"
+expect "regression: one-line field with LF: 400 naming it" "400 invalid title" "$STATUS $(jget "$TMP/b" j.error.code) $(jget "$TMP/b" j.error.field)"
+BODY='{"name":"Carriage\rreturn"}' oneshot POST /api/v1/segments "Authorization: Bearer $PM" "$J"
+expect "regression: one-line field with CR: 400 naming it" "400 name" "$STATUS $(jget "$TMP/b" j.error.field)"
+BODY="{\"version\":$(sql "SELECT version FROM goals WHERE id = 1"),\"unit\":\"a\\r\\nb\"}" oneshot PATCH /api/v1/goals/1 "Authorization: Bearer $PM" "$J"
+expect "regression: ... and on a change" "400 unit" "$STATUS $(jget "$TMP/b" j.error.field)"
+session pm
+BODY="_csrf=$CSRF&name=Two%0D%0Alines" oneshot POST /segments "Cookie: $COOKIE" "$F"
+expect "regression: ... and from a form: 400, the message beside the field" "400 true" "$STATUS $(grep -c 'must not contain a line break' "$TMP/b" | sed 's/^[1-9][0-9]*$/true/')"
+BODY='{"why":"two\nlines are fine in text","title":"T","metric":"m","target":5}' oneshot POST /api/v1/goals "Authorization: Bearer $PM" "$J"
+expect "several-line fields (FT_TEXT) keep their line breaks" "201 true" "$STATUS $(jget "$TMP/b" 'j.why.includes("\n")')"
+
+printf 'text,author\n"One line please","Ann\nBrown"\n' > "$TMP/ml.csv"
+"$TANDEM" import insights "$TMP/ml.csv" --map text=text,author=author --db "$DB" > /dev/null 2>&1
+expect "the CSV import folds a line break in a one-line field (author) into a space" "Ann Brown" \
+	"$(sql "SELECT author FROM insights WHERE text = 'One line please'")"
+
 finish
