@@ -1,5 +1,6 @@
 /* api_openapi.c — the OpenAPI 3.1 document, derived from the route table and entity descriptors. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include "api.h"
 #include "app/reply.h"
@@ -7,6 +8,7 @@
 #include "model/entity.h"
 #include "model/strategy.h"
 #include "openapi.h"
+#include "platform/log.h"
 
 static json_t *field_schema(const struct field *f)
 {
@@ -304,7 +306,20 @@ json_t *openapi_document(arena *a)
 	}
 	json_object_set_new(schemas, "Strategy", entity_schema(&strategy_entity, false));
 	json_object_set_new(schemas, "StrategyInput", entity_schema(&strategy_entity, true));
-	openapi_doc_schemas(schemas);
+	/* the schemas of routes that serve no kind, under names no kind may take (a bug otherwise: one name, two meanings) */
+	json_t *docs = json_object();
+	openapi_doc_schemas(docs);
+	const char *name;
+	json_t *sch;
+	json_object_foreach(docs, name, sch)
+	{
+		if (json_object_get(schemas, name)) {
+			log_error("openapi: the schema name %s is used twice", name);
+			abort();
+		}
+	}
+	json_object_update(schemas, docs);
+	json_decref(docs);
 	json_object_set_new(
 	    schemas, "Error",
 	    json_pack("{sss{s{sss{s{ss}s{ss}s{ss}}s[ss]}}s[s]}", "type", "object", "properties", "error", "type",

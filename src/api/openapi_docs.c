@@ -75,7 +75,7 @@ static const struct openapi_doc docs[] = {
 	{HTTP_PUT, "/api/v1/settings/demand", "DemandSettingsInput", "DemandSettings", "200", NULL, NULL},
 	/* a launch's sales enablement brief (schema in api_brief.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/brief", NULL, "LaunchBrief", "200", NULL, NULL},
-	{HTTP_GET, "/api/v1/activity", NULL, "Activity", "200", NULL, NULL, NULL, activity_query},
+	{HTTP_GET, "/api/v1/activity", NULL, "ActivityFeed", "200", NULL, NULL, NULL, activity_query},
 	/* launches and releases (schemas in openapi_launches.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/readiness", NULL, "Readiness", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/releases/{id}/reschedule", NULL, "ReschedulePreview", "200", NULL, NULL, NULL,
@@ -201,7 +201,7 @@ static void activity_schema(json_t *schemas)
 		openapi_t("string", "created, updated, deleted, rescheduled, revoked, …"), "changes",
 		json_pack("{ssss}", "type", "object", "description",
 		          "The created object, {field: {from, to}} for updates, or the action's details")));
-	json_object_set_new(schemas, "Activity",
+	json_object_set_new(schemas, "ActivityFeed",
 	                    openapi_object(json_pack("{s{ssso}so}", "items", "type", "array", "items", row, "next_cursor",
 	                                             openapi_tn("string", "The cursor of the next page, or null"))));
 }

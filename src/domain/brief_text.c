@@ -1,11 +1,15 @@
 /* brief_text.c — user text made safe for the brief's Markdown: inline escaping, a Markdown field's first
- * paragraph, a Markdown field kept as blocks that cannot break the outline, and the download name. */
+ * paragraph, a Markdown field kept as blocks that cannot break the outline, unsafe link targets dropped, and the
+ * download name. */
 #include "brief.h"
+#include <cmark-gfm.h>
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Characters that are markup wherever they stand, and ones that are markup only at the start of a line. */
 static const char inline_marks[] = "\\`*_[]|~&";
@@ -31,6 +35,55 @@ void brief_md_text(buf *b, const char *s)
 			buf_addc(b, '\\');
 		buf_addc(b, c);
 	}
+}
+
+/* Is a link's target one a reader may follow: no scheme (a relative path, #anchor), or http, https, mailto? */
+static bool link_safe(const char *url)
+{
+	if (!url)
+		return true;
+	while (*url && (unsigned char)*url <= ' ')
+		url++;
+	size_t n = strcspn(url, ":/?#");
+	if (url[n] != ':')
+		return true;
+	return (n == 4 && !strncasecmp(url, "http", 4)) || (n == 5 && !strncasecmp(url, "https", 5)) ||
+	       (n == 6 && !strncasecmp(url, "mailto", 6));
+}
+
+/* md with every link or image whose target is unsafe (javascript:, data:, vbscript:, file: …) replaced by its text,
+ * written again as CommonMark by cmark-gfm; NULL when md has no such link (it is used as it is). Free the result. */
+static char *without_unsafe_links(const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node *bad[64];
+	int nbad = 0;
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) &&
+		    !link_safe(cmark_node_get_url(n)) && nbad < (int)(sizeof bad / sizeof bad[0]))
+			bad[nbad++] = n;
+	}
+	cmark_iter_free(it);
+	char *out = NULL;
+	if (nbad) {
+		for (int i = nbad; i-- > 0;) { /* innermost last found: unwrap from the inside out */
+			cmark_node *c;
+			while ((c = cmark_node_first_child(bad[i])) != NULL)
+				cmark_node_insert_before(bad[i], c);
+			cmark_node_free(bad[i]);
+		}
+		out = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+		if (nbad == (int)(sizeof bad / sizeof bad[0])) { /* too many to be an honest text: keep none of it */
+			free(out);
+			out = strdup("");
+		}
+	}
+	cmark_node_free(doc);
+	return out;
 }
 
 /* Is the line an ATX heading: at most three spaces, 1-6 #, then a space or the end? */
@@ -135,6 +188,12 @@ void brief_md_paragraph(buf *b, const char *md, size_t max)
 {
 	if (!md)
 		return;
+	char *safe = without_unsafe_links(md);
+	if (safe) {
+		brief_md_paragraph(b, safe, max);
+		free(safe);
+		return;
+	}
 	size_t from = b->len;
 	bool started = false;
 	for (const char *line = md; *line;) {
@@ -168,6 +227,12 @@ void brief_md_blocks(buf *b, const char *md)
 {
 	if (!md)
 		return;
+	char *safe = without_unsafe_links(md);
+	if (safe) {
+		brief_md_blocks(b, safe);
+		free(safe);
+		return;
+	}
 	for (const char *line = md; *line;) {
 		size_t len = strcspn(line, "\n");
 		size_t indent = 0;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include "domain/brief.h"
 #include "domain/evidence.h"
+#include <cmark-gfm.h>
 #include "harness.h"
 #include "model/entity.h"
 #include "web/markdown.h"
@@ -410,4 +411,56 @@ TEST(brief_text_helpers)
 	CHECK_STR(name, "launch-3-n-code-only.md");
 	brief_filename(4, "", name, sizeof name);
 	CHECK_STR(name, "launch-4.md");
+}
+
+/* How many links or images of md, read as CommonMark, point at a target that is not http(s), mailto or relative. */
+static int unsafe_targets(const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	int n = 0;
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		cmark_node *x = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(x);
+		const char *url = t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE ? cmark_node_get_url(x) : NULL;
+		if (url && strchr(url, ':') && strncmp(url, "http://", 7) && strncmp(url, "https://", 8) &&
+		    strncmp(url, "mailto:", 7))
+			n++;
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	return n;
+}
+
+/* regression: the brief's Markdown download copied [x](javascript:...) links of Markdown fields verbatim. */
+TEST(regression_brief_markdown_drops_unsafe_links)
+{
+	db *d = t_db();
+	json_t *f = json_pack("{ssss}", "title", "Links", "description",
+	                      "See [the docs](https://example.com/docs), [click](javascript:alert(1)), "
+	                      "[ref][evil] and ![pic](data:text/html;base64,PHNjcmlwdD4=)\n\n[evil]: JaVaScRiPt:alert(2)");
+	struct err e = {0};
+	long long fid = entity_create(d, entity_find("features"), 0, f, &e);
+	json_decref(f);
+	REQUIRE(fid > 0);
+	json_t *in = json_pack("{sssss[I]ss}", "title", "Links launch", "launch_date", "2027-03-15", "feature_ids",
+	                       (json_int_t)fid, "summary",
+	                       "Read [this](vbscript:msgbox) or [that](mailto:pm@example.com) or [here](/roadmap).\n\n"
+	                       "- [entity](javascript&#58;alert(3))");
+	long long launch = entity_create(d, entity_find("launches"), 0, in, &e);
+	json_decref(in);
+	REQUIRE(launch > 0);
+	char *md = brief(d, launch, &e);
+	REQUIRE(md);
+	CHECK_EQ_INT(unsafe_targets(md), 0);
+	CHECK(!strcasestr(md, "javascript:alert"));
+	CHECK(!strstr(md, "vbscript:"));
+	CHECK(!strstr(md, "data:text"));
+	CHECK_CONTAINS(md, "[the docs](https://example.com/docs)"); /* safe links stay */
+	CHECK_CONTAINS(md, "click");                               /* the unsafe link's text stays */
+	CHECK_CONTAINS(md, "mailto:pm@example.com");
+	CHECK_CONTAINS(md, "(/roadmap)");
+	CHECK_CONTAINS(md, "entity");
+	free(md);
+	db_close(d);
 }

@@ -219,3 +219,33 @@ TEST(openapi_route_match_cases)
 	CHECK(!matches("/{kind}", "//goals"));
 	CHECK(!matches("/{kind}", "/goals/../users"));
 }
+
+/* The schema a path's answer refers to (its 200 JSON body's $ref), looked up in the document; NULL when absent. */
+static json_t *answer_schema(json_t *doc, const char *path, const char *method)
+{
+	json_t *op = json_object_get(json_object_get(json_object_get(doc, "paths"), path), method);
+	json_t *s = json_object_get(
+	    json_object_get(json_object_get(json_object_get(json_object_get(op, "responses"), "200"), "content"),
+	                    "application/json"),
+	    "schema");
+	const char *ref = json_string_value(json_object_get(s, "$ref"));
+	if (!ref || strncmp(ref, "#/components/schemas/", 21))
+		return NULL;
+	return json_object_get(json_object_get(json_object_get(doc, "components"), "schemas"), ref + 21);
+}
+
+/* regression: the schema name Activity meant both the activity feed and a marketing activity, so
+ * GET /api/v1/launch-activities/{id} was documented as a list. */
+TEST(regression_openapi_activity_schema_names)
+{
+	arena *a = arena_new();
+	json_t *doc = openapi_document(a);
+	json_t *one = answer_schema(doc, "/api/v1/launch-activities/{id}", "get");
+	json_t *feed = answer_schema(doc, "/api/v1/activity", "get");
+	REQUIRE(one && feed);
+	CHECK(json_object_get(json_object_get(one, "properties"), "channel") != NULL);
+	CHECK(json_object_get(json_object_get(one, "properties"), "items") == NULL);
+	CHECK(json_object_get(json_object_get(feed, "properties"), "items") != NULL);
+	json_decref(doc);
+	arena_free(a);
+}
