@@ -48,7 +48,7 @@ void api_entity_get(request *rq, response *rs)
 void api_entity_create(request *rq, response *rs)
 {
 	struct err e = {0};
-	long long id = entity_create(rq->db, kind(rq), rq->user_id, rq->json, &e);
+	long long id = entity_create_ranked(rq->db, kind(rq), rq->user_id, rq->user_rank, rq->json, &e);
 	if (id < 0)
 		return reply_err_json(rs, &e);
 	rs_header(rs, "Location", arena_printf(rq->a, "/api/v1/%s/%lld", kind(rq)->kind, id));

@@ -9,6 +9,7 @@
 #include "model/users.h"
 #include "platform/db.h"
 #include "platform/log.h"
+#include "access.h"
 #include "reply.h"
 #include "route.h"
 #include "web/web.h"
@@ -273,13 +274,7 @@ void dispatch(request *rq, response *rs)
 		}
 		goto done;
 	}
-	int need = r->rank;
-	if (r->flags & R_KIND_WRITE) {
-		const struct entity *e = entity_find(rq->params[0]);
-		if (e && e->write_rank > need)
-			need = e->write_rank;
-	}
-	if (rq->user_id && rq->user_rank < need) {
+	if (rq->user_id && !access_allowed(rq, r)) {
 		early_error(rq, rs, 403, "forbidden", "your role may not do this");
 		goto done;
 	}

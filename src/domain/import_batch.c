@@ -5,11 +5,11 @@
 #include "import_run.h"
 #include "platform/log.h"
 
-enum { BATCH = 256, PER_ROW = 9 };
+enum { BATCH = 256, PER_ROW = 9, FIRST = 3 /* the first row's first parameter */ };
 #define NO_TEXT ((size_t)-1)
 
 static const char ins_head[] = "INSERT INTO insights(text, source, author, account_id, persona_id, observed_at, url, "
-                               "tags, external_id, created_at, updated_at) VALUES ";
+                               "tags, external_id, created_by, created_at, updated_at) VALUES ";
 
 static size_t keep(struct batch *b, const char *s)
 {
@@ -20,15 +20,15 @@ static size_t keep(struct batch *b, const char *s)
 	return off;
 }
 
-/* The statement for n rows: ?1 is the time, each row's values follow (program-owned text). */
+/* The statement for n rows: ?1 is the time, ?2 who imports, each row's values follow (program-owned text). */
 static char *insert_sql(int n)
 {
 	buf s;
 	buf_init(&s);
 	buf_add(&s, ins_head, sizeof ins_head - 1);
 	for (int k = 0; k < n; k++) {
-		int p = 2 + k * PER_ROW;
-		buf_rawf(&s, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?1, ?1)", k ? ", " : "", p, p + 1, p + 2, p + 3,
+		int p = FIRST + k * PER_ROW;
+		buf_rawf(&s, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?2, ?1, ?1)", k ? ", " : "", p, p + 1, p + 2, p + 3,
 		         p + 4, p + 5, p + 6, p + 7, p + 8);
 	}
 	return buf_detach(&s, NULL);
@@ -38,7 +38,7 @@ static const char *at(struct batch *b, size_t off) { return off == NO_TEXT ? NUL
 
 static void bind_row(db_stmt *s, struct batch *b, const struct batch_row *r, int k)
 {
-	int p = 2 + k * PER_ROW;
+	int p = FIRST + k * PER_ROW;
 	db_bind_text(s, p, at(b, r->text));
 	db_bind_text(s, p + 1, r->source);
 	db_bind_text(s, p + 2, at(b, r->author));
@@ -64,6 +64,10 @@ static int insert(struct importer *im, const char *sql, const struct batch_row *
 	if (!s)
 		return -1;
 	db_bind_text(s, 1, im->now);
+	if (im->o->actor > 0)
+		db_bind_int(s, 2, im->o->actor);
+	else
+		db_bind_text(s, 2, NULL);
 	for (int k = 0; k < n; k++)
 		bind_row(s, b, &rows[k], k);
 	int rc = db_step(s);

@@ -295,11 +295,50 @@ static int write_links(db *d, const struct entity *e, long long id, json_t *obj,
 	return 0;
 }
 
+bool entity_may_create(const struct entity *e, int rank)
+{
+	return rank >= e->write_rank || (e->create_rank && rank >= e->create_rank);
+}
+
+bool entity_may_change(db *d, const struct entity *e, long long id, long long user, int rank)
+{
+	if (rank >= e->write_rank)
+		return true;
+	if (!e->owner_field || !e->create_rank || rank < e->create_rank || user <= 0)
+		return false;
+	json_t *o = entity_get(d, e, id);
+	bool own = o && json_integer_value(json_object_get(o, e->owner_field)) == user;
+	json_decref(o);
+	return own;
+}
+
+static long long create(db *d, const struct entity *e, long long actor, bool limited, json_t *input, struct err *err);
+
 long long entity_create(db *d, const struct entity *e, long long actor, json_t *input, struct err *err)
+{
+	return create(d, e, actor, false, input, err);
+}
+
+long long entity_create_ranked(db *d, const struct entity *e, long long actor, int rank, json_t *input,
+                               struct err *err)
+{
+	if (!entity_may_create(e, rank))
+		return err_set(err, 403, "forbidden", NULL, "your role may not add %s", e->label);
+	return create(d, e, actor, rank < e->write_rank, input, err);
+}
+
+/* Insert a checked object; limited: made by a role below write_rank, so create_check applies. */
+static long long create(db *d, const struct entity *e, long long actor, bool limited, json_t *input, struct err *err)
 {
 	json_t *obj = entity_validate(d, e, input, NULL, err);
 	if (!obj)
 		return -1;
+	if (limited && e->create_check && e->create_check(obj, err) < 0) {
+		json_decref(obj);
+		return -1;
+	}
+	if (e->owner_field) /* the creator, whatever was sent (the field is read-only) */
+		json_object_set_new(obj, e->owner_field, actor > 0 ? json_integer(actor) : json_null());
 	char now[21];
 	now_rfc3339(now);
 	db_stmt *s = db_prepare(d, e->sql_insert);

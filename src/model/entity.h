@@ -73,6 +73,12 @@ struct entity {
 	const struct field *fields;
 	int nfields;
 	int write_rank;          /* least role rank that may create, edit and delete */
+	/* Below write_rank, from create_rank up (0: none below write_rank), a role may create objects of the kind,
+	 * as create_check allows (NULL: any; a contributor's request is a new problem or idea); with owner_field, a
+	 * users reference the engine sets to the creator, it may also edit and delete the objects it created. */
+	int create_rank;
+	int (*create_check)(json_t *obj, struct err *e);
+	const char *owner_field;
 	const char *default_sort;
 	/* Rules across fields, after each field checked; id is 0 for a new object. -1 with e filled refuses. */
 	int (*check)(db *d, long long id, json_t *obj, struct err *e);
@@ -138,6 +144,14 @@ int entity_update(db *d, const struct entity *e, long long actor, long long id, 
 int entity_update_as(db *d, const struct entity *e, long long actor, long long id, json_t *input, long long version,
                      const char *action, struct err *err);
 int entity_delete(db *d, const struct entity *e, long long actor, long long id, struct err *err);
+
+/* Who may write what (the dispatcher asks before a body is read; pages ask to show their buttons). */
+bool entity_may_create(const struct entity *e, int rank);
+/* May the user (id, rank) edit or delete object id: write_rank, or its creator from create_rank up. */
+bool entity_may_change(db *d, const struct entity *e, long long id, long long user, int rank);
+/* entity_create by a user of that rank: below the kind's write_rank, the object must pass create_check. */
+long long entity_create_ranked(db *d, const struct entity *e, long long actor, int rank, json_t *input,
+                               struct err *err);
 
 /* Does an object with this id exist in kind ("users" included)? */
 bool entity_ref_exists(db *d, const char *kind, long long id);

@@ -193,11 +193,22 @@ static int feature_check(db *d, long long id, json_t *obj, struct err *e)
 	return 0;
 }
 
+/* What a contributor files: a new problem or idea (the team triages it into the backlog). */
+static int feature_request_check(json_t *obj, struct err *e)
+{
+	const char *kind = json_string_value(json_object_get(obj, "kind"));
+	if (!str_eq(kind, "problem") && !str_eq(kind, "idea"))
+		return err_set(e, 403, "forbidden", "kind", "contributors file requests: kind must be problem or idea");
+	if (!str_eq(json_string_value(json_object_get(obj, "status")), "new"))
+		return err_set(e, 403, "forbidden", "status", "contributors file requests with status new; the team triages them");
+	return 0;
+}
+
 struct entity features_entity = {
 	.kind = "features", .table = "features", .one = "feature", .label = "Features", .title_field = "title",
 	.blurb = "The backlog: features, problems, ideas and bugs, tied to goals and personas.",
 	.fields = feature_fields, .nfields = COUNT(feature_fields), .write_rank = RANK_EDITOR, .default_sort = "-id",
-	.check = feature_check, .fts = "features_fts",
+	.check = feature_check, .fts = "features_fts", .create_rank = RANK_CONTRIBUTOR, .create_check = feature_request_check,
 };
 
 static const struct field stage_fields[] = {

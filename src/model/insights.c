@@ -20,11 +20,13 @@ static const struct field insight_fields[] = {
 	 .help = "The id in the tool it came from; re-importing the same id changes nothing"},
 	{"dismissed", "Dismissed", FT_INT, F_FILTER, 0, 0, 1, .dflt = "0",
 	 .help = "1 when triaged as not relevant to any feature"},
+	{"created_by", "Added by", FT_REF, F_READONLY | F_FILTER, .ref = "users",
+	 .help = "Who added it; a contributor may edit and delete only the insights they added"},
 };
 
 struct entity insights_entity = {
 	.kind = "insights", .table = "insights", .one = "insight", .label = "Insights", .title_field = "text",
 	.blurb = "Customer evidence: what people said and did, from interviews, support, sales and reviews.",
-	.fields = insight_fields, .nfields = COUNT(insight_fields), .write_rank = RANK_CONTRIBUTOR,
-	.default_sort = "-observed_at", .fts = "insights_fts",
+	.fields = insight_fields, .nfields = COUNT(insight_fields), .write_rank = RANK_EDITOR,
+	.create_rank = RANK_CONTRIBUTOR, .owner_field = "created_by", .default_sort = "-observed_at", .fts = "insights_fts",
 };

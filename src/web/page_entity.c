@@ -24,7 +24,12 @@ static const struct kind_page *extras(const struct entity *e)
 
 static const struct entity *kind(request *rq) { return entity_find(rq->params[0]); }
 
-static bool may_write(request *rq, const struct entity *e) { return rq->user_rank >= e->write_rank; }
+static bool may_create(request *rq, const struct entity *e) { return entity_may_create(e, rq->user_rank); }
+
+static bool may_change(request *rq, const struct entity *e, long long id)
+{
+	return entity_may_change(rq->db, e, id, rq->user_id, rq->user_rank);
+}
 
 /* The query arguments that are set (an empty filter from the form means "any"). */
 static struct kv *set_args(request *rq)
@@ -159,7 +164,7 @@ void page_entity_list(request *rq, response *rs)
 	buf *b = &rs->body;
 	html(b, "<div class=\"page-head\"><div><h1>%s</h1><p class=\"blurb\">%s</p></div><div class=\"actions\">", e->label,
 	     e->blurb);
-	if (may_write(rq, e))
+	if (may_create(rq, e))
 		html(b, "<a class=\"button\" href=\"/%s/new\">New %s</a>", e->kind, e->one);
 	if (x && x->list_actions)
 		x->list_actions(rq, b);
@@ -170,7 +175,7 @@ void page_entity_list(request *rq, response *rs)
 	size_t n = json_array_size(items);
 	if (n == 0 && !err.status) {
 		html(b, "<p class=\"empty\">No %s match. ", e->kind);
-		if (may_write(rq, e))
+		if (may_create(rq, e))
 			html(b, "<a href=\"/%s/new\">Create the first %s</a>.", e->kind, e->one);
 		buf_lit(b, "</p>");
 	} else if (n) {
@@ -303,7 +308,7 @@ void page_entity_create(request *rq, response *rs)
 	const struct entity *e = kind(rq);
 	struct err err = {0};
 	json_t *in = entity_from_form(e, rq->form, &err);
-	long long id = in ? entity_create(rq->db, e, rq->user_id, in, &err) : -1;
+	long long id = in ? entity_create_ranked(rq->db, e, rq->user_id, rq->user_rank, in, &err) : -1;
 	json_decref(in);
 	if (id < 0) {
 		rs->status = err.status;
@@ -336,7 +341,8 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	buf *b = &rs->body;
 	crumbs(rq, b, e, o);
 	html(b, "</nav><div class=\"page-head\"><h1>%s</h1><div class=\"actions\">", title ? title : "");
-	if (may_write(rq, e))
+	bool changer = may_change(rq, e, id);
+	if (changer)
 		html(b, "<a class=\"button\" href=\"/%s/%lld/edit\">Edit</a>", e->kind, id);
 	buf_lit(b, "</div></div>");
 	long long from;
@@ -375,7 +381,7 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	}
 	buf_lit(b, "</ol></section>");
 	json_decref(hist);
-	if (may_write(rq, e)) {
+	if (changer) {
 		html(b, "<details class=\"danger\"><summary>Delete this %s</summary><form method=\"post\" action=\"/%s/%lld/delete\">",
 		     e->one, e->kind, id);
 		form_csrf(rq, b);

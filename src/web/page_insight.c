@@ -6,7 +6,7 @@
 
 static void list_actions(request *rq, buf *b)
 {
-	if (rq->user_rank >= insights_entity.write_rank) /* contributors add insights */
+	if (entity_may_create(&insights_entity, rq->user_rank)) /* contributors add insights */
 		buf_lit(b, "<a class=\"button secondary\" href=\"/insights/import\">Import CSV</a>");
 }
 

@@ -47,4 +47,65 @@ printf 'text,author\n"One line please","Ann\nBrown"\n' > "$TMP/ml.csv"
 expect "the CSV import folds a line break in a one-line field (author) into a space" "Ann Brown" \
 	"$(sql "SELECT author FROM insights WHERE text = 'One line please'")"
 
+
+# --- defect 7: contributors could edit and delete anyone's insights
+CONTRIB=$(token contributor)
+OTHER=$(sql "SELECT id FROM insights ORDER BY id LIMIT 1")
+OV=$(sql "SELECT version FROM insights WHERE id = $OTHER")
+BODY="{\"version\":$OV,\"text\":\"rewritten by a contributor\"}" oneshot PATCH "/api/v1/insights/$OTHER" "Authorization: Bearer $CONTRIB" "$J"
+expect "regression: a contributor editing someone else's insight: 403" "403 forbidden" "$STATUS $(jget "$TMP/b" j.error.code)"
+oneshot DELETE "/api/v1/insights/$OTHER" "Authorization: Bearer $CONTRIB"
+expect "regression: a contributor deleting someone else's insight: 403" 403 "$STATUS"
+expect "regression: ... the insight is unchanged" "$OV" "$(sql "SELECT version FROM insights WHERE id = $OTHER")"
+BODY='{"text":"A contributor heard this on a call","source":"sales"}' oneshot POST /api/v1/insights "Authorization: Bearer $CONTRIB" "$J"
+expect "a contributor adds an insight, recorded as theirs" "201 5" "$STATUS $(jget "$TMP/b" j.created_by)"
+MINE=$(jget "$TMP/b" j.id)
+BODY='{"version":1,"text":"A contributor heard this on a sales call"}' oneshot PATCH "/api/v1/insights/$MINE" "Authorization: Bearer $CONTRIB" "$J"
+expect "a contributor edits their own insight" "200 2" "$STATUS $(jget "$TMP/b" j.version)"
+BODY='{"version":2,"created_by":1}' oneshot PATCH "/api/v1/insights/$MINE" "Authorization: Bearer $CONTRIB" "$J"
+expect "... and cannot hand it to someone else (created_by is read-only)" "5" "$(sql "SELECT created_by FROM insights WHERE id = $MINE")"
+session contributor
+oneshot GET "/insights/$OTHER/edit" "Cookie: $COOKIE"
+expect "regression: a contributor's edit form of someone else's insight: 403" 403 "$STATUS"
+BODY="_csrf=$CSRF&version=$OV&text=rewritten+in+the+form&source=other" oneshot POST "/insights/$OTHER" "Cookie: $COOKIE" "$F"
+expect "regression: ... and saving it: 403" 403 "$STATUS"
+BODY="_csrf=$CSRF" oneshot POST "/insights/$OTHER/delete" "Cookie: $COOKIE" "$F"
+expect "regression: ... and deleting it from the page: 403" 403 "$STATUS"
+oneshot GET "/insights/$OTHER" "Cookie: $COOKIE"
+check "the page of someone else's insight offers a contributor no Edit" lacks "$TMP/b" "/insights/$OTHER/edit"
+oneshot GET "/insights/$MINE" "Cookie: $COOKIE"
+check "the page of their own insight offers Edit" contains "$TMP/b" "/insights/$MINE/edit"
+oneshot DELETE "/api/v1/insights/$MINE" "Authorization: Bearer $CONTRIB"
+expect "a contributor deletes their own insight" 204 "$STATUS"
+PM=$(token pm)
+BODY="{\"version\":$OV,\"tags\":[\"checked\"]}" oneshot PATCH "/api/v1/insights/$OTHER" "Authorization: Bearer $PM" "$J"
+expect "a PM edits anyone's insight" 200 "$STATUS"
+
+# --- defect 15: contributors file requests (problem or idea, status new)
+oneshot GET /features/new "Cookie: $COOKIE"
+expect "regression: a contributor opens the new-request form" 200 "$STATUS"
+BODY="_csrf=$CSRF&title=Export+to+Sheets&kind=idea&requester=Sales" oneshot POST /features "Cookie: $COOKIE" "$F"
+expect "regression: a contributor files an idea from the form" 303 "$STATUS"
+expect "... new, as an idea" "idea new" "$(sql "SELECT kind || ' ' || status FROM features WHERE title = 'Export to Sheets'")"
+BODY='{"title":"Slow dashboards","kind":"problem"}' oneshot POST /api/v1/features "Authorization: Bearer $CONTRIB" "$J"
+expect "regression: a contributor files a problem through the API" "201 new" "$STATUS $(jget "$TMP/b" j.status)"
+REQ=$(jget "$TMP/b" j.id)
+BODY='{"title":"Ship it now","kind":"feature"}' oneshot POST /api/v1/features "Authorization: Bearer $CONTRIB" "$J"
+expect "a contributor's feature of kind feature: 403 naming kind" "403 kind" "$STATUS $(jget "$TMP/b" j.error.field)"
+BODY='{"title":"Already accepted","kind":"idea","status":"accepted"}' oneshot POST /api/v1/features "Authorization: Bearer $CONTRIB" "$J"
+expect "a contributor's request in another status: 403 naming status" "403 status" "$STATUS $(jget "$TMP/b" j.error.field)"
+BODY='{"version":1,"status":"accepted"}' oneshot PATCH "/api/v1/features/$REQ" "Authorization: Bearer $CONTRIB" "$J"
+expect "a contributor does not triage (edit) requests" 403 "$STATUS"
+oneshot GET /features "Cookie: $COOKIE"
+check "the features list offers a contributor the new-request button" contains "$TMP/b" 'href="/features/new"'
+BODY='{"goal":1,"demand":1,"rice":1}' oneshot PUT /api/v1/settings/score "Authorization: Bearer $PM" "$J"
+expect "roles: a PM does not change the score formula (leaders do)" 403 "$STATUS"
+BODY='{"arr_weighting":false}' oneshot PUT /api/v1/settings/demand "Authorization: Bearer $PM" "$J"
+expect "roles: ... nor the demand settings" 403 "$STATUS"
+BODY='{"ready_threshold":70}' oneshot PUT /api/v1/settings/launches "Authorization: Bearer $PM" "$J"
+expect "roles: ... nor the launch lead times" 403 "$STATUS"
+LEADER=$(token leader)
+BODY='{"ready_threshold":70}' oneshot PUT /api/v1/settings/launches "Authorization: Bearer $LEADER" "$J"
+expect "roles: a leader changes the launch settings" 200 "$STATUS"
+
 finish

@@ -1,0 +1,23 @@
+/* access.c — may the signed-in user take this route: its least role, and for a kind's writes the kind's ranks
+ * (write rank; create rank and, for objects they created, the creator's right to edit and delete). */
+#include "access.h"
+#include <string.h>
+#include "model/entity.h"
+#include "model/users.h"
+
+bool access_allowed(request *rq, const struct route *r)
+{
+	if (rq->user_rank < r->rank)
+		return false;
+	if (!(r->flags & R_KIND_WRITE))
+		return true;
+	const struct entity *e = entity_find(rq->params[0]);
+	if (!e)
+		return true; /* the router let no unknown kind through; nothing to judge */
+	long long id;
+	if (!strstr(r->pattern, "{id}") || !parse_ll(rq->params[1], &id)) /* a new object: the list's /new, POST */
+		return entity_may_create(e, rq->user_rank);
+	if (rq->user_rank >= e->write_rank || !entity_ref_exists(rq->db, e->kind, id))
+		return true; /* writers may; a missing object is the handler's 404 */
+	return entity_may_change(rq->db, e, id, rq->user_id, rq->user_rank);
+}
