@@ -13,6 +13,9 @@ void api_entity_delete(request *rq, response *rs);
 void api_entity_history(request *rq, response *rs);
 void api_activity(request *rq, response *rs); /* the workspace's activity feed */
 
+/* api_action.c — every action's answer (the dispatcher runs the action) */
+void api_action(request *rq, response *rs);
+
 /* api_launches.c — readiness and conflicts, rescheduling a release, the launch settings */
 void api_launch_readiness(request *rq, response *rs);
 void api_release_reschedule_preview(request *rq, response *rs);
@@ -40,10 +43,7 @@ void api_strategy_revisions(request *rq, response *rs);
 
 /* api_goals.c — what goals have beyond the generic kind */
 void api_goal_measurements(request *rq, response *rs);
-void api_goal_measure(request *rq, response *rs);
-void api_goal_target(request *rq, response *rs);
 void api_goal_revisions(request *rq, response *rs);
-void api_goal_review(request *rq, response *rs);
 
 /* api_features.c — triage and merge */
 void api_feature_triage(request *rq, response *rs);

@@ -5,10 +5,25 @@
 #include "api.h"
 #include "app/reply.h"
 #include "app/route.h"
+#include "model/action.h"
 #include "model/entity.h"
 #include "model/strategy.h"
 #include "openapi.h"
 #include "platform/log.h"
+
+static json_t *field_schema(const struct field *f);
+
+/* An object with the given members (an action's input, a record): required members, nothing else. */
+json_t *openapi_fields_schema(const struct field *fields, int n)
+{
+	json_t *props = json_object(), *req = json_array();
+	for (int i = 0; i < n; i++) {
+		json_object_set_new(props, fields[i].name, field_schema(&fields[i]));
+		if ((fields[i].flags & F_REQUIRED) && !fields[i].dflt)
+			json_array_append_new(req, json_string(fields[i].name));
+	}
+	return json_pack("{sssososb}", "type", "object", "properties", props, "required", req, "additionalProperties", 0);
+}
 
 static json_t *field_schema(const struct field *f)
 {
@@ -72,10 +87,28 @@ static json_t *field_schema(const struct field *f)
 		json_object_set_new(s, "maxItems", json_integer(f->max > 0 ? f->max : 200));
 		json_object_set_new(s, "uniqueItems", json_true());
 		break;
+	case FT_IDS:
+		json_object_set_new(s, "type", json_string("array"));
+		json_object_set_new(s, "items", json_pack("{sssi}", "type", "integer", "minimum", 1));
+		json_object_set_new(s, "maxItems", json_integer(f->max > 0 ? f->max : 1000));
+		json_object_set_new(s, "uniqueItems", json_true());
+		break;
+	case FT_RECORD: {
+		json_t *r = openapi_fields_schema(f->sub, f->nsub);
+		json_object_update(s, r);
+		json_decref(r);
+		break;
+	}
+	case FT_RECORDS:
+		json_object_set_new(s, "type", json_string("array"));
+		json_object_set_new(s, "items", openapi_fields_schema(f->sub, f->nsub));
+		json_object_set_new(s, "maxItems", json_integer(f->max > 0 ? f->max : 50));
+		break;
 	case FT__MAX: break;
 	}
 	/* optional values may be null */
-	if (!(f->flags & F_REQUIRED) && f->type != FT_LIST && f->type != FT_LINKS) {
+	if (!(f->flags & F_REQUIRED) && f->type != FT_LIST && f->type != FT_LINKS && f->type != FT_IDS &&
+	    f->type != FT_RECORDS) {
 		json_t *t = json_object_get(s, "type");
 		json_object_set_new(s, "type", json_pack("[Os]", t, "null"));
 	}
@@ -133,6 +166,35 @@ static const char *schema_name(arena *a, const struct entity *e, const char *suf
 	return out;
 }
 
+/* "measure" -> "MeasureInput", "evidence-link" -> "EvidenceLinkInput": the component of an action's body. */
+static const char *action_schema_name(arena *a, const struct action *act)
+{
+	char *out = arena_alloc(a, strlen(act->name) + 6), *o = out;
+	bool up = true;
+	for (const char *p = act->name; *p; p++) {
+		if (*p == '-' || *p == '_') {
+			up = true;
+			continue;
+		}
+		*o++ = up ? (char)toupper((unsigned char)*p) : *p;
+		up = false;
+	}
+	strcpy(o, "Input");
+	return out;
+}
+
+/* The body an action takes: its fields, and the object's version when it needs one. */
+static json_t *action_input_schema(const struct action *act)
+{
+	json_t *s = openapi_fields_schema(act->fields, act->nfields);
+	if (act->flags & A_VERSION) {
+		json_object_set_new(json_object_get(s, "properties"), "version",
+		                    json_pack("{ssss}", "type", "integer", "description",
+		                              "The object's current version (required, here or as If-Match); a stale one is 409"));
+	}
+	return s;
+}
+
 static json_t *ref(arena *a, const char *name)
 {
 	return json_pack("{ss}", "$ref", arena_printf(a, "#/components/schemas/%s", name));
@@ -172,7 +234,10 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	json_object_set_new(op, "summary", json_string(e ? arena_printf(a, "%s: %s", e->label, r->summary) : r->summary));
 	json_object_set_new(op, "operationId",
 	                    json_sprintf("%s %s", http_method_name(r->method), path)); /* unique by construction */
-	json_object_set_new(op, "tags", json_pack("[s]", e ? e->label : (strstr(path, "/goals") ? "Goals" : "Workspace")));
+	const struct action *act = r->action;
+	const struct entity *ae = act && act->kind ? entity_find(act->kind) : NULL;
+	json_object_set_new(op, "tags", json_pack("[s]", e ? e->label : ae ? ae->label
+	                                                  : strstr(path, "/goals") ? "Goals" : "Workspace"));
 	for (const char *p = strchr(path, '{'); p; p = strchr(p + 1, '{')) {
 		const char *end = strchr(p, '}');
 		add_param(params, arena_strndup(a, p + 1, (size_t)(end - p - 1)), "path", "integer", true,
@@ -197,7 +262,11 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	if (json_array_size(params))
 		json_object_set(op, "parameters", params);
 	json_decref(params);
-	if (r->flags & R_JSON) {
+	if (act && !(act->flags & A_NO_BODY)) {
+		json_t *rb = json_body(ref(a, action_schema_name(a, act)));
+		json_object_set_new(rb, "required", json_boolean(act->nfields > 0 || (act->flags & A_VERSION)));
+		json_object_set_new(op, "requestBody", rb);
+	} else if (r->flags & R_JSON) {
 		json_t *schema;
 		if (doc && doc->request)
 			schema = ref(a, doc->request);
@@ -217,13 +286,20 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		json_object_set_new(op, "requestBody",
 		                    json_pack("{sbs{s{s{ssss}}}}", "required", 1, "content", "text/csv", "schema", "type",
 		                              "string", "description", "The CSV file (UTF-8; a BOM, CRLF or LF)"));
-	const char *ok = doc                                                                          ? doc->ok
+	const char *ok = act ? ((act->flags & A_EMPTY) ? "204" : (act->flags & A_CREATED) ? "201" : "200")
+	                 : doc                                                                        ? doc->ok
 	                 : r->method == HTTP_POST && !strstr(path, "/review") && !strstr(path, "/target") ? "201"
 	                 : r->method == HTTP_DELETE                                                   ? "204"
 	                                                                                              : "200";
 	json_t *okr;
 	if (!strcmp(ok, "204")) {
 		okr = json_pack("{ss}", "description", "Done; no content");
+	} else if (act && (act->flags & A_OBJECT) && ae) {
+		okr = json_pack("{ss}", "description", arena_printf(a, "The %s as it is now", ae->one));
+		json_object_update_new(okr, json_body(ref(a, schema_name(a, ae, ""))));
+	} else if (act && act->answer) {
+		okr = json_pack("{ss}", "description", "OK");
+		json_object_update_new(okr, json_body(ref(a, act->answer)));
 	} else if (doc && doc->response && strchr(doc->response, '/')) { /* a media type (text/calendar), not a schema */
 		okr = json_pack("{sss{s{s{ss}}}}", "description", "OK", "content", doc->response, "schema", "type", "string");
 	} else if (doc && doc->response) {
@@ -256,7 +332,7 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	}
 	if (strchr(path, '{'))
 		json_object_set_new(resp, "404", error_response("No such object"));
-	if (r->method == HTTP_PATCH || r->method == HTTP_PUT)
+	if (r->method == HTTP_PATCH || r->method == HTTP_PUT || (act && (act->flags & A_VERSION)))
 		json_object_set_new(resp, "409", error_response("Stale version: someone else changed it"));
 	if (doc && doc->extra)
 		json_object_set_new(resp, doc->extra, error_response(doc->extra_desc));
@@ -304,6 +380,9 @@ json_t *openapi_document(arena *a)
 		json_object_set_new(schemas, schema_name(a, e, ""), entity_schema(e, false));
 		json_object_set_new(schemas, schema_name(a, e, "Input"), entity_schema(e, true));
 	}
+	for (int i = 0; i < actions_count; i++)
+		if (!(actions_all[i]->flags & A_NO_BODY))
+			json_object_set_new(schemas, action_schema_name(a, actions_all[i]), action_input_schema(actions_all[i]));
 	json_object_set_new(schemas, "Strategy", entity_schema(&strategy_entity, false));
 	json_object_set_new(schemas, "StrategyInput", entity_schema(&strategy_entity, true));
 	/* the schemas of routes that serve no kind, under names no kind may take (a bug otherwise: one name, two meanings) */

@@ -10,6 +10,7 @@
 #include "platform/db.h"
 #include "platform/log.h"
 #include "access.h"
+#include "outcome.h"
 #include "reply.h"
 #include "route.h"
 #include "web/web.h"
@@ -229,6 +230,41 @@ static const struct route *find_route(request *rq, bool *path_known)
 	return NULL;
 }
 
+/* A form's fields as an action's JSON input: typed by the action's fields, with the form's version. */
+static json_t *form_input(request *rq, const struct action *a, struct err *err)
+{
+	json_t *in = fields_from_form(a->fields, a->nfields, rq->form, err);
+	long long v;
+	const char *vs = rq_form(rq, "version");
+	if (in && vs && parse_ll(vs, &v))
+		json_object_set_new(in, "version", json_integer(v));
+	return in;
+}
+
+/* An action's route: the run (model/action.c: object, input, version, run, audit) inside the request's
+ * transaction, then the route's face answers from the outcome. */
+static void run_action(request *rq, response *rs, const struct route *r)
+{
+	const struct action *a = r->action;
+	struct outcome o = {.action = a};
+	long long sub = 0;
+	if (strstr(r->pattern, "{id}"))
+		parse_ll(rq->params[0], &o.id);
+	if (strstr(r->pattern, "{mid}"))
+		parse_ll(rq->params[1], &sub);
+	json_t *in = (r->flags & R_FORM) ? form_input(rq, a, &o.err) : json_incref(rq->json);
+	o.rc = in || (a->flags & A_NO_BODY)
+	           ? action_invoke(rq->db, rq->a, a, rq->user_id, rq->user_rank, o.id, sub, in, rq_version(rq, in), &o.x,
+	                           &o.err)
+	           : -1;
+	rq->outcome = &o;
+	r->fn(rq, rs);
+	rq->outcome = NULL;
+	if (o.rc == 0)
+		act_free(&o.x);
+	json_decref(in);
+}
+
 /* The path as the access log shows it: a share link's secret (/share/roadmap/SECRET) is left out, so the log
  * never hands out read access. */
 static const char *logged_path(request *rq)
@@ -284,7 +320,7 @@ void dispatch(request *rq, response *rs)
 		early_error(rq, rs, 403, "forbidden", "missing or wrong CSRF token; reload the page and try again");
 		goto done;
 	}
-	bool write = rq->method != HTTP_GET && rq->method != HTTP_HEAD;
+	bool write = rq->method != HTTP_GET && rq->method != HTTP_HEAD && !(r->action && (r->action->flags & A_READ));
 	if (r->flags & R_OWN_TX) {
 		r->fn(rq, rs);
 	} else {
@@ -292,7 +328,10 @@ void dispatch(request *rq, response *rs)
 			early_error(rq, rs, 503, "unavailable", "the database is busy; try again");
 			goto done;
 		}
-		r->fn(rq, rs);
+		if (r->action)
+			run_action(rq, rs, r);
+		else
+			r->fn(rq, rs);
 		if (rs->status >= 400) {
 			db_rollback(rq->db);
 		} else if (db_commit(rq->db) != DB_OK) {

@@ -23,6 +23,8 @@ enum route_flag {
 
 typedef void (*route_fn)(request *rq, response *rs);
 
+struct action;
+
 struct route {
 	enum http_method method;
 	const char *pattern; /* segments; {kind} = an entity kind, {id} = a positive integer, {x} = any */
@@ -30,10 +32,15 @@ struct route {
 	unsigned flags;
 	int rank;            /* least role rank (users.h enum rank) */
 	const char *summary; /* one line, for OpenAPI and docs */
+	const struct action *action; /* an action's route: the dispatcher runs it, fn answers for its face */
 };
 
-extern const struct route routes[];
-extern const int routes_count;
+/* Everything Tandem answers: the actions' routes (each action's API path and page path, derived from the action
+ * table at start-up by routes_init) and then the lines of routes.c. */
+extern const struct route *routes;
+extern int routes_count;
+void routes_init(void);
+void routes_shutdown(void);
 
 /* The dispatcher: libmicrohttpd's handler for every request. */
 void dispatch(request *rq, response *rs);

@@ -1,6 +1,9 @@
-/* routes.c — the one route table: everything Tandem answers, one line each.
- * Flags and ranks are enforced by the dispatcher (dispatch.c), never in handlers. */
+/* routes.c — the one route table: everything Tandem answers, one line each, after the routes of the actions
+ * (derived from the action table). Flags and ranks are enforced by the dispatcher (dispatch.c), never in handlers. */
+#include <stdlib.h>
+#include <string.h>
 #include "api/api.h"
+#include "model/action.h"
 #include "model/users.h"
 #include "route.h"
 #include "web/web.h"
@@ -10,7 +13,7 @@
 #define PAGE (R_PAGE | R_ETAG)
 #define FORM (R_PAGE | R_CSRF | R_FORM)
 
-const struct route routes[] = {
+static const struct route lines[] = {
 	/* public */
 	{HTTP_GET, "/healthz", api_healthz, API | R_PUBLIC, RANK_NONE, "Health check"},
 	{HTTP_GET, "/static/{x}", page_static, R_PAGE | R_PUBLIC | R_ETAG, RANK_NONE, "Embedded CSS and JS"},
@@ -39,10 +42,7 @@ const struct route routes[] = {
 	{HTTP_PUT, "/api/v1/strategy", api_strategy_put, API_W, RANK_LEADER, "Change the strategy (needs its version)"},
 	{HTTP_GET, "/api/v1/strategy/revisions", api_strategy_revisions, API, RANK_VIEWER, "Every version of the strategy"},
 	{HTTP_GET, "/api/v1/goals/{id}/measurements", api_goal_measurements, API, RANK_VIEWER, "A goal's measurements"},
-	{HTTP_POST, "/api/v1/goals/{id}/measurements", api_goal_measure, API_W, RANK_EDITOR, "Record a measurement"},
-	{HTTP_POST, "/api/v1/goals/{id}/target", api_goal_target, API_W, RANK_EDITOR, "Change the target, with a reason"},
 	{HTTP_GET, "/api/v1/goals/{id}/revisions", api_goal_revisions, API, RANK_VIEWER, "A goal's target changes"},
-	{HTTP_POST, "/api/v1/goals/{id}/review", api_goal_review, API | R_CSRF, RANK_EDITOR, "Mark a goal reviewed now"},
 	{HTTP_GET, "/api/v1/alignment", api_alignment, API, RANK_VIEWER, "Alignment findings and health score"},
 	{HTTP_GET, "/api/v1/activity", api_activity, API, RANK_VIEWER,
 	 "The activity feed: every change in the workspace, newest first (?kind=, ?limit=, ?cursor=)"},
@@ -130,9 +130,6 @@ const struct route routes[] = {
 	{HTTP_POST, "/strategy", page_strategy_save, FORM, RANK_LEADER, "Save the strategy"},
 	{HTTP_GET, "/alignment", page_alignment, PAGE, RANK_VIEWER, "Alignment report"},
 	{HTTP_GET, "/activity", page_activity, PAGE, RANK_VIEWER, "The activity feed"},
-	{HTTP_POST, "/goals/{id}/measurements", page_goal_measure, FORM, RANK_EDITOR, "Record a measurement"},
-	{HTTP_POST, "/goals/{id}/target", page_goal_target, FORM, RANK_EDITOR, "Change a goal's target"},
-	{HTTP_POST, "/goals/{id}/review", page_goal_review, FORM, RANK_EDITOR, "Mark a goal reviewed"},
 	{HTTP_GET, "/triage", page_triage, PAGE, RANK_VIEWER, "New requests beside the strategy"},
 	{HTTP_POST, "/features/{id}/triage", page_feature_triage, FORM, RANK_EDITOR, "Accept or decline a request"},
 	{HTTP_POST, "/features/{id}/merge", page_feature_merge, FORM, RANK_EDITOR, "Merge a duplicate feature"},
@@ -180,4 +177,35 @@ const struct route routes[] = {
 	{HTTP_POST, "/{kind}/{id}", page_entity_update, FORM | R_KIND_WRITE, RANK_VIEWER, "Save the edit form"},
 	{HTTP_POST, "/{kind}/{id}/delete", page_entity_delete, FORM | R_KIND_WRITE, RANK_VIEWER, "Delete"},
 };
-const int routes_count = COUNT(routes);
+
+const struct route *routes = lines;
+int routes_count = COUNT(lines);
+static struct route *table; /* the actions' routes, then lines; built once at start-up */
+
+void routes_init(void)
+{
+	if (table)
+		return;
+	table = calloc((size_t)(2 * actions_count) + COUNT(lines), sizeof *table);
+	if (!table)
+		die_oom();
+	int n = 0;
+	for (int i = 0; i < actions_count; i++) {
+		const struct action *a = actions_all[i];
+		unsigned body = a->flags & A_NO_BODY ? 0 : R_JSON;
+		table[n++] = (struct route){a->method, a->api_path, api_action, R_API | R_CSRF | body, a->rank, a->summary, a};
+		if (a->page_path)
+			table[n++] = (struct route){HTTP_POST, a->page_path, page_action, FORM, a->rank, a->summary, a};
+	}
+	memcpy(table + n, lines, sizeof lines);
+	routes = table;
+	routes_count = n + (int)COUNT(lines);
+}
+
+void routes_shutdown(void)
+{
+	free(table);
+	table = NULL;
+	routes = lines;
+	routes_count = COUNT(lines);
+}

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "cli.h"
+#include "app/route.h"
 #include "model/entity.h"
 #include "model/strategy.h"
 #include "model/features.h"
@@ -79,6 +80,7 @@ int app_init(void)
 	features_entity.virtual_sort_fn = score_sort_items;
 	launches_entity.decorate = launch_decorate; /* the model stores launches, the domain computes readiness */
 	entity_init();
+	routes_init();
 	entity_init_one(&strategy_entity);
 	markdown_init();
 	return 0;
@@ -87,6 +89,7 @@ int app_init(void)
 void app_shutdown(void)
 {
 	entity_shutdown();
+	routes_shutdown();
 	entity_free_sql(&strategy_entity);
 }
 

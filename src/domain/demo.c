@@ -35,9 +35,9 @@ static int measure(db *d, long long goal, const char *at, double value, const ch
 {
 	struct err e = {0};
 	json_t *m = json_pack("{sssfss}", "at", at, "value", value, "source", source);
-	long long id = goal_measure(d, 0, goal, m, &e);
+	int rc = action_call(d, &goal_measure_action, 0, goal, 0, m, NULL, &e);
 	json_decref(m);
-	return id < 0 ? -1 : 0;
+	return rc;
 }
 
 static int seed(db *d)
@@ -146,11 +146,13 @@ static int seed(db *d)
 		    measure(d, g2, months[i], v2[i], "finance") < 0 || measure(d, g3, months[i], v3[i], "sales ops") < 0 ||
 		    measure(d, g4, months[i], v4[i], "product analytics") < 0)
 			return -1;
-	json_t *t = json_pack("{sfss}", "target", 12.0, "reason",
-	                      "10 minutes needs the new onboarding flow, which moved to next quarter; 12 is realistic.");
-	int rc = goal_change_target(d, pm, g1, t, &e);
-	json_decref(t);
-	if (rc < 0 || goal_mark_reviewed(d, pm, g1, &e) < 0)
+	json_t *goal = entity_get(d, &goals_entity, g1);
+	json_t *t = json_pack("{sfsssO}", "target", 12.0, "reason",
+	                      "10 minutes needs the new onboarding flow, which moved to next quarter; 12 is realistic.",
+	                      "version", json_object_get(goal, "version"));
+	int rc = action_call(d, &goal_target_action, pm, g1, 0, t, NULL, &e);
+	json_decref(t), json_decref(goal);
+	if (rc < 0 || action_call(d, &goal_review_action, pm, g1, 0, NULL, NULL, &e) < 0)
 		return -1;
 	const long long goals[4] = {g1, g2, g3, g4};
 	if (demo_seed_backlog(d, goals, personas, pm, pmm) < 0)

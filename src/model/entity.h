@@ -23,6 +23,10 @@ enum ftype {
 	FT_LIST,      /* list of short strings, stored as JSON text */
 	FT_LINKS,     /* ids of objects of kind ref, kept in a link table (see struct link) */
 	FT_BOOL,      /* true or false, stored as 0 or 1 */
+	/* input of actions and settings only (never a column): */
+	FT_IDS,       /* a list of ids (of kind ref when set), none twice */
+	FT_RECORD,    /* an object with the members sub[0..nsub) */
+	FT_RECORDS,   /* a list of such objects; an error names the item: "checklist.1[2]" */
 	FT__MAX
 };
 
@@ -61,6 +65,8 @@ struct field {
 	const char *dflt;             /* JSON text of the value a new object gets when absent */
 	const char *help;             /* one line for forms and the OpenAPI description */
 	const struct link *link;      /* FT_LINKS: the link table */
+	const struct field *sub;      /* FT_RECORD, FT_RECORDS: the members */
+	int nsub;
 };
 
 struct entity {
@@ -134,6 +140,15 @@ int entity_list_all(db *d, const struct entity *e, struct kv *filters, arena *a,
 json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *base, struct err *err);
 /* Turn form fields (strings) into typed JSON input; NULL with err set on a malformed number. */
 json_t *entity_from_form(const struct entity *e, struct kv *form, struct err *err);
+
+/* The same two for any list of fields (an action's input, a setting): check input field by field (type, range,
+ * length, UTF-8, choices, references, required; read-only fields keep base's value or null; id, version,
+ * created_at, updated_at are ignored), one names what the fields describe in the message for an unknown field
+ * ("a measurement"). A new object with every field (null, an empty list or the default where absent and no
+ * base), or NULL with err naming the field. */
+json_t *fields_validate(db *d, const struct field *fields, int n, const char *one, json_t *input, json_t *base,
+                        struct err *err);
+json_t *fields_from_form(const struct field *fields, int n, struct kv *form, struct err *err);
 
 /* Writes; the caller holds the transaction. Each writes an audit row. */
 long long entity_create(db *d, const struct entity *e, long long actor, json_t *input, struct err *err);

@@ -1,5 +1,6 @@
 /* entity_validate.c — checks input against a descriptor, field by field, and reads forms. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "entity.h"
@@ -94,6 +95,52 @@ fail:
 	return NULL;
 }
 
+/* A list of whole numbers > 0, none twice, each an object of kind ref when the field names one. */
+static json_t *check_ids(db *d, const struct field *f, json_t *v, struct err *e)
+{
+	long max = f->max > 0 ? f->max : 1000;
+	if (!json_is_array(v))
+		return err_invalid(e, f->name, "%s must be a list of ids", f->name), NULL;
+	if ((long)json_array_size(v) > max)
+		return err_invalid(e, f->name, "%s has more than %ld items", f->name, max), NULL;
+	size_t i, k;
+	json_t *it;
+	json_array_foreach(v, i, it)
+	{
+		if (!json_is_integer(it) || json_integer_value(it) <= 0)
+			return err_invalid(e, f->name, "%s item %zu must be an id (a whole number above 0)", f->name, i + 1), NULL;
+		for (k = 0; k < i; k++)
+			if (json_integer_value(json_array_get(v, k)) == json_integer_value(it))
+				return err_invalid(e, f->name, "%s names %lld twice", f->name, (long long)json_integer_value(it)),
+				       NULL;
+		if (f->ref && !entity_ref_exists(d, f->ref, json_integer_value(it)))
+			return err_invalid(e, f->name, "%s: no %s with id %lld", f->name, f->ref, (long long)json_integer_value(it)),
+			       NULL;
+	}
+	return json_incref(v);
+}
+
+/* An object checked against f's members; an error inside it is named at path ("checklist.1[2]") with the
+ * member in the message, or, for a record that is not in a list, path.member ("capacity.eng"). */
+static json_t *check_record(db *d, const struct field *f, const char *path, json_t *v, struct err *e)
+{
+	if (!json_is_object(v))
+		return err_invalid(e, path, "%s must be an object", path), NULL;
+	json_t *out = fields_validate(d, f->sub, f->nsub, path, v, NULL, e);
+	if (!out) {
+		char msg[sizeof e->message + sizeof e->field + 2], at[2 * sizeof e->field];
+		if (f->type == FT_RECORDS) {
+			snprintf(msg, sizeof msg, "%s: %s", path, e->message);
+			snprintf(e->message, sizeof e->message, "%.*s", (int)sizeof e->message - 1, msg);
+			snprintf(e->field, sizeof e->field, "%s", path);
+		} else {
+			snprintf(at, sizeof at, "%s.%s", path, e->field);
+			snprintf(e->field, sizeof e->field, "%.*s", (int)sizeof e->field - 1, at);
+		}
+	}
+	return out;
+}
+
 /* Check one present, non-null value; returns a new normalized value or NULL with e set. */
 static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *e)
 {
@@ -173,13 +220,49 @@ static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *
 		if (!json_is_boolean(v))
 			return err_invalid(e, f->name, "%s must be true or false", f->name), NULL;
 		return json_incref(v);
+	case FT_IDS: return check_ids(d, f, v, e);
+	case FT_RECORD: return check_record(d, f, f->name, v, e);
+	case FT_RECORDS: {
+		long max = f->max > 0 ? f->max : 50;
+		if (!json_is_array(v))
+			return err_invalid(e, f->name, "%s must be a list of objects", f->name), NULL;
+		if ((long)json_array_size(v) > max)
+			return err_invalid(e, f->name, "%s has more than %ld items", f->name, max), NULL;
+		json_t *out = json_array(), *it;
+		size_t i;
+		json_array_foreach(v, i, it)
+		{
+			char at[64];
+			snprintf(at, sizeof at, "%s[%zu]", f->name, i + 1);
+			json_t *one = check_record(d, f, at, it, e);
+			if (!one) {
+				json_decref(out);
+				return NULL;
+			}
+			json_array_append_new(out, one);
+		}
+		return out;
+	}
 	case FT_TIMESTAMP:
 	case FT__MAX: break;
 	}
 	return err_invalid(e, f->name, "%s cannot be set", f->name), NULL;
 }
 
-json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *base, struct err *err)
+/* The value a field gets when the input does not send it: base's (an edit), else the default or empty. */
+static json_t *absent(const struct field *f, json_t *base)
+{
+	json_t *keep = base ? json_object_get(base, f->name) : NULL;
+	if (keep)
+		return json_incref(keep);
+	if (f->dflt)
+		return json_loads(f->dflt, JSON_DECODE_ANY, NULL);
+	return f->type == FT_LINKS || f->type == FT_LIST || f->type == FT_IDS || f->type == FT_RECORDS ? json_array()
+	                                                                                               : json_null();
+}
+
+json_t *fields_validate(db *d, const struct field *fields, int n, const char *one, json_t *input, json_t *base,
+                        struct err *err)
 {
 	if (!json_is_object(input))
 		return err_invalid(err, NULL, "the body must be a JSON object"), NULL;
@@ -189,13 +272,15 @@ json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *ba
 	{
 		if (system_key(key))
 			continue;
-		const struct field *f = entity_field(e, key);
-		if (!f)
-			return err_invalid(err, key, "unknown field %s for a %s", key, e->one), NULL;
+		bool known = false;
+		for (int i = 0; i < n && !known; i++)
+			known = !strcmp(fields[i].name, key);
+		if (!known)
+			return err_invalid(err, key, "unknown field %s for %s", key, one), NULL;
 	}
 	json_t *out = json_object();
-	for (int i = 0; i < e->nfields; i++) {
-		const struct field *f = &e->fields[i];
+	for (int i = 0; i < n; i++) {
+		const struct field *f = &fields[i];
 		json_t *v = json_object_get(input, f->name);
 		json_t *nv = NULL;
 		if (f->flags & F_READONLY) {
@@ -203,15 +288,10 @@ json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *ba
 			json_t *keep = base ? json_object_get(base, f->name) : NULL;
 			nv = keep ? json_incref(keep) : json_null();
 		} else if (!v) {
-			json_t *keep = base ? json_object_get(base, f->name) : NULL;
-			if (keep)
-				nv = json_incref(keep);
-			else if (f->dflt)
-				nv = json_loads(f->dflt, JSON_DECODE_ANY, NULL);
-			else
-				nv = f->type == FT_LINKS || f->type == FT_LIST ? json_array() : json_null();
+			nv = absent(f, base);
 		} else if (json_is_null(v)) {
-			nv = f->type == FT_LIST || f->type == FT_LINKS ? json_array() : json_null();
+			nv = f->type == FT_LIST || f->type == FT_LINKS || f->type == FT_IDS || f->type == FT_RECORDS ? json_array()
+			                                                                                           : json_null();
 		} else {
 			nv = check_value(d, f, v, err);
 			if (!nv) {
@@ -219,17 +299,29 @@ json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *ba
 				return NULL;
 			}
 		}
-		if (base && (f->flags & F_OWN_ACTION) && !json_equal(nv, json_object_get(base, f->name))) {
-			json_decref(nv);
-			json_decref(out);
-			return err_invalid(err, f->name, "%s is changed through its own action, with a reason", f->name), NULL;
-		}
 		if ((f->flags & F_REQUIRED) && !(f->flags & F_READONLY) && json_is_null(nv)) {
 			json_decref(nv);
 			json_decref(out);
 			return err_invalid(err, f->name, "%s is required", f->name), NULL;
 		}
 		json_object_set_new(out, f->name, nv);
+	}
+	return out;
+}
+
+json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *base, struct err *err)
+{
+	char one[80];
+	snprintf(one, sizeof one, "a %s", e->one);
+	json_t *out = fields_validate(d, e->fields, e->nfields, one, input, base, err);
+	if (!out)
+		return NULL;
+	for (int i = 0; base && i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		if ((f->flags & F_OWN_ACTION) && !json_equal(json_object_get(out, f->name), json_object_get(base, f->name))) {
+			json_decref(out);
+			return err_invalid(err, f->name, "%s is changed through its own action, with a reason", f->name), NULL;
+		}
 	}
 	long long id = base ? (long long)json_integer_value(json_object_get(base, "id")) : 0;
 	if (e->check && e->check(d, id, out, err) < 0) {
@@ -272,9 +364,42 @@ static json_t *links_from_form(const struct field *f, struct kv *form, struct er
 
 json_t *entity_from_form(const struct entity *e, struct kv *form, struct err *err)
 {
+	return fields_from_form(e->fields, e->nfields, form, err);
+}
+
+/* Repeated form fields "name=ID" as a list of ids (a multiple select or several hidden inputs). */
+static json_t *ids_from_form(const struct field *f, struct kv *form, struct err *err)
+{
+	json_t *out = json_array();
+	for (struct kv *k = form; k; k = k->next) {
+		long long id;
+		if (strcmp(k->key, f->name) || blank(k->value))
+			continue;
+		if (!parse_ll(k->value, &id)) {
+			json_decref(out);
+			return err_invalid(err, f->name, "%s must name ids", f->name), NULL;
+		}
+		json_array_append_new(out, json_integer(id));
+	}
+	return out;
+}
+
+json_t *fields_from_form(const struct field *fields, int nfields, struct kv *form, struct err *err)
+{
 	json_t *o = json_object();
-	for (int i = 0; i < e->nfields; i++) {
-		const struct field *f = &e->fields[i];
+	for (int i = 0; i < nfields; i++) {
+		const struct field *f = &fields[i];
+		if (f->type == FT_RECORD || f->type == FT_RECORDS)
+			continue; /* no form sends an object; the page that shows one builds its JSON itself */
+		if (f->type == FT_IDS) {
+			json_t *ids = ids_from_form(f, form, err);
+			if (!ids) {
+				json_decref(o);
+				return NULL;
+			}
+			json_object_set_new(o, f->name, ids);
+			continue;
+		}
 		if (f->flags & F_READONLY)
 			continue;
 		if (f->type == FT_LINKS) {

@@ -31,13 +31,6 @@ struct entity goals_entity = {
 	.fields = goal_fields, .nfields = COUNT(goal_fields), .write_rank = RANK_EDITOR, .default_sort = "due",
 };
 
-static int goal_exists(db *d, long long id, struct err *e)
-{
-	if (!entity_ref_exists(d, "goals", id))
-		return err_not_found(e, "no goal with id %lld", id);
-	return 0;
-}
-
 static void touch(db *d, long long id)
 {
 	char now[21];
@@ -45,64 +38,107 @@ static void touch(db *d, long long id)
 	db_run(d, "UPDATE goals SET updated_at = ?, version = version + 1 WHERE id = ?", "ti", now, id);
 }
 
-long long goal_measure(db *d, long long actor, long long goal_id, json_t *in, struct err *e)
+static const struct field measure_fields[] = {
+	{"at", "Date", FT_DATE, 0, .help = "When it was measured; today when absent"},
+	{"value", "Value", FT_NUMBER, F_REQUIRED, .help = "The metric's value"},
+	{"source", "Source", FT_STRING, 0, 200, .help = "Where the number comes from, e.g. the billing dashboard"},
+};
+
+/* A measurement {at, value, source}; the goal's current value is its latest by date, then by entry. */
+static int measure(struct act *x)
 {
-	if (goal_exists(d, goal_id, e) < 0)
-		return -1;
-	if (!json_is_object(in))
-		return err_invalid(e, NULL, "the body must be a JSON object");
-	const char *key;
-	json_t *v;
-	json_object_foreach(in, key, v) if (strcmp(key, "at") && strcmp(key, "value") && strcmp(key, "source"))
-		return err_invalid(e, key, "unknown field %s for a measurement", key);
-	json_t *at = json_object_get(in, "at"), *val = json_object_get(in, "value"), *src = json_object_get(in, "source");
 	char today[11];
 	today_ymd(today);
-	const char *when = today;
-	if (at && !json_is_null(at)) {
-		if (!json_is_string(at) || !valid_date(json_string_value(at)))
-			return err_invalid(e, "at", "at must be a real date as YYYY-MM-DD");
-		when = json_string_value(at);
-	}
-	if (!json_is_number(val))
-		return err_invalid(e, "value", val ? "value must be a number" : "value is required");
-	double x = json_number_value(val);
-	if (x != x || x > 1e15 || x < -1e15)
-		return err_invalid(e, "value", "value is out of range");
-	const char *source = NULL;
-	if (src && !json_is_null(src)) {
-		if (!json_is_string(src) || utf8_len(json_string_value(src)) > 200 ||
-		    !valid_text(json_string_value(src), strlen(json_string_value(src))))
-			return err_invalid(e, "source", "source must be text of at most 200 characters");
-		source = json_string_value(src);
-	}
+	const char *when = jget_str(x->in, "at") ? jget_str(x->in, "at") : today, *source = jget_str(x->in, "source");
+	double v = json_number_value(json_object_get(x->in, "value"));
 	char now[21];
 	now_rfc3339(now);
-	db_stmt *s = db_prepare(d, "INSERT INTO goal_measurements(goal_id, at, value, source, created_by, created_at) "
-	                           "VALUES (?, ?, ?, ?, ?, ?)");
-	db_bind_int(s, 1, goal_id);
+	db_stmt *s = db_prepare(x->d, "INSERT INTO goal_measurements(goal_id, at, value, source, created_by, created_at) "
+	                              "VALUES (?, ?, ?, ?, ?, ?)");
+	db_bind_int(s, 1, x->id);
 	db_bind_text(s, 2, when);
-	db_bind_double(s, 3, x);
+	db_bind_double(s, 3, v);
 	db_bind_text(s, 4, source);
-	if (actor > 0)
-		db_bind_int(s, 5, actor);
+	if (x->actor > 0)
+		db_bind_int(s, 5, x->actor);
 	db_bind_text(s, 6, now);
 	int rc = db_step(s);
 	db_done(s);
-	if (rc != DB_DONE)
-		return err_internal(e);
-	long long id = db_last_id(d);
-	/* current = the latest measurement by date, then by entry */
-	db_run(d,
-	       "UPDATE goals SET current = (SELECT value FROM goal_measurements WHERE goal_id = ? "
-	       "ORDER BY at DESC, id DESC LIMIT 1) WHERE id = ?",
-	       "ii", goal_id, goal_id);
-	touch(d, goal_id);
-	json_t *audit = json_pack("{sssfso}", "at", when, "value", x, "source", source ? json_string(source) : json_null());
-	audit_write(d, actor, "goals", goal_id, "measured", audit);
-	json_decref(audit);
-	return id;
+	if (rc != DB_DONE ||
+	    db_run(x->d,
+	           "UPDATE goals SET current = (SELECT value FROM goal_measurements WHERE goal_id = ? "
+	           "ORDER BY at DESC, id DESC LIMIT 1) WHERE id = ?",
+	           "ii", x->id, x->id) != DB_OK)
+		return err_internal(x->err);
+	touch(x->d, x->id);
+	x->audit = json_pack("{sssfso}", "at", when, "value", v, "source", source ? json_string(source) : json_null());
+	return 0;
 }
+
+const struct action goal_measure_action = {
+	.name = "measure", .one = "a measurement", .verb = "measured", .kind = "goals", .method = HTTP_POST,
+	.api_path = "/api/v1/goals/{id}/measurements", .page_path = "/goals/{id}/measurements", .rank = RANK_EDITOR,
+	.flags = A_AUDIT | A_OBJECT | A_CREATED, .fields = measure_fields, .nfields = COUNT(measure_fields),
+	.summary = "Record a measurement; the goal's current value follows the latest", .button = "Record",
+	.run = measure,
+};
+
+static const struct field target_fields[] = {
+	{"target", "New target", FT_NUMBER, F_REQUIRED},
+	{"reason", "Reason", FT_TEXT, F_REQUIRED, 2000, .help = "Why the target moves; kept in the goal's revisions"},
+};
+
+/* The new target, with the old one and the reason kept in goal_target_changes. */
+static int change_target(struct act *x)
+{
+	double old = json_number_value(json_object_get(x->obj, "target"));
+	double to = json_number_value(json_object_get(x->in, "target"));
+	const char *reason = jget_str(x->in, "reason");
+	char now[21];
+	now_rfc3339(now);
+	db_stmt *s = db_prepare(x->d, "INSERT INTO goal_target_changes(goal_id, old_target, new_target, reason, changed_by, "
+	                              "changed_at) VALUES (?, ?, ?, ?, ?, ?)");
+	db_bind_int(s, 1, x->id);
+	db_bind_double(s, 2, old);
+	db_bind_double(s, 3, to);
+	db_bind_text(s, 4, reason);
+	if (x->actor > 0)
+		db_bind_int(s, 5, x->actor);
+	db_bind_text(s, 6, now);
+	int rc = db_step(s);
+	db_done(s);
+	if (rc != DB_DONE || db_run(x->d, "UPDATE goals SET target = ? WHERE id = ?", "di", to, x->id) != DB_OK)
+		return err_internal(x->err);
+	touch(x->d, x->id);
+	x->audit = json_pack("{s{sfsf}ss}", "target", "from", old, "to", to, "reason", reason);
+	return 0;
+}
+
+const struct action goal_target_action = {
+	.name = "target", .one = "a target change", .verb = "target changed", .kind = "goals", .method = HTTP_POST,
+	.api_path = "/api/v1/goals/{id}/target", .page_path = "/goals/{id}/target", .rank = RANK_EDITOR,
+	.flags = A_VERSION | A_AUDIT | A_OBJECT, .fields = target_fields, .nfields = COUNT(target_fields),
+	.summary = "Change the target, with a reason (needs the goal's version)", .button = "Change target",
+	.run = change_target,
+};
+
+static int mark_reviewed(struct act *x)
+{
+	char now[21];
+	now_rfc3339(now);
+	if (db_run(x->d, "UPDATE goals SET last_reviewed_at = ? WHERE id = ?", "ti", now, x->id) != DB_OK)
+		return err_internal(x->err);
+	touch(x->d, x->id);
+	x->audit = json_pack("{ss}", "last_reviewed_at", now);
+	return 0;
+}
+
+const struct action goal_review_action = {
+	.name = "review", .one = "a review", .verb = "reviewed", .kind = "goals", .method = HTTP_POST,
+	.api_path = "/api/v1/goals/{id}/review", .page_path = "/goals/{id}/review", .rank = RANK_EDITOR,
+	.flags = A_AUDIT | A_OBJECT | A_NO_BODY, .summary = "Mark a goal reviewed now", .button = "Mark reviewed today",
+	.run = mark_reviewed,
+};
 
 json_t *goal_measurements(db *d, long long goal_id)
 {
@@ -117,55 +153,6 @@ json_t *goal_measurements(db *d, long long goal_id)
 		                                     jcol_str(s, 3)));
 	db_done(s);
 	return arr;
-}
-
-int goal_change_target(db *d, long long actor, long long goal_id, json_t *in, struct err *e)
-{
-	json_t *goal = entity_get(d, &goals_entity, goal_id);
-	if (!goal)
-		return err_not_found(e, "no goal with id %lld", goal_id);
-	double old = json_number_value(json_object_get(goal, "target"));
-	long long cur_version = json_integer_value(json_object_get(goal, "version"));
-	json_decref(goal);
-	if (!json_is_object(in))
-		return err_invalid(e, NULL, "the body must be a JSON object");
-	const char *key;
-	json_t *v;
-	json_object_foreach(in, key, v) if (strcmp(key, "target") && strcmp(key, "reason") && strcmp(key, "version"))
-		return err_invalid(e, key, "unknown field %s for a target change", key);
-	json_t *t = json_object_get(in, "target"), *r = json_object_get(in, "reason"), *ver = json_object_get(in, "version");
-	if (ver && (!json_is_integer(ver) || json_integer_value(ver) != cur_version))
-		return err_conflict(e, "the goal was changed by someone else; reload and retry");
-	if (!json_is_number(t))
-		return err_invalid(e, "target", t ? "target must be a number" : "target is required");
-	double x = json_number_value(t);
-	if (x != x || x > 1e15 || x < -1e15)
-		return err_invalid(e, "target", "target is out of range");
-	const char *reason = json_string_value(r);
-	if (!reason || !*reason || strspn(reason, " \t\r\n") == strlen(reason))
-		return err_invalid(e, "reason", "a target change needs a reason");
-	if (!valid_text(reason, strlen(reason)) || utf8_len(reason) > 2000)
-		return err_invalid(e, "reason", "reason must be text of at most 2000 characters");
-	char now[21];
-	now_rfc3339(now);
-	db_stmt *s = db_prepare(d, "INSERT INTO goal_target_changes(goal_id, old_target, new_target, reason, changed_by, "
-	                           "changed_at) VALUES (?, ?, ?, ?, ?, ?)");
-	db_bind_int(s, 1, goal_id);
-	db_bind_double(s, 2, old);
-	db_bind_double(s, 3, x);
-	db_bind_text(s, 4, reason);
-	if (actor > 0)
-		db_bind_int(s, 5, actor);
-	db_bind_text(s, 6, now);
-	int rc = db_step(s);
-	db_done(s);
-	if (rc != DB_DONE || db_run(d, "UPDATE goals SET target = ? WHERE id = ?", "di", x, goal_id) != DB_OK)
-		return err_internal(e);
-	touch(d, goal_id);
-	json_t *audit = json_pack("{s{sfsf}ss}", "target", "from", old, "to", x, "reason", reason);
-	audit_write(d, actor, "goals", goal_id, "target changed", audit);
-	json_decref(audit);
-	return 0;
 }
 
 json_t *goal_target_changes(db *d, long long goal_id)
@@ -189,19 +176,3 @@ json_t *goal_target_changes(db *d, long long goal_id)
 	db_done(s);
 	return arr;
 }
-
-int goal_mark_reviewed(db *d, long long actor, long long goal_id, struct err *e)
-{
-	if (goal_exists(d, goal_id, e) < 0)
-		return -1;
-	char now[21];
-	now_rfc3339(now);
-	if (db_run(d, "UPDATE goals SET last_reviewed_at = ? WHERE id = ?", "ti", now, goal_id) != DB_OK)
-		return err_internal(e);
-	touch(d, goal_id);
-	json_t *audit = json_pack("{ss}", "last_reviewed_at", now);
-	audit_write(d, actor, "goals", goal_id, "reviewed", audit);
-	json_decref(audit);
-	return 0;
-}
-

@@ -42,6 +42,7 @@ typedef struct request {
 	bool bearer;                   /* authenticated by a bearer token (no CSRF needed) */
 	const char *csrf;              /* the session's CSRF token, for forms */
 	const void *route;             /* the matched route (app-defined) */
+	const void *outcome;           /* what the dispatcher did for it before the handler (app-defined) */
 	struct db *db;                 /* this worker thread's connection */
 } request;
 

@@ -252,17 +252,17 @@ static void close_tag(buf *b, const struct field *f, bool bad)
 	buf_lit(b, ">");
 }
 
-static void one_input(request *rq, buf *b, const struct field *f, const char *val, bool bad)
+static void one_input(request *rq, buf *b, const struct field *f, const char *id, const char *val, bool bad)
 {
 	switch (f->type) {
 	case FT_TEXT:
 	case FT_LIST:
-		html(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\"", f->name, f->name, f->type == FT_LIST ? 5 : 4);
+		html(b, "<textarea id=\"%s\" name=\"%s\" rows=\"%d\"", id, f->name, f->type == FT_LIST ? 5 : 4);
 		close_tag(b, f, bad);
 		html(b, "%s</textarea>", val);
 		break;
 	case FT_ENUM:
-		html(b, "<select id=\"f-%s\" name=\"%s\"", f->name, f->name);
+		html(b, "<select id=\"%s\" name=\"%s\"", id, f->name);
 		close_tag(b, f, bad);
 		if (!(f->flags & F_REQUIRED)) /* an optional choice can stay unset */
 			buf_lit(b, "<option value=\"\">— none —</option>");
@@ -271,30 +271,30 @@ static void one_input(request *rq, buf *b, const struct field *f, const char *va
 		buf_lit(b, "</select>");
 		break;
 	case FT_REF:
-		html(b, "<select id=\"f-%s\" name=\"%s\"", f->name, f->name);
+		html(b, "<select id=\"%s\" name=\"%s\"", id, f->name);
 		close_tag(b, f, bad);
 		ref_options(rq, b, f, val);
 		buf_lit(b, "</select>");
 		break;
 	case FT_BOOL:
-		html(b, "<select id=\"f-%s\" name=\"%s\"", f->name, f->name);
+		html(b, "<select id=\"%s\" name=\"%s\"", id, f->name);
 		close_tag(b, f, bad);
 		html(b, "<option value=\"false\"%s>No</option><option value=\"true\"%s>Yes</option></select>",
 		     str_eq(val, "true") ? "" : " selected", str_eq(val, "true") ? " selected" : "");
 		break;
 	case FT_DATE:
-		html(b, "<input id=\"f-%s\" name=\"%s\" type=\"date\" value=\"%s\"", f->name, f->name, val);
+		html(b, "<input id=\"%s\" name=\"%s\" type=\"date\" value=\"%s\"", id, f->name, val);
 		close_tag(b, f, bad);
 		break;
 	case FT_INT:
 	case FT_MONEY:
 	case FT_NUMBER:
-		html(b, "<input id=\"f-%s\" name=\"%s\" type=\"number\" step=\"%s\" value=\"%s\"", f->name, f->name,
+		html(b, "<input id=\"%s\" name=\"%s\" type=\"number\" step=\"%s\" value=\"%s\"", id, f->name,
 		     f->type == FT_NUMBER ? "any" : "1", val);
 		close_tag(b, f, bad);
 		break;
 	default:
-		html(b, "<input id=\"f-%s\" name=\"%s\" type=\"text\" value=\"%s\"", f->name, f->name, val);
+		html(b, "<input id=\"%s\" name=\"%s\" type=\"text\" value=\"%s\"", id, f->name, val);
 		close_tag(b, f, bad);
 	}
 }
@@ -356,7 +356,19 @@ void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *ob
 			val = arena_strdup(rq->a, val);
 			json_decref(dv);
 		}
-		one_input(rq, b, f, val, bad);
+		one_input(rq, b, f, arena_printf(rq->a, "f-%s", f->name), val, bad);
 		field_note(b, f, error, bad);
 	}
+}
+
+void field_input_row(request *rq, buf *b, const struct field *f, const char *id, const char *val,
+                     const struct err *error)
+{
+	bool bad = error && error->status && !strcmp(error->field, f->name);
+	html(b, "<div class=\"field%s\"><label for=\"%s\">%s", bad ? " has-error" : "", id, f->label);
+	if (f->flags & F_REQUIRED)
+		buf_lit(b, " <abbr title=\"required\">*</abbr>");
+	buf_lit(b, "</label>");
+	one_input(rq, b, f, id, val ? val : "", bad);
+	field_note(b, f, error, bad);
 }

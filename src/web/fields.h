@@ -24,6 +24,10 @@ void field_inputs(request *rq, buf *b, const struct entity *e, json_t *obj, cons
 /* The same without the field named skip (a child's parent, sent as a hidden input). */
 void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *obj, const struct err *error,
                          bool editing, const char *skip);
+/* One labelled input of field f with element id and value val (NULL: empty), the message beside it when error
+ * names the field, else its help. For an action's forms (action_form.c). */
+void field_input_row(request *rq, buf *b, const struct field *f, const char *id, const char *val,
+                     const struct err *error);
 /* An RFC 3339 timestamp as <time> showing "YYYY-MM-DD HH:MM" (UTC). */
 void show_time(buf *b, const char *ts);
 /* An error summary for the top of a form (nothing when error is NULL or empty). */

@@ -2,7 +2,7 @@
  * goal page its progress, a chart, recording a measurement, changing the target with a reason, reviews. */
 #include <stdlib.h>
 #include <string.h>
-#include "app/reply.h"
+#include "action_form.h"
 #include "fields.h"
 #include "model/goals.h"
 #include "model/users.h"
@@ -101,14 +101,9 @@ static void progress(buf *b, json_t *g)
 	buf_lit(b, "</p>");
 }
 
-static void failure(buf *b, const char *form, const char *name, const struct err *err)
-{
-	if (form && err && !strcmp(form, name))
-		html(b, "<p class=\"error\" role=\"alert\" id=\"%s-error\">%s</p>", name, err->message);
-}
-
 static void show_extra(request *rq, buf *b, json_t *g, const char *form, const struct err *err)
 {
+	(void)form, (void)err; /* each action form finds its own failure (action_form) */
 	long long id = json_integer_value(json_object_get(g, "id"));
 	bool editor = rq->user_rank >= goals_entity.write_rank;
 	const char *unit = json_string_value(json_object_get(g, "unit"));
@@ -145,16 +140,9 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 	if (editor) {
 		char today[11];
 		today_ymd(today);
-		html(b, "<form class=\"inline\" method=\"post\" action=\"/goals/%lld/measurements\" id=\"measure\">", id);
-		form_csrf(rq, b);
-		failure(b, form, "measure", err);
-		const char *at = form && !strcmp(form, "measure") ? rq_form(rq, "at") : NULL;
-		const char *val = form && !strcmp(form, "measure") ? rq_form(rq, "value") : NULL;
-		html(b, "<h3>Record a measurement</h3><label>Date <input type=\"date\" name=\"at\" value=\"%s\" required></label>"
-		        "<label>Value <input type=\"number\" step=\"any\" name=\"value\" value=\"%s\" required></label>"
-		        "<label>Source <input name=\"source\" maxlength=\"200\" placeholder=\"e.g. billing dashboard\"></label>"
-		        "<button type=\"submit\">Record</button></form>",
-		        at ? at : today, val ? val : "");
+		struct kv at = {"at", today, NULL};
+		action_form(rq, b, &goal_measure_action, g,
+		            &(struct form_opts){.cls = "inline", .heading = "Record a measurement", .values = &at});
 	}
 	buf_lit(b, "</section>");
 
@@ -178,22 +166,8 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 		buf_lit(b, "</ol>");
 	}
 	json_decref(revs);
-	if (editor) {
-		bool failed = form && !strcmp(form, "target");
-		const char *t = failed ? rq_form(rq, "target") : NULL, *why = failed ? rq_form(rq, "reason") : NULL;
-		html(b, "<details%s><summary>Change the target</summary><form method=\"post\" action=\"/goals/%lld/target\" "
-		        "id=\"target-form\">",
-		     failed ? " open" : "", id);
-		form_csrf(rq, b);
-		failure(b, form, "target", err);
-		html(b, "<input type=\"hidden\" name=\"version\" value=\"%s\">"
-		        "<label for=\"new-target\">New target</label><input id=\"new-target\" type=\"number\" step=\"any\" "
-		        "name=\"target\" value=\"%s\" required>"
-		        "<label for=\"reason\">Reason <abbr title=\"required\">*</abbr></label><textarea id=\"reason\" "
-		        "name=\"reason\" rows=\"2\" required placeholder=\"Why the target moves\">%s</textarea>"
-		        "<button type=\"submit\">Change target</button></form></details>",
-		        value_text(rq->a, json_object_get(g, "version")), t ? t : value_text(rq->a, tgt), why ? why : "");
-	}
+	if (editor)
+		action_form(rq, b, &goal_target_action, g, &(struct form_opts){.details = "Change the target"});
 	buf_lit(b, "</section>");
 
 	/* review cadence */
@@ -218,62 +192,9 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 	else
 		buf_rawf(b, "Next review due in %ld day%s.", due_in, due_in == 1 ? "" : "s");
 	buf_lit(b, "</p>");
-	if (editor) {
-		html(b, "<form method=\"post\" action=\"/goals/%lld/review\">", id);
-		form_csrf(rq, b);
-		failure(b, form, "review", err);
-		buf_lit(b, "<button type=\"submit\" class=\"secondary\">Mark reviewed today</button></form>");
-	}
+	if (editor)
+		action_form(rq, b, &goal_review_action, g, &(struct form_opts){.button_cls = "secondary"});
 	buf_lit(b, "</section>");
 }
 
 const struct kind_page goal_page = {"goals", "Trend", list_prepare, list_cell, NULL, NULL, show_extra};
-
-/* The action forms: each builds the JSON input the API takes, so both share one validation. */
-static void after(request *rq, response *rs, int rc, const char *form, const struct err *err)
-{
-	if (rc < 0)
-		return page_entity_show_failed(rq, rs, &goals_entity, rq_id(rq, 0), form, err);
-	reply_redirect(rs, rq, arena_printf(rq->a, "/goals/%lld", rq_id(rq, 0)));
-}
-
-static json_t *number_or_text(const char *s)
-{
-	double x;
-	if (s && parse_double(s, &x))
-		return json_real(x);
-	return s && *s ? json_string_nocheck(s) : json_null(); /* refused with the field named */
-}
-
-void page_goal_measure(request *rq, response *rs)
-{
-	struct err err = {0};
-	const char *at = rq_form(rq, "at"), *src = rq_form(rq, "source");
-	json_t *in = json_pack("{soso}", "at", str_empty(at) ? json_null() : json_string_nocheck(at), "value",
-	                       number_or_text(rq_form(rq, "value")));
-	if (!str_empty(src))
-		json_object_set_new(in, "source", json_string_nocheck(src));
-	int rc = goal_measure(rq->db, rq->user_id, rq_id(rq, 0), in, &err) < 0 ? -1 : 0;
-	json_decref(in);
-	after(rq, rs, rc, "measure", &err);
-}
-
-void page_goal_target(request *rq, response *rs)
-{
-	struct err err = {0};
-	const char *why = rq_form(rq, "reason");
-	json_t *in = json_pack("{soso}", "target", number_or_text(rq_form(rq, "target")), "reason",
-	                       json_string_nocheck(why ? why : ""));
-	long long v;
-	if (rq_form(rq, "version") && parse_ll(rq_form(rq, "version"), &v))
-		json_object_set_new(in, "version", json_integer(v));
-	int rc = goal_change_target(rq->db, rq->user_id, rq_id(rq, 0), in, &err);
-	json_decref(in);
-	after(rq, rs, rc, "target", &err);
-}
-
-void page_goal_review(request *rq, response *rs)
-{
-	struct err err = {0};
-	after(rq, rs, goal_mark_reviewed(rq->db, rq->user_id, rq_id(rq, 0), &err), "review", &err);
-}

@@ -34,10 +34,8 @@ void page_alignment(request *rq, response *rs);
 /* The score, the tally and findings worst first (max_findings <= 0: all); the dashboard shows a few. */
 void alignment_summary(request *rq, buf *b, int max_findings);
 
-/* page_goal.c — goal actions (the goal detail page adds to page_entity_show) */
-void page_goal_measure(request *rq, response *rs);
-void page_goal_target(request *rq, response *rs);
-void page_goal_review(request *rq, response *rs);
+/* page_action.c — every action's page face: redirect, or the page again with the form's message */
+void page_action(request *rq, response *rs);
 
 /* Per-kind additions to the generic pages (page_goal.c for goals). */
 struct kind_page {

@@ -141,7 +141,7 @@ describe('tandem in chromium', { timeout: 55000 }, () => {
   });
 
   step('records a measurement and sees it in the value and the chart', async () => {
-    const form = page.locator('#measure');
+    const form = page.locator('#measure-form');
     await form.locator('input[name="at"]').fill(MEASURE.at);
     await form.locator('input[name="value"]').fill(MEASURE.value);
     const resp = await submit(form.locator('button[type="submit"]'), `${goalPath}/measurements`);
@@ -164,7 +164,7 @@ describe('tandem in chromium', { timeout: 55000 }, () => {
 
   step('refuses an impossible measurement date with the message in the form', async () => {
     // type=date never sends an impossible date from chromium, so post the form directly with the page's cookie
-    const csrf = await page.locator('#measure input[name="_csrf"]').inputValue();
+    const csrf = await page.locator('#measure-form input[name="_csrf"]').inputValue();
     const r = await page.request.post(`${base}${goalPath}/measurements`, { form: { _csrf: csrf, at: '2026-02-30', value: '1' }, maxRedirects: 0 });
     assert.equal(r.status(), 400);
     assert.match(await r.text(), /id="measure-error"[^>]*>[^<]*date/);
@@ -173,17 +173,17 @@ describe('tandem in chromium', { timeout: 55000 }, () => {
   step('changes the target with a reason and lists the revision', async () => {
     await page.locator('section.target summary').click();
     const form = page.locator('#target-form');
-    assert.equal(await form.locator('#new-target').inputValue(), GOAL.target);
+    assert.equal(await form.locator('#target-target').inputValue(), GOAL.target);
     // without a reason it is refused, and the form stays open with the message
-    await form.locator('#new-target').fill(NEW_TARGET.target);
-    await form.locator('#reason').evaluate((el) => el.removeAttribute('required'));
+    await form.locator('#target-target').fill(NEW_TARGET.target);
+    await form.locator('#target-reason').evaluate((el) => el.removeAttribute('required'));
     let resp = await submit(form.locator('button[type="submit"]'), `${goalPath}/target`);
     assert.equal(resp.status(), 400, 'a target change without a reason should be refused');
     assert.ok(await page.locator('#target-error').isVisible(), 'the message shows in the open form');
     assert.match(await page.locator('#target-error').innerText(), /reason/);
-    assert.equal(await page.locator('#new-target').inputValue(), NEW_TARGET.target);
+    assert.equal(await page.locator('#target-target').inputValue(), NEW_TARGET.target);
 
-    await page.fill('#reason', NEW_TARGET.reason);
+    await page.fill('#target-reason', NEW_TARGET.reason);
     resp = await submit(page.locator('#target-form button[type="submit"]'), `${goalPath}/target`);
     assert.ok([302, 303].includes(resp.status()), `changing the target answered ${resp.status()}`);
     assert.equal((await page.locator('#v-target').innerText()).trim(), NEW_TARGET.target);
@@ -240,7 +240,7 @@ describe('tandem in chromium', { timeout: 55000 }, () => {
     await page.goto(`${base}${goalPath}`);
     assert.equal(await page.locator('h1').innerText(), GOAL.title);
     assert.equal((await page.locator('#v-target').innerText()).trim(), NEW_TARGET.target, 'a viewer sees the goal');
-    assert.equal(await page.locator('#measure').count(), 0, 'no measurement form');
+    assert.equal(await page.locator('#measure-form').count(), 0, 'no measurement form');
     assert.equal(await page.locator('#target-form').count(), 0, 'no target form');
     assert.equal(await page.locator(`a[href="${goalPath}/edit"]`).count(), 0, 'no Edit link');
     assert.equal(await page.locator('form[method="post"]:not(.who)').count(), 0, 'no form posts anything but sign-out');

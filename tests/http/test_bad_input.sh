@@ -74,7 +74,7 @@ api POST /api/v1/goals -H "$AUTH" -H "Content-Type: $J" -d "{$G,\"due\":\"2027-0
 expect "a valid goal is created" 201 "$STATUS"
 check "201 has a Location" sh -c "grep -qi '^Location: /api/v1/goals/[0-9]' '$TMP/h'"
 ID=$(jget "$TMP/b" j.id)
-api POST "/api/v1/goals/$ID/target" -H "$AUTH" -H "Content-Type: $J" -d '{"target":7,"reason":"scope grew"}'
+api POST "/api/v1/goals/$ID/target" -H "$AUTH" -H "Content-Type: $J" -d '{"target":7,"reason":"scope grew","version":1}'
 expect "target change with a reason" "200 7" "$STATUS $(jget "$TMP/b" j.target)"
 api GET "/api/v1/goals/$ID/revisions" -H "$AUTH"
 expect "revision kept with its reason" "scope grew" "$(jget "$TMP/b" j.items[0].reason)"

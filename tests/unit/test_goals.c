@@ -18,12 +18,12 @@ static json_t *field(db *d, long long id, const char *name, json_t **holder)
 	return json_object_get(*holder, name);
 }
 
-static long long measure(db *d, long long id, const char *json, struct err *e)
+static int measure(db *d, long long id, const char *json, struct err *e)
 {
 	json_t *in = json_loads(json, 0, NULL);
-	long long mid = goal_measure(d, 0, id, in, e);
+	int rc = action_call(d, &goal_measure_action, 0, id, 0, in, NULL, e);
 	json_decref(in);
-	return mid;
+	return rc;
 }
 
 TEST(goals_measure_sets_current_to_latest_by_date)
@@ -32,10 +32,10 @@ TEST(goals_measure_sets_current_to_latest_by_date)
 	long long id = goal(d, 10);
 	REQUIRE(id > 0);
 	struct err e = {0};
-	CHECK(measure(d, id, "{\"at\":\"2026-06-01\",\"value\":30,\"source\":\"analytics\"}", &e) > 0);
-	CHECK(measure(d, id, "{\"at\":\"2026-08-01\",\"value\":20}", &e) > 0);
+	CHECK(measure(d, id, "{\"at\":\"2026-06-01\",\"value\":30,\"source\":\"analytics\"}", &e) == 0);
+	CHECK(measure(d, id, "{\"at\":\"2026-08-01\",\"value\":20}", &e) == 0);
 	/* an older measurement entered later does not become current */
-	CHECK(measure(d, id, "{\"at\":\"2026-07-01\",\"value\":25}", &e) > 0);
+	CHECK(measure(d, id, "{\"at\":\"2026-07-01\",\"value\":25}", &e) == 0);
 	json_t *h;
 	CHECK_EQ_DBL(json_number_value(field(d, id, "current", &h)), 20);
 	CHECK_EQ_INT(json_integer_value(json_object_get(h, "version")), 4); /* each measurement bumps it */
@@ -57,7 +57,7 @@ TEST(goals_measure_defaults_to_today)
 	long long id = goal(d, 10);
 	struct err e = {0};
 	setenv("TANDEM_TODAY", "2026-03-15", 1);
-	CHECK(measure(d, id, "{\"value\":7}", &e) > 0);
+	CHECK(measure(d, id, "{\"value\":7}", &e) == 0);
 	unsetenv("TANDEM_TODAY");
 	json_t *m = goal_measurements(d, id);
 	CHECK_STR(json_string_value(json_object_get(json_array_get(m, 0), "at")), "2026-03-15");
@@ -92,7 +92,7 @@ TEST(goals_measure_bad_input)
 static int change_target(db *d, long long id, const char *json, struct err *e)
 {
 	json_t *in = json_loads(json, 0, NULL);
-	int rc = goal_change_target(d, 0, id, in, e);
+	int rc = action_call(d, &goal_target_action, 0, id, 0, in, NULL, e);
 	json_decref(in);
 	return rc;
 }
@@ -112,6 +112,10 @@ TEST(goals_target_change_needs_a_reason)
 	CHECK_STR(e.field, "extra");
 	CHECK_EQ_INT(change_target(d, id, "{\"target\":12,\"reason\":\"x\",\"version\":5}", &e), -1);
 	CHECK_EQ_INT(e.status, 409);
+	/* the version is required, as for every change of an object (it was optional here) */
+	CHECK_EQ_INT(change_target(d, id, "{\"target\":12,\"reason\":\"x\"}", &e), -1);
+	CHECK_EQ_INT(e.status, 400);
+	CHECK_STR(e.field, "version");
 	json_t *h;
 	CHECK_EQ_DBL(json_number_value(field(d, id, "target", &h)), 10); /* unchanged by refusals */
 	json_decref(h);
@@ -119,7 +123,7 @@ TEST(goals_target_change_needs_a_reason)
 	CHECK_EQ_DBL(json_number_value(field(d, id, "target", &h)), 12);
 	CHECK_EQ_INT(json_integer_value(json_object_get(h, "version")), 2);
 	json_decref(h);
-	CHECK_EQ_INT(change_target(d, id, "{\"target\":15,\"reason\":\"back on track\"}", &e), 0);
+	CHECK_EQ_INT(change_target(d, id, "{\"target\":15,\"reason\":\"back on track\",\"version\":2}", &e), 0);
 	json_t *rev = goal_target_changes(d, id);
 	REQUIRE(json_array_size(rev) == 2); /* newest first */
 	json_t *r0 = json_array_get(rev, 0), *r1 = json_array_get(rev, 1);
@@ -130,7 +134,7 @@ TEST(goals_target_change_needs_a_reason)
 	CHECK_STR(json_string_value(json_object_get(r1, "reason")), "onboarding slipped");
 	json_decref(rev);
 	CHECK(goal_target_changes(d, 999) == NULL);
-	CHECK_EQ_INT(change_target(d, 999, "{\"target\":1,\"reason\":\"r\"}", &e), -1);
+	CHECK_EQ_INT(change_target(d, 999, "{\"target\":1,\"reason\":\"r\",\"version\":1}", &e), -1);
 	CHECK_EQ_INT(e.status, 404);
 	db_close(d);
 }
@@ -161,7 +165,7 @@ TEST(goals_mark_reviewed)
 	json_t *lr = field(d, id, "last_reviewed_at", &h); /* json_is_null evaluates its argument twice */
 	CHECK(json_is_null(lr));
 	json_decref(h);
-	CHECK_EQ_INT(goal_mark_reviewed(d, 0, id, &e), 0);
+	CHECK_EQ_INT(action_call(d, &goal_review_action, 0, id, 0, NULL, NULL, &e), 0);
 	const char *at = json_string_value(field(d, id, "last_reviewed_at", &h));
 	CHECK(at && strlen(at) == 20 && at[19] == 'Z');
 	CHECK_EQ_INT(json_integer_value(json_object_get(h, "version")), 2);
@@ -169,7 +173,7 @@ TEST(goals_mark_reviewed)
 	json_t *hist = audit_history(d, "goals", id, 5);
 	CHECK_STR(json_string_value(json_object_get(json_array_get(hist, 0), "action")), "reviewed");
 	json_decref(hist);
-	CHECK_EQ_INT(goal_mark_reviewed(d, 0, 999, &e), -1);
+	CHECK_EQ_INT(action_call(d, &goal_review_action, 0, 999, 0, NULL, NULL, &e), -1);
 	CHECK_EQ_INT(e.status, 404);
 	db_close(d);
 }

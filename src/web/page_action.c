@@ -1,0 +1,40 @@
+/* page_action.c — the page face of every action: after the dispatcher ran it, a 303 to where the browser goes
+ * next, or the page again with the form's message (a page may say otherwise in its struct action_page). */
+#include <string.h>
+#include "action_form.h"
+#include "app/reply.h"
+#include "model/entity.h"
+#include "web.h"
+
+/* The pages that do more than the default; each row is defined beside its page. */
+static const struct action_page *const action_pages[] = {NULL};
+
+static const struct action_page *page_of(const struct action *a)
+{
+	for (size_t i = 0; i < COUNT(action_pages); i++)
+		if (action_pages[i] && action_pages[i]->action == a)
+			return action_pages[i];
+	return NULL;
+}
+
+void page_action(request *rq, response *rs)
+{
+	const struct outcome *o = rq_outcome(rq);
+	const struct action *a = o->action;
+	const struct action_page *p = page_of(a);
+	const struct entity *e = a->kind ? entity_find(a->kind) : NULL;
+	if (o->rc < 0) {
+		rs->status = o->err.status;
+		if (p && p->failed)
+			return p->failed(rq, rs, o);
+		if (e && o->err.status != 404)
+			return page_entity_show_failed(rq, rs, e, o->id, a->name, &o->err);
+		return page_error(rq, rs, o->err.status, o->err.message);
+	}
+	if (p && p->done)
+		return p->done(rq, rs, o);
+	const char *next = o->x.redirect ? o->x.redirect
+	                   : e           ? arena_printf(rq->a, "/%s/%lld", e->kind, o->x.id)
+	                                 : "/";
+	reply_redirect(rs, rq, next);
+}
