@@ -45,10 +45,6 @@ void api_strategy_revisions(request *rq, response *rs);
 void api_goal_measurements(request *rq, response *rs);
 void api_goal_revisions(request *rq, response *rs);
 
-/* api_features.c — triage and merge */
-void api_feature_triage(request *rq, response *rs);
-void api_feature_merge(request *rq, response *rs);
-
 /* api_alignment.c */
 void api_alignment(request *rq, response *rs);
 

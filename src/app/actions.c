@@ -1,11 +1,14 @@
 /* actions.c — the one table of actions: every verb beyond create, read, update and delete. Each row is defined
  * beside its function (model/ or domain/); its routes, forms' handling, checks and OpenAPI entries derive from it. */
 #include "model/action.h"
+#include "domain/triage.h"
 #include "model/goals.h"
 
 const struct action *const actions_all[] = {
 	&goal_measure_action,
 	&goal_target_action,
 	&goal_review_action,
+	&triage_action,
+	&merge_action,
 };
 const int actions_count = COUNT(actions_all);

@@ -55,11 +55,6 @@ static const struct route lines[] = {
 	{HTTP_POST, "/api/v1/plan/apply", api_plan_apply, API_W, RANK_EDITOR,
 	 "Compute the plan and mark the chosen features planned for the period"},
 
-	/* API: features' own actions */
-	{HTTP_POST, "/api/v1/features/{id}/triage", api_feature_triage, API_W, RANK_EDITOR,
-	 "Accept a request, or decline it citing the strategy; answers the reply for the requester"},
-	{HTTP_POST, "/api/v1/features/{id}/merge", api_feature_merge, API_W, RANK_EDITOR,
-	 "Merge this duplicate into another feature ({\"into\": id}); it stays as a redirect"},
 
 	/* API: evidence, suggestions, demand */
 	{HTTP_GET, "/api/v1/features/{id}/evidence", api_feature_evidence, API, RANK_VIEWER,
@@ -131,8 +126,6 @@ static const struct route lines[] = {
 	{HTTP_GET, "/alignment", page_alignment, PAGE, RANK_VIEWER, "Alignment report"},
 	{HTTP_GET, "/activity", page_activity, PAGE, RANK_VIEWER, "The activity feed"},
 	{HTTP_GET, "/triage", page_triage, PAGE, RANK_VIEWER, "New requests beside the strategy"},
-	{HTTP_POST, "/features/{id}/triage", page_feature_triage, FORM, RANK_EDITOR, "Accept or decline a request"},
-	{HTTP_POST, "/features/{id}/merge", page_feature_merge, FORM, RANK_EDITOR, "Merge a duplicate feature"},
 	{HTTP_GET, "/plan", page_plan, PAGE, RANK_VIEWER, "The plan for a period"},
 	{HTTP_POST, "/plan/apply", page_plan_apply, FORM, RANK_EDITOR, "Mark the plan's features planned"},
 	{HTTP_GET, "/settings/score", page_score_settings, PAGE, RANK_VIEWER, "The score formula's weights"},

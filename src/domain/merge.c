@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include "model/entity.h"
 #include "model/features.h"
+#include "model/users.h"
+#include "platform/json_get.h"
 #include "triage.h"
 
 /* Each statement moves one kind of link from `from` to `into`, skipping what `into` has already. */
@@ -90,3 +92,26 @@ out:
 	json_decref(a), json_decref(b);
 	return rc;
 }
+
+static const struct field merge_fields[] = {
+	{"into", "Keep", FT_REF, F_REQUIRED, .ref = "features", .help = "The feature to keep"},
+};
+
+static int merge(struct act *x)
+{
+	long long into = jget_int(x->in, "into");
+	if (feature_merge(x->d, x->actor, x->id, into, x->err) < 0)
+		return -1;
+	x->out = entity_get(x->d, &features_entity, into);
+	x->redirect = arena_printf(x->a, "/features/%lld?merged_from=%lld", into, x->id);
+	return 0;
+}
+
+const struct action merge_action = {
+	.name = "merge", .one = "a merge", .verb = "merged", .kind = "features", .method = HTTP_POST,
+	.api_path = "/api/v1/features/{id}/merge", .page_path = "/features/{id}/merge", .rank = RANK_EDITOR,
+	.fields = merge_fields, .nfields = COUNT(merge_fields),
+	.summary = "Merge this duplicate into another feature ({\"into\": id}); it stays as a redirect", .answer = "Feature",
+	.button = "Merge", .run = merge,
+};
+

@@ -7,6 +7,7 @@
 #include "model/features.h"
 #include "model/strategy.h"
 #include "model/users.h"
+#include "platform/json_get.h"
 
 const char *triage_cited(db *d, arena *a, const char *cites, const char **label)
 {
@@ -60,57 +61,50 @@ const char *triage_reply(db *d, arena *a, long long actor, long long id)
 	return text;
 }
 
-int triage_decide(db *d, arena *a, long long actor, long long id, json_t *in, const char **reply, struct err *e)
+static const char *const decisions[] = {"accept", "decline", NULL};
+
+static const struct field triage_fields[] = {
+	{"decision", "Decision", FT_ENUM, F_REQUIRED, .choices = decisions},
+	{"reason", "Reason", FT_TEXT, 0, 1500, .help = "Why it is declined; quoted in the reply to the requester"},
+	{"cites", "It conflicts with", FT_STRING, 0, 40,
+	 .help = "What a decline cites: perspective, principle:N or out_of_scope:N (1-based)"},
+};
+
+/* Accept a new request, or decline it with a reason that cites the strategy; the answer carries the reply. */
+static int triage(struct act *x)
 {
-	if (!json_is_object(in))
-		return err_invalid(e, NULL, "the body must be a JSON object");
-	const char *key;
-	json_t *v;
-	json_object_foreach(in, key, v) if (strcmp(key, "decision") && strcmp(key, "reason") && strcmp(key, "cites") &&
-	                                     strcmp(key, "version")) return err_invalid(e, key, "unknown field %s", key);
-	const char *decision = json_string_value(json_object_get(in, "decision"));
-	if (!decision || (strcmp(decision, "accept") && strcmp(decision, "decline")))
-		return err_invalid(e, "decision", "decision must be accept or decline");
-	bool accept = !strcmp(decision, "accept");
-	json_t *f = entity_get(d, &features_entity, id);
-	if (!f)
-		return err_not_found(e, "no feature with id %lld", id);
-	const char *status = json_string_value(json_object_get(f, "status"));
-	if (strcmp(status, "new") && strcmp(status, "triage")) {
-		err_set(e, 409, "conflict", "status", "only new requests are triaged; this one is %s", status);
-		json_decref(f);
-		return -1;
-	}
-	const char *reason = json_string_value(json_object_get(in, "reason"));
-	const char *cites = json_string_value(json_object_get(in, "cites")), *label = NULL, *cited = NULL;
+	const char *status = jget_str(x->obj, "status");
+	if (strcmp(status, "new") && strcmp(status, "triage"))
+		return err_set(x->err, 409, "conflict", "status", "only new requests are triaged; this one is %s", status);
+	bool accept = !strcmp(jget_str(x->in, "decision"), "accept");
+	const char *reason = jget_str(x->in, "reason"), *label = NULL, *cited = NULL;
 	if (!accept) {
-		if (!reason || strspn(reason, " \t\r\n") == strlen(reason)) {
-			json_decref(f);
-			return err_invalid(e, "reason", "declining needs a reason");
-		}
-		if (!valid_text(reason, strlen(reason)) || utf8_len(reason) > 1500) {
-			json_decref(f);
-			return err_invalid(e, "reason", "reason must be text of at most 1500 characters");
-		}
-		cited = triage_cited(d, a, cites, &label);
-		if (!cited) {
-			json_decref(f);
-			return err_invalid(e, "cites", "a decline cites the perspective, a principle or an out-of-scope line "
-			                               "(perspective, principle:N or out_of_scope:N)");
-		}
+		if (!reason || strspn(reason, " \t\r\n") == strlen(reason))
+			return err_invalid(x->err, "reason", "declining needs a reason");
+		cited = triage_cited(x->d, x->a, jget_str(x->in, "cites"), &label);
+		if (!cited)
+			return err_invalid(x->err, "cites", "a decline cites the perspective, a principle or an out-of-scope line "
+			                                    "(perspective, principle:N or out_of_scope:N)");
 	}
 	json_t *patch = json_pack("{ss}", "status", accept ? "accepted" : "declined");
 	if (!accept)
 		json_object_set_new(patch, "decline_reason",
-		                    json_string_nocheck(arena_printf(a, "%s (cites the %s: \"%s\")", reason, label, cited)));
-	long long version = json_integer_value(json_object_get(f, "version"));
-	json_t *cv = json_object_get(in, "version");
-	if (json_is_integer(cv))
-		version = json_integer_value(cv);
-	int rc = entity_update(d, &features_entity, actor, id, patch, version, e);
+		                    json_string_nocheck(arena_printf(x->a, "%s (cites the %s: \"%s\")", reason, label, cited)));
+	int rc = entity_update_as(x->d, &features_entity, x->actor, x->id, patch, jget_int(x->obj, "version"), "triaged",
+	                          x->err);
 	json_decref(patch);
-	if (rc == 0)
-		*reply = triage_reply(d, a, actor, id);
-	json_decref(f);
-	return rc;
+	if (rc < 0)
+		return -1;
+	x->out = json_pack("{soss}", "feature", entity_get(x->d, &features_entity, x->id), "reply",
+	                   triage_reply(x->d, x->a, x->actor, x->id));
+	x->redirect = arena_printf(x->a, "/triage?replied=%lld", x->id);
+	return 0;
 }
+
+const struct action triage_action = {
+	.name = "triage", .one = "a triage decision", .verb = "triaged", .kind = "features", .method = HTTP_POST,
+	.api_path = "/api/v1/features/{id}/triage", .page_path = "/features/{id}/triage", .rank = RANK_EDITOR,
+	.flags = A_IF_VERSION, .fields = triage_fields, .nfields = COUNT(triage_fields),
+	.summary = "Accept a request, or decline it citing the strategy; answers the reply for the requester",
+	.answer = "TriageResult", .button = "Accept", .run = triage,
+};

@@ -30,15 +30,16 @@ int action_invoke(db *d, arena *a, const struct action *ac, long long actor, int
 	x->in = fields_validate(d, ac->fields, ac->nfields, ac->one ? ac->one : ac->name, x->raw, NULL, err);
 	if (!x->in)
 		goto fail;
-	if (ac->flags & A_VERSION) {
+	if (ac->flags & (A_VERSION | A_IF_VERSION)) {
 		long long cur = json_integer_value(json_object_get(x->obj, "version"));
-		if (version < 0) {
-			err_invalid(err, "version", "version is required (the %s's current version, or If-Match)", e ? e->one : "object");
+		const char *one = e ? e->one : "object";
+		if (version < 0 && !(ac->flags & A_IF_VERSION)) {
+			err_invalid(err, "version", "version is required (the %s's current version, or If-Match)", one);
 			goto fail;
 		}
-		if (version != cur) {
-			err_conflict(err, "the %s was changed by someone else (version %lld, yours %lld); reload and retry",
-			             e ? e->one : "object", cur, version);
+		if (version >= 0 && version != cur) { /* without one (A_IF_VERSION) the object as it is */
+			err_conflict(err, "the %s was changed by someone else (version %lld, yours %lld); reload and retry", one,
+			             cur, version);
 			goto fail;
 		}
 	}

@@ -15,6 +15,7 @@ enum action_flag {
 	A_EMPTY = 1 << 4,    /* the API answers 204 with no body (a DELETE) */
 	A_NO_BODY = 1 << 5,  /* takes no input: the API reads no body (a DELETE, a button) */
 	A_READ = 1 << 6,     /* changes nothing (a computation with a body, e.g. the plan): a read transaction */
+	A_IF_VERSION = 1 << 7, /* a version the client names must be current (409), but it may name none */
 };
 
 /* One run of an action, filled by the dispatcher before run is called. */

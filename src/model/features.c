@@ -244,6 +244,30 @@ static int capacity_check(db *d, long long id, json_t *obj, struct err *e)
 	return 0;
 }
 
+json_t *features_merge_candidates(db *d, long long except)
+{
+	json_t *out = json_array();
+	db_stmt *s = db_q(d, "SELECT id, title FROM features WHERE id <> ? AND merged_into IS NULL ORDER BY title "
+	                     "COLLATE NOCASE LIMIT 2000",
+	                  "i", except);
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(out, json_pack("{sIss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1)));
+	db_done(s);
+	return out;
+}
+
+int features_requests(db *d, long long *ids, int max)
+{
+	int n = 0;
+	db_stmt *s = db_q(d, "SELECT id FROM features WHERE status IN ('new', 'triage') AND merged_into IS NULL "
+	                     "ORDER BY created_at, id LIMIT ?",
+	                  "i", (long long)max);
+	while (s && db_step(s) == DB_ROW && n < max)
+		ids[n++] = db_col_int(s, 0);
+	db_done(s);
+	return n;
+}
+
 bool capacity_of(db *d, const char *period, double out[3])
 {
 	db_stmt *s = db_q(d, "SELECT eng, design, mkt FROM capacity WHERE period = ?", "t", period);

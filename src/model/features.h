@@ -11,6 +11,10 @@ bool valid_period(const char *s);
 /* The dependency path from `from` to `to` through feature_deps as "#3 → #7 → #3" into out, when
  * `to` is reachable; else false. `extra` adds the edges from `from` that are about to be written. */
 bool feature_dep_path(db *d, long long from, json_t *extra, long long to, char *out, size_t n);
+/* Features a duplicate may be merged into: every unmerged one but except, by title, as [{id, title}] (new). */
+json_t *features_merge_candidates(db *d, long long except);
+/* The ids of the requests waiting for triage (status new or triage, not merged), oldest first, at most max. */
+int features_requests(db *d, long long *ids, int max);
 /* The stored person-weeks of a period for eng, design and mkt (in that order); false (all 0) when none is stored. */
 bool capacity_of(db *d, const char *period, double out[3]);
 #endif

@@ -46,7 +46,7 @@ void action_form(request *rq, buf *b, const struct action *a, json_t *obj, const
 	if (!o)
 		o = &none;
 	long long id = json_integer_value(json_object_get(obj, "id"));
-	bool failed = action_failed(rq, a, id);
+	bool failed = action_failed(rq, a, id) && !o->quiet;
 	const struct err *err = failed ? &rq_outcome(rq)->err : NULL;
 	const char *sfx = o->suffix ? o->suffix : "";
 	if (o->details)
@@ -58,6 +58,8 @@ void action_form(request *rq, buf *b, const struct action *a, json_t *obj, const
 	form_csrf(rq, b);
 	if (o->heading)
 		html(b, "<h3>%s</h3>", o->heading);
+	if (o->intro)
+		html(b, "<p class=\"help\">%s</p>", o->intro);
 	if (failed)
 		html(b, "<p class=\"error\" role=\"alert\" id=\"%s-error%s\">%s</p>", a->name, sfx, err->message);
 	if (a->flags & A_VERSION)
@@ -72,7 +74,15 @@ void action_form(request *rq, buf *b, const struct action *a, json_t *obj, const
 		const char *val = failed ? rq_form(rq, f->name) : kv_get(o->values, f->name);
 		if (!val && !failed && obj && json_object_get(obj, f->name))
 			val = value_text(rq->a, json_object_get(obj, f->name));
-		field_input_row(rq, b, f, arena_printf(rq->a, "%s-%s%s", a->name, f->name, sfx), val, err);
+		const char *fid = arena_printf(rq->a, "%s-%s%s", a->name, f->name, sfx);
+		if (o->custom && !strcmp(o->custom, f->name) && o->custom_input) {
+			bool bad = err && !strcmp(err->field, f->name);
+			html(b, "<div class=\"field%s\"><label for=\"%s\">%s</label>", bad ? " has-error" : "", fid, f->label);
+			o->custom_input(rq, b, fid, f->name, val ? val : "", o->ctx);
+			buf_lit(b, "</div>");
+		} else {
+			field_input_row(rq, b, f, fid, val, err);
+		}
 	}
 	html(b, "<button type=\"submit\"");
 	if (o->button_cls)

@@ -16,6 +16,13 @@ struct form_opts {
 	struct kv *hidden;     /* values sent as hidden inputs: fields that are not shown (and "back") */
 	struct kv *values;     /* the first values of shown fields (else the object's field of the same name) */
 	const char *only;      /* show only these fields, space-separated ("reason cites"); NULL: every field */
+	const char *intro;     /* a line of help at the top of the form */
+	bool quiet;            /* another form of the same action shows its failure (accept beside decline) */
+	/* The input of the field named custom (a choice the page knows best, e.g. the strategy's lines), written
+	 * instead of the generic one: id and name as given, val what to select. */
+	const char *custom;
+	void (*custom_input)(request *rq, buf *b, const char *id, const char *name, const char *val, void *ctx);
+	void *ctx;
 };
 
 /* The form of action a on the object obj (NULL for none): POST to its page path with obj's id, the CSRF token,

@@ -7,12 +7,12 @@
 #include "web.h"
 
 /* The pages that do more than the default; each row is defined beside its page. */
-static const struct action_page *const action_pages[] = {NULL};
+static const struct action_page *const action_pages[] = {&triage_page_face};
 
 static const struct action_page *page_of(const struct action *a)
 {
 	for (size_t i = 0; i < COUNT(action_pages); i++)
-		if (action_pages[i] && action_pages[i]->action == a)
+		if (action_pages[i]->action == a)
 			return action_pages[i];
 	return NULL;
 }

@@ -1,6 +1,7 @@
 /* page_feature.c — what features add to the generic pages: the score column and value/effort chart
  * on the list, the score breakdown, triage and merging on a feature's page, and the triage queue. */
 #include <string.h>
+#include "action_form.h"
 #include "app/reply.h"
 #include "domain/score.h"
 #include "domain/triage.h"
@@ -8,6 +9,7 @@
 #include "fields.h"
 #include "model/features.h"
 #include "model/strategy.h"
+#include "platform/json_get.h"
 #include "svg.h"
 #include "web.h"
 
@@ -120,13 +122,17 @@ static void score_section(request *rq, buf *b, long long id)
 	json_decref(s);
 }
 
-/* The strategy statements a decline may cite, as <option>s (value perspective, principle:N, out_of_scope:N). */
-static void cite_options(request *rq, buf *b, json_t *strategy, const char *chosen)
+/* The strategy statements a decline may cite, as a <select> (perspective, principle:N, out_of_scope:N); ctx is
+ * the strategy. */
+static void cite_select(request *rq, buf *b, const char *id, const char *name, const char *chosen, void *ctx)
 {
+	json_t *strategy = ctx;
+	html(b, "<select id=\"%s\" name=\"%s\" required><option value=\"\">— choose what it conflicts with —</option>", id,
+	     name);
 	const char *p = json_string_value(json_object_get(strategy, "perspective"));
 	if (p && *p)
-		html(b, "<option value=\"perspective\"%s>Perspective: %.80s</option>",
-		     chosen && !strcmp(chosen, "perspective") ? " selected" : "", p);
+		html(b, "<option value=\"perspective\"%s>Perspective: %.80s</option>", !strcmp(chosen, "perspective") ? " selected" : "",
+		     p);
 	const struct {
 		const char *key, *label;
 	} lists[] = {{"principles", "principle"}, {"out_of_scope", "out_of_scope"}};
@@ -136,62 +142,62 @@ static void cite_options(request *rq, buf *b, json_t *strategy, const char *chos
 		json_array_foreach(json_object_get(strategy, lists[l].key), i, x)
 		{
 			const char *v = arena_printf(rq->a, "%s:%zu", lists[l].label, i + 1);
-			html(b, "<option value=\"%s\"%s>%s %zu: %.80s</option>", v, chosen && !strcmp(chosen, v) ? " selected" : "",
+			html(b, "<option value=\"%s\"%s>%s %zu: %.80s</option>", v, !strcmp(chosen, v) ? " selected" : "",
 			     l == 0 ? "Principle" : "Out of scope", i + 1, json_string_value(x));
 		}
 	}
+	buf_lit(b, "</select>");
 }
 
-/* Accept or decline one request; err/failed re-show what was typed. */
-static void triage_form(request *rq, buf *b, json_t *f, json_t *strategy, const struct err *err, const char *back)
+/* Accept or decline one request (back: the page to come back to when it fails). */
+static void triage_form(request *rq, buf *b, json_t *f, json_t *strategy, const char *back)
 {
 	long long id = json_integer_value(json_object_get(f, "id"));
-	bool failed = err && err->status;
-	html(b, "<div class=\"triage-actions\"><form method=\"post\" action=\"/features/%lld/triage\">", id);
-	form_csrf(rq, b);
-	html(b, "<input type=\"hidden\" name=\"back\" value=\"%s\"><input type=\"hidden\" name=\"decision\" value=\"accept\">"
-	        "<button type=\"submit\">Accept</button></form>",
-	     back);
-	html(b, "<details%s><summary>Decline…</summary><form method=\"post\" action=\"/features/%lld/triage\" "
-	        "class=\"decline\" id=\"decline-%lld\">",
-	     failed ? " open" : "", id, id);
-	form_csrf(rq, b);
-	if (failed)
-		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err->message);
-	const char *reason = failed ? rq_form(rq, "reason") : NULL;
-	html(b, "<input type=\"hidden\" name=\"back\" value=\"%s\"><input type=\"hidden\" name=\"decision\" value=\"decline\">"
-	        "<label for=\"reason-%lld\">Reason</label><textarea id=\"reason-%lld\" name=\"reason\" rows=\"2\" required>%s"
-	        "</textarea><label for=\"cites-%lld\">It conflicts with</label><select id=\"cites-%lld\" name=\"cites\" "
-	        "required><option value=\"\">— choose what it conflicts with —</option>",
-	     back, id, id, reason ? reason : "", id, id);
-	cite_options(rq, b, strategy, failed ? rq_form(rq, "cites") : NULL);
-	buf_lit(b, "</select><button type=\"submit\" class=\"danger\">Decline</button></form></details></div>");
+	struct kv back_kv = {"back", back, NULL}, accept = {"decision", "accept", &back_kv},
+	          decline = {"decision", "decline", &back_kv};
+	buf_lit(b, "<div class=\"triage-actions\">");
+	action_form(rq, b, &triage_action, f,
+	            &(struct form_opts){.suffix = arena_printf(rq->a, "-accept-%lld", id), .hidden = &accept, .only = "",
+	                                .quiet = true});
+	action_form(rq, b, &triage_action, f,
+	            &(struct form_opts){.suffix = arena_printf(rq->a, "-%lld", id), .cls = "decline", .details = "Decline…",
+	                                .hidden = &decline, .only = "reason cites", .button = "Decline",
+	                                .button_cls = "danger", .custom = "cites", .custom_input = cite_select,
+	                                .ctx = strategy});
+	buf_lit(b, "</div>");
 }
 
-static void merge_form(request *rq, buf *b, json_t *f, const char *form, const struct err *err)
+/* The features to keep, as a <select> (ctx: the merged feature's id). */
+static void merge_select(request *rq, buf *b, const char *id, const char *name, const char *chosen, void *ctx)
+{
+	json_t *fs = features_merge_candidates(rq->db, *(long long *)ctx), *x;
+	size_t i;
+	html(b, "<select id=\"%s\" name=\"%s\" required><option value=\"\">— the feature to keep —</option>", id, name);
+	json_array_foreach(fs, i, x)
+	{
+		const char *v = arena_printf(rq->a, "%lld", jget_int(x, "id"));
+		html(b, "<option value=\"%s\"%s>#%s %s</option>", v, !strcmp(v, chosen) ? " selected" : "", v,
+		     jget_str(x, "title"));
+	}
+	buf_lit(b, "</select>");
+	json_decref(fs);
+}
+
+static void merge_form(request *rq, buf *b, json_t *f)
 {
 	long long id = json_integer_value(json_object_get(f, "id"));
-	bool failed = form && !strcmp(form, "merge");
-	html(b, "<details class=\"merge\"%s><summary>Merge into another feature…</summary>"
-	        "<form method=\"post\" action=\"/features/%lld/merge\" id=\"merge-form\">",
-	     failed ? " open" : "", id);
-	form_csrf(rq, b);
-	if (failed)
-		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err->message);
-	buf_lit(b, "<p class=\"help\">Use this for a duplicate: its goals, personas, evidence and dependents move to the "
-	           "feature you keep; this one stays as a link to it.</p><label for=\"into\">Keep</label>"
-	           "<select id=\"into\" name=\"into\" required><option value=\"\">— the feature to keep —</option>");
-	db_stmt *s = db_q(rq->db, "SELECT id, title FROM features WHERE id <> ? AND merged_into IS NULL ORDER BY title "
-	                          "COLLATE NOCASE LIMIT 2000",
-	                  "i", id);
-	while (s && db_step(s) == DB_ROW)
-		html(b, "<option value=\"%lld\">#%lld %s</option>", db_col_int(s, 0), db_col_int(s, 0), db_col_text(s, 1));
-	db_done(s);
-	buf_lit(b, "</select><button type=\"submit\" class=\"secondary\">Merge</button></form></details>");
+	buf_lit(b, "<div class=\"merge\">");
+	action_form(rq, b, &merge_action, f,
+	            &(struct form_opts){.details = "Merge into another feature…", .button_cls = "secondary",
+	                                .intro = "Use this for a duplicate: its goals, personas, evidence and dependents "
+	                                         "move to the feature you keep; this one stays as a link to it.",
+	                                .custom = "into", .custom_input = merge_select, .ctx = &id});
+	buf_lit(b, "</div>");
 }
 
 static void show_extra(request *rq, buf *b, json_t *f, const char *form, const struct err *err)
 {
+	(void)form, (void)err; /* the action forms find their own failures */
 	long long id = json_integer_value(json_object_get(f, "id"));
 	score_section(rq, b, id);
 	evidence_section(rq, b, id);
@@ -204,13 +210,12 @@ static void show_extra(request *rq, buf *b, json_t *f, const char *form, const s
 		const char *p = json_string_value(json_object_get(strategy, "perspective"));
 		if (p && *p)
 			html(b, "<blockquote class=\"perspective\">%s</blockquote>", p);
-		triage_form(rq, b, f, strategy, form && !strcmp(form, "triage") ? err : NULL,
-		            arena_printf(rq->a, "/features/%lld", id));
+		triage_form(rq, b, f, strategy, arena_printf(rq->a, "/features/%lld", id));
 		buf_lit(b, "</section>");
 		json_decref(strategy);
 	}
 	if (editor)
-		merge_form(rq, b, f, form, err);
+		merge_form(rq, b, f);
 }
 
 const struct kind_page feature_page = {"features", "Score", list_prepare, list_cell, NULL, list_before, show_extra};
@@ -235,8 +240,7 @@ static void strategy_aside(buf *b, json_t *s)
 }
 
 /* The queue of new requests; after a decision, the reply to send and (on failure) the form again. */
-static void triage_page(request *rq, response *rs, long long failed_id, const struct err *err, const char *reply,
-                        const char *reply_to)
+static void triage_page(request *rq, response *rs, const char *reply, const char *reply_to)
 {
 	page_begin(rq, rs, "Triage", "triage");
 	buf *b = &rs->body;
@@ -250,14 +254,8 @@ static void triage_page(request *rq, response *rs, long long failed_id, const st
 		     reply_to && *reply_to ? " to " : "", reply_to ? reply_to : "", reply);
 	}
 	buf_lit(b, "<div class=\"triage-layout\"><div class=\"queue\">");
-	db_stmt *s = db_q(rq->db, "SELECT id FROM features WHERE status IN ('new', 'triage') AND merged_into IS NULL "
-	                          "ORDER BY created_at, id LIMIT 200",
-	                  "");
 	long long ids[200];
-	int n = 0;
-	while (s && db_step(s) == DB_ROW && n < 200)
-		ids[n++] = db_col_int(s, 0);
-	db_done(s);
+	int n = features_requests(rq->db, ids, (int)COUNT(ids));
 	if (!n)
 		buf_lit(b, "<p class=\"empty\">No requests waiting. New ones arrive as features with status “new”.</p>");
 	bool editor = rq->user_rank >= features_entity.write_rank;
@@ -275,7 +273,7 @@ static void triage_page(request *rq, response *rs, long long failed_id, const st
 		if (desc && *desc)
 			html(b, "<p class=\"excerpt\">%.400s</p>", desc);
 		if (editor)
-			triage_form(rq, b, f, strategy, ids[i] == failed_id ? err : NULL, "/triage");
+			triage_form(rq, b, f, strategy, "/triage");
 		buf_lit(b, "</article>");
 		json_decref(f);
 	}
@@ -296,42 +294,16 @@ void page_triage(request *rq, response *rs)
 		who = f ? arena_strdup(rq->a, json_string_value(json_object_get(f, "requester"))) : NULL;
 		json_decref(f);
 	}
-	triage_page(rq, rs, 0, NULL, reply, who);
+	triage_page(rq, rs, reply, who);
 }
 
-void page_feature_triage(request *rq, response *rs)
+/* A failed triage shows the page its form was on again: the feature's, or the queue. */
+static void triage_failed(request *rq, response *rs, const struct outcome *o)
 {
-	long long id = rq_id(rq, 0);
-	const char *decision = rq_form(rq, "decision"), *reason = rq_form(rq, "reason"), *cites = rq_form(rq, "cites");
-	json_t *in = json_pack("{ss}", "decision", decision ? decision : "");
-	if (reason)
-		json_object_set_new(in, "reason", json_string_nocheck(reason));
-	if (cites && *cites)
-		json_object_set_new(in, "cites", json_string_nocheck(cites));
-	struct err err = {0};
-	const char *reply = NULL;
-	int rc = triage_decide(rq->db, rq->a, rq->user_id, id, in, &reply, &err);
-	json_decref(in);
 	const char *back = rq_form(rq, "back");
-	bool from_feature = back && !strncmp(back, "/features/", 10);
-	if (rc < 0) {
-		rs->status = err.status;
-		if (from_feature)
-			return page_entity_show_failed(rq, rs, &features_entity, id, "triage", &err);
-		return triage_page(rq, rs, id, &err, NULL, NULL);
-	}
-	(void)reply; /* shown after the redirect, so reloading does not post the decision again */
-	reply_redirect(rs, rq, arena_printf(rq->a, "/triage?replied=%lld", id));
+	if (back && !strncmp(back, "/features/", 10))
+		return page_entity_show_failed(rq, rs, &features_entity, o->id, "triage", &o->err);
+	triage_page(rq, rs, NULL, NULL);
 }
 
-void page_feature_merge(request *rq, response *rs)
-{
-	long long id = rq_id(rq, 0), into;
-	struct err err = {0};
-	const char *v = rq_form(rq, "into");
-	int rc = !v || !parse_ll(v, &into) ? err_invalid(&err, "into", "choose the feature to keep")
-	                                   : feature_merge(rq->db, rq->user_id, id, into, &err);
-	if (rc < 0)
-		return page_entity_show_failed(rq, rs, &features_entity, id, "merge", &err);
-	reply_redirect(rs, rq, arena_printf(rq->a, "/features/%lld?merged_from=%lld", into, id));
-}
+const struct action_page triage_page_face = {&triage_action, triage_failed, NULL};

@@ -34,8 +34,11 @@ void page_alignment(request *rq, response *rs);
 /* The score, the tally and findings worst first (max_findings <= 0: all); the dashboard shows a few. */
 void alignment_summary(request *rq, buf *b, int max_findings);
 
-/* page_action.c — every action's page face: redirect, or the page again with the form's message */
+/* page_action.c — every action's page face: redirect, or the page again with the form's message; the actions
+ * whose pages do more (struct action_page, action_form.h), each defined beside its page */
 void page_action(request *rq, response *rs);
+struct action_page;
+extern const struct action_page triage_page_face;
 
 /* Per-kind additions to the generic pages (page_goal.c for goals). */
 struct kind_page {
@@ -75,10 +78,8 @@ void page_launch_settings_save(request *rq, response *rs);
 void page_release_reschedule_form(request *rq, response *rs);
 void page_release_reschedule(request *rq, response *rs);
 
-/* page_feature.c — the triage queue, and features' own actions from their pages */
+/* page_feature.c — the triage queue (the triage and merge forms are actions: action_form.h) */
 void page_triage(request *rq, response *rs);
-void page_feature_triage(request *rq, response *rs);
-void page_feature_merge(request *rq, response *rs);
 
 /* page_settings.c — the score formula's weights */
 void page_score_settings(request *rq, response *rs);

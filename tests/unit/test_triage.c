@@ -53,7 +53,11 @@ static int tr_decide(db *d, arena *a, long long actor, long long id, const char 
 		abort();
 	memset(e, 0, sizeof *e);
 	*reply = NULL;
-	int rc = triage_decide(d, a, actor, id, in, reply, e);
+	json_t *out = NULL;
+	int rc = action_call(d, &triage_action, actor, id, 0, in, &out, e);
+	if (rc == 0)
+		*reply = arena_strdup(a, json_string_value(json_object_get(out, "reply")));
+	json_decref(out);
 	json_decref(in);
 	return rc;
 }
@@ -200,7 +204,7 @@ TEST(triage_refusals_name_the_field)
 	/* not an object */
 	json_t *arr = json_array();
 	memset(&e, 0, sizeof e);
-	CHECK_EQ_INT(triage_decide(d, a, pm, id, arr, &reply, &e), -1);
+	CHECK_EQ_INT(action_call(d, &triage_action, pm, id, 0, arr, NULL, &e), -1);
 	CHECK_EQ_INT(e.status, 400);
 	json_decref(arr);
 	/* a missing feature */
