@@ -55,10 +55,8 @@ void api_feature_score(request *rq, response *rs);
 void api_plan(request *rq, response *rs);
 void api_plan_apply(request *rq, response *rs);
 
-/* api_evidence.c — evidence links, suggestions, demand concentration and its settings */
+/* api_evidence.c — a feature's evidence, suggestions, demand concentration and its settings (linking: actions) */
 void api_feature_evidence(request *rq, response *rs);
-void api_feature_evidence_link(request *rq, response *rs);
-void api_feature_evidence_unlink(request *rq, response *rs);
 void api_feature_suggestions(request *rq, response *rs);
 void api_insight_features(request *rq, response *rs);
 void api_insight_suggestions(request *rq, response *rs);

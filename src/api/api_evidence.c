@@ -1,5 +1,5 @@
-/* api_evidence.c — evidence links between insights and features, suggestions, demand concentration and the
- * demand settings. */
+/* api_evidence.c — a feature's evidence and an insight's features, suggestions, demand concentration and the
+ * demand settings (linking and unlinking are actions: domain/evidence.c). */
 #include <string.h>
 #include "api.h"
 #include "app/reply.h"
@@ -19,24 +19,6 @@ void api_feature_evidence(request *rq, response *rs)
 {
 	struct err e = {0};
 	answer(rs, evidence_list(rq->db, rq_id(rq, 0), &e), &e);
-}
-
-void api_feature_evidence_link(request *rq, response *rs)
-{
-	struct err e = {0};
-	bool created = false;
-	json_t *o = evidence_link(rq->db, rq->user_id, rq_id(rq, 0), rq->json, &created, &e);
-	if (!o)
-		return reply_err_json(rs, &e);
-	reply_json(rs, created ? 201 : 200, o);
-}
-
-void api_feature_evidence_unlink(request *rq, response *rs)
-{
-	struct err e = {0};
-	if (evidence_unlink(rq->db, rq->user_id, rq_id(rq, 0), rq_id(rq, 1), &e) < 0)
-		return reply_err_json(rs, &e);
-	rs->status = 204;
 }
 
 void api_feature_suggestions(request *rq, response *rs)

@@ -56,17 +56,16 @@ static const struct openapi_doc docs[] = {
 	{HTTP_POST, "/api/v1/plan/apply", "PlanRequest", "PlanApplied", "200", "422",
 	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "
 	 "dependency cycle"},
-	{HTTP_POST, "/api/v1/features/{id}/triage", "TriageRequest", "TriageResult", "200", "409",
+	{HTTP_POST, "/api/v1/features/{id}/triage", NULL, NULL, "200", "409",
 	 "The feature is not a new request (only status new or triage is triaged)"},
-	{HTTP_POST, "/api/v1/features/{id}/merge", "MergeRequest", "Feature", "200", "409", "The feature was merged already"},
+	{HTTP_POST, "/api/v1/features/{id}/merge", NULL, NULL, "200", "409", "The feature was merged already"},
 	{HTTP_POST, "/api/v1/insights/import", NULL, "ImportResult", "200", "422",
 	 "all_or_nothing and malformed rows: nothing was imported; the body is the result with an error", NULL,
 	 import_query},
 	/* evidence, suggestions, demand (schemas in openapi_evidence.c) */
 	{HTTP_GET, "/api/v1/features/{id}/evidence", NULL, "Evidence", "200", NULL, NULL},
-	{HTTP_POST, "/api/v1/features/{id}/evidence", "EvidenceLinkInput", "EvidenceLink", "201", "409",
+	{HTTP_POST, "/api/v1/features/{id}/evidence", NULL, NULL, "201", "409",
 	 "The feature was merged into another: link the evidence to that one", "200"},
-	{HTTP_DELETE, "/api/v1/features/{id}/evidence/{mid}", NULL, NULL, "204", NULL, NULL},
 	{HTTP_GET, "/api/v1/features/{id}/suggestions", NULL, "InsightSuggestions", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/insights/{id}/features", NULL, "InsightFeatures", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/insights/{id}/suggestions", NULL, "FeatureSuggestions", "200", NULL, NULL},
@@ -169,24 +168,13 @@ static json_t *plan_schema(bool applied)
 	return json_pack("{sssoso}", "type", "object", "properties", props, "required", req);
 }
 
-/* Triage and merge: what a decision sends and answers. */
+/* Triage: what a decision answers (what it sends derives from the action, TriageInput). */
 static void triage_schemas(json_t *schemas)
 {
-	json_object_set_new(
-		schemas, "TriageRequest",
-		json_pack("{sss{s{sss[ss]}s{ssss}s{ssss}s{ss}}s[s]sb}", "type", "object", "properties", "decision", "type",
-		          "string", "enum", "accept", "decline", "reason", "type", "string", "description",
-		          "Why it is declined (required to decline)", "cites", "type", "string", "description",
-		          "What it conflicts with: perspective, principle:N or out_of_scope:N (1-based; required to decline)",
-		          "version", "type", "integer", "required", "decision", "additionalProperties", 0));
 	json_object_set_new(schemas, "TriageResult",
 	                    json_pack("{sss{s{ss}s{ssss}}s[ss]}", "type", "object", "properties", "feature", "$ref",
 	                              "#/components/schemas/Feature", "reply", "type", "string", "description",
 	                              "The text to send to the requester", "required", "feature", "reply"));
-	json_object_set_new(schemas, "MergeRequest",
-	                    json_pack("{sss{s{sssiss}}s[s]sb}", "type", "object", "properties", "into", "type", "integer",
-	                              "minimum", 1, "description", "The feature to keep; this one becomes a redirect to it",
-	                              "required", "into", "additionalProperties", 0));
 }
 
 /* The activity feed: audit rows, newest first. */

@@ -50,13 +50,6 @@ static void concentration(json_t *props)
 
 void openapi_evidence_schemas(json_t *schemas)
 {
-	json_object_set_new(schemas, "EvidenceLinkInput",
-	                    json_pack("{sss{s{sssiss}s{sssisisiss}}s[s]sb}", "type", "object", "properties",
-	                              "insight_id", "type", "integer", "minimum", 1, "description",
-	                              "The insight to link", "importance", "type", "integer", "minimum", 1, "maximum",
-	                              3, "default", 2, "description",
-	                              "1 nice to have, 2 important (the default), 3 critical", "required", "insight_id",
-	                              "additionalProperties", 0));
 	json_object_set_new(schemas, "EvidenceLink",
 	                    openapi_object(json_pack("{s{ss}s{ss}soso}", "feature_id", "type", "integer", "insight_id",
 	                                             "type", "integer", "importance", importance(), "created_at",

@@ -1,6 +1,7 @@
 /* actions.c — the one table of actions: every verb beyond create, read, update and delete. Each row is defined
  * beside its function (model/ or domain/); its routes, forms' handling, checks and OpenAPI entries derive from it. */
 #include "model/action.h"
+#include "domain/evidence.h"
 #include "domain/triage.h"
 #include "model/goals.h"
 
@@ -10,5 +11,7 @@ const struct action *const actions_all[] = {
 	&goal_review_action,
 	&triage_action,
 	&merge_action,
+	&evidence_link_action,
+	&evidence_unlink_action,
 };
 const int actions_count = COUNT(actions_all);

@@ -59,10 +59,6 @@ static const struct route lines[] = {
 	/* API: evidence, suggestions, demand */
 	{HTTP_GET, "/api/v1/features/{id}/evidence", api_feature_evidence, API, RANK_VIEWER,
 	 "A feature's evidence: linked insights with account and ARR, and the source mix"},
-	{HTTP_POST, "/api/v1/features/{id}/evidence", api_feature_evidence_link, API_W, RANK_CONTRIBUTOR,
-	 "Link an insight to the feature with an importance 1-3 (201), or change the importance (200)"},
-	{HTTP_DELETE, "/api/v1/features/{id}/evidence/{mid}", api_feature_evidence_unlink, API | R_CSRF, RANK_CONTRIBUTOR,
-	 "Unlink an insight ({mid}: its id) from the feature"},
 	{HTTP_GET, "/api/v1/features/{id}/suggestions", api_feature_suggestions, API, RANK_VIEWER,
 	 "Unlinked, undismissed insights that likely belong to the feature (full-text similarity)"},
 	{HTTP_GET, "/api/v1/insights/{id}/features", api_insight_features, API, RANK_VIEWER,
@@ -131,10 +127,6 @@ static const struct route lines[] = {
 	{HTTP_GET, "/settings/score", page_score_settings, PAGE, RANK_VIEWER, "The score formula's weights"},
 	{HTTP_POST, "/settings/score", page_score_settings_save, FORM, RANK_LEADER, "Change the score weights"},
 	/* pages: evidence, demand */
-	{HTTP_POST, "/features/{id}/evidence", page_evidence_link, FORM, RANK_CONTRIBUTOR,
-	 "Link an insight to a feature, or change its importance"},
-	{HTTP_POST, "/features/{id}/evidence/{mid}/delete", page_evidence_unlink, FORM, RANK_CONTRIBUTOR,
-	 "Unlink an insight from a feature"},
 	{HTTP_GET, "/demand", page_demand, PAGE, RANK_VIEWER, "Demand concentration of the plan"},
 	{HTTP_POST, "/demand/settings", page_demand_settings_save, FORM, RANK_LEADER, "Change the demand settings"},
 	{HTTP_GET, "/calendar", page_calendar, PAGE, RANK_VIEWER, "Month view of launches and marketing activities"},

@@ -37,7 +37,7 @@ static int measure(db *d, long long goal, const char *at, double value, const ch
 	json_t *m = json_pack("{sssfss}", "at", at, "value", value, "source", source);
 	int rc = action_call(d, &goal_measure_action, 0, goal, 0, m, NULL, &e);
 	json_decref(m);
-	return rc;
+	return rc < 0 ? -1 : 0;
 }
 
 static int seed(db *d)

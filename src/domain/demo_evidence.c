@@ -82,14 +82,12 @@ int demo_seed_evidence(db *d)
 		if (!f)
 			continue; /* the backlog of this build has no such feature */
 		struct err err = {0};
-		bool created;
 		json_t *in = json_pack("{sIsi}", "insight_id", (json_int_t)ids[links[i].insight - 1], "importance",
 		                       links[i].importance);
-		json_t *link = evidence_link(d, 0, f, in, &created, &err);
+		int rc = action_call(d, &evidence_link_action, 0, f, 0, in, NULL, &err);
 		json_decref(in);
-		if (!link)
+		if (rc < 0)
 			return -1;
-		json_decref(link);
 	}
 	return 0;
 }

@@ -7,48 +7,13 @@
 #include "model/entity.h"
 #include "model/insights.h"
 #include "platform/util.h"
+#include "model/users.h"
 #include "platform/json_get.h"
 
 const char *evidence_importance_label(long long importance)
 {
 	static const char *const labels[] = {"nice to have", "important", "critical"};
 	return importance >= 1 && importance <= 3 ? labels[importance - 1] : NULL;
-}
-
-int evidence_check(db *d, long long feature_id, json_t *in, long long *insight_id, int *importance, struct err *e)
-{
-	db_stmt *s = db_q(d, "SELECT merged_into FROM features WHERE id = ?", "i", feature_id);
-	int rc = s ? db_step(s) : DB_ERR;
-	long long merged = rc == DB_ROW && !db_col_null(s, 0) ? db_col_int(s, 0) : 0;
-	db_done(s);
-	if (rc == DB_DONE)
-		return err_set(e, 404, "not_found", "feature", "no feature with id %lld", feature_id);
-	if (rc != DB_ROW)
-		return err_internal(e);
-	if (merged)
-		return err_set(e, 409, "conflict", "feature",
-		               "feature %lld was merged into feature %lld; link the evidence to that one", feature_id, merged);
-	if (!json_is_object(in))
-		return err_invalid(e, NULL, "the body must be an object {\"insight_id\", \"importance\"}");
-	const char *k;
-	json_t *v;
-	json_object_foreach(in, k, v)
-	{
-		if (strcmp(k, "insight_id") && strcmp(k, "importance"))
-			return err_invalid(e, k, "unknown field %s; send {\"insight_id\", \"importance\"}", k);
-	}
-	json_t *iid = json_object_get(in, "insight_id"), *imp = json_object_get(in, "importance");
-	if (!iid)
-		return err_invalid(e, "insight_id", "insight_id is required: the id of the insight to link");
-	if (!json_is_integer(iid) || json_integer_value(iid) < 1)
-		return err_invalid(e, "insight_id", "insight_id must be the id of an insight (a whole number)");
-	if (imp && (!json_is_integer(imp) || json_integer_value(imp) < 1 || json_integer_value(imp) > 3))
-		return err_invalid(e, "importance", "importance must be 1 (nice to have), 2 (important) or 3 (critical)");
-	if (!entity_ref_exists(d, "insights", json_integer_value(iid)))
-		return err_invalid(e, "insight_id", "no insight with id %lld", (long long)json_integer_value(iid));
-	*insight_id = json_integer_value(iid);
-	*importance = imp ? (int)json_integer_value(imp) : EVIDENCE_DEFAULT_IMPORTANCE;
-	return 0;
 }
 
 /* The same change told on both objects' histories. imp_from is 0 when the link is new, imp_to 0 when removed. */
@@ -67,53 +32,72 @@ static int audit_both(db *d, long long actor, long long feature_id, long long in
 	return rc;
 }
 
-json_t *evidence_link(db *d, long long actor, long long feature_id, json_t *in, bool *created, struct err *e)
+static const struct field link_fields[] = {
+	{"insight_id", "Insight", FT_REF, F_REQUIRED, .ref = "insights", .help = "The insight that backs the feature"},
+	{"importance", "Importance", FT_INT, 0, 0, 1, 3, .dflt = "2",
+	 .help = "1 (nice to have), 2 (important) or 3 (critical)"},
+};
+
+/* Link an insight to the feature, or change the link's importance; a merged duplicate takes no evidence. */
+static int link(struct act *x)
 {
-	long long insight_id;
-	int importance;
-	*created = false;
-	if (evidence_check(d, feature_id, in, &insight_id, &importance, e) < 0)
-		return NULL;
-	int old = (int)db_int(d, 0, "SELECT importance FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii",
-	                      feature_id, insight_id);
+	json_t *merged = json_object_get(x->obj, "merged_into");
+	if (json_is_integer(merged))
+		return err_set(x->err, 409, "conflict", "feature",
+		               "feature %lld was merged into feature %lld; link the evidence to that one", x->id,
+		               (long long)json_integer_value(merged));
+	long long insight = jget_int(x->in, "insight_id"), importance = jget_int(x->in, "importance");
+	int old = (int)db_int(x->d, 0, "SELECT importance FROM feature_insights WHERE feature_id = ? AND insight_id = ?",
+	                      "ii", x->id, insight);
 	char now[21];
 	now_rfc3339(now);
 	int rc = DB_OK;
 	if (!old)
-		rc = db_run(d, "INSERT INTO feature_insights(feature_id, insight_id, importance, created_at) VALUES (?, ?, ?, ?)",
-		            "iiit", feature_id, insight_id, (long long)importance, now);
+		rc = db_run(x->d, "INSERT INTO feature_insights(feature_id, insight_id, importance, created_at) VALUES (?, ?, ?, ?)",
+		            "iiit", x->id, insight, importance, now);
 	else if (old != importance)
-		rc = db_run(d, "UPDATE feature_insights SET importance = ? WHERE feature_id = ? AND insight_id = ?", "iii",
-		            (long long)importance, feature_id, insight_id);
-	if (rc != DB_OK || (old != importance && audit_both(d, actor, feature_id, insight_id, old, importance) < 0)) {
-		err_internal(e);
-		return NULL;
-	}
-	*created = !old;
-	json_t *o = NULL;
-	db_stmt *s = db_q(d, "SELECT importance, created_at FROM feature_insights WHERE feature_id = ? AND insight_id = ?",
-	                  "ii", feature_id, insight_id);
+		rc = db_run(x->d, "UPDATE feature_insights SET importance = ? WHERE feature_id = ? AND insight_id = ?", "iii",
+		            importance, x->id, insight);
+	if (rc != DB_OK || (old != importance && audit_both(x->d, x->actor, x->id, insight, old, (int)importance) < 0))
+		return err_internal(x->err);
+	db_stmt *s = db_q(x->d, "SELECT importance, created_at FROM feature_insights WHERE feature_id = ? AND insight_id = ?",
+	                  "ii", x->id, insight);
 	if (s && db_step(s) == DB_ROW)
-		o = json_pack("{sIsIsIss}", "feature_id", (json_int_t)feature_id, "insight_id", (json_int_t)insight_id,
-		              "importance", (json_int_t)db_col_int(s, 0), "created_at", db_col_text(s, 1));
+		x->out = json_pack("{sIsIsIss}", "feature_id", (json_int_t)x->id, "insight_id", (json_int_t)insight,
+		                   "importance", (json_int_t)db_col_int(s, 0), "created_at", db_col_text(s, 1));
 	db_done(s);
-	if (!o)
-		err_internal(e);
-	return o;
+	x->status = old ? 200 : 201;
+	return x->out ? 0 : err_internal(x->err);
 }
 
-int evidence_unlink(db *d, long long actor, long long feature_id, long long insight_id, struct err *e)
+const struct action evidence_link_action = {
+	.name = "evidence-link", .one = "an evidence link", .verb = "evidence linked", .kind = "features",
+	.method = HTTP_POST, .api_path = "/api/v1/features/{id}/evidence", .page_path = "/features/{id}/evidence",
+	.rank = RANK_CONTRIBUTOR, .flags = A_CREATED, .fields = link_fields, .nfields = COUNT(link_fields),
+	.summary = "Link an insight to the feature with an importance 1-3 (201), or change the importance (200)",
+	.answer = "EvidenceLink", .button = "Link", .missing_field = "feature", .run = link,
+};
+
+/* Remove a link ({mid}: the insight), told on both objects. */
+static int unlink_insight(struct act *x)
 {
-	int old = (int)db_int(d, 0, "SELECT importance FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii",
-	                      feature_id, insight_id);
+	int old = (int)db_int(x->d, 0, "SELECT importance FROM feature_insights WHERE feature_id = ? AND insight_id = ?",
+	                      "ii", x->id, x->sub);
 	if (!old)
-		return err_not_found(e, "insight %lld is not linked to feature %lld", insight_id, feature_id);
-	if (db_run(d, "DELETE FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", feature_id,
-	           insight_id) != DB_OK ||
-	    audit_both(d, actor, feature_id, insight_id, old, 0) < 0)
-		return err_internal(e);
+		return err_not_found(x->err, "insight %lld is not linked to feature %lld", x->sub, x->id);
+	if (db_run(x->d, "DELETE FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", x->id, x->sub) !=
+	        DB_OK ||
+	    audit_both(x->d, x->actor, x->id, x->sub, old, 0) < 0)
+		return err_internal(x->err);
 	return 0;
 }
+
+const struct action evidence_unlink_action = {
+	.name = "evidence-unlink", .one = "an unlink", .verb = "evidence unlinked", .kind = "features", .method = HTTP_DELETE,
+	.api_path = "/api/v1/features/{id}/evidence/{mid}", .page_path = "/features/{id}/evidence/{mid}/delete",
+	.rank = RANK_CONTRIBUTOR, .flags = A_NO_BODY | A_EMPTY, .summary = "Unlink an insight ({mid}: its id) from the feature",
+	.button = "Unlink", .missing_field = "feature", .run = unlink_insight,
+};
 
 static json_t *text_or_null(db_stmt *s, int i) { return db_col_null(s, i) ? json_null() : json_string(db_col_text(s, i)); }
 

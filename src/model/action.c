@@ -24,7 +24,7 @@ int action_invoke(db *d, arena *a, const struct action *ac, long long actor, int
 	*x = (struct act){.action = ac, .d = d, .a = a, .actor = actor, .rank = rank, .id = id, .sub = sub, .err = err};
 	const struct entity *e = ac->kind ? entity_find(ac->kind) : NULL;
 	if (e && !(x->obj = entity_get(d, e, id)))
-		return err_not_found(err, "no %s with id %lld", e->one, id);
+		return err_set(err, 404, "not_found", ac->missing_field, "no %s with id %lld", e->one, id);
 	json_t *none = json_object();
 	x->raw = (ac->flags & A_NO_BODY) || !raw ? none : raw;
 	x->in = fields_validate(d, ac->fields, ac->nfields, ac->one ? ac->one : ac->name, x->raw, NULL, err);
@@ -74,8 +74,10 @@ int action_call(db *d, const struct action *ac, long long actor, long long id, l
 		const struct entity *e = ac->kind ? entity_find(ac->kind) : NULL;
 		*out = (ac->flags & A_OBJECT) && e ? entity_get(d, e, id) : json_incref(x.out);
 	}
-	if (rc == 0)
+	if (rc == 0) {
+		rc = x.status ? x.status : (ac->flags & A_EMPTY) ? 204 : (ac->flags & A_CREATED) ? 201 : 200;
 		act_free(&x);
+	}
 	arena_free(a);
 	return rc;
 }

@@ -52,6 +52,7 @@ struct action {
 	const char *summary;   /* one line for OpenAPI and docs */
 	const char *answer;    /* the OpenAPI schema of the answer when not A_OBJECT (NULL: none) */
 	const char *button;    /* the form's button */
+	const char *missing_field; /* the field a 404 names when the object is missing (NULL: none) */
 	/* Do it with the checked input, inside the request's transaction; 0, or -1 with x->err. */
 	int (*run)(struct act *x);
 };
@@ -71,7 +72,7 @@ int action_invoke(db *d, arena *a, const struct action *ac, long long actor, int
 void act_free(struct act *x);
 /* action_invoke for code that is not a request (the demo, the CLI, tests): an admin's rank, the version from
  * raw's "version"; *out (when not NULL) gets the API's answer (the object, or x->out), a new reference.
- * 0, or -1 with err. */
+ * The status the API would answer (200, 201, 204), or -1 with err. */
 int action_call(db *d, const struct action *ac, long long actor, long long id, long long sub, json_t *raw,
                 json_t **out, struct err *err);
 #endif

@@ -31,13 +31,19 @@ static bool shown(const char *only, const char *name)
 	return false;
 }
 
-/* The form's address: the action's page path with the object's id in place of {id}. */
-static const char *form_path(request *rq, const struct action *a, long long id)
+/* path with the number v in place of the parameter name ("{id}"), in the arena. */
+static const char *put_param(request *rq, const char *path, const char *name, long long v)
 {
-	const char *p = a->page_path, *at = strstr(p, "{id}");
+	const char *at = strstr(path, name);
 	if (!at)
-		return p;
-	return arena_printf(rq->a, "%.*s%lld%s", (int)(at - p), p, id, at + 4);
+		return path;
+	return arena_printf(rq->a, "%.*s%lld%s", (int)(at - path), path, v, at + strlen(name));
+}
+
+/* The form's address: the action's page path with the object's id for {id} and the linked one's for {mid}. */
+static const char *form_path(request *rq, const struct action *a, long long id, long long sub)
+{
+	return put_param(rq, put_param(rq, a->page_path, "{id}", id), "{mid}", sub);
 }
 
 void action_form(request *rq, buf *b, const struct action *a, json_t *obj, const struct form_opts *o)
@@ -51,7 +57,7 @@ void action_form(request *rq, buf *b, const struct action *a, json_t *obj, const
 	const char *sfx = o->suffix ? o->suffix : "";
 	if (o->details)
 		html(b, "<details%s><summary>%s</summary>", failed ? " open" : "", o->details);
-	html(b, "<form method=\"post\" action=\"%s\" id=\"%s-form%s\"", form_path(rq, a, id), a->name, sfx);
+	html(b, "<form method=\"post\" action=\"%s\" id=\"%s-form%s\"", form_path(rq, a, id, o->sub), a->name, sfx);
 	if (o->cls)
 		html(b, " class=\"%s\"", o->cls);
 	buf_lit(b, ">");
@@ -75,7 +81,11 @@ void action_form(request *rq, buf *b, const struct action *a, json_t *obj, const
 		if (!val && !failed && obj && json_object_get(obj, f->name))
 			val = value_text(rq->a, json_object_get(obj, f->name));
 		const char *fid = arena_printf(rq->a, "%s-%s%s", a->name, f->name, sfx);
-		if (o->custom && !strcmp(o->custom, f->name) && o->custom_input) {
+		if (o->bare && o->custom && !strcmp(o->custom, f->name) && o->custom_input) {
+			o->custom_input(rq, b, fid, f->name, val ? val : "", o->ctx);
+		} else if (o->bare) {
+			field_input_bare(rq, b, f, fid, val);
+		} else if (o->custom && !strcmp(o->custom, f->name) && o->custom_input) {
 			bool bad = err && !strcmp(err->field, f->name);
 			html(b, "<div class=\"field%s\"><label for=\"%s\">%s</label>", bad ? " has-error" : "", fid, f->label);
 			o->custom_input(rq, b, fid, f->name, val ? val : "", o->ctx);

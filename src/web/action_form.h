@@ -7,6 +7,8 @@
 
 struct form_opts {
 	const char *suffix;    /* added to the form's ids when a page shows it more than once ("-12") */
+	long long sub;         /* the path's {mid} (the linked object: /features/{id}/evidence/{mid}/delete) */
+	bool bare;             /* inputs without their labels and notes (labelled for screen readers): a form in a row */
 	const char *cls;       /* the form's class ("inline", "row-action") */
 	const char *heading;   /* an <h3> at the top of the form */
 	const char *details;   /* wrap the form in <details> with this summary (open when it failed) */

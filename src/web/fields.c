@@ -361,6 +361,13 @@ void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *ob
 	}
 }
 
+void field_input_bare(request *rq, buf *b, const struct field *f, const char *id, const char *val)
+{
+	html(b, "<span class=\"bare\"><label class=\"sr-only\" for=\"%s\">%s</label>", id, f->label);
+	one_input(rq, b, f, id, val ? val : "", false);
+	buf_lit(b, "</span>");
+}
+
 void field_input_row(request *rq, buf *b, const struct field *f, const char *id, const char *val,
                      const struct err *error)
 {

@@ -28,6 +28,8 @@ void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *ob
  * names the field, else its help. For an action's forms (action_form.c). */
 void field_input_row(request *rq, buf *b, const struct field *f, const char *id, const char *val,
                      const struct err *error);
+/* The same input without the row: its label for screen readers only, no note (a form in a table row). */
+void field_input_bare(request *rq, buf *b, const struct field *f, const char *id, const char *val);
 /* An RFC 3339 timestamp as <time> showing "YYYY-MM-DD HH:MM" (UTC). */
 void show_time(buf *b, const char *ts);
 /* An error summary for the top of a form (nothing when error is NULL or empty). */

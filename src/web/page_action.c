@@ -7,7 +7,7 @@
 #include "web.h"
 
 /* The pages that do more than the default; each row is defined beside its page. */
-static const struct action_page *const action_pages[] = {&triage_page_face};
+static const struct action_page *const action_pages[] = {&triage_page_face, &evidence_link_page, &evidence_unlink_page};
 
 static const struct action_page *page_of(const struct action *a)
 {

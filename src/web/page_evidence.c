@@ -1,8 +1,8 @@
 /* page_evidence.c — evidence on feature and insight pages: linked insights with their accounts and the
  * demand concentration, search-to-link, suggestions with one-click links; the link and unlink forms. */
 #include <string.h>
+#include "action_form.h"
 #include "app/reply.h"
-#include "app/route.h"
 #include "domain/demand.h"
 #include "domain/evidence.h"
 #include "domain/suggest.h"
@@ -41,67 +41,48 @@ static void quote(buf *b, const char *text)
 		buf_lit(b, "…");
 }
 
-static void importance_select(buf *b, const char *id, long long chosen)
+static void importance_select(request *rq, buf *b, const char *id, const char *name, const char *chosen, void *ctx)
 {
-	html(b, "<select name=\"importance\" id=\"%s\" aria-label=\"Importance\">", id);
+	(void)rq, (void)ctx;
+	long long c = 0;
+	parse_ll(chosen, &c);
+	html(b, "<select name=\"%s\" id=\"%s\" aria-label=\"Importance\">", name, id);
 	for (int i = 3; i >= 1; i--)
-		html(b, "<option value=\"%d\"%s>%d · %s</option>", i, i == chosen ? " selected" : "", i, importance_label(i));
+		html(b, "<option value=\"%d\"%s>%d · %s</option>", i, i == c ? " selected" : "", i, importance_label(i));
 	buf_lit(b, "</select>");
 }
 
-/* A form that links insight_id to feature_id: with an importance to choose, or one click at "important". */
+/* A form in a row that links insight_id to feature_id: with an importance to choose, or one click at "important". */
 static void link_form(request *rq, buf *b, long long feature_id, long long insight_id, bool choose, long long chosen,
                       const char *back, const char *label)
 {
-	html(b, "<form method=\"post\" action=\"/features/%lld/evidence\" class=\"row-action\">", feature_id);
-	form_csrf(rq, b);
-	html(b, "<input type=\"hidden\" name=\"insight_id\" value=\"%lld\"><input type=\"hidden\" name=\"back\" value=\"%s\">",
-	     insight_id, back);
-	if (choose)
-		importance_select(b, arena_printf(rq->a, "imp-%lld-%lld", feature_id, insight_id), chosen);
-	else
-		buf_lit(b, "<input type=\"hidden\" name=\"importance\" value=\"2\">");
-	html(b, "<button type=\"submit\" class=\"secondary\">%s</button></form>", label);
+	json_t *f = json_pack("{sI}", "id", (json_int_t)feature_id);
+	const char *iid = arena_printf(rq->a, "%lld", insight_id), *imp = arena_printf(rq->a, "%lld", chosen ? chosen : 2);
+	struct kv bk = {"back", back, NULL}, importance = {"importance", "2", &bk}, ins = {"insight_id", iid, choose ? &bk : &importance};
+	struct kv value = {"importance", imp, NULL};
+	action_form(rq, b, &evidence_link_action, f,
+	            &(struct form_opts){.suffix = arena_printf(rq->a, "-%lld-%lld", feature_id, insight_id),
+	                                .cls = "row-action", .bare = true, .quiet = true, .hidden = &ins, .values = &value,
+	                                .only = "importance", .custom = "importance", .custom_input = importance_select,
+	                                .button = label, .button_cls = "secondary"});
+	json_decref(f);
 }
 
 static void unlink_form(request *rq, buf *b, long long feature_id, long long insight_id, const char *back)
 {
-	html(b, "<form method=\"post\" action=\"/features/%lld/evidence/%lld/delete\" class=\"row-action\">", feature_id,
-	     insight_id);
-	form_csrf(rq, b);
-	html(b, "<input type=\"hidden\" name=\"back\" value=\"%s\"><button type=\"submit\" class=\"link-button\">Unlink"
-	        "</button></form>",
-	     back);
+	json_t *f = json_pack("{sI}", "id", (json_int_t)feature_id);
+	struct kv bk = {"back", back, NULL};
+	action_form(rq, b, &evidence_unlink_action, f,
+	            &(struct form_opts){.suffix = arena_printf(rq->a, "-%lld-%lld", feature_id, insight_id), .sub = insight_id,
+	                                .cls = "row-action", .quiet = true, .hidden = &bk, .button_cls = "link-button"});
+	json_decref(f);
 }
 
-/* The link request a form sent, as the API's JSON; a value that is no whole number stays a string, so the
- * check names its field. */
-static json_t *form_input(request *rq)
-{
-	json_t *in = json_object();
-	static const char *const names[] = {"insight_id", "importance"};
-	for (size_t i = 0; i < COUNT(names); i++) {
-		const char *v = rq_form(rq, names[i]);
-		long long x;
-		if (v && *v)
-			json_object_set_new(in, names[i], parse_ll(v, &x) ? json_integer(x) : json_string(v));
-	}
-	return in;
-}
-
-/* On the page shown again after a failed link form (this request is that POST): the message, found again. */
+/* On the page shown again after a failed link form (this request is that POST): its message. */
 static void failed_link(request *rq, buf *b)
 {
-	const struct route *r = rq->route;
-	if (rq->method != HTTP_POST || !r || r->fn != page_evidence_link)
-		return;
-	struct err e = {0};
-	long long iid;
-	int imp;
-	json_t *in = form_input(rq);
-	if (evidence_check(rq->db, rq_id(rq, 0), in, &iid, &imp, &e) < 0)
-		html(b, "<p class=\"error\" role=\"alert\" id=\"evidence-error\">%s</p>", e.message);
-	json_decref(in);
+	if (action_failed(rq, &evidence_link_action, 0))
+		html(b, "<p class=\"error\" role=\"alert\" id=\"evidence-error\">%s</p>", rq_outcome(rq)->err.message);
 }
 
 static void source_mix(buf *b, json_t *mix)
@@ -219,7 +200,7 @@ static void evidence_search(request *rq, buf *b, long long fid, const char *q, c
 		if (db_int(rq->db, 0, "SELECT 1 FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", fid, iid))
 			buf_lit(b, " <span class=\"badge\">linked</span>");
 		else
-			link_form(rq, b, fid, iid, true, EVIDENCE_DEFAULT_IMPORTANCE, back, "Link");
+			link_form(rq, b, fid, iid, true, 2, back, "Link");
 		buf_lit(b, "</li>");
 	}
 	buf_lit(b, "</ul>");
@@ -330,7 +311,7 @@ static void feature_search(request *rq, buf *b, long long iid, const char *q, co
 		if (db_int(rq->db, 0, "SELECT 1 FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", fid, iid))
 			buf_lit(b, " <span class=\"badge\">linked</span>");
 		else
-			link_form(rq, b, fid, iid, true, EVIDENCE_DEFAULT_IMPORTANCE, back, "Link");
+			link_form(rq, b, fid, iid, true, 2, back, "Link");
 		buf_lit(b, "</li>");
 	}
 	buf_lit(b, "</ul>");
@@ -409,45 +390,33 @@ void insight_section(request *rq, buf *b, long long insight_id)
 	buf_lit(b, "</section>");
 }
 
-/* After a failed link or unlink: the page the form was on again, with the message and the error status. */
-static void show_failed(request *rq, response *rs, long long fid, const char *back, const struct err *e)
+/* After a failed link: the page the form was on again (the insight's or the feature's), with the message. */
+static void link_failed(request *rq, response *rs, const struct outcome *o)
 {
+	const char *back = safe_back(rq_form(rq, "back"));
 	long long iid;
 	if (back && !strncmp(back, "/insights/", 10) && parse_ll(rq_form(rq, "insight_id"), &iid) &&
 	    entity_ref_exists(rq->db, "insights", iid))
-		return page_entity_show_failed(rq, rs, &insights_entity, iid, "evidence", e);
-	if (entity_ref_exists(rq->db, "features", fid))
-		return page_entity_show_failed(rq, rs, &features_entity, fid, "evidence", e);
-	page_error(rq, rs, e->status, e->message);
+		return page_entity_show_failed(rq, rs, &insights_entity, iid, "evidence", &o->err);
+	if (entity_ref_exists(rq->db, "features", o->id))
+		return page_entity_show_failed(rq, rs, &features_entity, o->id, "evidence", &o->err);
+	page_error(rq, rs, o->err.status, o->err.message);
 }
 
-void page_evidence_link(request *rq, response *rs)
+/* After a link or unlink: back to the page the form was on, at its evidence section. */
+static void link_done(request *rq, response *rs, const struct outcome *o)
 {
-	long long fid = rq_id(rq, 0);
 	const char *back = safe_back(rq_form(rq, "back"));
-	struct err e = {0};
-	bool created;
-	json_t *in = form_input(rq);
-	json_t *link = evidence_link(rq->db, rq->user_id, fid, in, &created, &e);
-	json_decref(in);
-	if (!link)
-		return show_failed(rq, rs, fid, back, &e);
-	json_decref(link);
 	if (!back)
-		back = arena_printf(rq->a, "/features/%lld", fid);
+		back = arena_printf(rq->a, "/features/%lld", o->id);
 	reply_redirect(rs, rq,
 	               arena_printf(rq->a, "%s#%s", back, !strncmp(back, "/insights/", 10) ? "insight-features" : "evidence"));
 }
 
-void page_evidence_unlink(request *rq, response *rs)
+static void unlink_failed(request *rq, response *rs, const struct outcome *o)
 {
-	long long fid = rq_id(rq, 0);
-	const char *back = safe_back(rq_form(rq, "back"));
-	struct err e = {0};
-	if (evidence_unlink(rq->db, rq->user_id, fid, rq_id(rq, 1), &e) < 0)
-		return page_error(rq, rs, e.status, e.message);
-	if (!back)
-		back = arena_printf(rq->a, "/features/%lld", fid);
-	reply_redirect(rs, rq,
-	               arena_printf(rq->a, "%s#%s", back, !strncmp(back, "/insights/", 10) ? "insight-features" : "evidence"));
+	page_error(rq, rs, o->err.status, o->err.message);
 }
+
+const struct action_page evidence_link_page = {&evidence_link_action, link_failed, link_done},
+                         evidence_unlink_page = {&evidence_unlink_action, unlink_failed, link_done};

@@ -38,7 +38,7 @@ void alignment_summary(request *rq, buf *b, int max_findings);
  * whose pages do more (struct action_page, action_form.h), each defined beside its page */
 void page_action(request *rq, response *rs);
 struct action_page;
-extern const struct action_page triage_page_face;
+extern const struct action_page triage_page_face, evidence_link_page, evidence_unlink_page;
 
 /* Per-kind additions to the generic pages (page_goal.c for goals). */
 struct kind_page {
@@ -90,8 +90,6 @@ void page_plan(request *rq, response *rs);
 void page_plan_apply(request *rq, response *rs);
 
 /* page_evidence.c — linking insights to features from pages; page_demand.c — demand concentration */
-void page_evidence_link(request *rq, response *rs);
-void page_evidence_unlink(request *rq, response *rs);
 void page_demand(request *rq, response *rs);
 void page_demand_settings_save(request *rq, response *rs);
 

@@ -28,11 +28,8 @@ static void link(db *d, long long feature, long long insight, int importance)
 	snprintf(json, sizeof json, "{\"insight_id\":%lld,\"importance\":%d}", insight, importance);
 	json_t *in = json_loads(json, 0, NULL);
 	struct err e = {0};
-	bool created;
-	json_t *o = evidence_link(d, 0, feature, in, &created, &e);
-	if (!o)
+	if (action_call(d, &evidence_link_action, 0, feature, 0, in, NULL, &e) < 0)
 		printf("fixture link: %s\n", e.message);
-	json_decref(o);
 	json_decref(in);
 }
 

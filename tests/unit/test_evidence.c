@@ -22,7 +22,9 @@ static long long make(db *d, const char *kind, const char *json)
 static int link_json(db *d, long long feature, const char *json, bool *created, struct err *e)
 {
 	json_t *in = json_loads(json, 0, NULL);
-	json_t *o = evidence_link(d, 0, feature, in, created, e);
+	json_t *o = NULL;
+	int status = action_call(d, &evidence_link_action, 0, feature, 0, in, &o, e);
+	*created = status == 201;
 	json_decref(in);
 	int imp = o ? (int)json_integer_value(json_object_get(o, "importance")) : 0;
 	json_decref(o);
@@ -68,10 +70,10 @@ TEST(evidence_link_change_unlink)
 	/* the feature's versions are untouched: a link is not an edit */
 	CHECK_EQ_INT(db_int(d, -1, "SELECT version FROM features WHERE id = ?", "i", f), 1);
 	/* unlink, then again: 404 */
-	CHECK_EQ_INT(evidence_unlink(d, 0, f, i, &e), 0);
+	CHECK_EQ_INT(action_call(d, &evidence_unlink_action, 0, f, i, NULL, NULL, &e), 204);
 	CHECK_EQ_INT(db_int(d, -1, "SELECT count(*) FROM feature_insights WHERE feature_id = ?", "i", f), 1);
 	CHECK_EQ_INT(audits(d, "insights", i), ia + 3);
-	CHECK_EQ_INT(evidence_unlink(d, 0, f, i, &e), -1);
+	CHECK_EQ_INT(action_call(d, &evidence_unlink_action, 0, f, i, NULL, NULL, &e), -1);
 	CHECK_EQ_INT(e.status, 404);
 	db_close(d);
 }

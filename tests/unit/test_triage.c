@@ -54,7 +54,7 @@ static int tr_decide(db *d, arena *a, long long actor, long long id, const char 
 	memset(e, 0, sizeof *e);
 	*reply = NULL;
 	json_t *out = NULL;
-	int rc = action_call(d, &triage_action, actor, id, 0, in, &out, e);
+	int rc = action_call(d, &triage_action, actor, id, 0, in, &out, e) < 0 ? -1 : 0;
 	if (rc == 0)
 		*reply = arena_strdup(a, json_string_value(json_object_get(out, "reply")));
 	json_decref(out);
