@@ -19,7 +19,6 @@ void api_action(request *rq, response *rs);
 /* api_launches.c — readiness and conflicts, rescheduling a release, the launch settings */
 void api_launch_readiness(request *rq, response *rs);
 void api_release_reschedule_preview(request *rq, response *rs);
-void api_release_reschedule(request *rq, response *rs);
 void api_settings_launches_get(request *rq, response *rs);
 void api_settings_launches_put(request *rq, response *rs);
 
@@ -48,12 +47,10 @@ void api_goal_revisions(request *rq, response *rs);
 /* api_alignment.c */
 void api_alignment(request *rq, response *rs);
 
-/* api_plan.c — score weights, a feature's score, the plan */
+/* api_plan.c — score weights, a feature's score (the plan and applying it: actions, domain/plan_db.c) */
 void api_settings_score_get(request *rq, response *rs);
 void api_settings_score_put(request *rq, response *rs);
 void api_feature_score(request *rq, response *rs);
-void api_plan(request *rq, response *rs);
-void api_plan_apply(request *rq, response *rs);
 
 /* api_evidence.c — a feature's evidence, suggestions, demand concentration and its settings (linking: actions) */
 void api_feature_evidence(request *rq, response *rs);
@@ -76,8 +73,6 @@ void api_calendar_ics(request *rq, response *rs);
 /* api_roadmap.c — the roadmap as JSON; read-only share links (roadmap, calendar feed) */
 void api_roadmap(request *rq, response *rs);
 void api_share_links_list(request *rq, response *rs);
-void api_share_links_create(request *rq, response *rs);
-void api_share_links_delete(request *rq, response *rs);
 
 /* api_openapi.c */
 void api_openapi(request *rq, response *rs);

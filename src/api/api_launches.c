@@ -3,7 +3,6 @@
 #include "api.h"
 #include "app/reply.h"
 #include "domain/launch.h"
-#include <string.h>
 
 void api_launch_readiness(request *rq, response *rs)
 {
@@ -29,33 +28,6 @@ void api_release_reschedule_preview(request *rq, response *rs)
 	if (!p)
 		return reply_err_json(rs, &e);
 	reply_json(rs, 200, p);
-}
-
-void api_release_reschedule(request *rq, response *rs)
-{
-	struct err e = {0};
-	json_t *in = rq->json, *v = json_object_get(in, "version"), *m = json_object_get(in, "move_launches");
-	const char *key;
-	json_t *x;
-	json_object_foreach(in, key, x)
-	{
-		if (strcmp(key, "target_date") && strcmp(key, "version") && strcmp(key, "move_launches"))
-			return reply_error(rs, 400, "invalid", key, arena_printf(rq->a, "unknown field %s", key));
-	}
-	if (!json_is_string(json_object_get(in, "target_date")))
-		return reply_error(rs, 400, "invalid", "target_date", "target_date is required (YYYY-MM-DD)");
-	if (!json_is_integer(v))
-		return reply_error(rs, 400, "invalid", "version",
-		                   "version is required (the release's current version)");
-	if (m && !json_is_boolean(m))
-		return reply_error(rs, 400, "invalid", "move_launches", "move_launches must be true or false");
-	json_t *done =
-	    release_reschedule(rq->db, rq->user_id, rq_id(rq, 0), json_string_value(json_object_get(in, "target_date")),
-	                       json_integer_value(v), !m || json_is_true(m), &e);
-	if (!done)
-		return reply_err_json(rs, &e);
-	json_object_set_new(done, "release", entity_get(rq->db, &releases_entity, rq_id(rq, 0)));
-	reply_json(rs, 200, done);
 }
 
 void api_settings_launches_get(request *rq, response *rs)

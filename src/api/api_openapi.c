@@ -169,6 +169,8 @@ static const char *schema_name(arena *a, const struct entity *e, const char *suf
 /* "measure" -> "MeasureInput", "evidence-link" -> "EvidenceLinkInput": the component of an action's body. */
 static const char *action_schema_name(arena *a, const struct action *act)
 {
+	if (act->input)
+		return act->input;
 	char *out = arena_alloc(a, strlen(act->name) + 6), *o = out;
 	bool up = true;
 	for (const char *p = act->name; *p; p++) {

@@ -1,7 +1,6 @@
-/* api_plan.c — score weights (a workspace setting), a feature's score breakdown, the plan and applying it. */
+/* api_plan.c — score weights (a workspace setting) and a feature's score breakdown. */
 #include "api.h"
 #include "app/reply.h"
-#include "domain/plan_db.h"
 #include "domain/score.h"
 
 void api_settings_score_get(request *rq, response *rs)
@@ -28,21 +27,3 @@ void api_feature_score(request *rq, response *rs)
 		               : reply_error(rs, 500, "internal", NULL, "internal error; see the server log");
 	reply_json(rs, 200, s);
 }
-
-/* Compute (apply = false) or apply the plan the body asks for. */
-static void plan(request *rq, response *rs, bool apply)
-{
-	struct err e = {0};
-	struct plan_req r;
-	json_t *ans = NULL;
-	if (plan_req_parse(rq->json, &r, &e) == 0)
-		ans = apply ? plan_apply(rq->db, rq->user_id, &r, &e) : plan_compute(rq->db, &r, &e);
-	plan_req_free(&r);
-	if (!ans)
-		return reply_err_json(rs, &e);
-	reply_json(rs, 200, ans);
-}
-
-void api_plan(request *rq, response *rs) { plan(rq, rs, false); }
-
-void api_plan_apply(request *rq, response *rs) { plan(rq, rs, true); }

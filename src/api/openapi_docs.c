@@ -50,10 +50,10 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/settings/score", NULL, "ScoreWeights", "200", NULL, NULL},
 	{HTTP_PUT, "/api/v1/settings/score", "ScoreWeights", "ScoreWeights", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/features/{id}/score", NULL, "Score", "200", NULL, NULL},
-	{HTTP_POST, "/api/v1/plan", "PlanRequest", "Plan", "200", "422",
+	{HTTP_POST, "/api/v1/plan", NULL, NULL, "200", "422",
 	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "
 	 "dependency cycle"},
-	{HTTP_POST, "/api/v1/plan/apply", "PlanRequest", "PlanApplied", "200", "422",
+	{HTTP_POST, "/api/v1/plan/apply", NULL, NULL, "200", "422",
 	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "
 	 "dependency cycle"},
 	{HTTP_POST, "/api/v1/features/{id}/triage", NULL, NULL, "200", "409",
@@ -79,7 +79,7 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/launches/{id}/readiness", NULL, "Readiness", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/releases/{id}/reschedule", NULL, "ReschedulePreview", "200", NULL, NULL, NULL,
 	 reschedule_query},
-	{HTTP_POST, "/api/v1/releases/{id}/reschedule", "RescheduleRequest", "Rescheduled", "200", "409",
+	{HTTP_POST, "/api/v1/releases/{id}/reschedule", NULL, NULL, "200", "409",
 	 "The release or one of its launches changed since the version sent"},
 	{HTTP_GET, "/api/v1/settings/launches", NULL, "LaunchSettings", "200", NULL, NULL},
 	{HTTP_PUT, "/api/v1/settings/launches", "LaunchSettingsInput", "LaunchSettings", "200", NULL, NULL},
@@ -87,8 +87,6 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/roadmap", NULL, "Roadmap", "200", "400", "A group or filter is not valid (the field names it)",
 	 NULL, roadmap_query},
 	{HTTP_GET, "/api/v1/share-links", NULL, "ShareLinks", "200", NULL, NULL, NULL, share_links_query},
-	{HTTP_POST, "/api/v1/share-links", "ShareLinkInput", "ShareLinkCreated", "201", NULL, NULL},
-	{HTTP_DELETE, "/api/v1/share-links/{id}", NULL, NULL, "204", "404", "No active share link with that id"},
 	/* the launch calendar (ics.c) */
 	{HTTP_GET, "/api/v1/calendar.ics", NULL, "text/calendar", "200", NULL, NULL},
 };
@@ -229,16 +227,6 @@ void openapi_doc_schemas(json_t *schemas)
 	json_object_set_new(schemas, "Score", json_pack("{sssos[sssssssssss]}", "type", "object", "properties", sp,
 	                                                "required", "score", "goal_value", "demand", "rice", "reach",
 	                                                "impact", "confidence", "effort", "weights", "terms", "notes"));
-	json_object_set_new(schemas, "PlanRequest",
-	                    json_pack("{sss{s{ssssss}sosososo}s[s]sb}", "type", "object", "properties", "period", "type",
-	                              "string", "pattern", "^[1-9][0-9]{3}-(Q[1-4]|H[12]|0[1-9]|1[0-2])$", "description",
-	                              "2027-Q1, 2027-H1 or 2027-03", "capacity",
-	                              teams("Person-weeks by team; teams not given come from the stored capacity"),
-	                              "must", ids("Features that must be in the plan (with what they depend on)"),
-	                              "exclude", ids("Features that must not be in the plan"), "candidates",
-	                              ids("The features to choose from (default: accepted, and planned for this period "
-	                                  "or none; not merged)"),
-	                              "required", "period", "additionalProperties", 0));
 	json_object_set_new(schemas, "Plan", plan_schema(false));
 	json_object_set_new(schemas, "PlanApplied", plan_schema(true));
 	openapi_evidence_schemas(schemas);

@@ -60,13 +60,6 @@ void openapi_launch_schemas(json_t *schemas)
 	json_object_set_new(schemas, "MovedLaunch", moved);
 	json_object_set_new(schemas, "ReschedulePreview", openapi_object(prev));
 	json_object_set_new(schemas, "Rescheduled", openapi_object(done));
-	json_object_set_new(schemas, "RescheduleRequest",
-	                    json_pack("{sss{sosos{ssss}}s[ss]sb}", "type", "object", "properties", "target_date",
-	                              date("The new target date"), "version",
-	                              openapi_t("integer", "The release's current version"), "move_launches", "type",
-	                              "boolean", "description",
-	                              "Move its open launches by the same number of days (default true)", "required",
-	                              "target_date", "version", "additionalProperties", 0));
 	json_object_set_new(schemas, "LaunchSettings", openapi_object(settings_props()));
 	json_object_set_new(schemas, "LaunchSettingsInput",
 	                    json_pack("{sssosisb}", "type", "object", "properties", settings_props(), "minProperties",

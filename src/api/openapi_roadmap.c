@@ -157,10 +157,4 @@ void openapi_roadmap_schemas(json_t *schemas)
 	                              "array", "items", share_link_listed(), "next_cursor", "type", "null", "string",
 	                              "required", "items"));
 	json_object_set_new(schemas, "ShareLinkCreated", share_link_created());
-	json_object_set_new(schemas, "ShareLinkInput",
-	                    json_pack("{sss{s{sss[ss]}s{sssiss}}s[s]sb}", "type", "object", "properties", "kind",
-	                              "type", "string", "enum", "roadmap", "calendar", "label", "type", "string",
-	                              "maxLength", 120, "description",
-	                              "Who it is for (default: Roadmap link, Calendar feed)", "required", "kind",
-	                              "additionalProperties", 0));
 }

@@ -2,8 +2,11 @@
  * beside its function (model/ or domain/); its routes, forms' handling, checks and OpenAPI entries derive from it. */
 #include "model/action.h"
 #include "domain/evidence.h"
+#include "domain/launch.h"
+#include "domain/plan_db.h"
 #include "domain/triage.h"
 #include "model/goals.h"
+#include "model/share_links.h"
 
 const struct action *const actions_all[] = {
 	&goal_measure_action,
@@ -13,5 +16,10 @@ const struct action *const actions_all[] = {
 	&merge_action,
 	&evidence_link_action,
 	&evidence_unlink_action,
+	&reschedule_action,
+	&share_link_create_action,
+	&share_link_revoke_action,
+	&plan_action,
+	&plan_apply_action,
 };
 const int actions_count = COUNT(actions_all);

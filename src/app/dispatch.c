@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include "domain/ics.h"
 #include "model/entity.h"
 #include "model/users.h"
 #include "platform/db.h"
@@ -253,10 +254,13 @@ static void run_action(request *rq, response *rs, const struct route *r)
 	if (strstr(r->pattern, "{mid}"))
 		parse_ll(rq->params[1], &sub);
 	json_t *in = (r->flags & R_FORM) ? form_input(rq, a, &o.err) : json_incref(rq->json);
-	o.rc = in || (a->flags & A_NO_BODY)
-	           ? action_invoke(rq->db, rq->a, a, rq->user_id, rq->user_rank, o.id, sub, in, rq_version(rq, in), &o.x,
-	                           &o.err)
-	           : -1;
+	const char *host = rq_header(rq, "Host"), *proto = rq_header(rq, "X-Forwarded-Proto");
+	const char *origin = ics_host_sane(host) ? arena_printf(rq->a, "%s://%s", str_eq(proto, "https") ? "https" : "http",
+	                                                        host)
+	                                         : NULL;
+	o.rc = in || (a->flags & A_NO_BODY) ? action_invoke(rq->db, rq->a, a, rq->user_id, rq->user_rank, o.id, sub, in,
+	                                                    rq_version(rq, in), origin, &o.x, &o.err)
+	                                    : -1;
 	rq->outcome = &o;
 	r->fn(rq, rs);
 	rq->outcome = NULL;

@@ -51,9 +51,6 @@ static const struct route lines[] = {
 	{HTTP_GET, "/api/v1/settings/score", api_settings_score_get, API, RANK_VIEWER, "The score formula's weights"},
 	{HTTP_PUT, "/api/v1/settings/score", api_settings_score_put, API_W, RANK_LEADER, "Change the score formula's weights"},
 	{HTTP_GET, "/api/v1/features/{id}/score", api_feature_score, API, RANK_VIEWER, "A feature's score and its breakdown"},
-	{HTTP_POST, "/api/v1/plan", api_plan, API_W, RANK_VIEWER, "Compute the optimal plan for a period"},
-	{HTTP_POST, "/api/v1/plan/apply", api_plan_apply, API_W, RANK_EDITOR,
-	 "Compute the plan and mark the chosen features planned for the period"},
 
 
 	/* API: evidence, suggestions, demand */
@@ -85,8 +82,6 @@ static const struct route lines[] = {
 	 "A launch's readiness (features, checklist), what is missing, and its conflicts"},
 	{HTTP_GET, "/api/v1/releases/{id}/reschedule", api_release_reschedule_preview, API, RANK_VIEWER,
 	 "The launches a new target date (?target_date=) would move, and by how many days"},
-	{HTTP_POST, "/api/v1/releases/{id}/reschedule", api_release_reschedule, API_W, RANK_EDITOR,
-	 "Move a release to a new date and, unless move_launches is false, its open launches by the same delta"},
 	{HTTP_GET, "/api/v1/settings/launches", api_settings_launches_get, API, RANK_VIEWER,
 	 "Lead time per tier, the readiness bar and the checklist template per tier"},
 	{HTTP_PUT, "/api/v1/settings/launches", api_settings_launches_put, API_W, RANK_LEADER,
@@ -99,10 +94,6 @@ static const struct route lines[] = {
 	 "The roadmap: releases with their features, lanes (group=goal|team|persona), launches, now/next/later"},
 	{HTTP_GET, "/api/v1/share-links", api_share_links_list, API, RANK_VIEWER,
 	 "Read-only share links (roadmap, calendar feed), without their secrets"},
-	{HTTP_POST, "/api/v1/share-links", api_share_links_create, API_W, RANK_EDITOR,
-	 "Make a share link; its token, path and url are answered once"},
-	{HTTP_DELETE, "/api/v1/share-links/{id}", api_share_links_delete, API | R_CSRF, RANK_EDITOR,
-	 "Revoke a share link: its address answers 404 from now on"},
 
 	/* API: every described kind ({kind} is one of entity_all) */
 	{HTTP_GET, "/api/v1/{kind}.csv", api_entity_csv, API | R_CSV | R_ETAG, RANK_VIEWER, "Export as CSV"},
@@ -123,7 +114,6 @@ static const struct route lines[] = {
 	{HTTP_GET, "/activity", page_activity, PAGE, RANK_VIEWER, "The activity feed"},
 	{HTTP_GET, "/triage", page_triage, PAGE, RANK_VIEWER, "New requests beside the strategy"},
 	{HTTP_GET, "/plan", page_plan, PAGE, RANK_VIEWER, "The plan for a period"},
-	{HTTP_POST, "/plan/apply", page_plan_apply, FORM, RANK_EDITOR, "Mark the plan's features planned"},
 	{HTTP_GET, "/settings/score", page_score_settings, PAGE, RANK_VIEWER, "The score formula's weights"},
 	{HTTP_POST, "/settings/score", page_score_settings_save, FORM, RANK_LEADER, "Change the score weights"},
 	/* pages: evidence, demand */
@@ -144,16 +134,11 @@ static const struct route lines[] = {
 	 "A launch's sales enablement brief as a Markdown download"},
 	{HTTP_GET, "/releases/{id}/reschedule", page_release_reschedule_form, PAGE, RANK_EDITOR,
 	 "Reschedule a release: the launches a new date affects"},
-	{HTTP_POST, "/releases/{id}/reschedule", page_release_reschedule, FORM, RANK_EDITOR,
-	 "Reschedule a release, moving its launches by the same delta or not"},
 	/* pages: the roadmap, share links */
 	{HTTP_GET, "/roadmap", page_roadmap, PAGE, RANK_VIEWER,
 	 "The roadmap: a timeline or a now/next/later board, grouped by goal, team or persona, filtered"},
 	{HTTP_GET, "/roadmap.svg", page_roadmap_svg, PAGE, RANK_VIEWER, "The roadmap timeline alone, as an SVG file"},
 	{HTTP_GET, "/share-links", page_share_links, PAGE, RANK_VIEWER, "Read-only share links of both kinds"},
-	{HTTP_POST, "/share-links", page_share_link_create, FORM, RANK_EDITOR,
-	 "Make a share link: the answer shows its address, once"},
-	{HTTP_POST, "/share-links/{id}/revoke", page_share_link_revoke, FORM, RANK_EDITOR, "Revoke a share link"},
 	{HTTP_GET, "/{kind}", page_entity_list, PAGE, RANK_VIEWER, "List"},
 	{HTTP_GET, "/{kind}/new", page_entity_new, PAGE | R_KIND_WRITE, RANK_VIEWER, "New-object form"},
 	{HTTP_POST, "/{kind}", page_entity_create, FORM | R_KIND_WRITE, RANK_VIEWER, "Create from the form"},

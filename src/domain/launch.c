@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "model/users.h"
 #include "platform/buf.h"
 #include "platform/json_get.h"
 
@@ -295,3 +296,29 @@ json_t *release_reschedule(db *d, long long actor, long long release_id, const c
 	json_object_set_new(plan, "moved_launches", json_boolean(move_launches));
 	return plan;
 }
+
+static const struct field reschedule_fields[] = {
+	{"target_date", "New target date", FT_DATE, F_REQUIRED},
+	{"move_launches", "Move its launches", FT_BOOL, 0, .dflt = "true",
+	 .help = "Move the release's open launches by the same number of days (false: keep their dates)"},
+};
+
+static int reschedule(struct act *x)
+{
+	json_t *done = release_reschedule(x->d, x->actor, x->id, jget_str(x->in, "target_date"), jget_int(x->obj, "version"),
+	                                  json_is_true(json_object_get(x->in, "move_launches")), x->err);
+	if (!done)
+		return -1;
+	json_object_set_new(done, "release", entity_get(x->d, &releases_entity, x->id));
+	x->out = done;
+	return 0;
+}
+
+const struct action reschedule_action = {
+	.name = "reschedule", .input = "RescheduleRequest", .one = "a reschedule", .verb = "rescheduled", .kind = "releases", .method = HTTP_POST,
+	.api_path = "/api/v1/releases/{id}/reschedule", .page_path = "/releases/{id}/reschedule", .rank = RANK_EDITOR,
+	.flags = A_VERSION, .fields = reschedule_fields, .nfields = COUNT(reschedule_fields),
+	.summary = "Move a release to a new date and, unless move_launches is false, its open launches by the same delta",
+	.answer = "Rescheduled", .button = "Reschedule", .run = reschedule,
+};
+

@@ -3,6 +3,7 @@
 #ifndef TANDEM_LAUNCH_H
 #define TANDEM_LAUNCH_H
 #include <jansson.h>
+#include "model/action.h"
 #include "model/launches.h"
 #include "platform/db.h"
 #include "platform/err.h"
@@ -39,4 +40,7 @@ json_t *release_reschedule_preview(db *d, long long release_id, const char *new_
  * holds the transaction. */
 json_t *release_reschedule(db *d, long long actor, long long release_id, const char *new_date, long long version,
                            bool move_launches, struct err *err);
+/* The same as an action on a release (model/action.h): {target_date, move_launches (default true)} with the
+ * release's version; answers what was done with the release as it is now ("release"). */
+extern const struct action reschedule_action;
 #endif

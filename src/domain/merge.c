@@ -108,7 +108,7 @@ static int merge(struct act *x)
 }
 
 const struct action merge_action = {
-	.name = "merge", .one = "a merge", .verb = "merged", .kind = "features", .method = HTTP_POST,
+	.name = "merge", .input = "MergeRequest", .one = "a merge", .verb = "merged", .kind = "features", .method = HTTP_POST,
 	.api_path = "/api/v1/features/{id}/merge", .page_path = "/features/{id}/merge", .rank = RANK_EDITOR,
 	.fields = merge_fields, .nfields = COUNT(merge_fields),
 	.summary = "Merge this duplicate into another feature ({\"into\": id}); it stays as a redirect", .answer = "Feature",

@@ -7,6 +7,7 @@
 #include "domain/score.h"
 #include "model/entity.h"
 #include "model/features.h"
+#include "model/users.h"
 #include "platform/log.h"
 #include "platform/util.h"
 
@@ -457,3 +458,44 @@ json_t *plan_apply(db *d, long long actor, const struct plan_req *r, struct err 
 	}
 	return ans;
 }
+
+static const struct field capacity_members[] = {
+	{"eng", "Engineering", FT_NUMBER, 0, 0, 0, PLAN_MAX_EFFORT, .help = "Person-weeks"},
+	{"design", "Design", FT_NUMBER, 0, 0, 0, PLAN_MAX_EFFORT, .help = "Person-weeks"},
+	{"mkt", "Marketing", FT_NUMBER, 0, 0, 0, PLAN_MAX_EFFORT, .help = "Person-weeks"},
+};
+
+static const struct field plan_fields[] = {
+	{"period", "Period", FT_STRING, F_REQUIRED, 7, .help = "A quarter (2027-Q1), a half year (2027-H1) or a month"},
+	{"capacity", "Capacity", FT_RECORD, 0, .sub = capacity_members, .nsub = COUNT(capacity_members),
+	 .help = "Person-weeks per team; the period's stored capacity for the teams not given"},
+	{"must", "Must include", FT_IDS, 0, PLAN_MAX_CANDIDATES, .ref = "features"},
+	{"exclude", "Exclude", FT_IDS, 0, PLAN_MAX_CANDIDATES, .ref = "features"},
+	{"candidates", "Candidates", FT_IDS, 0, PLAN_MAX_CANDIDATES, .ref = "features",
+	 .help = "The features to choose from; without it every accepted feature, and those planned for the period"},
+};
+
+/* Compute (x->action is plan_action) or apply the plan the input asks for; checked by the fields, read by
+ * plan_req_parse. */
+static int plan_run(struct act *x)
+{
+	struct plan_req r;
+	if (plan_req_parse(x->raw, &r, x->err) == 0)
+		x->out = x->action == &plan_apply_action ? plan_apply(x->d, x->actor, &r, x->err) : plan_compute(x->d, &r, x->err);
+	plan_req_free(&r);
+	return x->out ? 0 : -1;
+}
+
+const struct action plan_action = {
+	.name = "plan", .input = "PlanRequest", .one = "a plan", .method = HTTP_POST, .api_path = "/api/v1/plan", .rank = RANK_VIEWER,
+	.flags = A_READ, .fields = plan_fields, .nfields = COUNT(plan_fields),
+	.summary = "Compute the optimal plan for a period", .answer = "Plan", .run = plan_run,
+};
+
+const struct action plan_apply_action = {
+	.name = "plan-apply", .input = "PlanRequest", .one = "a plan", .verb = "planned", .method = HTTP_POST, .api_path = "/api/v1/plan/apply",
+	.page_path = "/plan/apply", .rank = RANK_EDITOR, .fields = plan_fields, .nfields = COUNT(plan_fields),
+	.summary = "Compute the plan and mark the chosen features planned for the period", .answer = "PlanApplied",
+	.button = "Apply: mark the chosen features planned for this period", .run = plan_run,
+};
+

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include "domain/plan.h"
+#include "model/action.h"
 #include "platform/db.h"
 #include "platform/err.h"
 
@@ -45,4 +46,7 @@ json_t *plan_compute(db *d, const struct plan_req *r, struct err *e);
  * caller holds the transaction and rolls it back on failure. NULL with e as plan_compute, or 500 when the
  * features kind is not described. */
 json_t *plan_apply(db *d, long long actor, const struct plan_req *r, struct err *e);
+/* The two as actions (model/action.h), taking the body plan_req_parse reads: compute (any role; changes
+ * nothing) and apply (editors). */
+extern const struct action plan_action, plan_apply_action;
 #endif

@@ -102,7 +102,7 @@ static int triage(struct act *x)
 }
 
 const struct action triage_action = {
-	.name = "triage", .one = "a triage decision", .verb = "triaged", .kind = "features", .method = HTTP_POST,
+	.name = "triage", .input = "TriageRequest", .one = "a triage decision", .verb = "triaged", .kind = "features", .method = HTTP_POST,
 	.api_path = "/api/v1/features/{id}/triage", .page_path = "/features/{id}/triage", .rank = RANK_EDITOR,
 	.flags = A_IF_VERSION, .fields = triage_fields, .nfields = COUNT(triage_fields),
 	.summary = "Accept a request, or decline it citing the strategy; answers the reply for the requester",

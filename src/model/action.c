@@ -19,9 +19,10 @@ void act_free(struct act *x)
 }
 
 int action_invoke(db *d, arena *a, const struct action *ac, long long actor, int rank, long long id, long long sub,
-                  json_t *raw, long long version, struct act *x, struct err *err)
+                  json_t *raw, long long version, const char *origin, struct act *x, struct err *err)
 {
-	*x = (struct act){.action = ac, .d = d, .a = a, .actor = actor, .rank = rank, .id = id, .sub = sub, .err = err};
+	*x = (struct act){.action = ac, .d = d, .a = a, .actor = actor, .rank = rank, .id = id, .sub = sub,
+	                  .origin = origin, .err = err};
 	const struct entity *e = ac->kind ? entity_find(ac->kind) : NULL;
 	if (e && !(x->obj = entity_get(d, e, id)))
 		return err_set(err, 404, "not_found", ac->missing_field, "no %s with id %lld", e->one, id);
@@ -43,12 +44,24 @@ int action_invoke(db *d, arena *a, const struct action *ac, long long actor, int
 			goto fail;
 		}
 	}
+	/* a run that fails leaves nothing behind, so the page that shows the failure shows the state before it */
+	if (db_savepoint(d, "action") != DB_OK) {
+		err_internal(err);
+		goto fail;
+	}
 	if (ac->run(x) < 0) {
 		if (!err->status)
 			err_internal(err);
+		db_rollback_to(d, "action");
 		goto fail;
 	}
-	if ((ac->flags & A_AUDIT) && audit_write(d, actor, ac->kind, id, ac->verb, x->audit ? x->audit : x->in) < 0) {
+	if ((ac->flags & A_AUDIT) && audit_write(d, actor, ac->audit_kind ? ac->audit_kind : ac->kind, x->id, ac->verb,
+	                                         x->audit ? x->audit : x->in) < 0) {
+		err_internal(err);
+		db_rollback_to(d, "action");
+		goto fail;
+	}
+	if (db_release(d, "action") != DB_OK) {
 		err_internal(err);
 		goto fail;
 	}
@@ -69,7 +82,7 @@ int action_call(db *d, const struct action *ac, long long actor, long long id, l
 	json_t *v = json_object_get(raw, "version");
 	struct act x;
 	int rc = action_invoke(d, a, ac, actor, RANK_ADMIN, id, sub, raw, json_is_integer(v) ? json_integer_value(v) : -1,
-	                       &x, err);
+	                       NULL, &x, err);
 	if (rc == 0 && out) {
 		const struct entity *e = ac->kind ? entity_find(ac->kind) : NULL;
 		*out = (ac->flags & A_OBJECT) && e ? entity_get(d, e, id) : json_incref(x.out);

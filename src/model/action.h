@@ -25,10 +25,11 @@ struct act {
 	arena *a;
 	long long actor;     /* the signed-in user */
 	int rank;
-	long long id, sub;   /* the path's {id} and {mid}; 0 when the path has none */
+	long long id, sub;   /* the path's {id} and {mid}; 0 when the path has none (run sets id to what it made) */
 	json_t *obj;         /* the object acted on, as read before the action (borrowed); NULL without a kind */
 	json_t *in;          /* the checked input: every field, null (or the default) when not sent (borrowed) */
 	json_t *raw;         /* the input as sent, before the check (borrowed): which fields were sent */
+	const char *origin;  /* "http://host" of the request when its Host header is sane (links in answers), or NULL */
 	/* set by run: */
 	json_t *out;         /* the API's answer when the action does not answer the object (stolen) */
 	json_t *audit;       /* what the audit row records instead of the input (stolen) */
@@ -42,6 +43,7 @@ struct action {
 	const char *one;       /* what the input is, for messages: "a measurement" */
 	const char *verb;      /* the audit trail's action: "measured" */
 	const char *kind;      /* the kind acted on (the path's {id}), or NULL */
+	const char *audit_kind; /* the audit trail's kind when not kind ("share-links"); the object is x->id */
 	enum http_method method; /* POST, or DELETE */
 	const char *api_path;  /* "/api/v1/goals/{id}/measurements" */
 	const char *page_path; /* the form's POST "/goals/{id}/measurements", or NULL for the API only */
@@ -51,6 +53,7 @@ struct action {
 	int nfields;
 	const char *summary;   /* one line for OpenAPI and docs */
 	const char *answer;    /* the OpenAPI schema of the answer when not A_OBJECT (NULL: none) */
+	const char *input;     /* the OpenAPI schema name of its body, derived from the fields (NULL: "<Name>Input") */
 	const char *button;    /* the form's button */
 	const char *missing_field; /* the field a 404 names when the object is missing (NULL: none) */
 	/* Do it with the checked input, inside the request's transaction; 0, or -1 with x->err. */
@@ -63,12 +66,13 @@ extern const int actions_count;
 /* The action of that name, NULL when none. */
 const struct action *action_find(const char *name);
 
-/* One run, as the dispatcher does it for a request and the demo, CLI and tests do it directly: the object
+/* One run, as the dispatcher does it for a request (origin: see struct act) and the demo, CLI and tests do it
+ * directly: the object
  * (404 when the kind has none with id), raw checked against the fields (A_NO_BODY: ignored), the version
  * (A_VERSION: version < 0 is 400, another than the object's 409), run, the audit row (A_AUDIT). The caller holds
  * the transaction. 0 with x filled (free with act_free), or -1 with err (x is freed). */
 int action_invoke(db *d, arena *a, const struct action *ac, long long actor, int rank, long long id, long long sub,
-                  json_t *raw, long long version, struct act *x, struct err *err);
+                  json_t *raw, long long version, const char *origin, struct act *x, struct err *err);
 void act_free(struct act *x);
 /* action_invoke for code that is not a request (the demo, the CLI, tests): an admin's rank, the version from
  * raw's "version"; *out (when not NULL) gets the API's answer (the object, or x->out), a new reference.

@@ -384,20 +384,53 @@ static json_t *ids_from_form(const struct field *f, struct kv *form, struct err 
 	return out;
 }
 
+/* The fields "name.member" of a form as the record's object (members not sent are left out). */
+static json_t *record_from_form(const struct field *f, struct kv *form, struct err *err)
+{
+	size_t n = strlen(f->name);
+	struct kv *head = NULL, **tail = &head;
+	for (struct kv *k = form; k; k = k->next)
+		if (!strncmp(k->key, f->name, n) && k->key[n] == '.') {
+			struct kv *c = xmalloc(sizeof *c);
+			*c = (struct kv){.key = k->key + n + 1, .value = k->value};
+			*tail = c, tail = &c->next;
+		}
+	json_t *rec = fields_from_form(f->sub, f->nsub, head, err);
+	while (head) {
+		struct kv *next = head->next;
+		free(head);
+		head = next;
+	}
+	return rec;
+}
+
 json_t *fields_from_form(const struct field *fields, int nfields, struct kv *form, struct err *err)
 {
 	json_t *o = json_object();
 	for (int i = 0; i < nfields; i++) {
 		const struct field *f = &fields[i];
-		if (f->type == FT_RECORD || f->type == FT_RECORDS)
-			continue; /* no form sends an object; the page that shows one builds its JSON itself */
+		if (f->type == FT_RECORDS)
+			continue; /* no form sends a list of objects; the page that shows one builds its JSON itself */
+		if (f->type == FT_RECORD) { /* its members as "name.member" fields */
+			json_t *rec = record_from_form(f, form, err);
+			if (!rec) {
+				json_decref(o);
+				return NULL;
+			}
+			if (json_object_size(rec))
+				json_object_set(o, f->name, rec);
+			json_decref(rec);
+			continue;
+		}
 		if (f->type == FT_IDS) {
 			json_t *ids = ids_from_form(f, form, err);
 			if (!ids) {
 				json_decref(o);
 				return NULL;
 			}
-			json_object_set_new(o, f->name, ids);
+			if (json_array_size(ids)) /* none sent: not given (a list the form does not show) */
+				json_object_set(o, f->name, ids);
+			json_decref(ids);
 			continue;
 		}
 		if (f->flags & F_READONLY)

@@ -5,33 +5,44 @@
 #include "platform/json_get.h"
 #include "users.h"
 
-static bool valid_kind(const char *k) { return str_eq(k, "roadmap") || str_eq(k, "calendar"); }
+static const char *const link_kinds[] = {"roadmap", "calendar", NULL};
 
-long long share_link_create(db *d, arena *a, long long actor, const char *kind, const char *label,
-                            const char **secret, struct err *err)
+static const struct field create_fields[] = {
+	{"kind", "Kind", FT_ENUM, F_REQUIRED, .choices = link_kinds, .help = "roadmap, or calendar (the launch feed)"},
+	{"label", "Label", FT_STRING, 0, 120, .help = "Who it is for, e.g. Board of directors"},
+};
+
+/* A new link: its secret answered once with its path (and its URL when the request's origin is known), only a
+ * hash of it kept. */
+static int create(struct act *x)
 {
-	if (!valid_kind(kind))
-		return err_invalid(err, "kind", "kind must be roadmap or calendar");
+	const char *kind = jget_str(x->in, "kind"), *label = jget_str(x->in, "label");
 	if (str_empty(label))
 		label = !strcmp(kind, "roadmap") ? "Roadmap link" : "Calendar feed";
-	if (strlen(label) > 120 || !valid_text(label, strlen(label)))
-		return err_invalid(err, "label", "label must be at most 120 characters of text");
-	char *s = random_secret(a, "");
+	char *secret = random_secret(x->a, "");
 	char hash[65], now[21];
-	secret_hash(s, hash);
+	secret_hash(secret, hash);
 	now_rfc3339(now);
-	if (db_run(d, "INSERT INTO share_links(kind, label, hash, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-	           "ttt" "it", kind, label, hash, actor, now) != DB_OK)
-		return err_internal(err);
-	long long id = db_last_id(d);
-	json_t *what = json_pack("{ssss}", "kind", kind, "label", label);
-	int rc = audit_write(d, actor, "share-links", id, "created", what);
-	json_decref(what);
-	if (rc < 0)
-		return err_internal(err);
-	*secret = s;
-	return id;
+	if (db_run(x->d, "INSERT INTO share_links(kind, label, hash, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+	           "ttt" "it", kind, label, hash, x->actor, now) != DB_OK)
+		return err_internal(x->err);
+	x->id = db_last_id(x->d);
+	const char *path = share_link_path(x->a, kind, secret);
+	x->out = json_pack("{sIsssssssssssn}", "id", (json_int_t)x->id, "kind", kind, "token", secret, "path", path,
+	                   "label", label, "created_at", now, "url");
+	if (x->origin)
+		json_object_set_new(x->out, "url", json_string(arena_printf(x->a, "%s%s", x->origin, path)));
+	x->audit = json_pack("{ssss}", "kind", kind, "label", label);
+	return 0;
 }
+
+const struct action share_link_create_action = {
+	.name = "share-link", .one = "a share link", .verb = "created", .audit_kind = "share-links",
+	.method = HTTP_POST, .api_path = "/api/v1/share-links", .page_path = "/share-links", .rank = RANK_EDITOR,
+	.flags = A_AUDIT | A_CREATED, .fields = create_fields, .nfields = COUNT(create_fields),
+	.summary = "Make a share link; its token, path and url are answered once", .answer = "ShareLinkCreated",
+	.button = "Create link", .run = create,
+};
 
 const char *share_link_path(arena *a, const char *kind, const char *secret)
 {
@@ -48,16 +59,25 @@ bool share_link_valid(db *d, const char *kind, const char *secret)
 	              kind) == 1;
 }
 
-int share_link_revoke(db *d, long long actor, long long id, struct err *err)
+/* Revoke a link ({id}): its address answers 404 from now on. */
+static int revoke(struct act *x)
 {
 	char now[21];
 	now_rfc3339(now);
-	if (db_run(d, "UPDATE share_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", "ti", now, id) != DB_OK)
-		return err_internal(err);
-	if (db_changes(d) != 1)
-		return err_not_found(err, "no active share link with id %lld", id);
-	return audit_write(d, actor, "share-links", id, "revoked", NULL) < 0 ? err_internal(err) : 0;
+	if (db_run(x->d, "UPDATE share_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", "ti", now, x->id) !=
+	    DB_OK)
+		return err_internal(x->err);
+	if (db_changes(x->d) != 1)
+		return err_not_found(x->err, "no active share link with id %lld", x->id);
+	return 0;
 }
+
+const struct action share_link_revoke_action = {
+	.name = "share-link-revoke", .one = "a revocation", .verb = "revoked", .audit_kind = "share-links",
+	.method = HTTP_DELETE, .api_path = "/api/v1/share-links/{id}", .page_path = "/share-links/{id}/revoke",
+	.rank = RANK_EDITOR, .flags = A_AUDIT | A_EMPTY | A_NO_BODY,
+	.summary = "Revoke a share link: its address answers 404 from now on", .button = "Revoke", .run = revoke,
+};
 
 json_t *share_links_list(db *d, const char *kind)
 {

@@ -6,18 +6,17 @@
 #include <stdbool.h>
 #include "platform/arena.h"
 #include "platform/db.h"
+#include "action.h"
 #include "platform/err.h"
 
-/* kind is "roadmap" or "calendar". Returns the new link's id and its secret (arena, shown once);
- * -1 with err on a bad kind or label. The caller holds the transaction; the audit trail records it. */
-long long share_link_create(db *d, arena *a, long long actor, const char *kind, const char *label,
-                            const char **secret, struct err *err);
+/* Making a link (an action, model/action.h): {kind: roadmap|calendar, label}; answers {id, kind, token, path,
+ * url, label, created_at} with the secret, once; only its BLAKE2b hash is kept. Revoking one ({id}). Both are
+ * audited (kind share-links). */
+extern const struct action share_link_create_action, share_link_revoke_action;
 /* Where a link of that kind with that secret answers: /share/roadmap/SECRET or /share/calendar/SECRET.ics. */
 const char *share_link_path(arena *a, const char *kind, const char *secret);
 /* Is secret an unrevoked link of this kind? */
 bool share_link_valid(db *d, const char *kind, const char *secret);
-/* Revoke a link; 404 when there is no unrevoked link with that id. */
-int share_link_revoke(db *d, long long actor, long long id, struct err *err);
 /* The links of a kind (NULL: every kind), newest first: {id, kind, label, created_by, created_at, revoked_at}. */
 json_t *share_links_list(db *d, const char *kind);
 #endif

@@ -44,6 +44,11 @@ int db_begin(db *d);                    /* a write transaction (takes the write 
 int db_begin_read(db *d);
 int db_commit(db *d);
 void db_rollback(db *d);
+/* A savepoint inside the transaction (or, outside one, a transaction of its own); name is a program-owned word
+ * ([a-z_]). Release keeps what was done since, rollback-to undoes it and releases. */
+int db_savepoint(db *d, const char *name);
+int db_release(db *d, const char *name);
+void db_rollback_to(db *d, const char *name);
 long long db_last_id(db *d);
 int db_changes(db *d);
 const char *db_errmsg(db *d);           /* for the log only, never for clients */

@@ -2,6 +2,7 @@
 #include "db.h"
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "log.h"
@@ -237,6 +238,25 @@ void db_rollback(db *d)
 {
 	if (!sqlite3_get_autocommit(d->h))
 		db_run(d, "ROLLBACK", "");
+}
+
+/* "<verb> <name>" for a savepoint statement; name must be a program-owned word. */
+static int savepoint_run(db *d, const char *verb, const char *name)
+{
+	char sql[96];
+	if (strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) || strlen(name) > 60)
+		abort(); /* a bug: savepoint names are program text */
+	snprintf(sql, sizeof sql, "%s %s", verb, name);
+	return db_exec(d, sql);
+}
+
+int db_savepoint(db *d, const char *name) { return savepoint_run(d, "SAVEPOINT", name); }
+int db_release(db *d, const char *name) { return savepoint_run(d, "RELEASE", name); }
+
+void db_rollback_to(db *d, const char *name)
+{
+	savepoint_run(d, "ROLLBACK TO", name);
+	savepoint_run(d, "RELEASE", name);
 }
 
 long long db_last_id(db *d) { return sqlite3_last_insert_rowid(d->h); }

@@ -2,6 +2,7 @@
  * capacity bars, the cut list with reasons and the value captured by the top few; apply it. */
 #include <math.h>
 #include <string.h>
+#include "action_form.h"
 #include "app/reply.h"
 #include "domain/plan_db.h"
 #include "fields.h"
@@ -22,8 +23,9 @@ static json_t *request_body(request *rq, bool form, const char **period)
 		long long id;
 		if (!strcmp(k->key, "period") && *k->value)
 			json_object_set_new(body, "period", json_string_nocheck(k->value));
-		for (size_t t = 0; t < COUNT(teams); t++)
-			if (!strcmp(k->key, teams[t]) && *k->value)
+		for (size_t t = 0; t < COUNT(teams); t++) /* the query's eng=, the apply form's capacity.eng= */
+			if ((!strcmp(k->key, teams[t]) || (!strncmp(k->key, "capacity.", 9) && !strcmp(k->key + 9, teams[t]))) &&
+			    *k->value)
 				json_object_set_new(cap, teams[t], parse_double(k->value, &x) ? json_real(x) : json_string_nocheck(k->value));
 		if (!strcmp(k->key, "must") && parse_ll(k->value, &id))
 			json_array_append_new(must, json_integer(id));
@@ -102,6 +104,14 @@ static void plan_form(request *rq, buf *b, const char *period, json_t *cap, json
 	buf_lit(b, "<button type=\"submit\">Compute plan</button> <a href=\"/capacity\">Edit capacity</a></form>");
 }
 
+/* A form value in front of list, in the arena. */
+static struct kv *kv_push(request *rq, struct kv *list, const char *key, const char *value)
+{
+	struct kv *k = arena_alloc(rq->a, sizeof *k);
+	*k = (struct kv){.key = key, .value = value, .next = list};
+	return k;
+}
+
 static void capacity_bars(buf *b, json_t *used, json_t *cap)
 {
 	buf_lit(b, "<div class=\"bars\" id=\"capacity-bars\">");
@@ -167,21 +177,20 @@ static void result(request *rq, buf *b, json_t *p, json_t *body)
 		}
 		buf_lit(b, "</tbody></table>");
 	}
-	if (rq->user_rank >= features_entity.write_rank && json_array_size(json_object_get(p, "chosen"))) {
-		buf_lit(b, "<form method=\"post\" action=\"/plan/apply\" class=\"apply\">");
-		form_csrf(rq, b);
-		html(b, "<input type=\"hidden\" name=\"period\" value=\"%s\">",
-		     json_string_value(json_object_get(p, "period")));
+	if (rq->user_rank >= plan_apply_action.rank && json_array_size(json_object_get(p, "chosen"))) {
+		/* the same request again, as hidden fields: the period, the capacity typed, must and exclude */
+		struct kv *hidden = NULL;
+		const char *lists[] = {"must", "exclude"};
+		for (int l = 0; l < 2; l++)
+			json_array_foreach(json_object_get(body, lists[l]), i, it) hidden = kv_push(rq, hidden, lists[l],
+			                                                                            value_text(rq->a, it));
 		json_t *cap = json_object_get(body, "capacity");
 		for (size_t t = 0; t < COUNT(teams); t++)
 			if (json_object_get(cap, teams[t]))
-				html(b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", teams[t],
-				     value_text(rq->a, json_object_get(cap, teams[t])));
-		const char *lists[] = {"must", "exclude"};
-		for (int l = 0; l < 2; l++)
-			json_array_foreach(json_object_get(body, lists[l]), i, it) html(b, "<input type=\"hidden\" name=\"%s\" value=\"%lld\">",
-			                                                                 lists[l], (long long)json_integer_value(it));
-		buf_lit(b, "<button type=\"submit\">Apply: mark the chosen features planned for this period</button></form>");
+				hidden = kv_push(rq, hidden, arena_printf(rq->a, "capacity.%s", teams[t]),
+				                 value_text(rq->a, json_object_get(cap, teams[t])));
+		hidden = kv_push(rq, hidden, "period", json_string_value(json_object_get(p, "period")));
+		action_form(rq, b, &plan_apply_action, NULL, &(struct form_opts){.cls = "apply", .hidden = hidden, .quiet = true});
 	}
 	buf_lit(b, "</section>");
 }
@@ -263,22 +272,15 @@ void page_plan(request *rq, response *rs)
 	json_decref(body);
 }
 
-void page_plan_apply(request *rq, response *rs)
+/* After Apply: the plan page of the same request, with what was applied, or the message. */
+static void applied_or_failed(request *rq, response *rs, const struct outcome *o)
 {
 	const char *period = NULL;
 	json_t *body = request_body(rq, true, &period);
-	struct plan_req r;
-	struct err e = {0};
-	json_t *applied = NULL;
-	if (plan_req_parse(body, &r, &e) == 0)
-		applied = plan_apply(rq->db, rq->user_id, &r, &e);
-	plan_req_free(&r);
-	if (!applied) {
-		rs->status = e.status ? e.status : 500;
-		plan_page(rq, rs, body, period, NULL, &e);
-	} else {
-		plan_page(rq, rs, body, period, applied, NULL);
-		json_decref(applied);
-	}
+	if (o->rc < 0)
+		rs->status = o->err.status ? o->err.status : 500;
+	plan_page(rq, rs, body, period, o->rc < 0 ? NULL : o->x.out, o->rc < 0 ? &o->err : NULL);
 	json_decref(body);
 }
+
+const struct action_page plan_apply_page = {&plan_apply_action, applied_or_failed, applied_or_failed};

@@ -2,6 +2,7 @@
  * ride on it), and rescheduling: a new date shows the launches it affects and offers to move them too. */
 #include <stdio.h>
 #include <string.h>
+#include "action_form.h"
 #include "app/reply.h"
 #include "domain/launch.h"
 #include "fields.h"
@@ -114,28 +115,19 @@ void page_release_reschedule_form(request *rq, response *rs)
 	json_decref(p);
 }
 
-void page_release_reschedule(request *rq, response *rs)
+/* A failed move shows the preview again (the state before it: the run was rolled back) with the message. */
+static void reschedule_failed(request *rq, response *rs, const struct outcome *o)
 {
-	struct err err = {0};
-	long long id = rq_id(rq, 0), version = -1;
-	if (!parse_ll(rq_form(rq, "version"), &version))
-		version = -1;
-	bool move = str_eq(rq_form(rq, "move_launches"), "true");
-	/* the state before the attempt: shown again if it fails (the failed attempt is rolled back) */
-	json_t *p = release_reschedule_preview(rq->db, id, rq_form(rq, "target_date"), &err);
+	struct err err = o->err, perr = {0};
+	json_t *p = release_reschedule_preview(rq->db, o->id, rq_form(rq, "target_date"), &perr);
 	if (!p)
 		return page_error(rq, rs, err.status, err.message);
-	json_t *done = release_reschedule(rq->db, rq->user_id, id, rq_form(rq, "target_date"), version, move, &err);
-	if (!done) {
-		if (err.status == 409)
-			snprintf(err.message, sizeof err.message,
-			         "Someone changed this release after you opened the preview. Check the dates below and confirm "
-			         "again.");
-		rs->status = err.status;
-		preview_page(rq, rs, id, p, &err);
-		json_decref(p);
-		return;
-	}
-	json_decref(done), json_decref(p);
-	reply_redirect(rs, rq, arena_printf(rq->a, "/releases/%lld", id));
+	if (err.status == 409)
+		snprintf(err.message, sizeof err.message,
+		         "Someone changed this release after you opened the preview. Check the dates below and confirm again.");
+	rs->status = err.status;
+	preview_page(rq, rs, o->id, p, &err);
+	json_decref(p);
 }
+
+const struct action_page reschedule_page = {&reschedule_action, reschedule_failed, NULL};

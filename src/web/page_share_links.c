@@ -1,5 +1,6 @@
 /* page_share_links.c — read-only share links from pages: the list (both kinds), making one (its address shown
  * once, on the answer to the POST), revoking one; and the share section of the roadmap page. */
+#include "action_form.h"
 #include "app/reply.h"
 #include "fields.h"
 #include "model/share_links.h"
@@ -58,15 +59,13 @@ static void links_table(request *rq, buf *b, const char *kind, bool active_only,
 		if (edit) {
 			buf_lit(b, "<td>");
 			if (!revoked) {
-				html(b,
-				     "<form method=\"post\" action=\"/share-links/%lld/revoke\" class=\"rm-revoke\">",
-				     id);
-				form_csrf(rq, b);
-				html(b,
-				     "<input type=\"hidden\" name=\"back\" value=\"%s\"><button type=\"submit\" "
-				     "class=\"danger\" "
-				     "aria-label=\"Revoke %s\">Revoke</button></form>",
-				     back, jget_str(it, "label"));
+				struct kv bk = {"back", back, NULL};
+				json_t *link = json_pack("{sI}", "id", (json_int_t)id);
+				action_form(rq, b, &share_link_revoke_action, link,
+				            &(struct form_opts){.suffix = arena_printf(rq->a, "-%lld", id), .cls = "rm-revoke",
+				                                .hidden = &bk, .button_cls = "danger",
+				                                .button_aria = arena_printf(rq->a, "Revoke %s", jget_str(it, "label"))});
+				json_decref(link);
 			}
 			buf_lit(b, "</td>");
 		}
@@ -79,32 +78,21 @@ static void links_table(request *rq, buf *b, const char *kind, bool active_only,
 	json_decref(items);
 }
 
-/* The form that makes a link; kind NULL offers both kinds. */
-static void create_form(request *rq, buf *b, const char *kind, const char *back, const struct err *err)
+static void kind_select(request *rq, buf *b, const char *id, const char *name, const char *val, void *ctx)
 {
-	buf_lit(b,
-	        "<form class=\"inline\" method=\"post\" action=\"/share-links\" id=\"share-create\"><h3>New read-only "
-	        "link</h3>");
-	form_csrf(rq, b);
-	html(b, "<input type=\"hidden\" name=\"back\" value=\"%s\">", back);
-	if (kind) {
-		html(b, "<input type=\"hidden\" name=\"kind\" value=\"%s\">", kind);
-	} else {
-		const char *k = rq_form(rq, "kind");
-		html(b,
-		     "<label>Kind <select name=\"kind\"><option value=\"roadmap\">Roadmap</option><option "
-		     "value=\"calendar\"%s>"
-		     "Calendar feed (.ics)</option></select></label>",
-		     str_eq(k, "calendar") ? " selected" : "");
-	}
-	bool bad = err && err->status && !strcmp(err->field, "label");
-	const char *label = rq_form(rq, "label");
-	html(b,
-	     "<label>Label <input name=\"label\" maxlength=\"120\" placeholder=\"Who it is for, e.g. Board of "
-	     "directors\" value=\"%s\"%s></label><button type=\"submit\">Create link</button></form>",
-	     label ? label : "", bad ? " aria-invalid=true aria-describedby=share-error" : "");
-	if (err && err->status)
-		html(b, "<p class=\"field-error\" id=\"share-error\" role=\"alert\">%s</p>", err->message);
+	(void)rq, (void)ctx;
+	html(b, "<select id=\"%s\" name=\"%s\"><option value=\"roadmap\">Roadmap</option><option value=\"calendar\"%s>"
+	        "Calendar feed (.ics)</option></select>",
+	     id, name, str_eq(val, "calendar") ? " selected" : "");
+}
+
+/* The form that makes a link; kind NULL offers both kinds. */
+static void create_form(request *rq, buf *b, const char *kind, const char *back)
+{
+	struct kv bk = {"back", back, NULL}, k = {"kind", kind, &bk};
+	action_form(rq, b, &share_link_create_action, NULL,
+	            &(struct form_opts){.cls = "inline", .heading = "New read-only link", .hidden = kind ? &k : &bk,
+	                                .custom = "kind", .custom_input = kind_select});
 }
 
 void share_links_section(request *rq, buf *b, const char *kind)
@@ -115,11 +103,11 @@ void share_links_section(request *rq, buf *b, const char *kind)
 	       "navigation, nothing but the roadmap. Revoke a link to end its access at once. The address is shown "
 	       "once, when the link is made.</p>");
 	links_table(rq, b, kind, true, "/roadmap");
-	create_form(rq, b, kind, "/roadmap", NULL);
+	create_form(rq, b, kind, "/roadmap");
 	buf_lit(b, "<p><a href=\"/share-links\">All share links, revoked ones too</a></p></section>");
 }
 
-static void list_page(request *rq, response *rs, const struct err *err)
+static void list_page(request *rq, response *rs)
 {
 	page_begin(rq, rs, "Share links", "roadmap");
 	buf *b = &rs->body;
@@ -129,7 +117,7 @@ static void list_page(request *rq, response *rs, const struct err *err)
 	    "page, or the launch calendar as a feed for their calendar app. Only a hash of each address is kept.</p>");
 	if (rq->user_rank >= RANK_EDITOR) {
 		buf_lit(b, "<section class=\"card\">");
-		create_form(rq, b, NULL, "/share-links", err);
+		create_form(rq, b, NULL, "/share-links");
 		buf_lit(b, "</section>");
 	} else {
 		buf_lit(b, "<p class=\"muted\">Editors make and revoke links.</p>");
@@ -139,27 +127,23 @@ static void list_page(request *rq, response *rs, const struct err *err)
 	page_end(rq, rs);
 }
 
-void page_share_links(request *rq, response *rs)
+void page_share_links(request *rq, response *rs) { list_page(rq, rs); }
+
+/* A refused link: the list page again with the message in its form. */
+static void create_failed(request *rq, response *rs, const struct outcome *o)
 {
-	list_page(rq, rs, NULL);
+	(void)o;
+	list_page(rq, rs);
 }
 
-void page_share_link_create(request *rq, response *rs)
+/* The link made: its address, shown this once (the page is kept out of every cache). */
+static void created(request *rq, response *rs, const struct outcome *o)
 {
-	struct err err = {0};
-	const char *kind = rq_form(rq, "kind"), *secret = NULL;
-	long long id =
-	    share_link_create(rq->db, rq->a, rq->user_id, kind ? kind : "", rq_form(rq, "label"), &secret, &err);
-	if (id < 0) {
-		rs->status = err.status;
-		list_page(rq, rs, &err);
-		return;
-	}
+	const char *kind = jget_str(o->x.out, "kind"), *path = jget_str(o->x.out, "path");
 	rs->status = 201;
 	page_begin(rq, rs, "Share link created", "roadmap");
-	rs_header_set(rs, "Cache-Control", "no-store"); /* the page holds a secret: keep it out of every cache */
-	bool cal = !strcmp(kind, "calendar");
-	const char *path = share_link_path(rq->a, kind, secret);
+	rs_header_set(rs, "Cache-Control", "no-store");
+	bool cal = str_eq(kind, "calendar");
 	buf *b = &rs->body;
 	html(
 	    b,
@@ -172,12 +156,16 @@ void page_share_link_create(request *rq, response *rs)
 	page_end(rq, rs);
 }
 
-void page_share_link_revoke(request *rq, response *rs)
+static void revoke_failed(request *rq, response *rs, const struct outcome *o)
 {
-	struct err err = {0};
-	if (share_link_revoke(rq->db, rq->user_id, rq_id(rq, 0), &err) < 0) {
-		page_error(rq, rs, err.status, err.message);
-		return;
-	}
+	page_error(rq, rs, o->err.status, o->err.message);
+}
+
+static void revoked(request *rq, response *rs, const struct outcome *o)
+{
+	(void)o;
 	reply_redirect(rs, rq, str_eq(back_of(rq), "/roadmap") ? "/roadmap#share" : "/share-links");
 }
+
+const struct action_page share_link_create_page = {&share_link_create_action, create_failed, created},
+                         share_link_revoke_page = {&share_link_revoke_action, revoke_failed, revoked};

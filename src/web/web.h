@@ -38,7 +38,8 @@ void alignment_summary(request *rq, buf *b, int max_findings);
  * whose pages do more (struct action_page, action_form.h), each defined beside its page */
 void page_action(request *rq, response *rs);
 struct action_page;
-extern const struct action_page triage_page_face, evidence_link_page, evidence_unlink_page;
+extern const struct action_page triage_page_face, evidence_link_page, evidence_unlink_page, reschedule_page,
+    share_link_create_page, share_link_revoke_page, plan_apply_page;
 
 /* Per-kind additions to the generic pages (page_goal.c for goals). */
 struct kind_page {
@@ -76,7 +77,6 @@ void page_launch_settings_save(request *rq, response *rs);
 
 /* page_release.c — moving a release's date: the preview (what launches move), and the move */
 void page_release_reschedule_form(request *rq, response *rs);
-void page_release_reschedule(request *rq, response *rs);
 
 /* page_feature.c — the triage queue (the triage and merge forms are actions: action_form.h) */
 void page_triage(request *rq, response *rs);
@@ -87,7 +87,6 @@ void page_score_settings_save(request *rq, response *rs);
 
 /* page_plan.c — the plan: capacity, chosen and cut features, and applying it */
 void page_plan(request *rq, response *rs);
-void page_plan_apply(request *rq, response *rs);
 
 /* page_evidence.c — linking insights to features from pages; page_demand.c — demand concentration */
 void page_demand(request *rq, response *rs);
@@ -117,8 +116,6 @@ void page_roadmap_svg(request *rq, response *rs);
 void page_share_roadmap(request *rq, response *rs);
 /* page_share_links.c — share links from pages: list, make (the address shown once), revoke */
 void page_share_links(request *rq, response *rs);
-void page_share_link_create(request *rq, response *rs);
-void page_share_link_revoke(request *rq, response *rs);
 /* The roadmap page's section for editors: the kind's active links, revoke buttons, the form for a new one. */
 void share_links_section(request *rq, buf *b, const char *kind);
 

@@ -145,12 +145,12 @@ check "regression: ... the form shows Q2's stored engineering capacity" contains
 check "regression: ... and Q2's marketing capacity" contains "$TMP/b" 'name="mkt" value="8"'
 check "regression: ... the plan is computed with them" contains "$TMP/b" "/ 44 person-weeks"
 check "regression: ... no note that the numbers differ" lacks "$TMP/b" 'id="capacity-differs"'
-check "regression: ... Apply carries no stale capacity" lacks "$TMP/b" 'type="hidden" name="eng"'
+check "regression: ... Apply carries no stale capacity" lacks "$TMP/b" 'type="hidden" name="capacity.eng"'
 oneshot GET "/plan?period=2027-Q2&cap_for=2027-Q1&eng=50&design=8&mkt=6" "Cookie: $COOKIE"
 check "a number typed with the period change is kept" contains "$TMP/b" 'name="eng" value="50"'
 check "... the untouched ones come from Q2" contains "$TMP/b" 'name="mkt" value="8"'
 check "... the page says the numbers differ from the stored ones" contains "$TMP/b" 'id="capacity-differs"'
-check "... and Apply carries the typed number" contains "$TMP/b" 'type="hidden" name="eng" value="50"'
+check "... and Apply carries the typed number" contains "$TMP/b" 'type="hidden" name="capacity.eng" value="50"'
 oneshot GET "/plan?period=2027-Q1" "Cookie: $COOKIE"
 check "the stored capacity alone: no note" lacks "$TMP/b" 'id="capacity-differs"'
 check "... and the form says which period its numbers are for" contains "$TMP/b" 'name="cap_for" value="2027-Q1"'

@@ -224,7 +224,7 @@ form "$VIEWER" "/share-links/$OTHER/revoke" "back=/share-links"
 expect "a viewer cannot revoke from the page" 403 "$STATUS"
 form "$PM" /share-links "kind=roadmap&label=$LONG"
 expect "a label too long on the page: 400" 400 "$STATUS"
-check "the message beside the form" contains "$TMP/b" 'label must be at most 120 characters'
+check "the message beside the form" contains "$TMP/b" 'label is longer than 120 characters'
 
 # --- the browser's way: cookie session, forms, CSRF (live server, ports 19000-19099)
 rm_server() {
