@@ -6,6 +6,7 @@
 #include "domain/plan_db.h"
 #include "domain/triage.h"
 #include "model/goals.h"
+#include "model/launches.h"
 #include "model/share_links.h"
 
 const struct action *const actions_all[] = {
@@ -21,5 +22,6 @@ const struct action *const actions_all[] = {
 	&share_link_revoke_action,
 	&plan_action,
 	&plan_apply_action,
+	&checklist_tick_action,
 };
 const int actions_count = COUNT(actions_all);

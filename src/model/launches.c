@@ -5,6 +5,7 @@
 #include <string.h>
 #include "settings.h"
 #include "users.h"
+#include "platform/json_get.h"
 
 static const char *const release_statuses[] = {"planned", "in_progress", "shipped", "cancelled", NULL};
 static const char *const launch_statuses[] = {"planning", "ready", "launched", "cancelled", NULL};
@@ -97,6 +98,28 @@ struct entity checklist_entity = {
 	.title_field = "item", .blurb = "A launch's readiness checklist, one item each.",
 	.fields = checklist_fields, .nfields = COUNT(checklist_fields), .write_rank = RANK_EDITOR, .default_sort = "due",
 	.parent_field = "launch_id", .embed_as = "checklist",
+};
+
+static const struct field tick_fields[] = {
+	{"done", "Done", FT_BOOL, F_REQUIRED, .help = "true: the item is done; false: open again"},
+};
+
+/* Tick a checklist item (or open it again); the browser goes back to its launch's checklist. */
+static int tick(struct act *x)
+{
+	json_t *in = json_pack("{sO}", "done", json_object_get(x->in, "done"));
+	int rc = entity_update_as(x->d, &checklist_entity, x->actor, x->id, in, jget_int(x->obj, "version"), "ticked",
+	                          x->err);
+	json_decref(in);
+	x->redirect = arena_printf(x->a, "/launches/%lld#checklist", jget_int(x->obj, "launch_id"));
+	return rc;
+}
+
+const struct action checklist_tick_action = {
+	.name = "tick", .one = "a tick", .verb = "ticked", .kind = "launch-checklist", .method = HTTP_POST,
+	.api_path = "/api/v1/launch-checklist/{id}/tick", .page_path = "/launch-checklist/{id}/tick", .rank = RANK_EDITOR,
+	.flags = A_VERSION | A_OBJECT, .fields = tick_fields, .nfields = COUNT(tick_fields),
+	.summary = "Tick a launch's checklist item done, or open it again (needs its version)", .run = tick,
 };
 
 static const struct field activity_fields[] = {

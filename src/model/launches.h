@@ -3,10 +3,12 @@
  * templates per tier). */
 #ifndef TANDEM_LAUNCHES_H
 #define TANDEM_LAUNCHES_H
-#include "entity.h"
+#include "action.h"
 
 extern struct entity releases_entity, launches_entity, checklist_entity, activities_entity, raci_entity;
 extern const char *const owner_roles[]; /* who may own a checklist item: pm, pmm, leader, ... */
+/* Ticking a checklist item done or open again: {done} with the item's version (model/action.h). */
+extern const struct action checklist_tick_action;
 
 /* The launch settings: lead time in days and the checklist template per tier, the readiness bar. */
 struct launch_settings {

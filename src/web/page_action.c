@@ -9,7 +9,8 @@
 /* The pages that do more than the default; each row is defined beside its page. */
 static const struct action_page *const action_pages[] = {&triage_page_face, &evidence_link_page, &evidence_unlink_page,
                                                             &reschedule_page, &share_link_create_page,
-                                                            &share_link_revoke_page, &plan_apply_page};
+                                                            &share_link_revoke_page, &plan_apply_page,
+                                                            &checklist_tick_page};
 
 static const struct action_page *page_of(const struct action *a)
 {

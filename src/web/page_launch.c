@@ -2,6 +2,7 @@
  * conflicts, the checklist to tick, marketing activities and RACI; the readiness column of the list. */
 #include <stdio.h>
 #include <string.h>
+#include "action_form.h"
 #include "domain/launch.h"
 #include "fields.h"
 #include "web.h"
@@ -108,6 +109,8 @@ static void checklist_section(request *rq, buf *b, json_t *o, bool writer)
 	today_ymd(today);
 	json_t *items = json_object_get(o, "checklist");
 	buf_lit(b, "<section id=\"checklist\"><h2>Checklist</h2>");
+	if (action_failed(rq, &checklist_tick_action, 0))
+		html(b, "<p class=\"error\" role=\"alert\" id=\"tick-error\">%s</p>", rq_outcome(rq)->err.message);
 	if (!json_array_size(items))
 		buf_lit(b, "<p class=\"muted\">No checklist items.</p>");
 	else
@@ -122,12 +125,13 @@ static void checklist_section(request *rq, buf *b, json_t *o, bool writer)
 		bool late = !done && due && strcmp(due, today) < 0;
 		html(b, "<tr class=\"%s\"><td>", done ? "done" : late ? "late" : "");
 		if (writer) {
-			html(b, "<form method=\"post\" action=\"/launch-checklist/%lld\" class=\"row-action\">", jget_int(it, "id"));
-			form_csrf(rq, b);
-			html(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\"><input type=\"hidden\" name=\"done\" "
-			        "value=\"%s\"><button type=\"submit\" class=\"tick%s\" aria-label=\"%s: %s\">%s</button></form>",
-			     jget_int(it, "version"), done ? "false" : "true", done ? " ticked" : "",
-			     done ? "Mark not done" : "Mark done", jget_str(it, "item"), done ? "✓" : "");
+			struct kv to = {"done", done ? "false" : "true", NULL};
+			action_form(rq, b, &checklist_tick_action, it,
+			            &(struct form_opts){.suffix = arena_printf(rq->a, "-%lld", jget_int(it, "id")),
+			                                .cls = "row-action", .hidden = &to, .quiet = true, .button = done ? "✓" : "",
+			                                .button_cls = done ? "tick ticked" : "tick",
+			                                .button_aria = arena_printf(rq->a, "%s: %s", done ? "Mark not done" : "Mark done",
+			                                                            jget_str(it, "item"))});
 		} else
 			buf_raw(b, done ? "✓" : "—");
 		html(b, "</td><td><a href=\"/launch-checklist/%lld\">%s</a></td><td>%s</td><td>%s", jget_int(it, "id"),
@@ -299,3 +303,17 @@ static void list_actions(request *rq, buf *b)
 }
 
 const struct kind_page launch_page = {"launches", "Readiness", NULL, list_cell, list_actions, NULL, show_extra};
+
+/* A tick that failed (someone changed the item): the launch's page again, its checklist saying so. */
+static void tick_failed(request *rq, response *rs, const struct outcome *o)
+{
+	json_t *item = entity_get(rq->db, &checklist_entity, o->id);
+	long long launch = jget_int(item, "launch_id");
+	json_decref(item);
+	if (!launch)
+		return page_error(rq, rs, o->err.status, o->err.message);
+	page_entity_show_failed(rq, rs, &launches_entity, launch, "tick", &o->err);
+}
+
+const struct action_page checklist_tick_page = {&checklist_tick_action, tick_failed, NULL};
+

@@ -71,7 +71,7 @@ describe('releases and launches in chromium: checklist, reschedule, conflicts, r
 
   step('ticks two checklist items; readiness rises', async () => {
     for (let i = 0; i < 2; i++) {
-      const resp = await submit(page.locator('#checklist button.tick:not(.ticked)').first(), `/launch-checklist/${await firstOpenItem()}`);
+      const resp = await submit(page.locator('#checklist button.tick:not(.ticked)').first(), await firstOpenItem());
       assert.equal(resp.status(), 303);
       assert.equal(new URL(page.url()).pathname, `/launches/${launchId}`);
     }
@@ -126,10 +126,11 @@ describe('releases and launches in chromium: checklist, reschedule, conflicts, r
   }, { always: true });
 });
 
-// The id of the first checklist item not done, from the button's form.
+// Where the first checklist item not done is ticked: its button's form (/launch-checklist/ID/tick).
 async function firstOpenItem() {
   const action = await page.locator('#checklist button.tick:not(.ticked)').first().evaluate((b) => b.form.getAttribute('action'));
-  return action.split('/').pop();
+  assert.match(action, /^\/launch-checklist\/\d+\/tick$/);
+  return action;
 }
 
 // From the release's page: a new date, the preview, then keep or move the launches.

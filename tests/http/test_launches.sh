@@ -153,6 +153,19 @@ expect "ticking from the page returns to the launch's checklist" "303 /launches/
 expect "the item is done" 1 "$(sql "SELECT done FROM launch_checklist WHERE id = $ITEM2")"
 api POST "/launch-checklist/$ITEM2" -b "$TMP/pm.jar" -d "done=false&version=2"
 expect "a page write without the CSRF token: 403" 403 "$STATUS"
+api GET "/launches/$L" -b "$TMP/pm.jar"
+check "the checklist's tick buttons post to the tick action" contains "$TMP/b" "action=\"/launch-checklist/$ITEM2/tick\""
+api POST "/launch-checklist/$ITEM2/tick" -b "$TMP/pm.jar" --data-urlencode "_csrf=$CSRF" -d "done=false&version=1"
+expect "a stale tick: 409 on the launch page, saying so" "409 1 1" \
+	"$STATUS $(grep -c 'id="tick-error"' "$TMP/b") $(sql "SELECT done FROM launch_checklist WHERE id = $ITEM2")"
+api POST "/launch-checklist/$ITEM2/tick" -b "$TMP/pm.jar" --data-urlencode "_csrf=$CSRF" -d "done=false&version=2"
+expect "the tick action opens it again and returns to the checklist" "303 /launches/$L#checklist 0" \
+	"$STATUS $(header Location) $(sql "SELECT done FROM launch_checklist WHERE id = $ITEM2")"
+api POST "/api/v1/launch-checklist/$ITEM2/tick" -H "Authorization: Bearer $(token pm)" -H "$J" -d '{"done":true,"version":3}'
+expect "through the API: the item as it is now" "200 true 4" "$STATUS $(jget "$TMP/b" j.done) $(jget "$TMP/b" j.version)"
+api POST "/api/v1/launch-checklist/$ITEM2/tick" -H "Authorization: Bearer $(token pm)" -H "$J" -d '{"done":false}'
+expect "the API's tick needs the version" "400 version" "$STATUS $(jget "$TMP/b" j.error.field)"
+expect "ticks are audited as such" 2 "$(sql "SELECT count(*) FROM audit WHERE kind = 'launch-checklist' AND object_id = $ITEM2 AND action = 'ticked'")"
 api GET "/releases/$REL/reschedule?target_date=2027-03-03" -b "$TMP/pm.jar"
 expect "the reschedule preview lists the launch it moves" "200 1" "$STATUS $(grep -c "2027-03-05" "$TMP/b")"
 api POST "/releases/$REL/reschedule" -b "$TMP/pm.jar" --data-urlencode "_csrf=$CSRF" -d "target_date=2027-03-03&version=4&move_launches=true"
