@@ -7,7 +7,7 @@ PKGS = libmicrohttpd sqlite3 jansson libsodium libcmark-gfm
 CPPFLAGS += -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS))
 LDLIBS += $(shell pkg-config --libs $(PKGS)) -lglpk -lcsv -lpthread -lm
 
-SRC := $(sort $(wildcard src/platform/*.c src/model/*.c src/domain/*.c src/app/*.c src/api/*.c src/web/*.c src/cli/*.c))
+SRC := $(sort $(wildcard src/platform/*.c src/model/*.c src/domain/*.c src/app/*.c src/api/*.c src/web/*.c src/server/*.c src/cli/*.c))
 GEN := build/gen/migrations_gen.c build/gen/assets_gen.c
 LIB_SRC := $(filter-out src/cli/main.c,$(SRC))
 

@@ -1,4 +1,5 @@
-# run.sh — the whole suite under ASan/UBSan: unit tests, HTTP tests, browser tests (when present); last line "N passed, N failed".
+# run.sh — the whole suite under ASan/UBSan: the layer checks, unit tests, HTTP tests, browser tests (when present); last
+# line "N passed, N failed".
 cd "$(dirname "$0")/.." || exit 1
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -38,6 +39,9 @@ part() {
 	FAILED=$((FAILED + _f))
 }
 
+for t in tests/lint/test_*.sh; do
+	part "$t" sh "$t"
+done
 part "unit tests" build/san/unit_tests
 for t in tests/http/test_*.sh; do
 	part "$t" sh "$t"

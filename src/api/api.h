@@ -12,6 +12,9 @@ void api_entity_patch(request *rq, response *rs);
 void api_entity_delete(request *rq, response *rs);
 void api_entity_history(request *rq, response *rs);
 void api_activity(request *rq, response *rs); /* the workspace's activity feed */
+/* The search snippets of listed objects (the model's "snippet", matches between \x02 and \x03) as the API answers
+ * them: "snippet_html", text escaped and matches in <mark>. */
+void api_snippets_html(json_t *items);
 
 /* api_action.c — every action's answer (the dispatcher runs the action) */
 void api_action(request *rq, response *rs);

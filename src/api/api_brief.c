@@ -3,7 +3,7 @@
 #include "app/reply.h"
 #include "domain/brief.h"
 #include "openapi.h"
-#include "web/markdown.h"
+#include "platform/markdown.h"
 
 void api_launch_brief(request *rq, response *rs)
 {

@@ -9,6 +9,24 @@ enum { API_MAX_LIMIT = 500, CSV_MAX_LIMIT = 1000000 };
 
 static const struct entity *kind(request *rq) { return entity_find(rq->params[0]); }
 
+void api_snippets_html(json_t *items)
+{
+	size_t i;
+	json_t *o;
+	json_array_foreach(items, i, o)
+	{
+		json_t *snip = json_object_get(o, "snippet");
+		if (!json_is_string(snip))
+			continue;
+		buf b;
+		buf_init(&b);
+		buf_html_marked(&b, json_string_value(snip));
+		json_object_set_new(o, "snippet_html", json_string(buf_str(&b)));
+		buf_free(&b);
+		json_object_del(o, "snippet");
+	}
+}
+
 void api_entity_list(request *rq, response *rs)
 {
 	struct list_query q = {rq_query_all(rq), API_MAX_LIMIT};
@@ -17,6 +35,7 @@ void api_entity_list(request *rq, response *rs)
 	struct err e = {0};
 	if (entity_list(rq->db, kind(rq), &q, rq->a, &items, &next, &e) < 0)
 		return reply_err_json(rs, &e);
+	api_snippets_html(items);
 	reply_json(rs, 200, json_pack("{soso}", "items", items, "next_cursor", next ? json_string(next) : json_null()));
 }
 

@@ -24,7 +24,9 @@ void api_feature_evidence(request *rq, response *rs)
 void api_feature_suggestions(request *rq, response *rs)
 {
 	struct err e = {0};
-	answer(rs, suggest_insights(rq->db, rq_id(rq, 0), &e), &e);
+	json_t *o = suggest_insights(rq->db, rq_id(rq, 0), &e);
+	api_snippets_html(json_object_get(o, "items"));
+	answer(rs, o, &e);
 }
 
 void api_insight_features(request *rq, response *rs)

@@ -2,19 +2,12 @@
 #include <string.h>
 #include "api.h"
 #include "app/reply.h"
+#include "model/people.h"
 #include "model/users.h"
-#include "platform/json_get.h"
 
 void api_users_list(request *rq, response *rs)
 {
-	json_t *items = json_array();
-	db_stmt *s = db_q(rq->db, "SELECT id, email, name, role, created_at FROM users ORDER BY name", "");
-	while (s && db_step(s) == DB_ROW)
-		json_array_append_new(items, json_pack("{sIssssssss}", "id", (json_int_t)db_col_int(s, 0), "email",
-		                                       db_col_text(s, 1), "name", db_col_text(s, 2), "role",
-		                                       db_col_text(s, 3), "created_at", db_col_text(s, 4)));
-	db_done(s);
-	reply_json(rs, 200, json_pack("{sosn}", "items", items, "next_cursor"));
+	reply_json(rs, 200, json_pack("{sosn}", "items", people_list(rq->db, false), "next_cursor"));
 }
 
 void api_users_create(request *rq, response *rs)
@@ -47,19 +40,9 @@ void api_users_create(request *rq, response *rs)
 /* Admins see every token; others their own. Secrets are never shown again. */
 void api_tokens_list(request *rq, response *rs)
 {
-	bool all = rq->user_rank >= RANK_ADMIN;
-	json_t *items = json_array();
-	db_stmt *s = db_q(rq->db,
-	                  "SELECT t.id, t.name, u.email, t.created_at, t.last_used_at, t.revoked_at FROM tokens t "
-	                  "JOIN users u ON u.id = t.user_id WHERE ? OR t.user_id = ? ORDER BY t.id",
-	                  "ii", (long long)all, rq->user_id);
-	while (s && db_step(s) == DB_ROW) {
-		json_t *o = json_pack("{sIssssss}", "id", (json_int_t)db_col_int(s, 0), "name", db_col_text(s, 1), "user",
-		                      db_col_text(s, 2), "created_at", db_col_text(s, 3));
-		json_object_set_new(o, "revoked_at", jcol_str(s, 5));
-		json_array_append_new(items, o);
-	}
-	db_done(s);
+	json_t *items = tokens_list(rq->db, rq->user_rank >= RANK_ADMIN ? 0 : rq->user_id), *it;
+	size_t i;
+	json_array_foreach(items, i, it) json_object_del(it, "last_used_at"); /* the API's answer as it was */
 	reply_json(rs, 200, json_pack("{sosn}", "items", items, "next_cursor"));
 }
 
@@ -81,7 +64,7 @@ void api_tokens_create(request *rq, response *rs)
 void api_tokens_delete(request *rq, response *rs)
 {
 	long long id = rq_id(rq, 0);
-	long long owner = db_int(rq->db, 0, "SELECT user_id FROM tokens WHERE id = ?", "i", id);
+	long long owner = token_owner(rq->db, id);
 	if (!owner || (owner != rq->user_id && rq->user_rank < RANK_ADMIN))
 		return reply_error(rs, 404, "not_found", NULL, "no such token");
 	struct err e = {0};

@@ -14,7 +14,6 @@
 #include "outcome.h"
 #include "reply.h"
 #include "route.h"
-#include "web/web.h"
 
 enum { BODY_LIMIT = 1 << 20 };
 #define IMPORT_API_LIMIT ((size_t)256 << 20)
@@ -22,6 +21,13 @@ enum { BODY_LIMIT = 1 << 20 };
 #define IMPORT_PAGE_LIMIT ((size_t)32 << 20)
 
 static const char *db_path;      /* set once at start-up */
+/* The page that answers an error for a browser (the web face's, set by the composition root). */
+static void (*page_error_face)(request *rq, response *rs, int status, const char *message);
+
+void dispatch_faces(void (*page_error)(request *rq, response *rs, int status, const char *message))
+{
+	page_error_face = page_error;
+}
 static pthread_key_t db_key;     /* each worker thread's connection */
 
 static void close_thread_db(void *p) { db_close(p); }
@@ -127,7 +133,7 @@ static void early_error(request *rq, response *rs, int status, const char *code,
 	if (wants_json(rq))
 		reply_error(rs, status, code, NULL, msg);
 	else
-		page_error(rq, rs, status, msg);
+		page_error_face(rq, rs, status, msg);
 }
 
 static bool content_type_is(request *rq, const char *want)

@@ -50,6 +50,8 @@ size_t dispatch_body_limit(const char *method, const char *path);
 size_t dispatch_spool_for(const char *method, const char *path);
 /* Start-up and shutdown of per-thread database connections. */
 void dispatch_init(const char *db_path);
+/* The page face of errors before a handler runs (page_error), given at start-up by the composition root. */
+void dispatch_faces(void (*page_error)(request *rq, response *rs, int status, const char *message));
 void dispatch_shutdown(void);
 /* Match a path against a pattern; fills params. Exposed for tests and OpenAPI. */
 int route_match(const char *pattern, const char *path, arena *a, const char **params);

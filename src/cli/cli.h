@@ -3,6 +3,7 @@
 #define TANDEM_CLI_H
 #include <stdbool.h>
 #include "platform/db.h"
+#include "server/server.h"
 
 struct command {
 	const char *name;
@@ -36,9 +37,6 @@ db *workspace_open_checked(const char *path, bool migrate);
 db *workspace_open_from(const char *path, bool migrate, bool verify, int *from);
 /* Create (or open empty) and migrate a new workspace; NULL when it already holds data. */
 db *workspace_create(const char *path);
-/* Start-up that every command needing the domain shares (libsodium, entity SQL). */
-int app_init(void);
-void app_shutdown(void);
 
 int cmd_init(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);

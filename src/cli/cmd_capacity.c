@@ -10,78 +10,66 @@
 static const char *const teams[PLAN_TEAM__MAX] = {"eng", "design", "mkt"};
 #define CAPACITY_MAX 100000.0 /* person-weeks, as the capacity kind allows */
 
-/* Insert or change the row for period: the teams given change, the others keep their value (0 when new).
- * Bumps the version and writes an audit row like the API. 0, or -1 after a message. */
+/* Create or change the capacity of period through the engine (checked, versioned, audited as the API does): the
+ * teams given change, the others keep their value (0 when new). 0, or -1 after a message. */
 static int capacity_set(db *d, const char *period, const bool given[PLAN_TEAM__MAX], const double v[PLAN_TEAM__MAX])
 {
-	char now[21];
-	now_rfc3339(now);
-	double old[PLAN_TEAM__MAX] = {0};
-	long long id = 0;
-	db_stmt *s = db_q(d, "SELECT id, eng, design, mkt FROM capacity WHERE period = ?", "t", period);
-	if (!s)
-		return -1;
-	if (db_step(s) == DB_ROW) {
-		id = db_col_int(s, 0);
-		for (int t = 0; t < PLAN_TEAM__MAX; t++)
-			old[t] = db_col_double(s, 1 + t);
-	}
-	db_done(s);
-	double nv[PLAN_TEAM__MAX];
+	json_t *in = json_object();
 	for (int t = 0; t < PLAN_TEAM__MAX; t++)
-		nv[t] = given[t] ? v[t] : old[t];
-	json_t *changes = json_object();
+		if (given[t])
+			json_object_set_new(in, teams[t], json_real(v[t]));
+	struct err e = {0};
+	long long id = capacity_id(d, period);
 	int rc;
-	if (!id) {
-		rc = db_run(d, "INSERT INTO capacity(period, eng, design, mkt, created_at, updated_at, version) "
-		               "VALUES (?, ?, ?, ?, ?, ?, 1)", "tdddtt", period, nv[0], nv[1], nv[2], now, now);
-		id = db_last_id(d);
-		json_object_set_new(changes, "period", json_string(period));
-		for (int t = 0; t < PLAN_TEAM__MAX; t++)
-			json_object_set_new(changes, teams[t], json_real(nv[t]));
+	if (id) {
+		json_t *old = entity_get(d, &capacity_entity, id);
+		rc = entity_update(d, &capacity_entity, 0, id, in, json_integer_value(json_object_get(old, "version")), &e);
+		json_decref(old);
 	} else {
-		for (int t = 0; t < PLAN_TEAM__MAX; t++)
-			if (nv[t] != old[t])
-				json_object_set_new(changes, teams[t], json_pack("{sfsf}", "from", old[t], "to", nv[t]));
-		rc = json_object_size(changes) == 0 ? DB_OK
-		     : db_run(d, "UPDATE capacity SET eng = ?, design = ?, mkt = ?, updated_at = ?, version = version + 1 "
-		                 "WHERE id = ?", "dddti", nv[0], nv[1], nv[2], now, id);
+		json_object_set_new(in, "period", json_string(period));
+		rc = entity_create(d, &capacity_entity, 0, in, &e) < 0 ? -1 : 0;
+		id = capacity_id(d, period);
 	}
-	if (rc == DB_OK && json_object_size(changes) > 0)
-		rc = audit_write(d, 0, "capacity", id, json_object_get(changes, "period") ? "created" : "updated", changes) < 0
-		         ? DB_ERR : DB_OK;
-	json_decref(changes);
-	if (rc != DB_OK) {
-		fprintf(stderr, "tandem capacity: the capacity could not be saved: %s\n", db_errmsg(d));
+	json_decref(in);
+	if (rc < 0) {
+		fprintf(stderr, "tandem capacity: %s\n", e.message);
 		return -1;
 	}
-	printf("%s: eng %g, design %g, mkt %g person-weeks\n", period, nv[0], nv[1], nv[2]);
+	json_t *now = entity_get(d, &capacity_entity, id);
+	printf("%s: eng %g, design %g, mkt %g person-weeks\n", period, json_number_value(json_object_get(now, "eng")),
+	       json_number_value(json_object_get(now, "design")), json_number_value(json_object_get(now, "mkt")));
+	json_decref(now);
 	return 0;
 }
 
 static int capacity_list(db *d, bool json)
 {
-	db_stmt *s = db_q(d, "SELECT id, period, eng, design, mkt, version FROM capacity ORDER BY period", "");
-	if (!s)
+	json_t *items;
+	struct err e = {0};
+	arena *a = arena_new();
+	int rc = entity_list_all(d, &capacity_entity, NULL, a, &items, &e);
+	arena_free(a);
+	if (rc < 0) {
+		fprintf(stderr, "tandem capacity: %s\n", e.message);
 		return -1;
-	json_t *items = json_array();
-	if (!json)
-		printf("%-8s %8s %8s %8s\n", "period", "eng", "design", "mkt");
-	while (db_step(s) == DB_ROW) {
-		if (json)
-			json_array_append_new(items, json_pack("{sIsssfsfsfsI}", "id", (json_int_t)db_col_int(s, 0), "period",
-			                                       db_col_text(s, 1), "eng", db_col_double(s, 2), "design",
-			                                       db_col_double(s, 3), "mkt", db_col_double(s, 4), "version",
-			                                       (json_int_t)db_col_int(s, 5)));
-		else
-			printf("%-8s %8g %8g %8g\n", db_col_text(s, 1), db_col_double(s, 2), db_col_double(s, 3),
-			       db_col_double(s, 4));
 	}
-	db_done(s);
+	size_t i;
+	json_t *c;
 	if (json) {
+		json_array_foreach(items, i, c) /* the list as it always was: id, period, the teams, version */
+		{
+			json_object_del(c, "created_at");
+			json_object_del(c, "updated_at");
+		}
 		char *text = json_dumps(items, JSON_INDENT(2));
 		printf("%s\n", text);
 		free(text);
+	} else {
+		printf("%-8s %8s %8s %8s\n", "period", "eng", "design", "mkt");
+		json_array_foreach(items, i, c) printf("%-8s %8g %8g %8g\n", json_string_value(json_object_get(c, "period")),
+		                                       json_number_value(json_object_get(c, "eng")),
+		                                       json_number_value(json_object_get(c, "design")),
+		                                       json_number_value(json_object_get(c, "mkt")));
 	}
 	json_decref(items);
 	return 0;

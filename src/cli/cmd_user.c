@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "model/people.h"
+#include "platform/json_get.h"
 #include "model/users.h"
 
 static int read_password(char *out, size_t n)
@@ -39,10 +41,11 @@ int cmd_user(int argc, char **argv)
 	char pw[256];
 	bool from_stdin = opt_get(o, 4, "--password-stdin") != NULL;
 	if (!strcmp(sub, "list")) {
-		db_stmt *s = db_q(d, "SELECT id, email, name, role FROM users ORDER BY id", "");
-		while (s && db_step(s) == DB_ROW)
-			printf("%lld\t%s\t%s\t%s\n", db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 3), db_col_text(s, 2));
-		db_done(s);
+		json_t *people = people_list(d, true), *p;
+		size_t i;
+		json_array_foreach(people, i, p) printf("%lld\t%s\t%s\t%s\n", jget_int(p, "id"), jget_str(p, "email"),
+		                                        jget_str(p, "role"), jget_str(p, "name"));
+		json_decref(people);
 	} else {
 		if (from_stdin) {
 			if (read_password(pw, sizeof pw) < 0) {
@@ -106,14 +109,12 @@ int cmd_token(int argc, char **argv)
 	struct err e = {0};
 	arena *a = arena_new();
 	if (!strcmp(sub, "list")) {
-		db_stmt *s = db_q(d,
-		                  "SELECT t.id, u.email, t.name, t.created_at, coalesce(t.revoked_at, '') FROM tokens t "
-		                  "JOIN users u ON u.id = t.user_id ORDER BY t.id",
-		                  "");
-		while (s && db_step(s) == DB_ROW)
-			printf("%lld\t%s\t%s\t%s\t%s\n", db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 3),
-			       *db_col_text(s, 4) ? "revoked" : "active");
-		db_done(s);
+		json_t *tokens = tokens_list(d, 0), *t;
+		size_t i;
+		json_array_foreach(tokens, i, t) printf("%lld\t%s\t%s\t%s\t%s\n", jget_int(t, "id"), jget_str(t, "user"),
+		                                        jget_str(t, "name"), jget_str(t, "created_at"),
+		                                        jget_str(t, "revoked_at") ? "revoked" : "active");
+		json_decref(tokens);
 	} else if (!strcmp(sub, "create")) {
 		struct user u;
 		const char *secret;

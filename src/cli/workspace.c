@@ -4,14 +4,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "cli.h"
-#include "app/route.h"
-#include "model/entity.h"
-#include "model/strategy.h"
-#include "model/features.h"
-#include "domain/launch.h"
-#include "domain/score.h"
-#include "web/markdown.h"
-#include "model/users.h"
 #include "platform/migrate.h"
 
 int cli_parse(const char *cmd, int argc, char **argv, struct opt *opts, int nopts, const char **pos, int maxpos,
@@ -70,29 +62,6 @@ const char *workspace_path(const char *db_opt)
 	return env && *env ? env : "tandem.db";
 }
 
-int app_init(void)
-{
-	if (users_init() < 0) {
-		fprintf(stderr, "tandem: cannot initialise libsodium\n");
-		return -1;
-	}
-	features_entity.virtual_sort = "score"; /* the model lists, the domain scores */
-	features_entity.virtual_sort_fn = score_sort_items;
-	launches_entity.decorate = launch_decorate; /* the model stores launches, the domain computes readiness */
-	entity_init();
-	routes_init();
-	entity_init_one(&strategy_entity);
-	markdown_init();
-	return 0;
-}
-
-void app_shutdown(void)
-{
-	entity_shutdown();
-	routes_shutdown();
-	entity_free_sql(&strategy_entity);
-}
-
 db *workspace_open(const char *path, bool migrate) { return workspace_open_from(path, migrate, false, NULL); }
 
 db *workspace_open_checked(const char *path, bool migrate) { return workspace_open_from(path, migrate, true, NULL); }
@@ -113,13 +82,7 @@ db *workspace_open_from(const char *path, bool migrate, bool verify, int *from)
 	/* A damaged page deep in the file shows only when read: the commands that read everything or start a
 	 * server (check, migrate, serve, demo) check every page first; quick ones (http, list, …) do not read
 	 * the whole file for it, and a damaged page they touch is an error then. */
-	bool intact = true;
-	if (verify) {
-		db_stmt *qc = db_q(d, "PRAGMA quick_check(1)", "");
-		intact = qc && db_step(qc) == DB_ROW && str_eq(db_col_text(qc, 0), "ok");
-		db_done(qc);
-	}
-	if (!intact) {
+	if (verify && !db_intact(d)) {
 		fprintf(stderr, "tandem: %s: the database file is corrupt (integrity check failed); restore a backup\n", path);
 		db_close(d);
 		return NULL;

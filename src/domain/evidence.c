@@ -99,6 +99,12 @@ const struct action evidence_unlink_action = {
 	.button = "Unlink", .missing_field = "feature", .run = unlink_insight,
 };
 
+bool evidence_linked(db *d, long long feature_id, long long insight_id)
+{
+	return db_int(d, 0, "SELECT 1 FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", feature_id,
+	              insight_id) == 1;
+}
+
 static json_t *text_or_null(db_stmt *s, int i) { return db_col_null(s, i) ? json_null() : json_string(db_col_text(s, i)); }
 
 /* Every source with its number of linked insights (0 included), in the descriptor's order. */

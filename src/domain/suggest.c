@@ -184,7 +184,7 @@ json_t *suggest_insights(db *d, long long feature_id, struct err *e)
 		                   "SELECT snippet(insights_fts, 0, char(2), char(3), '…', 16) FROM insights_fts "
 		                   "WHERE insights_fts MATCH ? AND rowid = ?",
 		                   "ti", q, (long long)json_integer_value(json_object_get(o, "insight_id")));
-		json_object_set_new(o, "snippet_html", fts_snippet_html(sn && db_step(sn) == DB_ROW ? db_col_text(sn, 0) : ""));
+		json_object_set_new(o, "snippet", json_string(sn && db_step(sn) == DB_ROW && db_col_text(sn, 0) ? db_col_text(sn, 0) : ""));
 		db_done(sn);
 	}
 	free(q);

@@ -18,7 +18,7 @@ char *suggest_query(const char *text, int max_words);
  * relevance}]} (at most SUGGEST_FEATURES), or NULL with e (404 naming "insight", 500). */
 json_t *suggest_features(db *d, long long insight_id, struct err *e);
 /* Insights that likely belong to the feature (its title and description against the insights' text and
- * author), not dismissed and not linked to it yet: {"items": [{insight_id, text, snippet_html, source,
+ * author), not dismissed and not linked to it yet: {"items": [{insight_id, text, snippet (matches between \x02 and \x03), source,
  * observed_at, account_id, account, relevance}]} (at most SUGGEST_INSIGHTS), or NULL with e (404 naming
  * "feature", 500). */
 json_t *suggest_insights(db *d, long long feature_id, struct err *e);

@@ -123,6 +123,13 @@ void entity_init_one(struct entity *e)
 		e->sql_delete = buf_detach(&b, NULL);
 		buf_rawf(&b, "SELECT 1 FROM %s WHERE id = ?", e->table);
 		e->sql_exists = buf_detach(&b, NULL);
+		buf_rawf(&b, "SELECT count(*) FROM %s", e->table);
+		e->sql_count = buf_detach(&b, NULL);
+		/* the first choices by title, and the one object a form shows whatever its place (?2) */
+		buf_rawf(&b, "SELECT id, t FROM (SELECT id, %s AS t FROM %s ORDER BY t COLLATE NOCASE, id LIMIT ?1) UNION "
+		             "SELECT id, %s FROM %s WHERE id = ?2 ORDER BY 2 COLLATE NOCASE, 1",
+		         e->title_field, e->table, e->title_field, e->table);
+		e->sql_choices = buf_detach(&b, NULL);
 	}
 }
 
@@ -136,8 +143,9 @@ void entity_free_sql(struct entity *e)
 {
 	{
 		free(e->sql_get), free(e->sql_insert), free(e->sql_update), free(e->sql_delete), free(e->sql_exists);
-		free(e->sql_children);
+		free(e->sql_children), free(e->sql_count), free(e->sql_choices);
 		e->sql_get = e->sql_insert = e->sql_update = e->sql_delete = e->sql_exists = e->sql_children = NULL;
+		e->sql_count = e->sql_choices = NULL;
 	}
 }
 
@@ -206,6 +214,8 @@ void entity_finish(db *d, const struct entity *e, json_t *o)
 	if (e->decorate)
 		e->decorate(d, o);
 }
+
+long long entity_count_of(db *d, const struct entity *e) { return db_int(d, 0, e->sql_count, ""); }
 
 bool entity_ref_exists(db *d, const char *kind, long long id)
 {

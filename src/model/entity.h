@@ -103,7 +103,7 @@ struct entity {
 	 * that computes them, like virtual_sort_fn. */
 	void (*decorate)(db *d, json_t *obj);
 	/* SQL text generated once at start-up by entity_init. */
-	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children;
+	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children, *sql_count, *sql_choices;
 	const struct entity *parent; /* the kind named by parent_field's reference, resolved by entity_init */
 	bool has_children;           /* some kind names this one as its parent */
 	int ncolumns;            /* fields stored as columns of the table (all but FT_LINKS) */
@@ -168,6 +168,8 @@ bool entity_may_change(db *d, const struct entity *e, long long id, long long us
 long long entity_create_ranked(db *d, const struct entity *e, long long actor, int rank, json_t *input,
                                struct err *err);
 
+/* How many objects of the kind there are. */
+long long entity_count_of(db *d, const struct entity *e);
 /* Does an object with this id exist in kind ("users" included)? */
 bool entity_ref_exists(db *d, const char *kind, long long id);
 /* The display name of a referenced object into the arena; NULL when missing. */
@@ -189,8 +191,6 @@ bool audit_kind_known(const char *kind);
 int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err);
 
 const char *ftype_name(enum ftype t);
-/* An FTS5 snippet made with char(2)/char(3) around the matches, as HTML: text escaped, matches in <mark>. */
-json_t *fts_snippet_html(const char *snip);
 /* Is the field a column of the kind's table (FT_LINKS live in link tables)? */
 bool field_is_column(const struct field *f);
 /* The items of a FT_LIST or FT_LINKS value joined by sep, raw (the caller escapes for its context):

@@ -78,29 +78,8 @@ static const char *fts_query(arena *a, const char *q, bool prefix)
 	return out;
 }
 
-json_t *fts_snippet_html(const char *snip)
-{
-	buf b;
-	buf_init(&b);
-	for (const char *p = snip ? snip : ""; *p;) {
-		size_t n = strcspn(p, "\x02\x03");
-		char *run = strndup(p, n);
-		buf_html(&b, run);
-		free(run);
-		p += n;
-		if (*p == 2)
-			buf_lit(&b, "<mark>");
-		else if (*p == 3)
-			buf_lit(&b, "</mark>");
-		if (*p)
-			p++;
-	}
-	json_t *j = json_string_nocheck(buf_str(&b));
-	buf_free(&b);
-	return j;
-}
-
-/* "snippet_html" for each listed object: where the search words are, highlighted. */
+/* "snippet" for each listed object: its text around the search words, each match between \x02 and \x03 (the
+ * faces mark them up). */
 static void add_snippets(db *d, const struct entity *e, json_t *items, const char *match)
 {
 	char sql[300];
@@ -111,7 +90,7 @@ static void add_snippets(db *d, const struct entity *e, json_t *items, const cha
 	json_array_foreach(items, i, o)
 	{
 		db_stmt *s = db_q(d, sql, "ti", match, (long long)json_integer_value(json_object_get(o, "id")));
-		json_object_set_new(o, "snippet_html", fts_snippet_html(s && db_step(s) == DB_ROW ? db_col_text(s, 0) : ""));
+		json_object_set_new(o, "snippet", json_string(s && db_step(s) == DB_ROW && db_col_text(s, 0) ? db_col_text(s, 0) : ""));
 		db_done(s);
 	}
 }
@@ -326,7 +305,7 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 		}
 		json_t *o = entity_row_json(s, e);
 		if (top > 0)
-			json_object_set_new(o, "snippet_html", fts_snippet_html(db_col_text(s, 4 + e->nfields)));
+			json_object_set_new(o, "snippet", json_string(db_col_text(s, 4 + e->nfields) ? db_col_text(s, 4 + e->nfields) : ""));
 		json_array_append_new(arr, o);
 		n++;
 	}

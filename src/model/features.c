@@ -268,6 +268,76 @@ int features_requests(db *d, long long *ids, int max)
 	return n;
 }
 
+void backlog_counts(db *d, struct backlog_counts *c)
+{
+	c->waiting = db_int(d, 0, "SELECT count(*) FROM features WHERE status IN ('new', 'triage') AND merged_into IS NULL", "");
+	c->accepted = db_int(d, 0, "SELECT count(*) FROM features WHERE status = 'accepted' AND merged_into IS NULL", "");
+	c->planned = db_int(d, 0, "SELECT count(*) FROM features WHERE status IN ('planned', 'in_progress') AND merged_into "
+	                          "IS NULL", "");
+	c->unlinked_insights = db_int(d, 0, "SELECT count(*) FROM insights i WHERE dismissed = 0 AND NOT EXISTS "
+	                                    "(SELECT 1 FROM feature_insights fi WHERE fi.insight_id = i.id)", "");
+}
+
+json_t *features_planned_periods(db *d)
+{
+	json_t *out = json_array();
+	db_stmt *s = db_q(d, "SELECT DISTINCT period FROM features WHERE status IN ('planned', 'in_progress') AND "
+	                     "merged_into IS NULL AND period IS NOT NULL ORDER BY period", "");
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(out, json_string(db_col_text(s, 0)));
+	db_done(s);
+	return out;
+}
+
+json_t *features_plan_choices(db *d)
+{
+	json_t *out = json_array();
+	db_stmt *s = db_q(d, "SELECT id, title FROM features WHERE merged_into IS NULL AND status IN ('accepted', 'planned') "
+	                     "ORDER BY title COLLATE NOCASE LIMIT 500", "");
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(out, json_pack("{sIss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1)));
+	db_done(s);
+	return out;
+}
+
+json_t *features_of_release(db *d, long long release_id)
+{
+	json_t *out = json_array();
+	db_stmt *s = db_q(d, "SELECT id, title, status, readiness FROM features WHERE release_id = ? AND merged_into IS NULL "
+	                     "ORDER BY status, title", "i", release_id);
+	while (s && db_step(s) == DB_ROW) {
+		json_t *o = json_pack("{sIssss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1), "status",
+		                      db_col_text(s, 2));
+		json_object_set_new(o, "readiness", db_col_null(s, 3) ? json_null() : json_integer(db_col_int(s, 3)));
+		json_array_append_new(out, o);
+	}
+	db_done(s);
+	return out;
+}
+
+json_t *capacity_periods(db *d)
+{
+	json_t *out = json_array();
+	db_stmt *s = db_q(d, "SELECT period FROM capacity ORDER BY period", "");
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(out, json_string(db_col_text(s, 0)));
+	db_done(s);
+	return out;
+}
+
+const char *capacity_default_period(db *d, arena *a, const char *today)
+{
+	db_stmt *s = db_q(d, "SELECT period FROM capacity ORDER BY (period < substr(?, 1, 7)), period LIMIT 1", "t", today);
+	const char *p = s && db_step(s) == DB_ROW ? arena_strdup(a, db_col_text(s, 0)) : NULL;
+	db_done(s);
+	return p;
+}
+
+long long capacity_id(db *d, const char *period)
+{
+	return db_int(d, 0, "SELECT id FROM capacity WHERE period = ?", "t", period);
+}
+
 bool capacity_of(db *d, const char *period, double out[3])
 {
 	db_stmt *s = db_q(d, "SELECT eng, design, mkt FROM capacity WHERE period = ?", "t", period);

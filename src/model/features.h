@@ -15,6 +15,23 @@ bool feature_dep_path(db *d, long long from, json_t *extra, long long to, char *
 json_t *features_merge_candidates(db *d, long long except);
 /* The ids of the requests waiting for triage (status new or triage, not merged), oldest first, at most max. */
 int features_requests(db *d, long long *ids, int max);
+/* Where the backlog stands: requests waiting for triage, accepted and not planned, planned or in progress (none
+ * merged), insights linked to no feature and not dismissed. */
+struct backlog_counts {
+	long long waiting, accepted, planned, unlinked_insights;
+};
+void backlog_counts(db *d, struct backlog_counts *c);
+/* The periods planned or in-progress features name, in order, as a new array of strings. */
+json_t *features_planned_periods(db *d);
+/* What a plan may be told to include or exclude: accepted or planned features, by title, as [{id, title}]. */
+json_t *features_plan_choices(db *d);
+/* The features of a release (not merged), by status then title: [{id, title, status, readiness}]. */
+json_t *features_of_release(db *d, long long release_id);
+/* The periods with stored capacity, in order; the first that is not over by today (else the first), in a. */
+json_t *capacity_periods(db *d);
+const char *capacity_default_period(db *d, arena *a, const char *today);
+/* The id of the capacity row of a period; 0 when none is stored. */
+long long capacity_id(db *d, const char *period);
 /* The stored person-weeks of a period for eng, design and mkt (in that order); false (all 0) when none is stored. */
 bool capacity_of(db *d, const char *period, double out[3]);
 #endif

@@ -176,3 +176,29 @@ json_t *goal_target_changes(db *d, long long goal_id)
 	db_done(s);
 	return arr;
 }
+
+size_t goal_trends(db *d, arena *a, long long lo, long long hi, long long **goal, double **value)
+{
+	size_t n = 0, cap = 0;
+	*goal = NULL, *value = NULL;
+	/* one range scan over the covering index; rows of goals not listed are never looked up */
+	db_stmt *s = db_q(d, "SELECT goal_id, value FROM goal_measurements WHERE goal_id BETWEEN ? AND ? "
+	                     "ORDER BY goal_id, at, id", "ii", lo, hi);
+	while (s && db_step(s) == DB_ROW) {
+		if (n == cap) { /* arena memory: the old arrays are dropped with the arena */
+			cap = cap ? 2 * cap : 1024;
+			long long *g = arena_alloc(a, sizeof *g * cap);
+			double *v = arena_alloc(a, sizeof *v * cap);
+			if (n) {
+				memcpy(g, *goal, sizeof *g * n);
+				memcpy(v, *value, sizeof *v * n);
+			}
+			*goal = g, *value = v;
+		}
+		(*goal)[n] = db_col_int(s, 0);
+		(*value)[n++] = db_col_double(s, 1);
+	}
+	db_done(s);
+	return n;
+}
+

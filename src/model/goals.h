@@ -13,4 +13,6 @@ extern const struct action goal_measure_action, goal_target_action, goal_review_
 json_t *goal_measurements(db *d, long long goal_id);
 /* Target changes, newest first: {id, old_target, new_target, reason, changed_by, changed_at}. */
 json_t *goal_target_changes(db *d, long long goal_id);
+/* The measurements of goals lo..hi, by goal then date, as two arrays in the arena (goal ids, values); the count. */
+size_t goal_trends(db *d, arena *a, long long lo, long long hi, long long **goal, double **value);
 #endif

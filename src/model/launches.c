@@ -312,3 +312,21 @@ done:
 	json_decref(out);
 	return rc;
 }
+
+json_t *launches_list_by(db *d, enum launches_by by, long long id)
+{
+	static const char *const sql[] = {
+		"SELECT id, title, tier, launch_date, status FROM launches WHERE release_id = ? ORDER BY launch_date, id",
+		"SELECT id, title, tier, launch_date, status FROM launches WHERE id IN (SELECT launch_id FROM launch_features "
+		"WHERE feature_id = ?) ORDER BY launch_date, id",
+	};
+	json_t *out = json_array();
+	db_stmt *s = db_q(d, sql[by], "i", id);
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(out, json_pack("{sIsssIssss}", "id", (json_int_t)db_col_int(s, 0), "title",
+		                                     db_col_text(s, 1), "tier", (json_int_t)db_col_int(s, 2), "launch_date",
+		                                     db_col_text(s, 3), "status", db_col_text(s, 4)));
+	db_done(s);
+	return out;
+}
+

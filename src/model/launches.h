@@ -26,4 +26,7 @@ json_t *launch_settings_json(const struct launch_settings *s);
 /* Check input (the fields sent; others keep their values) and store it in the caller's transaction.
  * 0, or -1 with err naming the field ("checklist.1[2].owner_role"). */
 int launch_settings_put(db *d, long long actor, json_t *input, struct err *err);
+/* The launches riding on a release, or announcing a feature, by date: [{id, title, tier, launch_date, status}]. */
+enum launches_by { LAUNCHES_OF_RELEASE, LAUNCHES_OF_FEATURE };
+json_t *launches_list_by(db *d, enum launches_by by, long long id);
 #endif

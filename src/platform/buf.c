@@ -176,6 +176,25 @@ static bool csv_number(const char *s)
 	return *s == 0;
 }
 
+void buf_html_marked(buf *b, const char *s)
+{
+	for (const char *p = s ? s : ""; *p;) {
+		size_t n = strcspn(p, "\x02\x03");
+		char *run = strndup(p, n);
+		if (!run)
+			die_oom();
+		buf_html(b, run);
+		free(run);
+		p += n;
+		if (*p == 2)
+			buf_lit(b, "<mark>");
+		else if (*p == 3)
+			buf_lit(b, "</mark>");
+		if (*p)
+			p++;
+	}
+}
+
 void buf_csv(buf *b, const char *s)
 {
 	if (!s)

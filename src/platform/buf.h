@@ -33,6 +33,8 @@ void buf_int_grouped(buf *b, long long v);
 
 /* Escaping writers. */
 void buf_html(buf *b, const char *s);    /* text or attribute value: & < > " ' */
+/* Text with marked runs (a search snippet: each run between \x02 and \x03) as HTML: escaped, runs in <mark>. */
+void buf_html_marked(buf *b, const char *s);
 void buf_url(buf *b, const char *s);     /* a URL query or path component */
 void buf_json(buf *b, const char *s);    /* a JSON string with its quotes; NULL -> null */
 void buf_csv(buf *b, const char *s);     /* one CSV field, quoted when needed, formula-safe */

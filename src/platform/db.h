@@ -53,5 +53,7 @@ long long db_last_id(db *d);
 int db_changes(db *d);
 const char *db_errmsg(db *d);           /* for the log only, never for clients */
 bool db_has_table(db *d, const char *name);
+/* Does every page of the database read back sound (SQLite's quick_check)? Reads the whole file. */
+bool db_intact(db *d);
 bool db_has_column(db *d, const char *table, const char *column);
 #endif

@@ -263,6 +263,14 @@ long long db_last_id(db *d) { return sqlite3_last_insert_rowid(d->h); }
 int db_changes(db *d) { return sqlite3_changes(d->h); }
 const char *db_errmsg(db *d) { return sqlite3_errmsg(d->h); }
 
+bool db_intact(db *d)
+{
+	db_stmt *qc = db_q(d, "PRAGMA quick_check(1)", "");
+	bool ok = qc && db_step(qc) == DB_ROW && db_col_text(qc, 0) && !strcmp(db_col_text(qc, 0), "ok");
+	db_done(qc);
+	return ok;
+}
+
 bool db_has_table(db *d, const char *name)
 {
 	return db_int(d, 0, "SELECT count(*) FROM sqlite_master WHERE type IN ('table','view') AND name=?", "t",

@@ -2,8 +2,9 @@
 #include "fields.h"
 #include <stdio.h>
 #include <string.h>
+#include "model/choices.h"
 #include "model/users.h"
-#include "markdown.h"
+#include "platform/markdown.h"
 #include "svg.h"
 #include "web.h"
 
@@ -150,29 +151,21 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 	}
 }
 
-const char *ref_choices_sql(arena *a, const char *ref)
-{
-	if (!strcmp(ref, "users"))
-		return "SELECT id, name || ' (' || role || ')' FROM users ORDER BY name";
-	const struct entity *e = entity_find(ref);
-	if (!e)
-		return NULL;
-	return arena_printf(a, "SELECT id, %s FROM %s ORDER BY 2 COLLATE NOCASE, id LIMIT 2000", e->title_field, e->table);
-}
-
-/* The options of a reference: users by name, other kinds by their title. */
+/* The options of a reference: users by name, other kinds by their title; the selected one always among them. */
 static void ref_options(request *rq, buf *b, const struct field *f, const char *selected)
 {
-	const char *sql = ref_choices_sql(rq->a, f->ref);
-	if (!sql)
-		return;
+	long long sel = 0;
+	parse_ll(selected, &sel);
+	json_t *choices = entity_choices(rq->db, f->ref, sel), *c;
+	size_t i;
 	html(b, "<option value=\"\">— none —</option>");
-	db_stmt *s = db_q(rq->db, sql, "");
-	while (s && db_step(s) == DB_ROW) {
-		const char *id = arena_printf(rq->a, "%lld", db_col_int(s, 0));
-		html(b, "<option value=\"%s\"%s>%s</option>", id, !strcmp(id, selected) ? " selected" : "", db_col_text(s, 1));
+	json_array_foreach(choices, i, c)
+	{
+		const char *id = arena_printf(rq->a, "%lld", (long long)json_integer_value(json_object_get(c, "id")));
+		html(b, "<option value=\"%s\"%s>%s</option>", id, !strcmp(id, selected) ? " selected" : "",
+		     json_string_value(json_object_get(c, "label")));
 	}
-	db_done(s);
+	json_decref(choices);
 }
 
 /* The weight (or 1 for plain links) an object has for linked id, from the re-rendered form or obj; 0 = none. */
@@ -202,42 +195,61 @@ static long long link_weight(request *rq, const struct field *f, json_t *obj, lo
 	return 0;
 }
 
+/* The choices of a link field, and every object the object links to even when it is not among them (past the
+ * first 2000 by title): a form never drops a link it did not show. */
+static json_t *link_choices(request *rq, const struct field *f, json_t *obj)
+{
+	json_t *choices = entity_choices(rq->db, f->ref, 0), *x, *c;
+	size_t i, k;
+	json_array_foreach(json_object_get(obj, f->name), i, x)
+	{
+		long long id = json_integer_value(f->link->weight ? json_object_get(x, f->link->key) : x);
+		bool listed = false;
+		json_array_foreach(choices, k, c) listed |= json_integer_value(json_object_get(c, "id")) == id;
+		const char *label = listed ? NULL : entity_ref_label(rq->db, rq->a, f->ref, id);
+		if (label)
+			json_array_append_new(choices, json_pack("{sIss}", "id", (json_int_t)id, "label", label));
+	}
+	return choices;
+}
+
 /* Plain links: a multiple select. Weighted links: one small number input per candidate. An object of kind e never
  * links to itself (a feature's dependencies), so that one choice is left out — only when the link points at e's
  * own kind: launch 4 may announce feature 4. */
 static void link_inputs(request *rq, buf *b, const struct entity *e, const struct field *f, json_t *obj, bool bad)
 {
-	const char *sql = ref_choices_sql(rq->a, f->ref);
-	db_stmt *s = sql ? db_q(rq->db, sql, "") : NULL;
+	json_t *choices = link_choices(rq, f, obj), *c;
+	size_t i;
 	long long self = obj && !strcmp(f->ref, e->kind) ? json_integer_value(json_object_get(obj, "id")) : 0;
 	if (f->link->weight) {
 		html(b, "<fieldset class=\"weights\" id=\"f-%s\"%s><legend class=\"sr-only\">%s</legend>", f->name,
 		     bad ? " aria-invalid=true" : "", f->label);
-		int n = 0;
-		while (s && db_step(s) == DB_ROW) {
-			long long id = db_col_int(s, 0), w = link_weight(rq, f, obj, id);
+		json_array_foreach(choices, i, c)
+		{
+			long long id = json_integer_value(json_object_get(c, "id")), w = link_weight(rq, f, obj, id);
 			const char *name = arena_printf(rq->a, "%s.%lld", f->name, id);
 			html(b, "<label class=\"weight\"><input type=\"number\" min=\"0\" max=\"%d\" step=\"1\" name=\"%s\" "
 			        "value=\"%s\"> %s</label>",
-			     f->link->whi, name, w ? arena_printf(rq->a, "%lld", w) : "", db_col_text(s, 1));
-			n++;
+			     f->link->whi, name, w ? arena_printf(rq->a, "%lld", w) : "",
+			     json_string_value(json_object_get(c, "label")));
 		}
-		if (!n)
+		if (!json_array_size(choices))
 			html(b, "<p class=\"muted\">No %s yet.</p>", f->ref);
 		buf_lit(b, "</fieldset>");
 	} else {
 		html(b, "<select multiple size=\"5\" id=\"f-%s\" name=\"%s\"%s>", f->name, f->name,
 		     bad ? " aria-invalid=true" : "");
-		while (s && db_step(s) == DB_ROW) {
-			long long id = db_col_int(s, 0);
+		json_array_foreach(choices, i, c)
+		{
+			long long id = json_integer_value(json_object_get(c, "id"));
 			if (id == self)
 				continue; /* never itself */
 			html(b, "<option value=\"%s\"%s>%s</option>", arena_printf(rq->a, "%lld", id),
-			     link_weight(rq, f, obj, id) ? " selected" : "", db_col_text(s, 1));
+			     link_weight(rq, f, obj, id) ? " selected" : "", json_string_value(json_object_get(c, "label")));
 		}
 		buf_lit(b, "</select>");
 	}
-	db_done(s);
+	json_decref(choices);
 }
 
 /* The end of an opening tag: required and aria-invalid as the field says, then ">". */

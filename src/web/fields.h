@@ -34,8 +34,6 @@ void field_input_bare(request *rq, buf *b, const struct field *f, const char *id
 void show_time(buf *b, const char *ts);
 /* An error summary for the top of a form (nothing when error is NULL or empty). */
 void form_error_summary(buf *b, const struct err *error);
-/* SQL listing (id, label) of the objects a reference may name ("users" or a kind); NULL if unknown. */
-const char *ref_choices_sql(arena *a, const char *ref);
 /* The value as text for an input: numbers as typed, lists one per line; "" for null. */
 const char *value_text(arena *a, json_t *v);
 #endif

@@ -4,7 +4,7 @@
 #include "app/reply.h"
 #include "assets.h"
 #include "domain/brief.h"
-#include "markdown.h"
+#include "platform/markdown.h"
 #include "model/entity.h"
 #include "model/launches.h"
 #include "web.h"

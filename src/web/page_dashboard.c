@@ -4,6 +4,7 @@
 #include "model/entity.h"
 #include "model/goals.h"
 #include "model/strategy.h"
+#include "model/features.h"
 #include "web.h"
 
 static void active_goals(request *rq, buf *b)
@@ -39,23 +40,20 @@ static void active_goals(request *rq, buf *b)
 /* Where the backlog stands: requests waiting at the gate, accepted and planned work, evidence to triage. */
 static void backlog_card(request *rq, buf *b)
 {
+	struct backlog_counts c;
+	backlog_counts(rq->db, &c);
 	const struct {
-		const char *sql, *label, *href;
+		long long n;
+		const char *label, *href;
 	} rows[] = {
-		{"SELECT count(*) FROM features WHERE status IN ('new', 'triage') AND merged_into IS NULL",
-		 "requests waiting for triage", "/triage"},
-		{"SELECT count(*) FROM features WHERE status = 'accepted' AND merged_into IS NULL", "accepted, not planned",
-		 "/features?status=accepted"},
-		{"SELECT count(*) FROM features WHERE status IN ('planned', 'in_progress') AND merged_into IS NULL",
-		 "planned or in progress", "/features?status=planned"},
-		{"SELECT count(*) FROM insights i WHERE dismissed = 0 AND NOT EXISTS (SELECT 1 FROM feature_insights fi "
-		 "WHERE fi.insight_id = i.id)",
-		 "insights not linked to a feature", "/insights?dismissed=0"},
+		{c.waiting, "requests waiting for triage", "/triage"},
+		{c.accepted, "accepted, not planned", "/features?status=accepted"},
+		{c.planned, "planned or in progress", "/features?status=planned"},
+		{c.unlinked_insights, "insights not linked to a feature", "/insights?dismissed=0"},
 	};
 	buf_lit(b, "<section class=\"card\"><h2>Backlog and evidence</h2><ul class=\"counts\">");
 	for (size_t i = 0; i < COUNT(rows); i++)
-		html(b, "<li><a href=\"%s\"><strong>%lld</strong> %s</a></li>", rows[i].href, db_int(rq->db, 0, rows[i].sql, ""),
-		     rows[i].label);
+		html(b, "<li><a href=\"%s\"><strong>%lld</strong> %s</a></li>", rows[i].href, rows[i].n, rows[i].label);
 	buf_lit(b, "</ul><p><a href=\"/plan\">The plan</a> · <a href=\"/demand\">Demand</a></p></section>");
 }
 
@@ -82,7 +80,7 @@ void page_dashboard(request *rq, response *rs)
 		const struct entity *e = entity_all[i];
 		if (e->parent_field) /* a launch's checklist items are counted on the launch */
 			continue;
-		long long n = db_int(rq->db, 0, arena_printf(rq->a, "SELECT count(*) FROM %s", e->table), "");
+		long long n = entity_count_of(rq->db, e);
 		html(b, "<li><a href=\"/%s\"><strong>%lld</strong> %s</a></li>", e->kind, n, e->label);
 	}
 	buf_lit(b, "</ul></section>");

@@ -7,6 +7,7 @@
 #include "evidence.h"
 #include "model/users.h"
 #include "svg.h"
+#include "model/features.h"
 #include "web.h"
 
 void demand_numbers(buf *b, json_t *c)
@@ -55,14 +56,11 @@ static void period_form(request *rq, buf *b, const char *period)
 {
 	buf_lit(b, "<form class=\"filters\" method=\"get\" action=\"/demand\"><label>Period <select name=\"period\">"
 	           "<option value=\"\">All planned</option>");
-	db_stmt *s = db_q(rq->db,
-	                  "SELECT DISTINCT period FROM features WHERE status IN ('planned', 'in_progress') AND merged_into IS "
-	                  "NULL AND period IS NOT NULL ORDER BY period",
-	                  "");
-	while (s && db_step(s) == DB_ROW)
-		html(b, "<option%s>%s</option>", period && !strcmp(period, db_col_text(s, 0)) ? " selected" : "",
-		     db_col_text(s, 0));
-	db_done(s);
+	json_t *periods = features_planned_periods(rq->db), *p;
+	size_t i;
+	json_array_foreach(periods, i, p) html(b, "<option%s>%s</option>", str_eq(period, json_string_value(p)) ? " selected" : "",
+	                                       json_string_value(p));
+	json_decref(periods);
 	buf_lit(b, "</select></label><button type=\"submit\">Show</button></form>");
 }
 

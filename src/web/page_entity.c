@@ -5,6 +5,7 @@
 #include <strings.h>
 #include "app/reply.h"
 #include "fields.h"
+#include "model/choices.h"
 #include "model/entity.h"
 #include "svg.h"
 #include "web.h"
@@ -107,14 +108,17 @@ static void filter_form(request *rq, buf *b, const struct entity *e, struct kv *
 			html(b, "<select name=\"%s\"><option value=\"\">any</option>", f->name);
 			if (f->type == FT_REF) /* links filter by what is linked; "none" is for references */
 				html(b, "<option value=\"none\"%s>none</option>", !strcmp(cur, "none") ? " selected" : "");
-			const char *sql = ref_choices_sql(rq->a, f->ref);
-			db_stmt *s = sql ? db_q(rq->db, sql, "") : NULL;
-			while (s && db_step(s) == DB_ROW) {
-				const char *id = arena_printf(rq->a, "%lld", db_col_int(s, 0));
+			long long sel = 0;
+			parse_ll(cur, &sel);
+			json_t *choices = entity_choices(rq->db, f->ref, sel), *c;
+			size_t k;
+			json_array_foreach(choices, k, c)
+			{
+				const char *id = arena_printf(rq->a, "%lld", (long long)json_integer_value(json_object_get(c, "id")));
 				html(b, "<option value=\"%s\"%s>%s</option>", id, !strcmp(id, cur) ? " selected" : "",
-				     db_col_text(s, 1));
+				     json_string_value(json_object_get(c, "label")));
 			}
-			db_done(s);
+			json_decref(choices);
 			buf_lit(b, "</select>");
 		} else {
 			html(b, "<input name=\"%s\" value=\"%s\">", f->name, cur);
@@ -211,9 +215,9 @@ void page_entity_list(request *rq, response *rs)
 					continue;
 				if (!strcmp(f->name, e->title_field)) {
 					html(b, "<td class=\"title\"><a href=\"/%s/%lld\">", e->kind, id);
-					json_t *snip = json_object_get(o, "snippet_html"); /* a search: where the words are */
+					json_t *snip = json_object_get(o, "snippet"); /* a search: where the words are */
 					if (json_is_string(snip) && *json_string_value(snip) && f->type == FT_TEXT)
-						buf_raw(b, json_string_value(snip)); /* escaped by the engine, <mark> only */
+						buf_html_marked(b, json_string_value(snip));
 					else
 						field_show(rq, b, &rc, f, o, SHOW_CELL);
 					buf_lit(b, "</a></td>");

@@ -186,10 +186,10 @@ static void evidence_search(request *rq, buf *b, long long fid, const char *q, c
 	json_array_foreach(items, i, it)
 	{
 		long long iid = json_integer_value(json_object_get(it, "id"));
-		const char *snip = json_string_value(json_object_get(it, "snippet_html"));
+		const char *snip = json_string_value(json_object_get(it, "snippet"));
 		html(b, "<li><a href=\"/insights/%lld\">", iid);
 		if (snip && *snip)
-			buf_raw(b, snip); /* HTML built by the model: text escaped, matches in <mark> */
+			buf_html_marked(b, snip);
 		else
 			quote(b, json_string_value(json_object_get(it, "text")));
 		buf_lit(b, "</a>");
@@ -197,7 +197,7 @@ static void evidence_search(request *rq, buf *b, long long fid, const char *q, c
 		if (json_is_integer(acc))
 			html(b, " <small class=\"muted\">%s</small>",
 			     entity_ref_label(rq->db, rq->a, "accounts", json_integer_value(acc)));
-		if (db_int(rq->db, 0, "SELECT 1 FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", fid, iid))
+		if (evidence_linked(rq->db, fid, iid))
 			buf_lit(b, " <span class=\"badge\">linked</span>");
 		else
 			link_form(rq, b, fid, iid, true, 2, back, "Link");
@@ -224,7 +224,7 @@ static void insight_suggestions(request *rq, buf *b, long long fid, const char *
 		long long iid = json_integer_value(json_object_get(it, "insight_id"));
 		const char *acc = json_string_value(json_object_get(it, "account"));
 		html(b, "<li><a href=\"/insights/%lld\">", iid);
-		buf_raw(b, json_string_value(json_object_get(it, "snippet_html"))); /* escaped by suggest.c */
+		buf_html_marked(b, json_string_value(json_object_get(it, "snippet")));
 		buf_lit(b, "</a>");
 		if (acc)
 			html(b, " <small class=\"muted\">%s</small>", acc);
@@ -308,7 +308,7 @@ static void feature_search(request *rq, buf *b, long long iid, const char *q, co
 			continue; /* a merged duplicate takes no evidence */
 		html(b, "<li><a href=\"/features/%lld\">%s</a> <span class=\"badge\">%s</span>", fid,
 		     json_string_value(json_object_get(it, "title")), json_string_value(json_object_get(it, "status")));
-		if (db_int(rq->db, 0, "SELECT 1 FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", fid, iid))
+		if (evidence_linked(rq->db, fid, iid))
 			buf_lit(b, " <span class=\"badge\">linked</span>");
 		else
 			link_form(rq, b, fid, iid, true, 2, back, "Link");

@@ -19,7 +19,6 @@ struct trend {
 static void *list_prepare(request *rq, json_t *items)
 {
 	struct trend *t = arena_alloc(rq->a, sizeof *t);
-	/* one range scan over the covering index; rows of goals not listed are never looked up */
 	long long lo = 0, hi = -1;
 	size_t i;
 	json_t *o;
@@ -31,26 +30,7 @@ static void *list_prepare(request *rq, json_t *items)
 		if (i == 0 || id > hi)
 			hi = id;
 	}
-	size_t cap = 0;
-	db_stmt *s = db_q(rq->db,
-	                  "SELECT goal_id, value FROM goal_measurements WHERE goal_id BETWEEN ? AND ? "
-	                  "ORDER BY goal_id, at, id",
-	                  "ii", lo, hi);
-	while (s && db_step(s) == DB_ROW) {
-		if (t->n == cap) { /* arena memory: the old arrays are dropped with the request */
-			cap = cap ? 2 * cap : 1024;
-			long long *g = arena_alloc(rq->a, sizeof *g * cap);
-			double *v = arena_alloc(rq->a, sizeof *v * cap);
-			if (t->n) {
-				memcpy(g, t->goal, sizeof *g * t->n);
-				memcpy(v, t->value, sizeof *v * t->n);
-			}
-			t->goal = g, t->value = v;
-		}
-		t->goal[t->n] = db_col_int(s, 0);
-		t->value[t->n++] = db_col_double(s, 1);
-	}
-	db_done(s);
+	t->n = goal_trends(rq->db, rq->a, lo, hi, &t->goal, &t->value);
 	return t;
 }
 

@@ -227,27 +227,22 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 	raci_section(rq, b, o, writer);
 }
 
-bool launches_table(request *rq, buf *b, const char *where, long long id, const char *table_id)
+bool launches_table(request *rq, buf *b, enum launches_by by, long long id, const char *table_id)
 {
-	char sql[300];
-	snprintf(sql, sizeof sql, "SELECT id, title, tier, launch_date, status FROM launches WHERE %s ORDER BY launch_date, id",
-	         where);
-	db_stmt *s = db_q(rq->db, sql, "i", id);
-	bool any = false;
-	while (s && db_step(s) == DB_ROW) {
-		if (!any)
-			html(b, "<table class=\"list\" id=\"%s\"><thead><tr><th>Launch</th><th>Tier</th><th>Date</th><th>Status</th>"
-			        "</tr></thead><tbody>",
-			     table_id);
-		any = true;
-		html(b, "<tr><td><a href=\"/launches/%lld\">%s</a></td><td>Tier %lld</td><td>%s</td><td><span class=\"badge "
-		        "badge-%s\">%s</span></td></tr>",
-		     db_col_int(s, 0), db_col_text(s, 1), db_col_int(s, 2), db_col_text(s, 3), db_col_text(s, 4),
-		     db_col_text(s, 4));
-	}
-	db_done(s);
+	json_t *ls = launches_list_by(rq->db, by, id), *l;
+	size_t i;
+	if (json_array_size(ls))
+		html(b, "<table class=\"list\" id=\"%s\"><thead><tr><th>Launch</th><th>Tier</th><th>Date</th><th>Status</th>"
+		        "</tr></thead><tbody>",
+		     table_id);
+	json_array_foreach(ls, i, l) html(b, "<tr><td><a href=\"/launches/%lld\">%s</a></td><td>Tier %lld</td><td>%s</td><td>"
+	                                     "<span class=\"badge badge-%s\">%s</span></td></tr>",
+	                                  jget_int(l, "id"), jget_str(l, "title"), jget_int(l, "tier"),
+	                                  jget_str(l, "launch_date"), jget_str(l, "status"), jget_str(l, "status"));
+	bool any = json_array_size(ls) > 0;
 	if (any)
 		buf_lit(b, "</tbody></table>");
+	json_decref(ls);
 	return any;
 }
 
@@ -255,8 +250,7 @@ void feature_launches_section(request *rq, buf *b, long long feature_id)
 {
 	buf t;
 	buf_init(&t);
-	if (launches_table(rq, &t, "id IN (SELECT launch_id FROM launch_features WHERE feature_id = ?)", feature_id,
-	                   "feature-launches")) {
+	if (launches_table(rq, &t, LAUNCHES_OF_FEATURE, feature_id, "feature-launches")) {
 		buf_lit(b, "<section class=\"card\" id=\"launches\"><h2>Launches</h2>");
 		buf_raw(b, buf_str(&t));
 		buf_lit(b, "</section>");

@@ -60,21 +60,17 @@ static const char *default_period(request *rq)
 {
 	char today[11];
 	today_ymd(today);
-	db_stmt *s = db_q(rq->db, "SELECT period FROM capacity ORDER BY (period < substr(?, 1, 7)), period LIMIT 1", "t",
-	                  today);
-	const char *p = s && db_step(s) == DB_ROW ? arena_strdup(rq->a, db_col_text(s, 0)) : NULL;
-	db_done(s);
-	return p;
+	return capacity_default_period(rq->db, rq->a, today);
 }
 
 static void plan_form(request *rq, buf *b, const char *period, json_t *cap, json_t *must, json_t *excl)
 {
 	buf_lit(b, "<form class=\"filters plan-form\" method=\"get\" action=\"/plan\"><label>Period <select name=\"period\">");
-	db_stmt *s = db_q(rq->db, "SELECT period FROM capacity ORDER BY period", "");
-	while (s && db_step(s) == DB_ROW)
-		html(b, "<option%s>%s</option>", period && !strcmp(period, db_col_text(s, 0)) ? " selected" : "",
-		     db_col_text(s, 0));
-	db_done(s);
+	json_t *periods = capacity_periods(rq->db), *p;
+	size_t i;
+	json_array_foreach(periods, i, p) html(b, "<option%s>%s</option>", str_eq(period, json_string_value(p)) ? " selected" : "",
+	                                       json_string_value(p));
+	json_decref(periods);
 	buf_lit(b, "</select></label>");
 	html(b, "<input type=\"hidden\" name=\"cap_for\" value=\"%s\">", period ? period : "");
 	for (size_t t = 0; t < COUNT(teams); t++) {
@@ -87,18 +83,18 @@ static void plan_form(request *rq, buf *b, const char *period, json_t *cap, json
 	json_t *chosen[] = {must, excl};
 	for (int l = 0; l < 2; l++) {
 		html(b, "<label class=\"multi\">%s <select multiple size=\"6\" name=\"%s\">", labels[l], lists[l]);
-		s = db_q(rq->db, "SELECT id, title FROM features WHERE merged_into IS NULL AND status IN ('accepted', 'planned') "
-		                 "ORDER BY title COLLATE NOCASE LIMIT 500",
-		         "");
-		while (s && db_step(s) == DB_ROW) {
+		json_t *fs = features_plan_choices(rq->db), *f;
+		json_array_foreach(fs, i, f)
+		{
 			bool on = false;
-			size_t i;
+			size_t k;
 			json_t *x;
-			json_array_foreach(chosen[l], i, x) on |= json_integer_value(x) == db_col_int(s, 0);
-			html(b, "<option value=\"%lld\"%s>#%lld %s</option>", db_col_int(s, 0), on ? " selected" : "", db_col_int(s, 0),
-			     db_col_text(s, 1));
+			long long id = json_integer_value(json_object_get(f, "id"));
+			json_array_foreach(chosen[l], k, x) on |= json_integer_value(x) == id;
+			html(b, "<option value=\"%lld\"%s>#%lld %s</option>", id, on ? " selected" : "", id,
+			     json_string_value(json_object_get(f, "title")));
 		}
-		db_done(s);
+		json_decref(fs);
 		buf_lit(b, "</select></label>");
 	}
 	buf_lit(b, "<button type=\"submit\">Compute plan</button> <a href=\"/capacity\">Edit capacity</a></form>");

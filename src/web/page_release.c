@@ -6,38 +6,35 @@
 #include "app/reply.h"
 #include "domain/launch.h"
 #include "fields.h"
+#include "model/features.h"
 #include "web.h"
 #include "platform/json_get.h"
 
 
 static void features_table(request *rq, buf *b, long long id)
 {
-	db_stmt *s = db_q(rq->db,
-	                  "SELECT id, title, status, readiness FROM features WHERE release_id = ? AND merged_into IS NULL "
-	                  "ORDER BY status, title",
-	                  "i", id);
-	bool any = false;
-	while (s && db_step(s) == DB_ROW) {
-		if (!any)
-			buf_lit(b, "<table class=\"list\"><thead><tr><th>Feature</th><th>Status</th><th class=\"num\">Readiness</th>"
-			           "</tr></thead><tbody>");
-		any = true;
+	json_t *fs = features_of_release(rq->db, id), *f;
+	size_t i;
+	if (json_array_size(fs))
+		buf_lit(b, "<table class=\"list\"><thead><tr><th>Feature</th><th>Status</th><th class=\"num\">Readiness</th>"
+		           "</tr></thead><tbody>");
+	json_array_foreach(fs, i, f)
+	{
 		html(b, "<tr><td><a href=\"/features/%lld\">%s</a></td><td><span class=\"badge badge-%s\">%s</span></td>"
 		        "<td class=\"num\">",
-		     db_col_int(s, 0), db_col_text(s, 1), db_col_text(s, 2), db_col_text(s, 2));
-		if (db_col_null(s, 3))
-			buf_lit(b, "—");
+		     jget_int(f, "id"), jget_str(f, "title"), jget_str(f, "status"), jget_str(f, "status"));
+		if (json_is_integer(json_object_get(f, "readiness")))
+			buf_rawf(b, "%lld%%", jget_int(f, "readiness"));
 		else
-			buf_rawf(b, "%lld%%", db_col_int(s, 3));
+			buf_lit(b, "—");
 		buf_lit(b, "</td></tr>");
 	}
-	db_done(s);
-	if (any)
+	if (json_array_size(fs))
 		buf_lit(b, "</tbody></table>");
 	else
 		html(b, "<p class=\"muted\">No features yet: set a feature's release on its edit form.</p>");
+	json_decref(fs);
 }
-
 
 static void show_extra(request *rq, buf *b, json_t *o, const char *form, const struct err *err)
 {
@@ -46,7 +43,7 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 	buf_lit(b, "<section id=\"features\"><h2>Features</h2>");
 	features_table(rq, b, id);
 	buf_lit(b, "</section><section id=\"launches\"><h2>Launches</h2>");
-	if (!launches_table(rq, b, "release_id = ?", id, "release-launches"))
+	if (!launches_table(rq, b, LAUNCHES_OF_RELEASE, id, "release-launches"))
 		html(b, "<p class=\"muted\">No launch rides on this release. <a href=\"/launches/new?release_id=%lld\">Plan "
 		        "one</a>.</p>",
 		     id);

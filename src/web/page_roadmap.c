@@ -1,6 +1,7 @@
 /* page_roadmap.c — the roadmap page (timeline or now/next/later board, grouped by goal, team or persona, filtered),
  * the timeline alone as an SVG file, and the read-only roadmap at a share link. */
 #include "app/reply.h"
+#include "model/choices.h"
 #include "domain/roadmap.h"
 #include "model/share_links.h"
 #include "model/users.h"
@@ -92,16 +93,20 @@ static void switches(buf *b, const struct view *v)
 	buf_lit(b, "</ul></nav></div>");
 }
 
-/* A select of the rows of sql (id, label), the one with id chosen selected. */
-static void select_rows(request *rq, buf *b, const char *name, const char *label, const char *any, const char *sql,
+/* A select of the objects of kind, the one with id chosen selected. */
+static void select_rows(request *rq, buf *b, const char *name, const char *label, const char *any, const char *kind,
                         long long chosen)
 {
 	html(b, "<label>%s <select name=\"%s\"><option value=\"\">%s</option>", label, name, any);
-	db_stmt *s = db_q(rq->db, sql, "");
-	while (s && db_step(s) == DB_ROW)
-		html(b, "<option value=\"%lld\"%s>%s</option>", db_col_int(s, 0),
-		     db_col_int(s, 0) == chosen ? " selected" : "", db_col_text(s, 1));
-	db_done(s);
+	json_t *choices = entity_choices(rq->db, kind, chosen), *c;
+	size_t i;
+	json_array_foreach(choices, i, c)
+	{
+		long long id = json_integer_value(json_object_get(c, "id"));
+		html(b, "<option value=\"%lld\"%s>%s</option>", id, id == chosen ? " selected" : "",
+		     json_string_value(json_object_get(c, "label")));
+	}
+	json_decref(choices);
 	buf_lit(b, "</select></label>");
 }
 
@@ -112,9 +117,9 @@ static void filters(request *rq, buf *b, const struct view *v)
 	     "<form class=\"filters rm-filters\" method=\"get\" action=\"/roadmap\" aria-label=\"Filter the roadmap\">"
 	     "<input type=\"hidden\" name=\"group\" value=\"%s\"><input type=\"hidden\" name=\"view\" value=\"%s\">",
 	     roadmap_group_name(f->group), v->board ? "board" : "timeline");
-	select_rows(rq, b, "goal", "Goal", "Any goal", ref_choices_sql(rq->a, "goals"), f->goal);
-	select_rows(rq, b, "segment", "Segment", "Any segment", ref_choices_sql(rq->a, "segments"), f->segment);
-	select_rows(rq, b, "persona", "Persona", "Any persona", ref_choices_sql(rq->a, "personas"), f->persona);
+	select_rows(rq, b, "goal", "Goal", "Any goal", "goals", f->goal);
+	select_rows(rq, b, "segment", "Segment", "Any segment", "segments", f->segment);
+	select_rows(rq, b, "persona", "Persona", "Any persona", "personas", f->persona);
 	const char *tiers[] = {"free", "pro", "enterprise"}, *tier_labels[] = {"Free", "Pro", "Enterprise"};
 	buf_lit(b, "<label>Package <select name=\"tier\"><option value=\"\">Any package</option>");
 	for (int i = 0; i < 3; i++)

@@ -65,9 +65,10 @@ void audit_changes(request *rq, buf *b, const struct entity *e, const char *acti
 
 /* page_launch.c — the dashboard's card of open launches in the next days, with readiness and conflicts */
 void launches_upcoming_card(request *rq, buf *b, int days);
-/* A table of launches (link, tier, date, status) chosen by where, a condition with one id parameter
- * (program text); false when none matched (nothing written). */
-bool launches_table(request *rq, buf *b, const char *where, long long id, const char *table_id);
+/* A table of the launches of a release or a feature (link, tier, date, status); false when there are none
+ * (nothing written). */
+enum launches_by;
+bool launches_table(request *rq, buf *b, enum launches_by by, long long id, const char *table_id);
 /* On a feature's page: the launches that announce it (nothing when none do). */
 void feature_launches_section(request *rq, buf *b, long long feature_id);
 

@@ -7,7 +7,7 @@
 #include <cmark-gfm.h>
 #include "harness.h"
 #include "model/entity.h"
-#include "web/markdown.h"
+#include "platform/markdown.h"
 
 static long long make(db *d, const char *kind, const char *json)
 {

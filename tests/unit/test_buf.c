@@ -162,3 +162,12 @@ TEST(buf_int_plain_and_grouped)
 	CHECK_STR(buf_str(&b), "-1234567 1,234,567 -999 -1,000 0");
 	buf_free(&b);
 }
+
+TEST(buf_html_marked_escapes_and_marks)
+{
+	buf b;
+	buf_init(&b);
+	buf_html_marked(&b, "a <b> \x02" "SAML\x03 & \x02sso\x03");
+	CHECK_STR(buf_str(&b), "a &lt;b&gt; <mark>SAML</mark> &amp; <mark>sso</mark>");
+	buf_free(&b);
+}

@@ -1,11 +1,12 @@
 /* routes.c — the one route table: everything Tandem answers, one line each, after the routes of the actions
- * (derived from the action table). Flags and ranks are enforced by the dispatcher (dispatch.c), never in handlers. */
+ * (derived from the action table). Flags and ranks are enforced by the dispatcher (app/dispatch.c), never in
+ * handlers. It names the faces' handlers, so it lives in the composition root, above app, api and web. */
 #include <stdlib.h>
 #include <string.h>
 #include "api/api.h"
 #include "model/action.h"
 #include "model/users.h"
-#include "route.h"
+#include "app/route.h"
 #include "web/web.h"
 
 #define API (R_API)
