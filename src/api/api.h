@@ -16,14 +16,16 @@ void api_activity(request *rq, response *rs); /* the workspace's activity feed *
  * them: "snippet_html", text escaped and matches in <mark>. */
 void api_snippets_html(json_t *items);
 
+/* api_settings.c — every setting group: GET and PUT /api/v1/settings/{setting} */
+void api_setting_get(request *rq, response *rs);
+void api_setting_put(request *rq, response *rs);
+
 /* api_action.c — every action's answer (the dispatcher runs the action) */
 void api_action(request *rq, response *rs);
 
 /* api_launches.c — readiness and conflicts, rescheduling a release, the launch settings */
 void api_launch_readiness(request *rq, response *rs);
 void api_release_reschedule_preview(request *rq, response *rs);
-void api_settings_launches_get(request *rq, response *rs);
-void api_settings_launches_put(request *rq, response *rs);
 
 /* api_session.c */
 void api_healthz(request *rq, response *rs);
@@ -51,8 +53,6 @@ void api_goal_revisions(request *rq, response *rs);
 void api_alignment(request *rq, response *rs);
 
 /* api_plan.c — score weights, a feature's score (the plan and applying it: actions, domain/plan_db.c) */
-void api_settings_score_get(request *rq, response *rs);
-void api_settings_score_put(request *rq, response *rs);
 void api_feature_score(request *rq, response *rs);
 
 /* api_evidence.c — a feature's evidence, suggestions, demand concentration and its settings (linking: actions) */
@@ -61,8 +61,6 @@ void api_feature_suggestions(request *rq, response *rs);
 void api_insight_features(request *rq, response *rs);
 void api_insight_suggestions(request *rq, response *rs);
 void api_demand(request *rq, response *rs);
-void api_settings_demand_get(request *rq, response *rs);
-void api_settings_demand_put(request *rq, response *rs);
 
 /* api_import.c — insights imported from a CSV body */
 void api_insights_import(request *rq, response *rs);

@@ -48,12 +48,3 @@ void api_demand(request *rq, response *rs)
 	answer(rs, demand_report(rq->db, period && *period ? period : NULL, &e), &e);
 }
 
-void api_settings_demand_get(request *rq, response *rs) { reply_json(rs, 200, demand_settings_get(rq->db)); }
-
-void api_settings_demand_put(request *rq, response *rs)
-{
-	struct err e = {0};
-	if (demand_settings_put(rq->db, rq->user_id, rq->json, &e) < 0)
-		return reply_err_json(rs, &e);
-	api_settings_demand_get(rq, rs);
-}

@@ -30,18 +30,3 @@ void api_release_reschedule_preview(request *rq, response *rs)
 	reply_json(rs, 200, p);
 }
 
-void api_settings_launches_get(request *rq, response *rs)
-{
-	struct launch_settings s;
-	launch_settings_get(rq->db, &s);
-	reply_json(rs, 200, launch_settings_json(&s));
-	launch_settings_free(&s);
-}
-
-void api_settings_launches_put(request *rq, response *rs)
-{
-	struct err e = {0};
-	if (launch_settings_put(rq->db, rq->user_id, rq->json, &e) < 0)
-		return reply_err_json(rs, &e);
-	api_settings_launches_get(rq, rs);
-}

@@ -7,6 +7,7 @@
 #include "app/route.h"
 #include "model/action.h"
 #include "model/entity.h"
+#include "model/setting.h"
 #include "model/strategy.h"
 #include "openapi.h"
 #include "platform/log.h"
@@ -223,10 +224,45 @@ static void add_param(json_t *params, const char *name, const char *in, const ch
 /* The concrete path of a pattern for one kind (or the pattern itself when it has no {kind}). */
 const char *openapi_path(arena *a, const char *pattern, const char *kind)
 {
-	const char *k = strstr(pattern, "{kind}");
+	const char *k = strstr(pattern, "{kind}"), *st = strstr(pattern, "{setting}");
+	if (st && kind)
+		return arena_printf(a, "%.*s%s%s", (int)(st - pattern), pattern, kind, st + 9);
 	if (!k || !kind)
 		return pattern;
 	return arena_printf(a, "%.*s%s%s", (int)(k - pattern), pattern, kind, k + 6);
+}
+
+/* The schema of a setting group's change: the same as its answer when a change sends every field, else
+ * "<schema>Input". */
+static const char *setting_input_name(arena *a, const struct setting *st)
+{
+	return st->replace ? st->schema : arena_printf(a, "%sInput", st->schema);
+}
+
+/* A setting group's operation: its summary, its body, its answer (derived from the group's fields). */
+static json_t *setting_operation(arena *a, const struct route *r, const struct setting *st)
+{
+	bool put = r->method != HTTP_GET;
+	json_t *resp = json_object();
+	json_object_set_new(resp, "200", json_pack("{ss}", "description", "The group as it is now"));
+	json_object_update_new(json_object_get(resp, "200"), json_body(ref(a, st->schema)));
+	if (put) {
+		json_object_set_new(resp, "400", error_response("Bad input; field names the culprit"));
+		json_object_set_new(resp, "413", error_response("Body over the size limit"));
+		json_object_set_new(resp, "415", error_response("Body is not application/json"));
+	}
+	json_object_set_new(resp, "401", error_response("Not signed in"));
+	json_object_set_new(resp, "403", error_response("The role may not do this"));
+	json_t *op = json_pack("{sss[s]sssO}", "summary", put ? st->summary_put : st->summary_get, "tags", "Settings",
+	                       "operationId", arena_printf(a, "%s /api/v1/settings/%s", http_method_name(r->method), st->name),
+	                       "responses", resp);
+	json_decref(resp);
+	if (put) {
+		json_t *rb = json_body(ref(a, setting_input_name(a, st)));
+		json_object_set_new(rb, "required", json_true());
+		json_object_set_new(op, "requestBody", rb);
+	}
+	return op;
 }
 
 static json_t *operation(arena *a, const struct route *r, const struct entity *e, const char *path)
@@ -365,16 +401,18 @@ json_t *openapi_document(arena *a)
 		const struct route *r = &routes[i];
 		if (!(r->flags & R_API))
 			continue;
-		bool per_kind = strstr(r->pattern, "{kind}") != NULL;
-		for (int k = 0; k < (per_kind ? entity_count : 1); k++) {
+		bool per_kind = strstr(r->pattern, "{kind}") != NULL, per_setting = strstr(r->pattern, "{setting}") != NULL;
+		int n = per_kind ? entity_count : per_setting ? settings_count : 1;
+		for (int k = 0; k < n; k++) {
 			const struct entity *e = per_kind ? entity_all[k] : NULL;
-			const char *path = openapi_path(a, r->pattern, e ? e->kind : NULL);
+			const struct setting *st = per_setting ? settings_all[k] : NULL;
+			const char *path = openapi_path(a, r->pattern, e ? e->kind : st ? st->name : NULL);
 			json_t *item = json_object_get(paths, path);
 			if (!item) {
 				item = json_object();
 				json_object_set_new(paths, path, item);
 			}
-			json_object_set_new(item, method_key(r->method), operation(a, r, e, path));
+			json_object_set_new(item, method_key(r->method), st ? setting_operation(a, r, st) : operation(a, r, e, path));
 		}
 	}
 	for (int k = 0; k < entity_count; k++) {
@@ -385,6 +423,21 @@ json_t *openapi_document(arena *a)
 	for (int i = 0; i < actions_count; i++)
 		if (!(actions_all[i]->flags & A_NO_BODY))
 			json_object_set_new(schemas, action_schema_name(a, actions_all[i]), action_input_schema(actions_all[i]));
+	for (int i = 0; i < settings_count; i++) {
+		const struct setting *st = settings_all[i];
+		json_t *all = openapi_fields_schema(st->fields, st->nfields), *req = json_array();
+		for (int f = 0; f < st->nfields; f++) /* the answer always carries every field */
+			json_array_append_new(req, json_string(st->fields[f].name));
+		json_object_set_new(all, "required", req);
+		json_object_set_new(all, "description", json_string(st->label));
+		if (!st->replace) { /* a change sends one or more of the fields */
+			json_t *in = json_deep_copy(all);
+			json_object_set_new(in, "required", json_array());
+			json_object_set_new(in, "minProperties", json_integer(1));
+			json_object_set_new(schemas, setting_input_name(a, st), in);
+		}
+		json_object_set_new(schemas, st->schema, all);
+	}
 	json_object_set_new(schemas, "Strategy", entity_schema(&strategy_entity, false));
 	json_object_set_new(schemas, "StrategyInput", entity_schema(&strategy_entity, true));
 	/* the schemas of routes that serve no kind, under names no kind may take (a bug otherwise: one name, two meanings) */

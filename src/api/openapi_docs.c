@@ -47,8 +47,6 @@ static const struct openapi_param share_links_query[] = {
 
 /* One line per route; api_openapi.c uses it for every route found here. */
 static const struct openapi_doc docs[] = {
-	{HTTP_GET, "/api/v1/settings/score", NULL, "ScoreWeights", "200", NULL, NULL},
-	{HTTP_PUT, "/api/v1/settings/score", "ScoreWeights", "ScoreWeights", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/features/{id}/score", NULL, "Score", "200", NULL, NULL},
 	{HTTP_POST, "/api/v1/plan", NULL, NULL, "200", "422",
 	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "
@@ -70,8 +68,6 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/insights/{id}/features", NULL, "InsightFeatures", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/insights/{id}/suggestions", NULL, "FeatureSuggestions", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/demand", NULL, "Demand", "200", NULL, NULL, NULL, demand_query},
-	{HTTP_GET, "/api/v1/settings/demand", NULL, "DemandSettings", "200", NULL, NULL},
-	{HTTP_PUT, "/api/v1/settings/demand", "DemandSettingsInput", "DemandSettings", "200", NULL, NULL},
 	/* a launch's sales enablement brief (schema in api_brief.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/brief", NULL, "LaunchBrief", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/activity", NULL, "ActivityFeed", "200", NULL, NULL, NULL, activity_query},
@@ -81,8 +77,6 @@ static const struct openapi_doc docs[] = {
 	 reschedule_query},
 	{HTTP_POST, "/api/v1/releases/{id}/reschedule", NULL, NULL, "200", "409",
 	 "The release or one of its launches changed since the version sent"},
-	{HTTP_GET, "/api/v1/settings/launches", NULL, "LaunchSettings", "200", NULL, NULL},
-	{HTTP_PUT, "/api/v1/settings/launches", "LaunchSettingsInput", "LaunchSettings", "200", NULL, NULL},
 	/* the roadmap and share links (schemas in openapi_roadmap.c) */
 	{HTTP_GET, "/api/v1/roadmap", NULL, "Roadmap", "200", "400", "A group or filter is not valid (the field names it)",
 	 NULL, roadmap_query},
@@ -196,14 +190,6 @@ void openapi_doc_schemas(json_t *schemas)
 {
 	triage_schemas(schemas);
 	activity_schema(schemas);
-	json_object_set_new(schemas, "ScoreWeights",
-	                    json_pack("{sss{s{sssisiss}s{sssisiss}s{sssisiss}}s[sss]sb}", "type", "object", "properties",
-	                              "goal", "type", "number", "minimum", 0, "maximum", 1000, "description",
-	                              "Per point of goal value (default 10)", "demand", "type", "number", "minimum", 0,
-	                              "maximum", 1000, "description", "Per point of evidence demand (default 2)", "rice",
-	                              "type", "number", "minimum", 0, "maximum", 1000, "description",
-	                              "Per point of RICE (default 0.05)", "required", "goal", "demand", "rice",
-	                              "additionalProperties", 0));
 	json_t *sp = json_object();
 	const char *nums[][2] = {
 		{"score", "goal·goal_value + demand·demand + rice·RICE, 2 decimals"},

@@ -113,18 +113,4 @@ void openapi_evidence_schemas(json_t *schemas)
 	                        json_pack("{ss}", "$ref", "#/components/schemas/DemandOverall"))));
 	json_object_set_new(schemas, "DemandFeature", openapi_object(fp));
 	json_object_set_new(schemas, "DemandOverall", openapi_object(op));
-
-	json_t *set = json_pack(
-	    "{sososo}", "arr_weighting",
-	    openapi_t("boolean", "Weight each insight by its account's ARR (default true)"), "concentration_threshold",
-	    json_pack("{sssisiss}", "type", "number", "exclusiveMinimum", 0, "maximum", 1, "description",
-	              "Top-1 share above which a planned feature is flagged (default 0.6)"),
-	    "triage_days",
-	    json_pack("{sssisiss}", "type", "integer", "minimum", 1, "maximum", 3650, "description",
-	              "Days an insight may wait untriaged (default 30)"));
-	json_t *input = json_deep_copy(set);
-	json_object_set_new(schemas, "DemandSettings", openapi_object(set));
-	json_object_set_new(schemas, "DemandSettingsInput",
-	                    json_pack("{sssosisb}", "type", "object", "properties", input, "minProperties", 1,
-	                              "additionalProperties", 0));
 }

@@ -14,21 +14,6 @@ static json_t *percent(const char *desc, bool nullable)
 	                : json_pack("{sssisiss}", "type", "integer", "minimum", 0, "maximum", 100, "description", desc);
 }
 
-static json_t *settings_props(void)
-{
-	json_t *days = json_pack("{sssisi}", "type", "integer", "minimum", 0, "maximum", 365);
-	json_t *item = openapi_object(json_pack("{s{sssi}s{ss}so}", "item", "type", "string", "maxLength", 200,
-	                                        "owner_role", "type", "string", "days_before", json_deep_copy(days)));
-	json_t *tmpl = json_pack("{sssosi}", "type", "array", "items", item, "maxItems", 30);
-	json_t *out = json_pack("{s{sss{sOsOsO}sb}sos{sss{sOsOsO}sbss}}", "lead_days", "type", "object", "properties",
-	                        "1", days, "2", days, "3", days, "additionalProperties", 0, "ready_threshold",
-	                        percent("Readiness a launch needs inside its lead time", false), "checklist", "type",
-	                        "object", "properties", "1", tmpl, "2", tmpl, "3", tmpl, "additionalProperties", 0,
-	                        "description", "Items a new launch of the tier gets, each due days_before its date");
-	json_decref(days), json_decref(tmpl);
-	return out;
-}
-
 void openapi_launch_schemas(json_t *schemas)
 {
 	json_t *conflict = openapi_object(json_pack("{s{ss}s{sss[sss]}s{ss}s{ss}}", "rule", "type", "string",
@@ -60,8 +45,5 @@ void openapi_launch_schemas(json_t *schemas)
 	json_object_set_new(schemas, "MovedLaunch", moved);
 	json_object_set_new(schemas, "ReschedulePreview", openapi_object(prev));
 	json_object_set_new(schemas, "Rescheduled", openapi_object(done));
-	json_object_set_new(schemas, "LaunchSettings", openapi_object(settings_props()));
-	json_object_set_new(schemas, "LaunchSettingsInput",
-	                    json_pack("{sssosisb}", "type", "object", "properties", settings_props(), "minProperties",
-	                              1, "additionalProperties", 0));
+
 }

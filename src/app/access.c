@@ -1,14 +1,18 @@
-/* access.c — may the signed-in user take this route: its least role, and for a kind's writes the kind's ranks
- * (write rank; create rank and, for objects they created, the creator's right to edit and delete). */
+/* access.c — may the signed-in user take this route: its least role, a setting group's write rank, and for a
+ * kind's writes the kind's ranks (write rank; create rank and, for objects they created, the creator's right to
+ * edit and delete). */
 #include "access.h"
 #include <string.h>
 #include "model/entity.h"
+#include "model/setting.h"
 #include "model/users.h"
 
 bool access_allowed(request *rq, const struct route *r)
 {
 	if (rq->user_rank < r->rank)
 		return false;
+	if (strstr(r->pattern, "{setting}") && r->method != HTTP_GET) /* a setting group's own write rank */
+		return rq->user_rank >= setting_find(rq->params[0])->write_rank;
 	if (!(r->flags & R_KIND_WRITE))
 		return true;
 	const struct entity *e = entity_find(rq->params[0]);

@@ -7,6 +7,7 @@
 #include <time.h>
 #include "domain/ics.h"
 #include "model/entity.h"
+#include "model/setting.h"
 #include "model/users.h"
 #include "platform/db.h"
 #include "platform/log.h"
@@ -111,6 +112,8 @@ int route_match(const char *pattern, const char *path, arena *a, const char **pa
 				if (!parse_ll(val, &id) || id <= 0 || val[0] == '+' || val[0] == '0')
 					return 0;
 			} else if (!strncmp(p, "{kind}", 6) && !entity_find(val)) {
+				return 0;
+			} else if (!strncmp(p, "{setting}", 9) && !setting_find(val)) {
 				return 0;
 			}
 			params[np++] = val;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "model/features.h"
 #include "model/settings.h"
+#include "model/users.h"
 #include "platform/util.h"
 #include "platform/json_get.h"
 
@@ -14,24 +15,41 @@ double demand_arr_factor(double arr, bool weighting)
 	return weighting && arr > 0 ? 1.0 + log10(1.0 + arr / 10000.0) : 1.0;
 }
 
+/* One value of the demand settings (the stored one, or its default). */
+static json_t *demand_value(db *d, const char *name)
+{
+	json_t *all = setting_get(d, &demand_setting), *v = json_incref(json_object_get(all, name));
+	json_decref(all);
+	return v;
+}
+
 bool demand_arr_weighting(db *d)
 {
-	json_t *v = settings_get(d, DEMAND_ARR_KEY, NULL);
-	bool off = json_is_false(v) || (json_is_string(v) && !strcmp(json_string_value(v), "off"));
+	json_t *raw = settings_get(d, DEMAND_ARR_KEY, NULL); /* early versions stored "on"/"off" */
+	bool legacy_off = json_is_string(raw) && !strcmp(json_string_value(raw), "off");
+	json_decref(raw);
+	if (legacy_off)
+		return false;
+	json_t *v = demand_value(d, "arr_weighting");
+	bool on = !json_is_false(v);
 	json_decref(v);
-	return !off;
+	return on;
 }
 
 double demand_threshold(db *d)
 {
-	double t = settings_number(d, DEMAND_THRESHOLD_KEY, DEMAND_THRESHOLD_DEFAULT);
-	return t > 0 && t <= 1 ? t : DEMAND_THRESHOLD_DEFAULT;
+	json_t *v = demand_value(d, "concentration_threshold");
+	double t = json_number_value(v);
+	json_decref(v);
+	return t > 0 ? t : DEMAND_THRESHOLD_DEFAULT;
 }
 
 int demand_triage_days(db *d)
 {
-	double n = settings_number(d, TRIAGE_DAYS_KEY, TRIAGE_DAYS_DEFAULT);
-	return n >= 1 && n <= 3650 ? (int)n : TRIAGE_DAYS_DEFAULT;
+	json_t *v = demand_value(d, "triage_days");
+	int n = (int)json_integer_value(v);
+	json_decref(v);
+	return n >= 1 ? n : TRIAGE_DAYS_DEFAULT;
 }
 
 static int cmp_desc(const void *a, const void *b)
@@ -271,40 +289,30 @@ json_t *demand_report(db *d, const char *period, struct err *e)
 	return o;
 }
 
-json_t *demand_settings_get(db *d)
-{
-	return json_pack("{sbsfsi}", "arr_weighting", demand_arr_weighting(d), "concentration_threshold",
-	                 demand_threshold(d), "triage_days", demand_triage_days(d));
-}
+static const struct field demand_fields[] = {
+	{"arr_weighting", "ARR weighting", FT_BOOL, 0, .dflt = "true",
+	 .help = "Weight each insight's importance by its account's ARR (1 + log10(1 + ARR / 10,000))"},
+	{"concentration_threshold", "Concentration threshold", FT_NUMBER, 0, 0, 0, 1, .dflt = "0.6",
+	 .help = "The top account's share of a feature's demand above which it is flagged as concentrated"},
+	{"triage_days", "Triage window (days)", FT_INT, 0, 0, 1, 3650, .dflt = "30",
+	 .help = "Insights linked to no feature after this many days are flagged as untriaged"},
+};
+static const char *const demand_keys[] = {DEMAND_ARR_KEY, DEMAND_THRESHOLD_KEY, TRIAGE_DAYS_KEY};
 
-int demand_settings_put(db *d, long long actor, json_t *in, struct err *e)
+static int demand_check(json_t *obj, json_t *sent, struct err *e)
 {
-	static const char *const keys[] = {"arr_weighting", "concentration_threshold", "triage_days"};
-	if (!json_is_object(in) || json_object_size(in) == 0)
-		return err_invalid(e, NULL, "send one or more of arr_weighting, concentration_threshold and triage_days");
-	const char *k;
-	json_t *v;
-	json_object_foreach(in, k, v)
-	{
-		bool known = false;
-		for (size_t i = 0; i < COUNT(keys); i++)
-			known |= !strcmp(k, keys[i]);
-		if (!known)
-			return err_invalid(e, k, "unknown field %s; the demand settings are arr_weighting, "
-			                         "concentration_threshold and triage_days", k);
-	}
-	json_t *w = json_object_get(in, "arr_weighting"), *t = json_object_get(in, "concentration_threshold"),
-	       *days = json_object_get(in, "triage_days");
-	if (w && !json_is_boolean(w))
-		return err_invalid(e, "arr_weighting", "arr_weighting must be true or false");
-	if (t && (!json_is_number(t) || !isfinite(json_number_value(t)) || json_number_value(t) <= 0 ||
-	          json_number_value(t) > 1))
+	(void)sent;
+	if (json_number_value(json_object_get(obj, "concentration_threshold")) <= 0)
 		return err_invalid(e, "concentration_threshold",
 		                   "concentration_threshold must be a share above 0 and at most 1, e.g. 0.6");
-	if (days && (!json_is_integer(days) || json_integer_value(days) < 1 || json_integer_value(days) > 3650))
-		return err_invalid(e, "triage_days", "triage_days must be a whole number of days from 1 to 3650");
-	if ((w && settings_put(d, actor, DEMAND_ARR_KEY, w) < 0) || (t && settings_put(d, actor, DEMAND_THRESHOLD_KEY, t) < 0) ||
-	    (days && settings_put(d, actor, TRIAGE_DAYS_KEY, days) < 0))
-		return err_internal(e);
 	return 0;
 }
+
+const struct setting demand_setting = {
+	.name = "demand", .label = "Demand settings", .schema = "DemandSettings", .fields = demand_fields,
+	.nfields = COUNT(demand_fields), .keys = demand_keys, .write_rank = RANK_LEADER, .check = demand_check,
+	.summary_get = "ARR weighting, the concentration threshold and the triage window",
+	.summary_put = "Change the demand settings (the fields sent)",
+};
+
+json_t *demand_settings_get(db *d) { return setting_get(d, &demand_setting); }

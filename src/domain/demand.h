@@ -3,6 +3,7 @@
 #define TANDEM_DEMAND_H
 #include <jansson.h>
 #include <stdbool.h>
+#include "model/setting.h"
 #include "platform/db.h"
 #include "platform/err.h"
 
@@ -48,8 +49,8 @@ json_t *demand_report(db *d, const char *period, struct err *e);
 
 /* {"arr_weighting", "concentration_threshold", "triage_days"} as a new object. */
 json_t *demand_settings_get(db *d);
-/* Store the fields given (at least one; the others keep their values): arr_weighting boolean,
- * concentration_threshold a number above 0 and at most 1, triage_days a whole number 1..3650. Each change is
- * audited. 0, or -1 with e (400 naming the field, 500). */
-int demand_settings_put(db *d, long long actor, json_t *in, struct err *e);
+/* The demand settings as a setting group (model/setting.h): the fields given change (at least one):
+ * arr_weighting boolean, concentration_threshold a number above 0 and at most 1, triage_days a whole number
+ * 1..3650; each stored under its own key. */
+extern const struct setting demand_setting;
 #endif

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "demand.h"
-#include "model/settings.h"
+#include "model/users.h"
 #include "platform/util.h"
 
 static const char *const weight_names[3] = {"goal", "demand", "rice"};
@@ -16,58 +16,43 @@ double score_round2(double v)
 	return r == 0 ? 0 : r; /* no -0 */
 }
 
+static const struct field weight_fields[] = {
+	{"goal", "Goal value", FT_NUMBER, F_REQUIRED, 0, 0, SCORE_W_MAX, .dflt = "10",
+	 .help = "Points per unit of goal weight (a feature linked to two goals with weight 3 has 6 units)"},
+	{"demand", "Evidence demand", FT_NUMBER, F_REQUIRED, 0, 0, SCORE_W_MAX, .dflt = "2",
+	 .help = "Points per unit of customer demand (importance, weighted by the account's ARR)"},
+	{"rice", "RICE", FT_NUMBER, F_REQUIRED, 0, 0, SCORE_W_MAX, .dflt = "0.05",
+	 .help = "Points per unit of reach × impact × confidence ÷ effort"},
+};
+
+static int weights_check(json_t *obj, json_t *sent, struct err *e)
+{
+	(void)sent;
+	for (int i = 0; i < 3; i++)
+		if (json_number_value(json_object_get(obj, weight_names[i])) > 0)
+			return 0;
+	return err_invalid(e, "goal", "at least one weight must be above 0, or every score would be 0");
+}
+
+const struct setting score_setting = {
+	.name = "score", .label = "Score weights", .schema = "ScoreWeights", .fields = weight_fields,
+	.nfields = COUNT(weight_fields), .key = SCORE_SETTINGS_KEY, .replace = true, .write_rank = RANK_LEADER,
+	.check = weights_check, .summary_get = "The score formula's weights",
+	.summary_put = "Change the score formula's weights (all three)",
+};
+
 void score_weights_get(db *d, struct score_weights *w)
 {
-	*w = (struct score_weights){SCORE_W_GOAL, SCORE_W_DEMAND, SCORE_W_RICE};
-	json_t *v = settings_get(d, SCORE_SETTINGS_KEY, NULL);
-	double *slot[3] = {&w->goal, &w->demand, &w->rice};
-	for (int i = 0; i < 3; i++) {
-		json_t *x = json_object_get(v, weight_names[i]);
-		if (json_is_number(x) && json_number_value(x) >= 0 && json_number_value(x) <= SCORE_W_MAX)
-			*slot[i] = json_number_value(x);
-	}
+	json_t *v = setting_get(d, &score_setting);
+	*w = (struct score_weights){json_number_value(json_object_get(v, "goal")),
+	                            json_number_value(json_object_get(v, "demand")),
+	                            json_number_value(json_object_get(v, "rice"))};
 	json_decref(v);
 }
 
 json_t *score_weights_json(const struct score_weights *w)
 {
 	return json_pack("{sfsfsf}", "goal", w->goal, "demand", w->demand, "rice", w->rice);
-}
-
-int score_weights_put(db *d, long long actor, json_t *input, struct err *e)
-{
-	if (!json_is_object(input))
-		return err_invalid(e, NULL, "the body must be an object {\"goal\", \"demand\", \"rice\"}");
-	const char *k;
-	json_t *v;
-	json_object_foreach(input, k, v)
-	{
-		bool known = false;
-		for (int i = 0; i < 3; i++)
-			known |= !strcmp(k, weight_names[i]);
-		if (!known)
-			return err_invalid(e, k, "unknown field %s; the weights are goal, demand and rice", k);
-	}
-	double x[3];
-	bool any = false;
-	for (int i = 0; i < 3; i++) {
-		v = json_object_get(input, weight_names[i]);
-		if (!v)
-			return err_invalid(e, weight_names[i], "%s is required: a number from 0 to %.0f", weight_names[i],
-			                   SCORE_W_MAX);
-		if (!json_is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) < 0 ||
-		    json_number_value(v) > SCORE_W_MAX)
-			return err_invalid(e, weight_names[i], "%s must be a number from 0 to %.0f", weight_names[i], SCORE_W_MAX);
-		x[i] = json_number_value(v);
-		any |= x[i] > 0;
-	}
-	if (!any)
-		return err_invalid(e, "goal", "at least one weight must be above 0, or every score would be 0");
-	struct score_weights w = {x[0], x[1], x[2]};
-	json_t *stored = score_weights_json(&w);
-	int rc = settings_put(d, actor, SCORE_SETTINGS_KEY, stored);
-	json_decref(stored);
-	return rc < 0 ? err_internal(e) : 0;
 }
 
 /* ids[] by id, to find every slot of a feature id among the requested ones. */

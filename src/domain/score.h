@@ -3,6 +3,7 @@
 #define TANDEM_SCORE_H
 #include <jansson.h>
 #include <stdbool.h>
+#include "model/setting.h"
 #include "platform/db.h"
 #include "platform/err.h"
 
@@ -45,11 +46,11 @@ struct score {
 	bool no_reach, no_impact, no_confidence, no_effort, no_evidence_tables;
 };
 
-/* The workspace's weights (setting "score.weights"), the defaults for absent or bad entries. */
+/* The weights as a setting group (model/setting.h): {"goal", "demand", "rice"}, every one a number 0..1000, not
+ * all 0, a change sends all three; stored under "score.weights". */
+extern const struct setting score_setting;
+/* The workspace's weights, the defaults for absent or bad entries. */
 void score_weights_get(db *d, struct score_weights *w);
-/* Validate {"goal", "demand", "rice"} (every one a number 0..1000, not all 0, nothing else) and store it.
- * 0, or -1 with e filled (400 naming the field; 500 on a database failure). */
-int score_weights_put(db *d, long long actor, json_t *input, struct err *e);
 /* {"goal", "demand", "rice"} as a new object. */
 json_t *score_weights_json(const struct score_weights *w);
 

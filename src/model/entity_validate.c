@@ -122,11 +122,11 @@ static json_t *check_ids(db *d, const struct field *f, json_t *v, struct err *e)
 
 /* An object checked against f's members; an error inside it is named at path ("checklist.1[2]") with the
  * member in the message, or, for a record that is not in a list, path.member ("capacity.eng"). */
-static json_t *check_record(db *d, const struct field *f, const char *path, json_t *v, struct err *e)
+static json_t *check_record(db *d, const struct field *f, const char *path, json_t *v, json_t *base, struct err *e)
 {
 	if (!json_is_object(v))
 		return err_invalid(e, path, "%s must be an object", path), NULL;
-	json_t *out = fields_validate(d, f->sub, f->nsub, path, v, NULL, e);
+	json_t *out = fields_validate(d, f->sub, f->nsub, path, v, json_is_object(base) ? base : NULL, e);
 	if (!out) {
 		char msg[sizeof e->message + sizeof e->field + 2], at[2 * sizeof e->field];
 		if (f->type == FT_RECORDS) {
@@ -134,6 +134,11 @@ static json_t *check_record(db *d, const struct field *f, const char *path, json
 			snprintf(e->message, sizeof e->message, "%.*s", (int)sizeof e->message - 1, msg);
 			snprintf(e->field, sizeof e->field, "%s", path);
 		} else {
+			size_t n = strlen(e->field);
+			if (n && !strncmp(e->message, e->field, n) && e->message[n] == ':') { /* an item's message names it */
+				snprintf(msg, sizeof msg, "%s.%s", path, e->message);
+				snprintf(e->message, sizeof e->message, "%.*s", (int)sizeof e->message - 1, msg);
+			}
 			snprintf(at, sizeof at, "%s.%s", path, e->field);
 			snprintf(e->field, sizeof e->field, "%.*s", (int)sizeof e->field - 1, at);
 		}
@@ -141,8 +146,9 @@ static json_t *check_record(db *d, const struct field *f, const char *path, json
 	return out;
 }
 
-/* Check one present, non-null value; returns a new normalized value or NULL with e set. */
-static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *e)
+/* Check one present, non-null value (base: the field's value before, for a record whose members not sent keep
+ * theirs); returns a new normalized value or NULL with e set. */
+static json_t *check_value(db *d, const struct field *f, json_t *v, json_t *base, struct err *e)
 {
 	switch (f->type) {
 	case FT_STRING:
@@ -221,7 +227,7 @@ static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *
 			return err_invalid(e, f->name, "%s must be true or false", f->name), NULL;
 		return json_incref(v);
 	case FT_IDS: return check_ids(d, f, v, e);
-	case FT_RECORD: return check_record(d, f, f->name, v, e);
+	case FT_RECORD: return check_record(d, f, f->name, v, base, e);
 	case FT_RECORDS: {
 		long max = f->max > 0 ? f->max : 50;
 		if (!json_is_array(v))
@@ -234,7 +240,7 @@ static json_t *check_value(db *d, const struct field *f, json_t *v, struct err *
 		{
 			char at[64];
 			snprintf(at, sizeof at, "%s[%zu]", f->name, i + 1);
-			json_t *one = check_record(d, f, at, it, e);
+			json_t *one = check_record(d, f, at, it, NULL, e);
 			if (!one) {
 				json_decref(out);
 				return NULL;
@@ -293,7 +299,7 @@ json_t *fields_validate(db *d, const struct field *fields, int n, const char *on
 			nv = f->type == FT_LIST || f->type == FT_LINKS || f->type == FT_IDS || f->type == FT_RECORDS ? json_array()
 			                                                                                           : json_null();
 		} else {
-			nv = check_value(d, f, v, err);
+			nv = check_value(d, f, v, base ? json_object_get(base, f->name) : NULL, err);
 			if (!nv) {
 				json_decref(out);
 				return NULL;
@@ -472,7 +478,7 @@ json_t *fields_from_form(const struct field *fields, int nfields, struct kv *for
 			}
 		} else if (f->type == FT_BOOL) { /* a checkbox or a yes/no choice */
 			bool yes = str_eq(v, "true") || str_eq(v, "1") || str_eq(v, "on") || str_eq(v, "yes");
-			if (!yes && !blank(v) && !str_eq(v, "false") && !str_eq(v, "0") && !str_eq(v, "no")) {
+			if (!yes && !blank(v) && !str_eq(v, "false") && !str_eq(v, "0") && !str_eq(v, "no") && !str_eq(v, "off")) {
 				json_decref(o);
 				return err_invalid(err, f->name, "%s must be yes or no", f->name), NULL;
 			}

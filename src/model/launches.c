@@ -3,6 +3,7 @@
 #include "launches.h"
 #include <stdio.h>
 #include <string.h>
+#include "setting.h"
 #include "settings.h"
 #include "users.h"
 #include "platform/json_get.h"
@@ -155,7 +156,7 @@ struct entity raci_entity = {
 
 /* settings */
 
-static const char *const default_checklist =
+static const char default_checklist[] =
 	"{\"1\": [{\"item\": \"PR/FAQ approved\", \"owner_role\": \"pm\", \"days_before\": 28},"
 	"{\"item\": \"Messaging approved\", \"owner_role\": \"pmm\", \"days_before\": 21},"
 	"{\"item\": \"Sales enablement brief\", \"owner_role\": \"pmm\", \"days_before\": 14},"
@@ -171,22 +172,53 @@ static const char *const default_checklist =
 
 enum { LEAD_MAX = 365, CHECKLIST_MAX = 30 };
 
-static const int default_lead[4] = {0, 30, 14, 3};
+static const struct field lead_members[] = {
+	{"1", "Tier 1 (major)", FT_INT, F_REQUIRED, 0, 0, LEAD_MAX},
+	{"2", "Tier 2 (notable)", FT_INT, F_REQUIRED, 0, 0, LEAD_MAX},
+	{"3", "Tier 3 (minor)", FT_INT, F_REQUIRED, 0, 0, LEAD_MAX},
+};
+
+static const struct field template_item[] = {
+	{"item", "Item", FT_STRING, F_REQUIRED, 200},
+	{"owner_role", "Owner role", FT_ENUM, F_REQUIRED, .choices = owner_roles},
+	{"days_before", "Days before", FT_INT, F_REQUIRED, 0, 0, LEAD_MAX},
+};
+
+static const struct field template_tiers[] = {
+	{"1", "Tier 1 (major)", FT_RECORDS, 0, CHECKLIST_MAX, .sub = template_item, .nsub = COUNT(template_item)},
+	{"2", "Tier 2 (notable)", FT_RECORDS, 0, CHECKLIST_MAX, .sub = template_item, .nsub = COUNT(template_item)},
+	{"3", "Tier 3 (minor)", FT_RECORDS, 0, CHECKLIST_MAX, .sub = template_item, .nsub = COUNT(template_item)},
+};
+
+static const struct field launch_setting_fields[] = {
+	{"lead_days", "Lead time", FT_RECORD, 0, .sub = lead_members, .nsub = COUNT(lead_members),
+	 .dflt = "{\"1\": 30, \"2\": 14, \"3\": 3}",
+	 .help = "Days before its launch date a launch of each tier must be ready"},
+	{"ready_threshold", "Readiness bar", FT_INT, 0, 0, 0, 100, .dflt = "80",
+	 .help = "The readiness (percent) a launch needs inside its lead time"},
+	{"checklist", "Checklist templates", FT_RECORD, 0, .sub = template_tiers, .nsub = COUNT(template_tiers),
+	 .dflt = default_checklist, .help = "The checklist a new launch of each tier starts with: {item, owner_role, "
+	                                    "days_before} per item"},
+};
+
+const struct setting launch_setting = {
+	.name = "launches", .label = "Launch settings", .schema = "LaunchSettings", .fields = launch_setting_fields,
+	.nfields = COUNT(launch_setting_fields), .key = LAUNCH_SETTINGS_KEY, .write_rank = RANK_LEADER,
+	.summary_get = "Lead time per tier, the readiness bar and the checklist template per tier",
+	.summary_put = "Change the launch settings (the fields sent)",
+};
 
 void launch_settings_get(db *d, struct launch_settings *s)
 {
-	json_t *v = settings_get(d, LAUNCH_SETTINGS_KEY, NULL);
+	json_t *v = setting_get(d, &launch_setting);
 	json_t *lead = json_object_get(v, "lead_days");
+	s->lead_days[0] = 0;
 	for (int t = 1; t <= 3; t++) {
 		char k[2] = {(char)('0' + t), 0};
-		json_t *x = json_object_get(lead, k);
-		s->lead_days[t] = json_is_integer(x) ? (int)json_integer_value(x) : default_lead[t];
+		s->lead_days[t] = (int)json_integer_value(json_object_get(lead, k));
 	}
-	s->lead_days[0] = 0;
-	json_t *th = json_object_get(v, "ready_threshold");
-	s->ready_threshold = json_is_integer(th) ? (int)json_integer_value(th) : 80;
-	json_t *cl = json_object_get(v, "checklist");
-	s->checklist = json_is_object(cl) ? json_incref(cl) : json_loads(default_checklist, 0, NULL);
+	s->ready_threshold = (int)json_integer_value(json_object_get(v, "ready_threshold"));
+	s->checklist = json_incref(json_object_get(v, "checklist"));
 	json_decref(v);
 }
 
@@ -200,117 +232,6 @@ json_t *launch_settings_json(const struct launch_settings *s)
 {
 	return json_pack("{s{sisisi}sisO}", "lead_days", "1", s->lead_days[1], "2", s->lead_days[2], "3",
 	                 s->lead_days[3], "ready_threshold", s->ready_threshold, "checklist", s->checklist);
-}
-
-static bool is_owner_role(const char *r)
-{
-	for (const char *const *c = owner_roles; r && *c; c++)
-		if (!strcmp(*c, r))
-			return true;
-	return false;
-}
-
-/* One tier's template: a list of {item, owner_role, days_before}. */
-static int check_template(json_t *list, const char *tier, struct err *err)
-{
-	char f[64];
-	snprintf(f, sizeof f, "checklist.%s", tier);
-	if (!json_is_array(list))
-		return err_invalid(err, f, "%s must be a list of {item, owner_role, days_before}", f);
-	if (json_array_size(list) > CHECKLIST_MAX)
-		return err_invalid(err, f, "%s has more than %d items", f, CHECKLIST_MAX);
-	size_t i;
-	json_t *it;
-	json_array_foreach(list, i, it)
-	{
-		snprintf(f, sizeof f, "checklist.%s[%zu]", tier, i + 1);
-		const char *item = json_string_value(json_object_get(it, "item"));
-		json_t *days = json_object_get(it, "days_before");
-		if (!json_is_object(it))
-			return err_invalid(err, f, "%s must be {item, owner_role, days_before}", f);
-		if (!item || !*item || strlen(item) > 200 || !valid_text(item, strlen(item)))
-			return err_invalid(err, f, "%s: item must be 1 to 200 characters of text", f);
-		if (!json_object_get(it, "owner_role") || json_is_null(json_object_get(it, "owner_role")))
-			return err_invalid(err, f, "%s (\"%.60s\") has no owner role", f, item);
-		if (!is_owner_role(json_string_value(json_object_get(it, "owner_role"))))
-			return err_invalid(err, f, "%s: owner_role must be one of pm, pmm, leader, sales, support, docs, design, "
-			                   "eng, legal", f);
-		if (!json_is_integer(days) || json_integer_value(days) < 0 || json_integer_value(days) > LEAD_MAX)
-			return err_invalid(err, f, "%s: days_before must be a whole number from 0 to %d", f, LEAD_MAX);
-	}
-	return 0;
-}
-
-int launch_settings_put(db *d, long long actor, json_t *input, struct err *err)
-{
-	if (!json_is_object(input))
-		return err_invalid(err, NULL, "the body must be a JSON object");
-	const char *key;
-	json_t *v;
-	json_object_foreach(input, key, v) if (strcmp(key, "lead_days") && strcmp(key, "ready_threshold") &&
-	                                       strcmp(key, "checklist")) return err_invalid(err, key,
-	                                                                                    "unknown setting %s", key);
-	struct launch_settings s;
-	launch_settings_get(d, &s);
-	json_t *out = launch_settings_json(&s);
-	launch_settings_free(&s);
-	int rc = -1;
-	json_t *lead = json_object_get(input, "lead_days");
-	if (lead) {
-		if (!json_is_object(lead)) {
-			err_invalid(err, "lead_days", "lead_days must be {\"1\": days, \"2\": days, \"3\": days}");
-			goto done;
-		}
-		json_object_foreach(lead, key, v)
-		{
-			char f[32];
-			snprintf(f, sizeof f, "lead_days.%.8s", key);
-			if (strcmp(key, "1") && strcmp(key, "2") && strcmp(key, "3")) {
-				err_invalid(err, f, "lead_days has tiers 1, 2 and 3 only");
-				goto done;
-			}
-			if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > LEAD_MAX) {
-				err_invalid(err, f, "%s must be a whole number of days from 0 to %d", f, LEAD_MAX);
-				goto done;
-			}
-			json_object_set(json_object_get(out, "lead_days"), key, v);
-		}
-	}
-	json_t *th = json_object_get(input, "ready_threshold");
-	if (th) {
-		if (!json_is_integer(th) || json_integer_value(th) < 0 || json_integer_value(th) > 100) {
-			err_invalid(err, "ready_threshold", "ready_threshold must be a whole percent from 0 to 100");
-			goto done;
-		}
-		json_object_set(out, "ready_threshold", th);
-	}
-	json_t *cl = json_object_get(input, "checklist");
-	if (cl) {
-		if (!json_is_object(cl)) {
-			err_invalid(err, "checklist", "checklist must be {\"1\": [...], \"2\": [...], \"3\": [...]}");
-			goto done;
-		}
-		json_object_foreach(cl, key, v)
-		{
-			if (strcmp(key, "1") && strcmp(key, "2") && strcmp(key, "3")) {
-				err_invalid(err, "checklist", "checklist has tiers 1, 2 and 3 only");
-				goto done;
-			}
-			if (check_template(v, key, err) < 0)
-				goto done;
-			json_t *clean = json_array();
-			size_t i;
-			json_t *it;
-			json_array_foreach(v, i, it) json_array_append_new(
-				clean, json_pack("{sOsOsO}", "item", json_object_get(it, "item"), "owner_role",
-			                     json_object_get(it, "owner_role"), "days_before", json_object_get(it, "days_before")));
-			json_object_set_new(json_object_get(out, "checklist"), key, clean);
-		}
-	}
-	rc = settings_put(d, actor, LAUNCH_SETTINGS_KEY, out) < 0 ? err_internal(err) : 0;
-done:
-	json_decref(out);
-	return rc;
 }
 
 json_t *launches_list_by(db *d, enum launches_by by, long long id)

@@ -4,6 +4,7 @@
 #ifndef TANDEM_LAUNCHES_H
 #define TANDEM_LAUNCHES_H
 #include "action.h"
+#include "setting.h"
 
 extern struct entity releases_entity, launches_entity, checklist_entity, activities_entity, raci_entity;
 extern const char *const owner_roles[]; /* who may own a checklist item: pm, pmm, leader, ... */
@@ -23,9 +24,10 @@ void launch_settings_get(db *d, struct launch_settings *s);
 void launch_settings_free(struct launch_settings *s);
 /* The settings as JSON (a new object): {lead_days: {"1","2","3"}, ready_threshold, checklist}. */
 json_t *launch_settings_json(const struct launch_settings *s);
-/* Check input (the fields sent; others keep their values) and store it in the caller's transaction.
- * 0, or -1 with err naming the field ("checklist.1[2].owner_role"). */
-int launch_settings_put(db *d, long long actor, json_t *input, struct err *err);
+/* The launch settings as a setting group (model/setting.h), stored whole under "launches": the fields sent
+ * change (a lead time or a tier's template alone too); an error names the field ("lead_days.3",
+ * "checklist.1[2]"). */
+extern const struct setting launch_setting;
 /* The launches riding on a release, or announcing a feature, by date: [{id, title, tier, launch_date, status}]. */
 enum launches_by { LAUNCHES_OF_RELEASE, LAUNCHES_OF_FEATURE };
 json_t *launches_list_by(db *d, enum launches_by by, long long id);

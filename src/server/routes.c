@@ -48,9 +48,10 @@ static const struct route lines[] = {
 	{HTTP_GET, "/api/v1/activity", api_activity, API, RANK_VIEWER,
 	 "The activity feed: every change in the workspace, newest first (?kind=, ?limit=, ?cursor=)"},
 
-	/* API: settings, score, plan */
-	{HTTP_GET, "/api/v1/settings/score", api_settings_score_get, API, RANK_VIEWER, "The score formula's weights"},
-	{HTTP_PUT, "/api/v1/settings/score", api_settings_score_put, API_W, RANK_LEADER, "Change the score formula's weights"},
+	/* API: every setting group ({setting} is one of settings_all), a feature's score */
+	{HTTP_GET, "/api/v1/settings/{setting}", api_setting_get, API, RANK_VIEWER, "A settings group"},
+	{HTTP_PUT, "/api/v1/settings/{setting}", api_setting_put, API_W, RANK_LEADER,
+	 "Change a settings group: every field, or the fields sent"},
 	{HTTP_GET, "/api/v1/features/{id}/score", api_feature_score, API, RANK_VIEWER, "A feature's score and its breakdown"},
 
 
@@ -65,10 +66,6 @@ static const struct route lines[] = {
 	 "The features most likely related to an insight (full-text similarity)"},
 	{HTTP_GET, "/api/v1/demand", api_demand, API, RANK_VIEWER,
 	 "Demand concentration per planned feature and over the plan: top-1 and top-3 account shares, HHI"},
-	{HTTP_GET, "/api/v1/settings/demand", api_settings_demand_get, API, RANK_VIEWER,
-	 "ARR weighting, the concentration threshold and the triage window"},
-	{HTTP_PUT, "/api/v1/settings/demand", api_settings_demand_put, API_W, RANK_LEADER,
-	 "Change the demand settings (the fields sent)"},
 
 	/* API: import */
 	{HTTP_POST, "/api/v1/insights/import", api_insights_import, API | R_CSRF | R_CSV_BODY, RANK_CONTRIBUTOR,
@@ -83,10 +80,6 @@ static const struct route lines[] = {
 	 "A launch's readiness (features, checklist), what is missing, and its conflicts"},
 	{HTTP_GET, "/api/v1/releases/{id}/reschedule", api_release_reschedule_preview, API, RANK_VIEWER,
 	 "The launches a new target date (?target_date=) would move, and by how many days"},
-	{HTTP_GET, "/api/v1/settings/launches", api_settings_launches_get, API, RANK_VIEWER,
-	 "Lead time per tier, the readiness bar and the checklist template per tier"},
-	{HTTP_PUT, "/api/v1/settings/launches", api_settings_launches_put, API_W, RANK_LEADER,
-	 "Change the launch settings (the fields sent)"},
 	{HTTP_GET, "/api/v1/launches/{id}/brief", api_launch_brief, API | R_ETAG, RANK_VIEWER,
 	 "A launch's sales enablement brief: {launch_id, markdown, html}"},
 

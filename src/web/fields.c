@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "model/choices.h"
+#include "model/setting.h"
 #include "model/users.h"
 #include "platform/markdown.h"
 #include "svg.h"
@@ -391,3 +392,14 @@ void field_input_row(request *rq, buf *b, const struct field *f, const char *id,
 	one_input(rq, b, f, id, val ? val : "", bad);
 	field_note(b, f, error, bad);
 }
+
+json_t *setting_form(const struct setting *s, struct kv *form, struct err *err)
+{
+	json_t *in = fields_from_form(s->fields, s->nfields, form, err);
+	const char *k;
+	json_t *v;
+	void *tmp;
+	json_object_foreach_safe(in, tmp, k, v) if (json_is_null(v)) json_object_del(in, k); /* left empty: unchanged */
+	return in;
+}
+

@@ -30,6 +30,10 @@ void field_input_row(request *rq, buf *b, const struct field *f, const char *id,
                      const struct err *error);
 /* The same input without the row: its label for screen readers only, no note (a form in a table row). */
 void field_input_bare(request *rq, buf *b, const struct field *f, const char *id, const char *val);
+/* A settings form's fields as the group's JSON input, typed by its fields; a field left empty is not sent (keeps its
+ * value). NULL with err on a malformed number. */
+struct setting;
+json_t *setting_form(const struct setting *s, struct kv *form, struct err *err);
 /* An RFC 3339 timestamp as <time> showing "YYYY-MM-DD HH:MM" (UTC). */
 void show_time(buf *b, const char *ts);
 /* An error summary for the top of a form (nothing when error is NULL or empty). */

@@ -8,6 +8,7 @@
 #include "model/users.h"
 #include "svg.h"
 #include "model/features.h"
+#include "fields.h"
 #include "web.h"
 
 void demand_numbers(buf *b, json_t *c)
@@ -178,20 +179,9 @@ void page_demand(request *rq, response *rs) { demand_page(rq, rs, NULL); }
 
 void page_demand_settings_save(request *rq, response *rs)
 {
-	json_t *in = json_object();
-	const char *w = rq_form(rq, "arr_weighting"), *t = rq_form(rq, "concentration_threshold"),
-	           *days = rq_form(rq, "triage_days");
-	double x;
-	long long n;
-	if (w)
-		json_object_set_new(in, "arr_weighting",
-		                    !strcmp(w, "on") ? json_true() : !strcmp(w, "off") ? json_false() : json_string(w));
-	if (t && *t)
-		json_object_set_new(in, "concentration_threshold", parse_double(t, &x) ? json_real(x) : json_string(t));
-	if (days && *days)
-		json_object_set_new(in, "triage_days", parse_ll(days, &n) ? json_integer(n) : json_string(days));
 	struct err e = {0};
-	int rc = demand_settings_put(rq->db, rq->user_id, in, &e);
+	json_t *in = setting_form(&demand_setting, rq->form, &e);
+	int rc = in ? setting_put(rq->db, &demand_setting, rq->user_id, in, &e) : -1;
 	json_decref(in);
 	if (rc < 0) {
 		rs->status = e.status;

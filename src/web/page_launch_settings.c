@@ -156,7 +156,7 @@ void page_launch_settings_save(request *rq, response *rs)
 	const char *ts = rq_form(rq, "ready_threshold");
 	if (ts)
 		json_object_set_new(in, "ready_threshold", parse_ll(ts, &th) ? json_integer(th) : json_string(ts));
-	int rc = launch_settings_put(rq->db, rq->user_id, in, &err);
+	int rc = setting_put(rq->db, &launch_setting, rq->user_id, in, &err);
 	json_decref(in);
 	if (rc < 0) {
 		rs->status = err.status;

@@ -7,44 +7,32 @@
 #include "svg.h"
 #include "web.h"
 
-static const struct {
-	const char *key, *label, *help;
-} weights[] = {
-	{"goal", "Goal value", "Points per unit of goal weight (a feature linked to two goals with weight 3 has 6 units)"},
-	{"demand", "Evidence demand", "Points per unit of customer demand (importance, weighted by the account's ARR)"},
-	{"rice", "RICE", "Points per unit of reach × impact × confidence ÷ effort"},
-};
-
+/* The weights' form, from the setting group's fields; a re-shown form keeps what was typed. */
 static void settings_page(request *rq, response *rs, const struct err *err)
 {
-	struct score_weights w;
-	score_weights_get(rq->db, &w);
-	const double now[] = {w.goal, w.demand, w.rice};
-	page_begin(rq, rs, "Score weights", "features");
+	json_t *now = setting_get(rq->db, &score_setting);
+	page_begin(rq, rs, score_setting.label, "features");
 	buf *b = &rs->body;
 	buf_lit(b, "<nav class=\"crumbs\"><a href=\"/features\">Features</a></nav><h1>Score weights</h1><p class=\"blurb\">"
 	           "A feature's score is the sum of three parts, each times its weight. Leaders set them for everyone.</p>");
 	form_error_summary(b, err);
-	bool leader = rq->user_rank >= RANK_LEADER;
+	bool leader = rq->user_rank >= score_setting.write_rank;
 	buf_lit(b, "<form class=\"edit\" method=\"post\" action=\"/settings/score\">");
 	form_csrf(rq, b);
-	for (size_t i = 0; i < COUNT(weights); i++) {
-		bool bad = err && err->status && !strcmp(err->field, weights[i].key);
-		const char *typed = rq->form ? rq_form(rq, weights[i].key) : NULL;
-		html(b, "<div class=\"field%s\"><label for=\"w-%s\">%s</label><input id=\"w-%s\" name=\"%s\" type=\"number\" "
-		        "min=\"0\" max=\"1000\" step=\"any\" value=\"",
-		     bad ? " has-error" : "", weights[i].key, weights[i].label, weights[i].key, weights[i].key);
-		if (typed)
-			html(b, "%s", typed);
-		else
-			fmt_number(b, now[i]);
-		html(b, "\"%s><p class=\"help\">%s</p></div>", leader ? "" : " disabled", weights[i].help);
+	buf_raw(b, leader ? "<fieldset>" : "<fieldset disabled>");
+	for (int i = 0; i < score_setting.nfields; i++) {
+		const struct field *f = &score_setting.fields[i];
+		const char *typed = rq->form ? rq_form(rq, f->name) : NULL;
+		field_input_row(rq, b, f, arena_printf(rq->a, "f-%s", f->name),
+		                typed ? typed : value_text(rq->a, json_object_get(now, f->name)), err);
 	}
+	buf_lit(b, "</fieldset>");
 	if (leader)
 		buf_lit(b, "<div class=\"form-actions\"><button type=\"submit\">Save weights</button></div>");
 	else
 		buf_lit(b, "<p class=\"muted\">Only leaders change the weights.</p>");
 	buf_lit(b, "</form>");
+	json_decref(now);
 	page_end(rq, rs);
 }
 
@@ -52,15 +40,9 @@ void page_score_settings(request *rq, response *rs) { settings_page(rq, rs, NULL
 
 void page_score_settings_save(request *rq, response *rs)
 {
-	json_t *in = json_object();
-	for (size_t i = 0; i < COUNT(weights); i++) {
-		const char *v = rq_form(rq, weights[i].key);
-		double x;
-		if (v)
-			json_object_set_new(in, weights[i].key, parse_double(v, &x) ? json_real(x) : json_string_nocheck(v));
-	}
 	struct err err = {0};
-	int rc = score_weights_put(rq->db, rq->user_id, in, &err);
+	json_t *in = setting_form(&score_setting, rq->form, &err);
+	int rc = in ? setting_put(rq->db, &score_setting, rq->user_id, in, &err) : -1;
 	json_decref(in);
 	if (rc < 0) {
 		rs->status = err.status;

@@ -220,7 +220,7 @@ TEST(demand_settings_put_and_get)
 	for (size_t i = 0; i < COUNT(bad); i++) {
 		struct err e = {0};
 		json_t *in = json_loads(bad[i].json, 0, NULL);
-		CHECK_EQ_INT(demand_settings_put(d, 0, in, &e), -1);
+		CHECK_EQ_INT(setting_put(d, &demand_setting, 0, in, &e), -1);
 		CHECK_EQ_INT(e.status, 400);
 		CHECK_STR(e.field, bad[i].field);
 		json_decref(in);
@@ -228,7 +228,7 @@ TEST(demand_settings_put_and_get)
 	CHECK_EQ_INT(db_int(d, -1, "SELECT count(*) FROM settings", ""), 0); /* nothing stored */
 	struct err e = {0};
 	json_t *in = json_loads("{\"arr_weighting\":false,\"triage_days\":14}", 0, NULL);
-	CHECK_EQ_INT(demand_settings_put(d, 0, in, &e), 0);
+	CHECK_EQ_INT(setting_put(d, &demand_setting, 0, in, &e), 0);
 	json_decref(in);
 	json_t *s = demand_settings_get(d);
 	CHECK(json_is_false(json_object_get(s, "arr_weighting")));

@@ -147,7 +147,7 @@ TEST(launch_conflict_not_ready_at_the_lead_time_boundary)
 	/* a longer lead time for tier 2 brings the 15-day launch inside it */
 	json_t *in = json_loads("{\"lead_days\":{\"2\":15}}", 0, NULL);
 	struct err e = {0};
-	CHECK_EQ_INT(launch_settings_put(d, 0, in, &e), 0);
+	CHECK_EQ_INT(setting_put(d, &launch_setting, 0, in, &e), 0);
 	json_decref(in);
 	CHECK_STR(rules_of(d, past, got, sizeof got), LAUNCH_NOT_READY);
 	db_close(d);
@@ -246,18 +246,19 @@ TEST(launch_settings_refuse_bad_templates)
 	static const struct {
 		const char *json, *field, *says;
 	} bad[] = {
-		{"{\"checklist\":{\"1\":[{\"item\":\"Docs\",\"days_before\":3}]}}", "checklist.1[1]", "no owner role"},
+		{"{\"checklist\":{\"1\":[{\"item\":\"Docs\",\"days_before\":3}]}}", "checklist.1[1]",
+		 "checklist.1[1]: owner_role is required"},
 		{"{\"checklist\":{\"2\":[{\"item\":\"Docs\",\"owner_role\":\"boss\",\"days_before\":3}]}}", "checklist.2[1]",
 		 "owner_role must be one of"},
-		{"{\"checklist\":{\"4\":[]}}", "checklist", "tiers 1, 2 and 3"},
+		{"{\"checklist\":{\"4\":[]}}", "checklist.4", "unknown field 4"},
 		{"{\"lead_days\":{\"1\":-1}}", "lead_days.1", "from 0 to 365"},
 		{"{\"ready_threshold\":101}", "ready_threshold", "0 to 100"},
-		{"{\"colour\":1}", "colour", "unknown setting"},
+		{"{\"colour\":1}", "colour", "unknown field colour"},
 	};
 	for (size_t i = 0; i < COUNT(bad); i++) {
 		json_t *in = json_loads(bad[i].json, 0, NULL);
 		struct err e = {0};
-		CHECK_EQ_INT(launch_settings_put(d, 0, in, &e), -1);
+		CHECK_EQ_INT(setting_put(d, &launch_setting, 0, in, &e), -1);
 		CHECK_EQ_INT(e.status, 400);
 		CHECK_STR(e.field, bad[i].field);
 		CHECK_CONTAINS(e.message, bad[i].says);
@@ -267,7 +268,7 @@ TEST(launch_settings_refuse_bad_templates)
 	json_t *in = json_loads("{\"checklist\":{\"3\":[{\"item\":\"Changelog\",\"owner_role\":\"pm\",\"days_before\":2}]}}", 0,
 	                        NULL);
 	struct err e = {0};
-	CHECK_EQ_INT(launch_settings_put(d, 0, in, &e), 0);
+	CHECK_EQ_INT(setting_put(d, &launch_setting, 0, in, &e), 0);
 	json_decref(in);
 	long long l = launch(d, 3, "2027-03-01", 0, NULL);
 	json_t *o = entity_get(d, &launches_entity, l);

@@ -4,11 +4,24 @@
 #include "api/openapi.h"
 #include "app/route.h"
 #include "model/entity.h"
+#include "model/setting.h"
 
 static const char *method_key(enum http_method m)
 {
 	static const char *keys[] = {"get", "head", "post", "put", "patch", "delete"};
 	return m < HTTP_OTHER ? keys[m] : "?";
+}
+
+/* How many documented paths a route pattern stands for: one per kind ({kind}), per setting group ({setting}),
+ * else one; and the name that fills its k-th. */
+static int expansions(const struct route *r)
+{
+	return strstr(r->pattern, "{kind}") ? entity_count : strstr(r->pattern, "{setting}") ? settings_count : 1;
+}
+
+static const char *expansion(const struct route *r, int k)
+{
+	return strstr(r->pattern, "{kind}") ? entity_all[k]->kind : strstr(r->pattern, "{setting}") ? settings_all[k]->name : NULL;
 }
 
 TEST(openapi_every_api_route_is_documented)
@@ -24,9 +37,8 @@ TEST(openapi_every_api_route_is_documented)
 		const struct route *r = &routes[i];
 		if (!(r->flags & R_API))
 			continue;
-		bool per_kind = strstr(r->pattern, "{kind}") != NULL;
-		for (int k = 0; k < (per_kind ? entity_count : 1); k++) {
-			const char *path = openapi_path(a, r->pattern, per_kind ? entity_all[k]->kind : NULL);
+		for (int k = 0; k < expansions(r); k++) {
+			const char *path = openapi_path(a, r->pattern, expansion(r, k));
 			CHECK(strstr(path, "{kind}") == NULL);
 			json_t *op = json_object_get(json_object_get(paths, path), method_key(r->method));
 			if (!op)
@@ -51,9 +63,8 @@ TEST(openapi_every_api_route_is_documented)
 				const struct route *r = &routes[i];
 				if (!(r->flags & R_API) || strcmp(method_key(r->method), m) != 0)
 					continue;
-				bool per_kind = strstr(r->pattern, "{kind}") != NULL;
-				for (int k = 0; k < (per_kind ? entity_count : 1) && !found; k++)
-					found = !strcmp(openapi_path(a, r->pattern, per_kind ? entity_all[k]->kind : NULL), path);
+				for (int k = 0; k < expansions(r) && !found; k++)
+					found = !strcmp(openapi_path(a, r->pattern, expansion(r, k)), path);
 			}
 			if (!found)
 				harness_fail(__FILE__, __LINE__, "the OpenAPI document has %s %s, which no route answers", m, path);

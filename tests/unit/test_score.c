@@ -137,7 +137,7 @@ TEST(score_weights_setting)
 	for (size_t i = 0; i < COUNT(bad); i++) {
 		struct err e = {0};
 		json_t *in = json_loads(bad[i].body, JSON_DECODE_ANY, NULL);
-		CHECK_EQ_INT(score_weights_put(d, 0, in, &e), -1);
+		CHECK_EQ_INT(setting_put(d, &score_setting, 0, in, &e), -1);
 		CHECK_EQ_INT(e.status, 400);
 		CHECK_STR(e.field, bad[i].field);
 		json_decref(in);
@@ -148,7 +148,7 @@ TEST(score_weights_setting)
 	json_t *in = json_pack("{sisfsf}", "goal", 1, "demand", 0.0, "rice", 0.5);
 	struct err e = {0};
 	long long u = t_user(d, "leader@x.test", "leader");
-	CHECK_EQ_INT(score_weights_put(d, u, in, &e), 0);
+	CHECK_EQ_INT(setting_put(d, &score_setting, u, in, &e), 0);
 	json_decref(in);
 	score_weights_get(d, &w);
 	CHECK_EQ_DBL(w.goal, 1);
