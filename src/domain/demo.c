@@ -157,7 +157,7 @@ static int seed(db *d)
 	const long long goals[4] = {g1, g2, g3, g4};
 	if (demo_seed_backlog(d, goals, personas, pm, pmm) < 0)
 		return -1;
-	if (demo_seed_evidence(d) < 0)
+	if (demo_seed_evidence(d, uid[4]) < 0)
 		return -1;
 	return demo_seed_launches(d, pm, pmm, uid[1]);
 }

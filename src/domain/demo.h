@@ -12,8 +12,9 @@ extern const struct demo_user demo_users[]; /* ends with a NULL email */
 
 /* Fill an empty, migrated workspace in one transaction. 0 on success. */
 int demo_seed(db *d);
-/* Customer evidence (demo_evidence.c): insights from the demo's accounts, not linked yet. */
-int demo_seed_evidence(db *d);
+/* Customer evidence (demo_evidence.c): insights from the demo's accounts, some linked; what sales and support heard
+ * was added by the contributor. */
+int demo_seed_evidence(db *d, long long contributor);
 /* The backlog (demo_backlog.c): journey stages, features linked to the goals and personas given (in demo
  * order), capacity for 2027-Q1 and 2027-Q2. Inside demo_seed's transaction; 0, or -1 on any failure. */
 int demo_seed_backlog(db *d, const long long goals[4], const long long personas[3], long long pm, long long pmm);

@@ -1,6 +1,7 @@
 /* demo_evidence.c — the demo's customer evidence: insights from interviews, support, sales and reviews,
  * from the demo's accounts, waiting to be linked to the features they support. */
 #include <jansson.h>
+#include <string.h>
 #include "demo.h"
 #include "domain/evidence.h"
 #include "model/entity.h"
@@ -53,7 +54,7 @@ static const struct {
 	{14, "Mobile push for critical alerts", 2},
 };
 
-int demo_seed_evidence(db *d)
+int demo_seed_evidence(db *d, long long contributor)
 {
 	long long ids[COUNT(rows)];
 	long long accounts[16] = {0};
@@ -72,7 +73,9 @@ int demo_seed_evidence(db *d)
 		if (rows[i].account > 0 && rows[i].account <= n)
 			json_object_set_new(in, "account_id", json_integer(accounts[rows[i].account - 1]));
 		struct err err = {0};
-		ids[i] = entity_create(d, e, 0, in, &err);
+		/* what sales and support heard was added by the demo's contributor, who may edit those (and only those) */
+		bool theirs = !strcmp(rows[i].source, "sales") || !strcmp(rows[i].source, "support");
+		ids[i] = entity_create(d, e, theirs ? contributor : 0, in, &err);
 		json_decref(in);
 		if (ids[i] < 0)
 			return -1;
