@@ -19,7 +19,7 @@ static void settings_page(request *rq, response *rs, const struct err *err)
 	bool leader = rq->user_rank >= score_setting.write_rank;
 	buf_lit(b, "<form class=\"edit\" method=\"post\" action=\"/settings/score\">");
 	form_csrf(rq, b);
-	buf_raw(b, leader ? "<fieldset>" : "<fieldset disabled>");
+	buf_raw(b, leader ? "<fieldset class=\"group\">" : "<fieldset class=\"group\" disabled>");
 	for (int i = 0; i < score_setting.nfields; i++) {
 		const struct field *f = &score_setting.fields[i];
 		const char *typed = rq->form ? rq_form(rq, f->name) : NULL;
