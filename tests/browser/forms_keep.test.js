@@ -5,7 +5,7 @@
 
 const { describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { Harness, PASSWORD } = require('./lib');
+const { Harness } = require('./lib');
 
 const h = new Harness('forms', [19500, 19599, Number(process.env.TANDEM_FORMS_PORT || 19540)]);
 const step = h.step.bind(h), submit = h.submit.bind(h), apiGet = h.apiGet.bind(h);
@@ -40,13 +40,7 @@ describe('edit forms keep what they did not change', { timeout: 120000 }, () => 
 
   after(() => h.stop());
 
-  step('signs in as the PM', async () => {
-    await page.goto(`${base}/login`);
-    await page.fill('#email', 'pm@demo.tandem');
-    await page.fill('#password', PASSWORD);
-    const resp = await submit(page.locator('form[action="/login"] button[type="submit"]'), '/login');
-    assert.ok([302, 303].includes(resp.status()), `sign-in answered ${resp.status()}`);
-  });
+  step('signs in as the PM', () => h.signIn('pm@demo.tandem'));
 
   step('regression: editing a launch keeps the feature with the launch\'s own id', async () => {
     const launches = (await apiGet('/api/v1/launches?limit=500')).items;

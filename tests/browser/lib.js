@@ -145,6 +145,15 @@ class Harness {
     return resp;
   }
 
+  // Signs in through the sign-in form as a demo user (email) and checks the answer is a redirect.
+  async signIn(email) {
+    await this.page.goto(`${this.base}/login`);
+    await this.page.fill('#email', email);
+    await this.page.fill('#password', PASSWORD);
+    const resp = await this.submit(this.page.locator('form[action="/login"] button[type="submit"]'), '/login');
+    assert.ok([302, 303].includes(resp.status()), `sign-in answered ${resp.status()}`);
+  }
+
   // The JSON of an API GET, with the page's session cookie.
   async apiGet(urlPath) {
     const r = await this.page.request.get(`${this.base}${urlPath}`);
