@@ -2,6 +2,7 @@
  * Statements are prepared from program-owned SQL text, cached per connection, and bound. */
 #ifndef TANDEM_DB_H
 #define TANDEM_DB_H
+#include <stdarg.h>
 #include <stdbool.h>
 
 typedef struct db db;
@@ -22,11 +23,21 @@ void db_close(db *d);
 db_stmt *db_q(db *d, const char *sql, const char *types, ...);
 /* Prepare (cached), reset, with no bindings yet; then bind by 1-based index. */
 db_stmt *db_prepare(db *d, const char *sql);
+/* The same for text made for one use (a list's SQL built from the request's arguments): prepared outside the
+ * cache, finalised by db_done. The cache keeps the program's fixed statements only. */
+db_stmt *db_prepare_once(db *d, const char *sql);
+/* db_q, db_run and db_int with the arguments as a va_list (for wrappers such as the named queries). */
+db_stmt *db_vq(db *d, const char *sql, const char *types, va_list ap);
+int db_vrun(db *d, const char *sql, const char *types, va_list ap);
+long long db_vint(db *d, long long dflt, const char *sql, const char *types, va_list ap);
 void db_bind_int(db_stmt *s, int i, long long v);
 void db_bind_double(db_stmt *s, int i, double v);
 void db_bind_text(db_stmt *s, int i, const char *t); /* NULL binds null */
 int db_step(db_stmt *s);                /* DB_ROW, DB_DONE or an error */
-void db_done(db_stmt *s);               /* reset for reuse; NULL is fine */
+/* The caller is done with s: reset for reuse (a cached statement) or finalised (one prepared once, or one the
+ * cache could not hold because its neighbours were all in use); NULL is fine. A statement handed out is never
+ * reset or evicted under its holder until then. */
+void db_done(db_stmt *s);
 /* Run a statement that returns no rows: DB_OK or an error. */
 int db_run(db *d, const char *sql, const char *types, ...);
 /* One integer from the first row; dflt when there is no row or on error. */
