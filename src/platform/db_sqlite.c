@@ -21,6 +21,8 @@ struct db_stmt {
 struct db {
 	sqlite3 *h;
 	struct db_stmt cache[CACHE_SLOTS];
+	bool bulk;            /* inside db_bulk(d, true) */
+	long long cache_size; /* the connection's cache_size, restored when the bulk load ends */
 };
 
 static unsigned hash_str(const char *s)
@@ -339,3 +341,18 @@ bool db_has_column(db *d, const char *table, const char *column)
 	return db_int(d, 0, "SELECT count(*) FROM pragma_table_info(?) WHERE name=?", "tt", table, column) > 0;
 }
 
+void db_bulk(db *d, bool on)
+{
+	/* A big load rewrites index pages many times: with SQLite's default 2 MiB cache they are spilled to the
+	 * WAL and read back again and again. */
+	if (on && !d->bulk) {
+		d->cache_size = db_int(d, -2000, "PRAGMA cache_size", "");
+		db_exec(d, "PRAGMA cache_size = -65536");
+		d->bulk = true;
+	} else if (!on && d->bulk) {
+		char sql[48];
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", d->cache_size);
+		db_exec(d, sql);
+		d->bulk = false;
+	}
+}
