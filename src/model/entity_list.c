@@ -14,30 +14,59 @@ static const char *arg(const struct list_query *q, const char *name)
 	return NULL;
 }
 
-enum { BIND_MAX = 64, VIRTUAL_SORT_MAX = 100000 /* matches ordered in C for ?sort=<computed> */ };
+enum {
+	ARGS_MAX = 64,  /* query arguments a list takes */
+	BIND_MAX = 64,  /* values a list's statement binds */
+	VIRTUAL_SORT_MAX = 100000 /* matches ordered in C for ?sort=<computed> */
+};
 struct binds {
 	int n;
 	char types[BIND_MAX + 1];
 	long long ints[BIND_MAX];
 	const char *texts[BIND_MAX];
+	const char *over; /* the argument whose value found no room, refused by list_sql */
 };
+
+/* Is there room for one more value? An argument's values leave room for the page's LIMIT and OFFSET (arg NULL);
+ * the first argument that finds none is refused. */
+static bool bind_room(struct binds *b, const char *arg)
+{
+	if (b->n < BIND_MAX - (arg ? 2 : 0))
+		return true;
+	if (!b->over && arg)
+		b->over = arg;
+	return false;
+}
 
 static void bind_text(struct binds *b, const char *arg, const char *t)
 {
-	(void)arg;
-	if (b->n < BIND_MAX) {
-		b->types[b->n] = 't';
-		b->texts[b->n++] = t;
-	}
+	if (!bind_room(b, arg))
+		return;
+	b->types[b->n] = 't';
+	b->texts[b->n++] = t;
 }
 
 static void bind_int(struct binds *b, const char *arg, long long v)
 {
-	(void)arg;
-	if (b->n < BIND_MAX) {
-		b->types[b->n] = 'i';
-		b->ints[b->n++] = v;
+	if (!bind_room(b, arg))
+		return;
+	b->types[b->n] = 'i';
+	b->ints[b->n++] = v;
+}
+
+/* Each argument once, and at most ARGS_MAX of them: a repeated filter would silently lose to the first. */
+static int check_args(const struct list_query *q, struct err *err)
+{
+	int n = 0;
+	for (struct kv *k = q ? q->args : NULL; k; k = k->next) {
+		if (++n > ARGS_MAX)
+			return err_invalid(err, k->key, "a list takes at most %d query arguments; %s is one too many", ARGS_MAX,
+			                   k->key);
+		for (struct kv *o = q->args; o != k; o = o->next)
+			if (!strcmp(o->key, k->key))
+				return err_invalid(err, k->key, "%s is given more than once", k->key);
 	}
+	return 0;
 }
 
 /* Escape LIKE wildcards so ?q= matches literally. */
@@ -242,8 +271,11 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 	*limit = (long)lim;
 	*offset = (long)off;
 	buf_lit(sql, " LIMIT ? OFFSET ?");
-	bind_int(b, "limit", *virt ? VIRTUAL_SORT_MAX : lim + 1); /* one more tells whether a next page exists */
-	bind_int(b, "cursor", *virt ? 0 : off);
+	bind_int(b, NULL, *virt ? VIRTUAL_SORT_MAX : lim + 1); /* one more tells whether a next page exists */
+	bind_int(b, NULL, *virt ? 0 : off);
+	if (b->over)
+		return err_invalid(err, b->over, "the list's arguments need more than %d values; %s is one too many",
+		                   BIND_MAX - 2, b->over);
 	return 0;
 }
 
@@ -267,6 +299,10 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 	buf_init(&sql);
 	struct binds b = {0};
 	long limit = 0, offset = 0;
+	if (check_args(q, err) < 0) {
+		buf_free(&sql);
+		return -1;
+	}
 	const char *m = e->fts && !str_empty(arg(q, "q")) ? fts_query(a, arg(q, "q"), true) : NULL;
 	long long top = 0;
 	if (m) {
