@@ -57,11 +57,14 @@ void rule_demand_concentrated(db *d, struct align_report *r, const struct align_
 void rule_insights_untriaged(db *d, struct align_report *r, const struct align_rule *self)
 {
 	int days = demand_triage_days(d);
+	char cutoff[11]; /* arrived before this day: more than days days before today */
+	if (!date_add(r->today, -days, cutoff))
+		return;
 	db_stmt *s = db_q(d,
 	                  "SELECT id, substr(text, 1, 80), created_at, count(*) OVER () FROM insights WHERE dismissed = 0 "
-	                  "AND created_at < date(?1, '-' || ?2 || ' days') AND NOT EXISTS (SELECT 1 FROM feature_insights fi "
+	                  "AND created_at < ? AND NOT EXISTS (SELECT 1 FROM feature_insights fi "
 	                  "WHERE fi.insight_id = insights.id) ORDER BY created_at, id LIMIT 1",
-	                  "ti", r->today, (long long)days);
+	                  "t", cutoff);
 	if (s && db_step(s) == DB_ROW) {
 		long long n = db_col_int(s, 3);
 		char msg[400];

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "align.h"
+#include "model/queries.h"
+#include "platform/buf.h"
 
 /* Planned means on the way: planned or in progress, and not a merged duplicate. */
 #define PLANNED "status IN ('planned', 'in_progress') AND merged_into IS NULL"
@@ -127,12 +129,22 @@ static int significant_words(const char *text, char words[][32], int max)
  * statement: all of them for a statement of one or two words, at least two otherwise (stemmed). */
 void rule_accepted_out_of_scope(db *d, struct align_report *r, const struct align_rule *self)
 {
-	db_stmt *s = db_q(d, "SELECT value FROM strategy, json_each(strategy.out_of_scope) WHERE strategy.id = 1", "");
+	/* the strategy's out-of-scope lines, a JSON list of strings */
+	db_stmt *s = db_q(d, "SELECT out_of_scope FROM strategy WHERE id = 1", "");
+	json_t *lines = s && db_step(s) == DB_ROW && db_col_text(s, 0) ? json_loads(db_col_text(s, 0), 0, NULL) : NULL;
+	db_done(s);
 	char statements[50][256];
 	int ns = 0;
-	while (s && db_step(s) == DB_ROW && ns < 50)
-		snprintf(statements[ns++], sizeof statements[0], "%s", db_col_text(s, 0));
-	db_done(s);
+	size_t li;
+	json_t *line;
+	json_array_foreach(lines, li, line)
+	{
+		if (ns == 50)
+			break;
+		if (json_is_string(line))
+			snprintf(statements[ns++], sizeof statements[0], "%s", json_string_value(line));
+	}
+	json_decref(lines);
 	for (int i = 0; i < ns; i++) {
 		char words[12][32];
 		int nw = significant_words(statements[i], words, 12);
@@ -140,22 +152,17 @@ void rule_accepted_out_of_scope(db *d, struct align_report *r, const struct alig
 			continue;
 		int need = nw <= 2 ? nw : 2;
 		/* count, per feature, how many of the words its text matches */
-		char query[512] = "";
-		size_t o = 0;
+		buf query;
+		buf_init(&query);
 		for (int k = 0; k < nw; k++)
-			o += (size_t)snprintf(query + o, sizeof query - o, "%s\"%s\"", k ? " OR " : "", words[k]);
+			db_fts_word(&query, words[k], strlen(words[k]), DB_FTS_ANY);
 		/* the word list as JSON for the per-word count */
 		char list[512] = "[";
-		o = 1;
+		size_t o = 1;
 		for (int k = 0; k < nw; k++)
 			o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\"", k ? "," : "", words[k]);
 		snprintf(list + o, sizeof list - o, "]");
-		db_stmt *m = db_q(d,
-		         "SELECT f.id, f.title, (SELECT count(*) FROM json_each(?2) w WHERE EXISTS (SELECT 1 FROM features_fts "
-		         "WHERE features_fts MATCH '\"' || w.value || '\"' AND rowid = f.id)) AS hits FROM features f "
-		         "WHERE f.id IN (SELECT rowid FROM features_fts WHERE features_fts MATCH ?1) AND f.status IN "
-		         "('accepted', 'planned', 'in_progress') AND f.merged_into IS NULL ORDER BY f.id",
-		         "tt", query, list);
+		db_stmt *m = query_q(d, Q_OUT_OF_SCOPE_HITS, "tt", buf_str(&query), list);
 		while (m && db_step(m) == DB_ROW) {
 			if (db_col_int(m, 2) < need)
 				continue;
@@ -166,5 +173,6 @@ void rule_accepted_out_of_scope(db *d, struct align_report *r, const struct alig
 			          "Decline it citing that line, or change the strategy if the line no longer holds.");
 		}
 		db_done(m);
+		buf_free(&query);
 	}
 }

@@ -1,6 +1,7 @@
 /* align_goals.c — alignment rules about goals: shared ownership, review cadence, closing past due. */
 #include <stdio.h>
 #include "align.h"
+#include "model/queries.h"
 
 /* Each rule: one query for the offending goals, one finding per row. */
 static void goals_where(db *d, struct align_report *r, const struct align_rule *rule, const char *sql,
@@ -36,10 +37,7 @@ void rule_goal_no_pmm_owner(db *d, struct align_report *r, const struct align_ru
 /* Overdue when the last review (or creation, if never reviewed) plus the cadence is before today. */
 void rule_goal_review_overdue(db *d, struct align_report *r, const struct align_rule *self)
 {
-	goals_where(d, r, self,
-	            "SELECT id, title, date(coalesce(last_reviewed_at, created_at), '+' || review_every_days || ' days') "
-	            "AS due_review FROM goals WHERE status = 'active' "
-	            "AND date(coalesce(last_reviewed_at, created_at), '+' || review_every_days || ' days') < ? ORDER BY id",
+	goals_where(d, r, self, query_sql(d, Q_GOALS_REVIEW_OVERDUE),
 	            "Goal \"%s\" was due for review on %s.", "Review the goal with its owners and mark it reviewed.");
 }
 

@@ -190,7 +190,7 @@ json_t *demand_feature(db *d, long long feature_id)
 }
 
 /* The plan: planned or in progress, not merged, of the period when one is given (?1, NULL for all). */
-#define IN_PLAN "f.status IN ('planned', 'in_progress') AND f.merged_into IS NULL AND (?1 IS NULL OR f.period = ?1)"
+#define IN_PLAN "f.status IN ('planned', 'in_progress') AND f.merged_into IS NULL AND (? IS NULL OR f.period = ?)"
 
 static int cmp_feature(const void *a, const void *b)
 {
@@ -206,7 +206,7 @@ static int cmp_feature(const void *a, const void *b)
 static int report_features(db *d, const char *period, bool weighting, json_t *features)
 {
 	db_stmt *s = db_q(d, "SELECT f.id, f.title, f.status, f.period FROM features f WHERE " IN_PLAN " ORDER BY f.id",
-	                  "t", period);
+	                  "tt", period, period);
 	int rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW)
 		json_array_append_new(features, feature_head(s));
@@ -218,7 +218,7 @@ static int report_features(db *d, const char *period, bool weighting, json_t *fe
 	         "JOIN features f ON f.id = fi.feature_id JOIN insights i ON i.id = fi.insight_id "
 	         "LEFT JOIN accounts a ON a.id = i.account_id WHERE i.dismissed = 0 AND " IN_PLAN
 	         " GROUP BY fi.feature_id, i.account_id ORDER BY fi.feature_id",
-	         "t", period);
+	         "tt", period, period);
 	rc = s ? db_step(s) : DB_ERR;
 	struct bucket b = {0};
 	size_t n = json_array_size(features);
@@ -268,7 +268,7 @@ json_t *demand_report(db *d, const char *period, struct err *e)
 	                  "SELECT i.account_id, a.name, a.arr, sum(fi.importance) FROM feature_insights fi "
 	                  "JOIN features f ON f.id = fi.feature_id JOIN insights i ON i.id = fi.insight_id "
 	                  "LEFT JOIN accounts a ON a.id = i.account_id WHERE i.dismissed = 0 AND " IN_PLAN " GROUP BY i.account_id",
-	                  "t", period);
+	                  "tt", period, period);
 	struct bucket b = {0};
 	int rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW)

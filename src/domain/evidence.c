@@ -6,6 +6,7 @@
 #include "demand.h"
 #include "model/entity.h"
 #include "model/insights.h"
+#include "model/queries.h"
 #include "platform/util.h"
 #include "model/users.h"
 #include "platform/json_get.h"
@@ -171,11 +172,7 @@ json_t *evidence_of_insight(db *d, long long insight_id, struct err *e)
 		return NULL;
 	}
 	json_t *items = json_array();
-	db_stmt *s = db_q(d,
-	                  "SELECT f.id, f.title, f.status, f.period, fi.importance, fi.created_at FROM feature_insights fi "
-	                  "JOIN features f ON f.id = fi.feature_id WHERE fi.insight_id = ? "
-	                  "ORDER BY fi.importance DESC, f.title COLLATE NOCASE, f.id LIMIT ?",
-	                  "ii", insight_id, (long long)EVIDENCE_LIST_MAX);
+	db_stmt *s = query_q(d, Q_INSIGHT_FEATURES, "ii", insight_id, (long long)EVIDENCE_LIST_MAX);
 	int rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW) {
 		json_t *o = json_pack("{sIsssssosIss}", "feature_id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1),

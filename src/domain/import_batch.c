@@ -5,7 +5,7 @@
 #include "import_run.h"
 #include "platform/log.h"
 
-enum { BATCH = 256, PER_ROW = 9, FIRST = 3 /* the first row's first parameter */ };
+enum { BATCH = 256, PER_ROW = 12 /* nine values, who imports, the time twice */ };
 #define NO_TEXT ((size_t)-1)
 
 static const char ins_head[] = "INSERT INTO insights(text, source, author, account_id, persona_id, observed_at, url, "
@@ -20,25 +20,23 @@ static size_t keep(struct batch *b, const char *s)
 	return off;
 }
 
-/* The statement for n rows: ?1 is the time, ?2 who imports, each row's values follow (program-owned text). */
+/* The statement for n rows, PER_ROW parameters each (program-owned text). */
 static char *insert_sql(int n)
 {
 	buf s;
 	buf_init(&s);
 	buf_add(&s, ins_head, sizeof ins_head - 1);
-	for (int k = 0; k < n; k++) {
-		int p = FIRST + k * PER_ROW;
-		buf_rawf(&s, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?2, ?1, ?1)", k ? ", " : "", p, p + 1, p + 2, p + 3,
-		         p + 4, p + 5, p + 6, p + 7, p + 8);
-	}
+	for (int k = 0; k < n; k++)
+		buf_raw(&s, k ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	return buf_detach(&s, NULL);
 }
 
 static const char *at(struct batch *b, size_t off) { return off == NO_TEXT ? NULL : b->data.p + off; }
 
-static void bind_row(db_stmt *s, struct batch *b, const struct batch_row *r, int k)
+static void bind_row(struct importer *im, db_stmt *s, const struct batch_row *r, int k)
 {
-	int p = FIRST + k * PER_ROW;
+	struct batch *b = &im->batch;
+	int p = 1 + k * PER_ROW;
 	db_bind_text(s, p, at(b, r->text));
 	db_bind_text(s, p + 1, r->source);
 	db_bind_text(s, p + 2, at(b, r->author));
@@ -54,22 +52,22 @@ static void bind_row(db_stmt *s, struct batch *b, const struct batch_row *r, int
 	db_bind_text(s, p + 6, at(b, r->url));
 	db_bind_text(s, p + 7, at(b, r->tags));
 	db_bind_text(s, p + 8, at(b, r->extid));
+	if (im->o->actor > 0)
+		db_bind_int(s, p + 9, im->o->actor);
+	else
+		db_bind_text(s, p + 9, NULL);
+	db_bind_text(s, p + 10, im->now);
+	db_bind_text(s, p + 11, im->now);
 }
 
 /* Run one statement of n rows from rows[]; 0 or -1 (logged). */
 static int insert(struct importer *im, const char *sql, const struct batch_row *rows, int n)
 {
-	struct batch *b = &im->batch;
 	db_stmt *s = db_prepare(im->d, sql);
 	if (!s)
 		return -1;
-	db_bind_text(s, 1, im->now);
-	if (im->o->actor > 0)
-		db_bind_int(s, 2, im->o->actor);
-	else
-		db_bind_text(s, 2, NULL);
 	for (int k = 0; k < n; k++)
-		bind_row(s, b, &rows[k], k);
+		bind_row(im, s, &rows[k], k);
 	int rc = db_step(s);
 	db_done(s);
 	if (rc != DB_DONE) {

@@ -68,7 +68,6 @@ struct importer {
 	/* the store */
 	bool savepoint, failed;       /* failed: all_or_nothing saw a bad row, nothing more is written */
 	char now[21];
-	long long cache_pages;        /* the connection's cache_size, restored after */
 	buf text, tags, tmp;
 	int ntags;
 	struct name_cache accounts, personas;

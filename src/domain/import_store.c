@@ -8,6 +8,7 @@
 #include <strings.h>
 #include "import_run.h"
 #include "model/entity.h"
+#include "model/queries.h"
 #include "platform/log.h"
 
 /* The limits of the insight descriptor (src/model/insights.c). */
@@ -124,8 +125,7 @@ static long long find_named(struct importer *im, struct name_cache *c, const cha
 /* An account by name, created when missing (validated and audited by the engine). 0 with msg on failure. */
 static long long account_id(struct importer *im, const char *name, char *msg, size_t msgn)
 {
-	long long id = find_named(im, &im->accounts,
-	                          "SELECT id FROM accounts WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1", name);
+	long long id = find_named(im, &im->accounts, query_sql(im->d, Q_ACCOUNT_NAMED), name);
 	if (id)
 		return id;
 	if (utf8_len(name) > ACCOUNT_MAX) {
@@ -313,8 +313,7 @@ void run_row(struct importer *im, char **f)
 	}
 	long long persona = 0, account = 0;
 	if (val[ROLE_PERSONA] &&
-	    !(persona = find_named(im, &im->personas, "SELECT id FROM personas WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1",
-	                           val[ROLE_PERSONA])))
+	    !(persona = find_named(im, &im->personas, query_sql(im->d, Q_PERSONA_NAMED), val[ROLE_PERSONA])))
 		return run_bad(im, line, "no persona named '%s'", clip(val[ROLE_PERSONA], c1));
 	if (im->failed) /* all or nothing, and already failed: check the rest, write nothing */
 		return;
@@ -339,11 +338,9 @@ void run_row(struct importer *im, char **f)
 int run_begin(struct importer *im)
 {
 	now_rfc3339(im->now);
-	/* A big import rewrites index pages many times: with SQLite's default 2 MiB cache they are spilled
-	 * to the WAL and read back again and again. 64 MiB for the import, the connection's own size after. */
-	im->cache_pages = db_int(im->d, -2000, "PRAGMA cache_size", "");
-	db_exec(im->d, "PRAGMA cache_size = -65536");
+	db_bulk(im->d, true); /* a big import rewrites index pages many times: bigger caches for it */
 	if (db_exec(im->d, "SAVEPOINT import_insights") != DB_OK) {
+		db_bulk(im->d, false);
 		snprintf(im->r->message, sizeof im->r->message, "the import could not start; see the server log");
 		im->r->status = 500;
 		return -1;
@@ -376,9 +373,7 @@ void run_end(struct importer *im)
 		json_decref(ch);
 	}
 	db_exec(im->d, "RELEASE import_insights");
-	char sql[48];
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", im->cache_pages);
-	db_exec(im->d, sql);
+	db_bulk(im->d, false);
 }
 
 void run_free(struct importer *im)

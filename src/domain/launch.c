@@ -1,6 +1,7 @@
 /* launch.c — a launch's readiness and what is missing, its conflicts with the release and the calendar,
  * and rescheduling a release with the launches that ride on it. */
 #include "launch.h"
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,10 +216,10 @@ json_t *launches_with_conflicts(db *d, const char *today, bool open_only, const 
 	launch_settings_get(d, &s);
 	json_t *out = json_array();
 	db_stmt *q = db_q(d,
-	                  "SELECT id FROM launches WHERE (?1 = 0 OR (status IN ('planning', 'ready') "
-	                  "AND (?2 IS NULL OR launch_date >= ?2) AND (?3 IS NULL OR launch_date <= ?3))) "
-	                  "ORDER BY launch_date, id LIMIT ?4",
-	                  "itti", (long long)open_only, from, to, max > 0 ? (long long)max : -1LL);
+	                  "SELECT id FROM launches WHERE (? = 0 OR (status IN ('planning', 'ready') "
+	                  "AND (? IS NULL OR launch_date >= ?) AND (? IS NULL OR launch_date <= ?))) "
+	                  "ORDER BY launch_date, id LIMIT ?",
+	                  "itttti", (long long)open_only, from, from, to, to, max > 0 ? (long long)max : LLONG_MAX);
 	long long *ids = NULL;
 	size_t n = 0, cap = 0;
 	while (q && db_step(q) == DB_ROW) { /* ids first: entity_get runs its own statements */

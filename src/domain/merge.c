@@ -2,41 +2,32 @@
 #include <stdio.h>
 #include "model/entity.h"
 #include "model/features.h"
+#include "model/queries.h"
 #include "model/users.h"
 #include "platform/json_get.h"
 #include "triage.h"
 
-/* Each statement moves one kind of link from `from` to `into`, skipping what `into` has already. */
-static const char *const moves[] = {
-	/* goals: keep the higher weight when both have the goal */
-	"INSERT INTO feature_goals(feature_id, goal_id, weight) SELECT ?2, goal_id, weight FROM feature_goals "
-	"WHERE feature_id = ?1 AND true ON CONFLICT(feature_id, goal_id) DO UPDATE SET weight = max(weight, excluded.weight)",
-	"DELETE FROM feature_goals WHERE feature_id = ?1",
-	"INSERT OR IGNORE INTO feature_personas(feature_id, persona_id) SELECT ?2, persona_id FROM feature_personas "
-	"WHERE feature_id = ?1",
-	"DELETE FROM feature_personas WHERE feature_id = ?1",
-	/* what `from` depended on, `into` now depends on (never on itself) */
-	"INSERT OR IGNORE INTO feature_deps(feature_id, depends_on) SELECT ?2, depends_on FROM feature_deps "
-	"WHERE feature_id = ?1 AND depends_on <> ?2",
-	"DELETE FROM feature_deps WHERE feature_id = ?1",
-	/* what depended on `from` now depends on `into` */
-	"INSERT OR IGNORE INTO feature_deps(feature_id, depends_on) SELECT feature_id, ?2 FROM feature_deps "
-	"WHERE depends_on = ?1 AND feature_id <> ?2",
-	"DELETE FROM feature_deps WHERE depends_on = ?1",
+/* Each step moves one kind of link from `from` to `into`, skipping what `into` has already, then drops the rows
+ * of `from`. */
+struct move {
+	enum query move;  /* (from, into) */
+	const char *drop; /* (from) */
+};
+static const struct move moves[] = {
+	{Q_MERGE_GOALS, "DELETE FROM feature_goals WHERE feature_id = ?"},
+	{Q_MERGE_PERSONAS, "DELETE FROM feature_personas WHERE feature_id = ?"},
+	{Q_MERGE_DEPS_OUT, "DELETE FROM feature_deps WHERE feature_id = ?"},
+	{Q_MERGE_DEPS_IN, "DELETE FROM feature_deps WHERE depends_on = ?"},
+};
+/* Evidence links arrive with the evidence tables; moved when they exist. */
+static const struct move evidence_moves[] = {
+	{Q_MERGE_INSIGHTS, "DELETE FROM feature_insights WHERE feature_id = ?"},
 };
 
-/* Evidence links arrive with the evidence tables; move them when they exist. */
-static const char *const evidence_moves[] = {
-	"INSERT INTO feature_insights(feature_id, insight_id, importance) SELECT ?2, insight_id, importance "
-	"FROM feature_insights WHERE feature_id = ?1 AND true ON CONFLICT(feature_id, insight_id) DO UPDATE SET "
-	"importance = max(importance, excluded.importance)",
-	"DELETE FROM feature_insights WHERE feature_id = ?1",
-};
-
-static int run_all(db *d, const char *const *sql, size_t n, long long from, long long into)
+static int run_all(db *d, const struct move *steps, size_t n, long long from, long long into)
 {
 	for (size_t i = 0; i < n; i++)
-		if (db_run(d, sql[i], "ii", from, into) != DB_OK)
+		if (query_run(d, steps[i].move, "ii", from, into) != DB_OK || db_run(d, steps[i].drop, "i", from) != DB_OK)
 			return -1;
 	return 0;
 }

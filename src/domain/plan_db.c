@@ -7,6 +7,7 @@
 #include "domain/score.h"
 #include "model/entity.h"
 #include "model/features.h"
+#include "model/queries.h"
 #include "model/users.h"
 #include "platform/log.h"
 #include "platform/util.h"
@@ -150,8 +151,7 @@ static int check_known(db *d, const struct plan_req *r, struct err *e)
 		char *text = ids_text(lists[l], counts[l]);
 		long long *found = xmalloc((size_t)counts[l] * sizeof *found), merged = 0, into = 0;
 		int nfound = 0, rc = DB_ERR;
-		db_stmt *s = db_q(d, "SELECT id, merged_into FROM features WHERE id IN (SELECT value FROM json_each(?)) "
-		                     "ORDER BY id", "t", text);
+		db_stmt *s = query_q(d, Q_PLAN_FOUND, "t", text);
 		while (s && (rc = db_step(s)) == DB_ROW && nfound < counts[l]) {
 			found[nfound++] = db_col_int(s, 0);
 			if (!db_col_null(s, 1) && l != 1 && !merged)
@@ -240,8 +240,7 @@ static int index_of(const struct pdata *p, long long id)
 static int load_candidates(db *d, const struct plan_req *r, struct pdata *p, struct err *e)
 {
 	char *text = ids_text(p->ids, p->n);
-	db_stmt *s = db_q(d, "SELECT id, title, effort_eng, effort_design, effort_mkt FROM features "
-	                     "WHERE id IN (SELECT value FROM json_each(?))", "t", text);
+	db_stmt *s = query_q(d, Q_PLAN_CANDIDATES, "t", text);
 	int rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW) {
 		int i = index_of(p, db_col_int(s, 0));
@@ -257,13 +256,7 @@ static int load_candidates(db *d, const struct plan_req *r, struct pdata *p, str
 	int total = 0, cap = 64;
 	p->deps = xmalloc((size_t)cap * sizeof *p->deps);
 	long long *owner = xmalloc((size_t)cap * sizeof *owner);
-	s = rc == DB_DONE ? db_q(d, "SELECT fd.feature_id, fd.depends_on FROM feature_deps fd JOIN features f ON f.id = "
-	                            "fd.depends_on WHERE f.status NOT IN ('shipped', 'in_progress') AND NOT (f.status = "
-	                            "'planned' AND f.period IS NOT NULL AND f.period < ?2 AND substr(f.period, 6, 1) = "
-	                            "substr(?2, 6, 1)) AND fd.feature_id IN (SELECT value FROM json_each(?1)) "
-	                            "ORDER BY fd.feature_id, fd.depends_on",
-	                            "tt", text, r->period)
-	                  : NULL;
+	s = rc == DB_DONE ? query_q(d, Q_PLAN_DEPS, "tt", text, r->period) : NULL;
 	rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW) {
 		if (total == cap) {

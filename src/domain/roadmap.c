@@ -181,12 +181,12 @@ static int load_features(db *d, arena *a, struct roadmap *r)
 	    "f.id) "
 	    "WHERE f.merged_into IS NULL AND f.status <> 'declined' "
 	    "AND (f.release_id IS NOT NULL OR f.status IN ('accepted', 'planned', 'in_progress')) "
-	    "AND (?1 = 0 OR EXISTS (SELECT 1 FROM feature_goals x WHERE x.feature_id = f.id AND x.goal_id = ?1)) "
-	    "AND (?2 = 0 OR EXISTS (SELECT 1 FROM feature_personas x JOIN personas y ON y.id = x.persona_id "
-	    "WHERE x.feature_id = f.id AND y.segment_id = ?2)) "
-	    "AND (?3 = 0 OR EXISTS (SELECT 1 FROM feature_personas x WHERE x.feature_id = f.id AND x.persona_id = ?3)) "
-	    "AND (?4 IS NULL OR f.tier = ?4) ORDER BY f.id",
-	    "iiit", f->goal, f->segment, f->persona, f->tier);
+	    "AND (? = 0 OR EXISTS (SELECT 1 FROM feature_goals x WHERE x.feature_id = f.id AND x.goal_id = ?)) "
+	    "AND (? = 0 OR EXISTS (SELECT 1 FROM feature_personas x JOIN personas y ON y.id = x.persona_id "
+	    "WHERE x.feature_id = f.id AND y.segment_id = ?)) "
+	    "AND (? = 0 OR EXISTS (SELECT 1 FROM feature_personas x WHERE x.feature_id = f.id AND x.persona_id = ?)) "
+	    "AND (? IS NULL OR f.tier = ?) ORDER BY f.id",
+	    "iiiiiitt", f->goal, f->goal, f->segment, f->segment, f->persona, f->persona, f->tier, f->tier);
 	if (!s)
 		return -1;
 	while (db_step(s) == DB_ROW) {
@@ -310,10 +310,11 @@ static int load_launches(db *d, arena *a, struct roadmap *r)
 	int cap = 0;
 	db_stmt *s = db_q(d,
 	                  "SELECT l.id, l.title, l.tier, l.launch_date, l.status, l.release_id FROM launches l "
-	                  "WHERE l.status <> 'cancelled' AND l.launch_date >= ?1 AND (?2 = 0 OR l.tier = ?2) "
-	                  "AND (?3 = 0 OR EXISTS (SELECT 1 FROM launch_segments x WHERE x.launch_id = l.id "
-	                  "AND x.segment_id = ?3)) ORDER BY l.launch_date, l.id",
-	                  "tii", cutoff, (long long)r->filter.launch_tier, r->filter.segment);
+	                  "WHERE l.status <> 'cancelled' AND l.launch_date >= ? AND (? = 0 OR l.tier = ?) "
+	                  "AND (? = 0 OR EXISTS (SELECT 1 FROM launch_segments x WHERE x.launch_id = l.id "
+	                  "AND x.segment_id = ?)) ORDER BY l.launch_date, l.id",
+	                  "tiiii", cutoff, (long long)r->filter.launch_tier, (long long)r->filter.launch_tier,
+	                  r->filter.segment, r->filter.segment);
 	if (!s)
 		return -1;
 	while (db_step(s) == DB_ROW) {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "demand.h"
+#include "model/queries.h"
 #include "model/users.h"
 #include "platform/util.h"
 
@@ -97,10 +98,7 @@ static char *ids_json(const long long *ids, int n)
 
 static int load_features(db *d, const char *ids, const struct slot *sl, int n, struct score *out)
 {
-	db_stmt *s = db_q(d,
-	                  "SELECT id, reach, impact, confidence, effort_eng, effort_design, effort_mkt FROM features "
-	                  "WHERE id IN (SELECT value FROM json_each(?))",
-	                  "t", ids);
+	db_stmt *s = query_q(d, Q_SCORE_FEATURES, "t", ids);
 	if (!s)
 		return -1;
 	int rc;
@@ -128,11 +126,7 @@ static int load_features(db *d, const char *ids, const struct slot *sl, int n, s
 
 static int load_goals(db *d, const char *ids, const struct slot *sl, int n, struct score *out)
 {
-	db_stmt *s = db_q(d,
-	                  "SELECT fg.feature_id, sum(fg.weight), count(*) FROM feature_goals fg "
-	                  "JOIN goals g ON g.id = fg.goal_id WHERE g.status <> 'dropped' "
-	                  "AND fg.feature_id IN (SELECT value FROM json_each(?)) GROUP BY fg.feature_id",
-	                  "t", ids);
+	db_stmt *s = query_q(d, Q_SCORE_GOALS, "t", ids);
 	if (!s)
 		return -1;
 	int rc;
@@ -164,17 +158,7 @@ static int load_demand(db *d, const char *ids, const struct slot *sl, int n, str
 		return 0;
 	}
 	/* dismissed insights (when the table has the flag) are no evidence */
-	db_stmt *s = db_has_column(d, "insights", "dismissed")
-	                 ? db_q(d,
-	                        "SELECT fi.feature_id, fi.importance, a.arr FROM feature_insights fi "
-	                        "JOIN insights i ON i.id = fi.insight_id LEFT JOIN accounts a ON a.id = i.account_id "
-	                        "WHERE i.dismissed = 0 AND fi.feature_id IN (SELECT value FROM json_each(?))",
-	                        "t", ids)
-	                 : db_q(d,
-	                        "SELECT fi.feature_id, fi.importance, a.arr FROM feature_insights fi "
-	                        "JOIN insights i ON i.id = fi.insight_id LEFT JOIN accounts a ON a.id = i.account_id "
-	                        "WHERE fi.feature_id IN (SELECT value FROM json_each(?))",
-	                        "t", ids);
+	db_stmt *s = query_q(d, db_has_column(d, "insights", "dismissed") ? Q_SCORE_DEMAND : Q_SCORE_DEMAND_ALL, "t", ids);
 	if (!s)
 		return -1;
 	bool weighting = demand_arr_weighting(d); /* the workspace setting demand.arr_weighting (demand.c) */

@@ -1,10 +1,11 @@
-/* suggest.c — evidence suggestions by FTS5 similarity: an OR query of an object's significant words (quoted,
- * stemmed by the porter tokenizer), ranked by bm25 against the other side's search index. */
+/* suggest.c — evidence suggestions by full-text similarity: a query for any of an object's significant words
+ * (stemmed by the index), ranked (SQLite: FTS5's bm25) against the other side's search index. */
 #include "suggest.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "model/entity.h"
+#include "model/queries.h"
 #include "platform/buf.h"
 #include "platform/util.h"
 #include "platform/json_get.h"
@@ -76,12 +77,8 @@ char *suggest_query(const char *text, int max_words)
 		if (dup)
 			continue;
 		memcpy(seen[n++], w, len + 1);
-		if (q.len)
-			buf_lit(&q, " OR ");
-		/* only letters, digits and UTF-8 bytes reach here: no quote can end the string early */
-		buf_addc(&q, '"');
-		buf_add(&q, w, len);
-		buf_addc(&q, '"');
+		/* only letters, digits and UTF-8 bytes reach here: nothing in a word is an operator */
+		db_fts_word(&q, w, len, DB_FTS_ANY);
 	}
 	if (!q.len) {
 		buf_free(&q);
@@ -90,9 +87,9 @@ char *suggest_query(const char *text, int max_words)
 	return buf_detach(&q, NULL);
 }
 
-static double relevance(double rank)
+static double relevance(double score)
 {
-	double r = round(-rank * 100) / 100;
+	double r = round(-score * 100) / 100;
 	return r == 0 ? 0 : r;
 }
 
@@ -121,13 +118,7 @@ json_t *suggest_features(db *d, long long insight_id, struct err *e)
 	json_t *items = json_array();
 	if (!q)
 		return json_pack("{so}", "items", items);
-	/* the best 200 matches by rank (FTS5 sorts them itself), then the filters, then the top few */
-	s = db_q(d,
-	         "SELECT f.id, f.title, f.status, f.period, m.rank FROM (SELECT rowid, rank FROM features_fts "
-	         "WHERE features_fts MATCH ?1 AND rank MATCH 'bm25(2.0, 1.0)' ORDER BY rank LIMIT 200) m "
-	         "JOIN features f ON f.id = m.rowid WHERE f.merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM "
-	         "feature_insights fi WHERE fi.feature_id = f.id AND fi.insight_id = ?2) ORDER BY m.rank, f.id LIMIT ?3",
-	         "tii", q, insight_id, (long long)SUGGEST_FEATURES);
+	s = query_q(d, Q_SUGGEST_FEATURES, "tii", q, insight_id, (long long)SUGGEST_FEATURES);
 	rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW) {
 		json_t *o = json_pack("{sIssss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1), "status",
@@ -157,13 +148,7 @@ json_t *suggest_insights(db *d, long long feature_id, struct err *e)
 	json_t *items = json_array();
 	if (!q)
 		return json_pack("{so}", "items", items);
-	s = db_q(d,
-	         "SELECT i.id, i.text, i.source, i.observed_at, i.account_id, a.name, m.rank FROM (SELECT rowid, rank "
-	         "FROM insights_fts WHERE insights_fts MATCH ?1 AND rank MATCH 'bm25(1.0, 0.2)' ORDER BY rank LIMIT 500) m "
-	         "JOIN insights i ON i.id = m.rowid LEFT JOIN accounts a ON a.id = i.account_id WHERE i.dismissed = 0 "
-	         "AND NOT EXISTS (SELECT 1 FROM feature_insights fi WHERE fi.insight_id = i.id AND fi.feature_id = ?2) "
-	         "ORDER BY m.rank, i.id LIMIT ?3",
-	         "tii", q, feature_id, (long long)SUGGEST_INSIGHTS);
+	s = query_q(d, Q_SUGGEST_INSIGHTS, "tii", q, feature_id, (long long)SUGGEST_INSIGHTS);
 	rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW) {
 		json_t *o = json_pack("{sIssss}", "insight_id", (json_int_t)db_col_int(s, 0), "text", db_col_text(s, 1),
@@ -180,10 +165,7 @@ json_t *suggest_insights(db *d, long long feature_id, struct err *e)
 	json_t *o;
 	json_array_foreach(items, i, o)
 	{
-		db_stmt *sn = db_q(d,
-		                   "SELECT snippet(insights_fts, 0, char(2), char(3), '…', 16) FROM insights_fts "
-		                   "WHERE insights_fts MATCH ? AND rowid = ?",
-		                   "ti", q, (long long)json_integer_value(json_object_get(o, "insight_id")));
+		db_stmt *sn = query_q(d, Q_SUGGEST_SNIPPET, "ti", q, (long long)json_integer_value(json_object_get(o, "insight_id")));
 		json_object_set_new(o, "snippet", json_string(sn && db_step(sn) == DB_ROW && db_col_text(sn, 0) ? db_col_text(sn, 0) : ""));
 		db_done(sn);
 	}

@@ -56,8 +56,8 @@ json_t *audit_feed(db *d, const char *kind, long long before, int limit, long lo
 	json_t *arr = json_array();
 	*next = 0;
 	db_stmt *s = db_q(d,
-	                  AUDIT_COLUMNS "WHERE (?1 IS NULL OR a.kind = ?1) AND (?2 = 0 OR a.id < ?2) ORDER BY a.id DESC LIMIT ?3",
-	                  "tii", kind, before, (long long)limit + 1);
+	                  AUDIT_COLUMNS "WHERE (? IS NULL OR a.kind = ?) AND (? = 0 OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
+	                  "ttiii", kind, kind, before, before, (long long)limit + 1);
 	while (s && db_step(s) == DB_ROW) {
 		if ((int)json_array_size(arr) == limit) { /* one row more than the page: there is a next page */
 			*next = json_integer_value(json_object_get(json_array_get(arr, limit - 1), "id"));

@@ -39,13 +39,13 @@ bool field_is_column(const struct field *f) { return f->type != FT_LINKS; }
 /* A link field's value as one JSON text column: ids in order, or {"<key>": id, "weight": w} objects. */
 static void link_select(buf *b, const struct entity *e, const struct link *l)
 {
+	char outer[80];
+	snprintf(outer, sizeof outer, "%s.id", e->table);
+	buf_lit(b, ", ");
 	if (l->weight)
-		buf_rawf(b, ", (SELECT json_group_array(json_object('%s', %s, 'weight', %s)) FROM (SELECT %s, %s FROM %s "
-		            "WHERE %s = %s.id ORDER BY %s))",
-		         l->key, l->other, l->weight, l->other, l->weight, l->table, l->own, e->table, l->other);
+		db_sql_json_weighted(b, l->table, l->own, outer, l->other, l->key, l->weight);
 	else
-		buf_rawf(b, ", (SELECT json_group_array(%s) FROM (SELECT %s FROM %s WHERE %s = %s.id ORDER BY %s))", l->other,
-		         l->other, l->table, l->own, e->table, l->other);
+		db_sql_json_ids(b, l->table, l->own, outer, l->other);
 }
 
 enum { SQL_GET, SQL_CHILDREN, SQL_INSERT, SQL_UPDATE };
@@ -125,11 +125,30 @@ void entity_init_one(struct entity *e)
 		e->sql_exists = buf_detach(&b, NULL);
 		buf_rawf(&b, "SELECT count(*) FROM %s", e->table);
 		e->sql_count = buf_detach(&b, NULL);
-		/* the first choices by title, and the one object a form shows whatever its place (?2) */
-		buf_rawf(&b, "SELECT id, t FROM (SELECT id, %s AS t FROM %s ORDER BY t COLLATE NOCASE, id LIMIT ?1) UNION "
-		             "SELECT id, %s FROM %s WHERE id = ?2 ORDER BY 2 COLLATE NOCASE, 1",
-		         e->title_field, e->table, e->title_field, e->table);
+		/* the first choices by title, and the one object a form shows whatever its place (the second parameter) */
+		buf_rawf(&b, "SELECT id, t FROM (SELECT id, t FROM (SELECT id, %s AS t FROM %s ORDER BY ", e->title_field,
+		         e->table);
+		db_sql_order_nocase(&b, e->title_field);
+		buf_rawf(&b, ", id LIMIT ?) AS firsts UNION SELECT id, %s FROM %s WHERE id = ?) AS c ORDER BY ", e->title_field,
+		         e->table);
+		db_sql_order_nocase(&b, "c.t");
+		buf_lit(&b, ", c.id");
 		e->sql_choices = buf_detach(&b, NULL);
+		size_t links = (size_t)e->nfields * sizeof(char *);
+		e->sql_link_delete = memset(xmalloc(links), 0, links);
+		e->sql_link_insert = memset(xmalloc(links), 0, links);
+		for (int i = 0; i < e->nfields; i++) {
+			const struct link *l = e->fields[i].link;
+			if (field_is_column(&e->fields[i]))
+				continue;
+			buf_rawf(&b, "DELETE FROM %s WHERE %s = ?", l->table, l->own);
+			e->sql_link_delete[i] = buf_detach(&b, NULL);
+			if (l->weight)
+				buf_rawf(&b, "INSERT INTO %s (%s, %s, %s) VALUES (?, ?, ?)", l->table, l->own, l->other, l->weight);
+			else
+				buf_rawf(&b, "INSERT INTO %s (%s, %s) VALUES (?, ?)", l->table, l->own, l->other);
+			e->sql_link_insert[i] = buf_detach(&b, NULL);
+		}
 	}
 }
 
@@ -144,6 +163,10 @@ void entity_free_sql(struct entity *e)
 	{
 		free(e->sql_get), free(e->sql_insert), free(e->sql_update), free(e->sql_delete), free(e->sql_exists);
 		free(e->sql_children), free(e->sql_count), free(e->sql_choices);
+		for (int i = 0; e->sql_link_delete && i < e->nfields; i++)
+			free(e->sql_link_delete[i]), free(e->sql_link_insert[i]);
+		free(e->sql_link_delete), free(e->sql_link_insert);
+		e->sql_link_delete = e->sql_link_insert = NULL;
 		e->sql_get = e->sql_insert = e->sql_update = e->sql_delete = e->sql_exists = e->sql_children = NULL;
 		e->sql_count = e->sql_choices = NULL;
 	}
@@ -277,14 +300,7 @@ static int write_links(db *d, const struct entity *e, long long id, json_t *obj,
 		if (old && json_equal(v, json_object_get(old, f->name)))
 			continue;
 		const struct link *l = f->link;
-		char *del = NULL, *ins = NULL;
-		if (asprintf(&del, "DELETE FROM %s WHERE %s = ?", l->table, l->own) < 0 ||
-		    (l->weight ? asprintf(&ins, "INSERT INTO %s (%s, %s, %s) VALUES (?, ?, ?)", l->table, l->own, l->other,
-		                          l->weight)
-		               : asprintf(&ins, "INSERT INTO %s (%s, %s) VALUES (?, ?)", l->table, l->own, l->other)) < 0) {
-			free(del);
-			return -1;
-		}
+		const char *del = e->sql_link_delete[i], *ins = e->sql_link_insert[i];
 		int rc = db_run(d, del, "i", id);
 		size_t k;
 		json_t *it;
@@ -298,7 +314,6 @@ static int write_links(db *d, const struct entity *e, long long id, json_t *obj,
 			else
 				rc = db_run(d, ins, "ii", id, (long long)json_integer_value(it));
 		}
-		free(del), free(ins);
 		if (rc != DB_OK)
 			return -1;
 	}

@@ -104,6 +104,8 @@ struct entity {
 	void (*decorate)(db *d, json_t *obj);
 	/* SQL text generated once at start-up by entity_init. */
 	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children, *sql_count, *sql_choices;
+	/* Per field (NULL but for FT_LINKS): the link table's statements that delete an object's rows and insert one. */
+	char **sql_link_delete, **sql_link_insert;
 	const struct entity *parent; /* the kind named by parent_field's reference, resolved by entity_init */
 	bool has_children;           /* some kind names this one as its parent */
 	int ncolumns;            /* fields stored as columns of the table (all but FT_LINKS) */

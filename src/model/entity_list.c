@@ -14,28 +14,59 @@ static const char *arg(const struct list_query *q, const char *name)
 	return NULL;
 }
 
-enum { BIND_MAX = 64, VIRTUAL_SORT_MAX = 100000 /* matches ordered in C for ?sort=<computed> */ };
+enum {
+	ARGS_MAX = 64,  /* query arguments a list takes */
+	BIND_MAX = 64,  /* values a list's statement binds */
+	VIRTUAL_SORT_MAX = 100000 /* matches ordered in C for ?sort=<computed> */
+};
 struct binds {
 	int n;
 	char types[BIND_MAX + 1];
 	long long ints[BIND_MAX];
 	const char *texts[BIND_MAX];
+	const char *over; /* the argument whose value found no room, refused by list_sql */
 };
 
-static void bind_text(struct binds *b, const char *t)
+/* Is there room for one more value? An argument's values leave room for the page's LIMIT and OFFSET (arg NULL);
+ * the first argument that finds none is refused. */
+static bool bind_room(struct binds *b, const char *arg)
 {
-	if (b->n < BIND_MAX) {
-		b->types[b->n] = 't';
-		b->texts[b->n++] = t;
-	}
+	if (b->n < BIND_MAX - (arg ? 2 : 0))
+		return true;
+	if (!b->over && arg)
+		b->over = arg;
+	return false;
 }
 
-static void bind_int(struct binds *b, long long v)
+static void bind_text(struct binds *b, const char *arg, const char *t)
 {
-	if (b->n < BIND_MAX) {
-		b->types[b->n] = 'i';
-		b->ints[b->n++] = v;
+	if (!bind_room(b, arg))
+		return;
+	b->types[b->n] = 't';
+	b->texts[b->n++] = t;
+}
+
+static void bind_int(struct binds *b, const char *arg, long long v)
+{
+	if (!bind_room(b, arg))
+		return;
+	b->types[b->n] = 'i';
+	b->ints[b->n++] = v;
+}
+
+/* Each argument once, and at most ARGS_MAX of them: a repeated filter would silently lose to the first. */
+static int check_args(const struct list_query *q, struct err *err)
+{
+	int n = 0;
+	for (struct kv *k = q ? q->args : NULL; k; k = k->next) {
+		if (++n > ARGS_MAX)
+			return err_invalid(err, k->key, "a list takes at most %d query arguments; %s is one too many", ARGS_MAX,
+			                   k->key);
+		for (struct kv *o = q->args; o != k; o = o->next)
+			if (!strcmp(o->key, k->key))
+				return err_invalid(err, k->key, "%s is given more than once", k->key);
 	}
+	return 0;
 }
 
 /* Escape LIKE wildcards so ?q= matches literally. */
@@ -52,8 +83,8 @@ static char *like_pattern(arena *a, const char *q)
 	return p;
 }
 
-/* Words of a search box as an FTS5 query that cannot be malformed: each word quoted, as a prefix,
- * all of them required. NULL when there is no word. */
+/* Words of a search box as a full-text query that cannot be malformed (db_fts_word): each word as a prefix or
+ * whole, all of them required. NULL when there is no word. */
 static const char *fts_query(arena *a, const char *q, bool prefix)
 {
 	buf b;
@@ -66,11 +97,8 @@ static const char *fts_query(arena *a, const char *q, bool prefix)
 		while (*p && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
 			p++;
 		if (p > w) {
-			if (b.len)
-				buf_addc(&b, ' ');
-			buf_addc(&b, '"');
-			buf_add(&b, w, (size_t)(p - w));
-			buf_raw(&b, prefix ? "\"*" : "\""); /* exact words make the per-row snippet lookups cheap */
+			/* exact words make the per-row snippet lookups cheap */
+			db_fts_word(&b, w, (size_t)(p - w), prefix ? DB_FTS_PREFIX : 0);
 		}
 	}
 	const char *out = b.len ? arena_strdup(a, buf_str(&b)) : NULL;
@@ -82,17 +110,18 @@ static const char *fts_query(arena *a, const char *q, bool prefix)
  * faces mark them up). */
 static void add_snippets(db *d, const struct entity *e, json_t *items, const char *match)
 {
-	char sql[300];
-	snprintf(sql, sizeof sql, "SELECT snippet(%s, -1, char(2), char(3), '…', 16) FROM %s WHERE %s MATCH ? AND rowid = ?",
-	         e->fts, e->fts, e->fts);
+	buf sql;
+	buf_init(&sql);
+	db_sql_fts_snippet(&sql, e->fts, -1);
 	size_t i;
 	json_t *o;
 	json_array_foreach(items, i, o)
 	{
-		db_stmt *s = db_q(d, sql, "ti", match, (long long)json_integer_value(json_object_get(o, "id")));
+		db_stmt *s = db_q(d, buf_str(&sql), "ti", match, (long long)json_integer_value(json_object_get(o, "id")));
 		json_object_set_new(o, "snippet", json_string(s && db_step(s) == DB_ROW && db_col_text(s, 0) ? db_col_text(s, 0) : ""));
 		db_done(s);
 	}
+	buf_free(&sql);
 }
 
 /* For a search filtered by nothing else and in rank order: how many best matches the page needs
@@ -148,21 +177,22 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 				if (!valid_date(k->value))
 					return err_invalid(err, k->key, "%s must be a real date as YYYY-MM-DD", k->key);
 				buf_rawf(sql, " AND %s %s ?", df->name, from ? ">=" : "<=");
-				bind_text(b, k->value);
+				bind_text(b, k->key, k->value);
 				continue;
 			}
 		}
 		if (!f || !(f->flags & F_FILTER))
 			return err_invalid(err, k->key, "%s cannot be filtered by %s", e->label, k->key);
 		if (f->type == FT_LIST) { /* lists that hold the value */
-			buf_rawf(sql, " AND EXISTS (SELECT 1 FROM json_each(%s.%s) WHERE value = ?)", e->table, f->name);
-			bind_text(b, k->value);
+			buf_lit(sql, " AND ");
+			db_sql_json_has(sql, arena_printf(a, "%s.%s", e->table, f->name));
+			bind_text(b, k->key, k->value);
 		} else if (f->type == FT_LINKS) { /* objects linked to the given id */
 			long long v;
 			if (!parse_ll(k->value, &v))
 				return err_invalid(err, f->name, "%s must be a whole number", f->name);
 			buf_rawf(sql, " AND id IN (SELECT %s FROM %s WHERE %s = ?)", f->link->own, f->link->table, f->link->other);
-			bind_int(b, v);
+			bind_int(b, k->key, v);
 		} else if (f->type == FT_BOOL) {
 			bool yes = str_eq(k->value, "true") || str_eq(k->value, "1");
 			if (!yes && !str_eq(k->value, "false") && !str_eq(k->value, "0"))
@@ -177,7 +207,7 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 			if (!parse_ll(k->value, &v))
 				return err_invalid(err, f->name, "%s must be a whole number or 'none'", f->name);
 			buf_rawf(sql, " AND %s = ?", f->name);
-			bind_int(b, v);
+			bind_int(b, k->key, v);
 		} else {
 			if (f->type == FT_ENUM) {
 				bool ok = false;
@@ -187,7 +217,7 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 					return err_invalid(err, f->name, "%s is not one of the allowed values", f->name);
 			}
 			buf_rawf(sql, " AND %s = ?", f->name);
-			bind_text(b, k->value);
+			bind_text(b, k->key, k->value);
 		}
 	}
 	const char *qs = arg(q, "q");
@@ -196,22 +226,25 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 	} else if (!str_empty(qs) && e->fts) {
 		const char *m = fts_query(a, qs, true);
 		if (m) {
-			buf_rawf(sql, " AND id IN (SELECT rowid FROM %s WHERE %s MATCH ?)", e->fts, e->fts);
-			bind_text(b, m);
+			buf_lit(sql, " AND id IN (");
+			db_sql_fts_ids(sql, e->fts);
+			buf_lit(sql, ")");
+			bind_text(b, "q", m);
 		}
 	} else if (!str_empty(qs)) {
 		char *pat = like_pattern(a, qs);
 		buf_lit(sql, " AND (0");
 		for (int i = 0; i < e->nfields; i++)
 			if (e->fields[i].flags & F_SEARCH) {
-				buf_rawf(sql, " OR %s LIKE ? ESCAPE '\\'", e->fields[i].name);
-				bind_text(b, pat);
+				buf_lit(sql, " OR ");
+				db_sql_like(sql, e->fields[i].name);
+				bind_text(b, "q", pat);
 			}
 		buf_lit(sql, ")");
 	}
 	const char *sort = arg(q, "sort");
 	if (str_empty(sort) && ranked) {
-		buf_lit(sql, " ORDER BY fts.rank, id");
+		buf_lit(sql, " ORDER BY fts.score, id");
 		sort = NULL;
 	} else if (str_empty(sort))
 		sort = e->default_sort ? e->default_sort : "id";
@@ -238,14 +271,18 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 	*limit = (long)lim;
 	*offset = (long)off;
 	buf_lit(sql, " LIMIT ? OFFSET ?");
-	bind_int(b, *virt ? VIRTUAL_SORT_MAX : lim + 1); /* one more tells whether a next page exists */
-	bind_int(b, *virt ? 0 : off);
+	bind_int(b, NULL, *virt ? VIRTUAL_SORT_MAX : lim + 1); /* one more tells whether a next page exists */
+	bind_int(b, NULL, *virt ? 0 : off);
+	if (b->over)
+		return err_invalid(err, b->over, "the list's arguments need more than %d values; %s is one too many",
+		                   BIND_MAX - 2, b->over);
 	return 0;
 }
 
+/* The list's statement is made for this request's arguments: prepared for this one use, not cached. */
 static db_stmt *run_binds(db *d, const char *sql, struct binds *b)
 {
-	db_stmt *s = db_prepare(d, sql);
+	db_stmt *s = db_prepare_once(d, sql);
 	for (int i = 0; s && i < b->n; i++) {
 		if (b->types[i] == 'i')
 			db_bind_int(s, i + 1, b->ints[i]);
@@ -262,6 +299,10 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 	buf_init(&sql);
 	struct binds b = {0};
 	long limit = 0, offset = 0;
+	if (check_args(q, err) < 0) {
+		buf_free(&sql);
+		return -1;
+	}
 	const char *m = e->fts && !str_empty(arg(q, "q")) ? fts_query(a, arg(q, "q"), true) : NULL;
 	long long top = 0;
 	if (m) {
@@ -270,16 +311,13 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 		size_t tail = strlen(" FROM ") + strlen(e->table) + strlen(" WHERE id = ?");
 		buf_add(&sql, e->sql_get, strlen(e->sql_get) - tail);
 		top = search_top(q);
-		if (top > 0) /* nothing else filters: FTS5 picks the best few itself, snippets for those only */
-			buf_rawf(&sql, ", fts.snip FROM %s JOIN (SELECT rowid AS rid, rank, snippet(%s, -1, char(2), char(3), '…', "
-			               "16) AS snip FROM %s WHERE %s MATCH ? ORDER BY rank LIMIT ?) fts ON fts.rid = %s.id",
-			         e->table, e->fts, e->fts, e->fts, e->table);
-		else
-			buf_rawf(&sql, " FROM %s JOIN (SELECT rowid AS rid, rank FROM %s WHERE %s MATCH ?) fts ON fts.rid = %s.id",
-			         e->table, e->fts, e->fts, e->table);
-		bind_text(&b, m);
+		/* nothing else filters: the index picks the best few itself, snippets for those only */
+		buf_rawf(&sql, "%s FROM %s JOIN ", top > 0 ? ", fts.snip" : "", e->table);
+		db_sql_fts_matches(&sql, e->fts, "fts", top > 0, top > 0);
+		buf_rawf(&sql, " ON fts.rid = %s.id", e->table);
+		bind_text(&b, "q", m);
 		if (top > 0)
-			bind_int(&b, top);
+			bind_int(&b, "q", top);
 	} else {
 		buf_raw(&sql, e->sql_get);
 		sql.len -= strlen(" WHERE id = ?"); /* reuse the column list of the get statement */

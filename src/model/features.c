@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "queries.h"
 #include "users.h"
 
 static const char *const feature_kinds[] = {"problem", "idea", "feature", "bug", NULL};
@@ -247,9 +248,7 @@ static int capacity_check(db *d, long long id, json_t *obj, struct err *e)
 json_t *features_merge_candidates(db *d, long long except)
 {
 	json_t *out = json_array();
-	db_stmt *s = db_q(d, "SELECT id, title FROM features WHERE id <> ? AND merged_into IS NULL ORDER BY title "
-	                     "COLLATE NOCASE LIMIT 2000",
-	                  "i", except);
+	db_stmt *s = query_q(d, Q_FEATURES_MERGE_CANDIDATES, "i", except);
 	while (s && db_step(s) == DB_ROW)
 		json_array_append_new(out, json_pack("{sIss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1)));
 	db_done(s);
@@ -292,8 +291,7 @@ json_t *features_planned_periods(db *d)
 json_t *features_plan_choices(db *d)
 {
 	json_t *out = json_array();
-	db_stmt *s = db_q(d, "SELECT id, title FROM features WHERE merged_into IS NULL AND status IN ('accepted', 'planned') "
-	                     "ORDER BY title COLLATE NOCASE LIMIT 500", "");
+	db_stmt *s = query_q(d, Q_FEATURES_PLAN_CHOICES, "");
 	while (s && db_step(s) == DB_ROW)
 		json_array_append_new(out, json_pack("{sIss}", "id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1)));
 	db_done(s);
@@ -327,7 +325,9 @@ json_t *capacity_periods(db *d)
 
 const char *capacity_default_period(db *d, arena *a, const char *today)
 {
-	db_stmt *s = db_q(d, "SELECT period FROM capacity ORDER BY (period < substr(?, 1, 7)), period LIMIT 1", "t", today);
+	char month[8]; /* today's YYYY-MM: periods from this month on come first */
+	snprintf(month, sizeof month, "%.7s", today);
+	db_stmt *s = db_q(d, "SELECT period FROM capacity ORDER BY (period < ?), period LIMIT 1", "t", month);
 	const char *p = s && db_step(s) == DB_ROW ? arena_strdup(a, db_col_text(s, 0)) : NULL;
 	db_done(s);
 	return p;

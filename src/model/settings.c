@@ -4,6 +4,7 @@
 #include <string.h>
 #include "entity.h"
 #include "platform/log.h"
+#include "queries.h"
 
 json_t *settings_get(db *d, const char *key, json_t *dflt)
 {
@@ -32,8 +33,7 @@ int settings_put(db *d, long long actor, const char *key, json_t *value)
 		return -1;
 	}
 	json_t *old = settings_get(d, key, NULL);
-	int rc = db_run(d, "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-	                "tt", key, text);
+	int rc = query_run(d, Q_SETTING_PUT, "tt", key, text);
 	free(text);
 	if (rc == DB_OK && !(old && json_equal(old, value))) {
 		json_t *diff = json_pack("{s{sOsO}}", key, "from", old ? old : json_null(), "to", value);

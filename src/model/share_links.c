@@ -84,8 +84,8 @@ json_t *share_links_list(db *d, const char *kind)
 	json_t *out = json_array();
 	db_stmt *s = db_q(d,
 	                  "SELECT id, kind, label, created_by, created_at, revoked_at FROM share_links "
-	                  "WHERE ?1 IS NULL OR kind = ?1 ORDER BY id DESC",
-	                  "t", kind);
+	                  "WHERE ? IS NULL OR kind = ? ORDER BY id DESC",
+	                  "tt", kind, kind);
 	while (s && db_step(s) == DB_ROW) {
 		json_t *o = json_pack("{sIssss}", "id", (json_int_t)db_col_int(s, 0), "kind", db_col_text(s, 1), "label",
 		                      db_col_text(s, 2));

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "platform/log.h"
+#include "queries.h"
 
 const char *const role_names[] = {"admin", "leader", "pm", "pmm", "contributor", "viewer", NULL};
 
@@ -154,10 +155,7 @@ long login_wait(db *d, const char *ip)
 void login_failed(db *d, const char *ip)
 {
 	long long now = (long long)time(NULL);
-	db_run(d,
-	       "INSERT INTO login_failures(ip, count, last_at) VALUES (?, 1, ?) ON CONFLICT(ip) DO UPDATE SET "
-	       "count = CASE WHEN ? - last_at > ? THEN 1 ELSE count + 1 END, last_at = excluded.last_at",
-	       "tiii", ip, now, now, (long long)LOGIN_WINDOW);
+	query_run(d, Q_LOGIN_FAILED, "tiii", ip, now, now, (long long)LOGIN_WINDOW);
 }
 
 void login_succeeded(db *d, const char *ip) { db_run(d, "DELETE FROM login_failures WHERE ip = ?", "t", ip); }

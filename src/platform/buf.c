@@ -288,8 +288,10 @@ void vhtml(buf *b, const char *fmt, va_list ap)
 		}
 		char spec[32];
 		size_t sl = (size_t)(fmt - start) + 1;
-		if (sl >= sizeof spec)
-			sl = sizeof spec - 1;
+		if (sl >= sizeof spec) { /* a bug in the format: cut, it would print something else */
+			fprintf(stderr, "html(): conversion too long in \"%s\"\n", start);
+			abort();
+		}
 		memcpy(spec, start, sl);
 		spec[sl] = 0;
 		switch (*fmt) {
@@ -315,10 +317,11 @@ void vhtml(buf *b, const char *fmt, va_list ap)
 			buf_html(b, c);
 			break;
 		}
-		default: break; /* unknown conversions are dropped */
+		default: /* a bug in the format: an unknown conversion (%p, %n, a * width) would take its argument wrong */
+			fprintf(stderr, "html(): unknown conversion in \"%s\"\n", start);
+			abort();
 		}
-		if (*fmt)
-			fmt++;
+		fmt++;
 		run = fmt;
 	}
 	buf_add(b, run, (size_t)(fmt - run));

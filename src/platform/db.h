@@ -1,8 +1,14 @@
-/* db.h — the database interface the domain uses; db_sqlite.c implements it for SQLite.
- * Statements are prepared from program-owned SQL text, cached per connection, and bound. */
+/* db.h — the database interface the domain uses; db_sqlite.c implements it for SQLite (db_sqlite_sql.c: its
+ * dialect). Statements are prepared from program-owned SQL text, cached per connection, and bound. The text the
+ * rest of the program writes is portable SQL with plain ? parameters; what a dialect says its own way (full-text
+ * search, JSON aggregates, case-insensitive order) the program asks for here, by meaning (db_sql_*), or names as
+ * a whole statement whose text the backend holds (model/queries.h). */
 #ifndef TANDEM_DB_H
 #define TANDEM_DB_H
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include "buf.h"
 
 typedef struct db db;
 typedef struct db_stmt db_stmt;
@@ -22,11 +28,21 @@ void db_close(db *d);
 db_stmt *db_q(db *d, const char *sql, const char *types, ...);
 /* Prepare (cached), reset, with no bindings yet; then bind by 1-based index. */
 db_stmt *db_prepare(db *d, const char *sql);
+/* The same for text made for one use (a list's SQL built from the request's arguments): prepared outside the
+ * cache, finalised by db_done. The cache keeps the program's fixed statements only. */
+db_stmt *db_prepare_once(db *d, const char *sql);
+/* db_q, db_run and db_int with the arguments as a va_list (for wrappers such as the named queries). */
+db_stmt *db_vq(db *d, const char *sql, const char *types, va_list ap);
+int db_vrun(db *d, const char *sql, const char *types, va_list ap);
+long long db_vint(db *d, long long dflt, const char *sql, const char *types, va_list ap);
 void db_bind_int(db_stmt *s, int i, long long v);
 void db_bind_double(db_stmt *s, int i, double v);
 void db_bind_text(db_stmt *s, int i, const char *t); /* NULL binds null */
 int db_step(db_stmt *s);                /* DB_ROW, DB_DONE or an error */
-void db_done(db_stmt *s);               /* reset for reuse; NULL is fine */
+/* The caller is done with s: reset for reuse (a cached statement) or finalised (one prepared once, or one the
+ * cache could not hold because its neighbours were all in use); NULL is fine. A statement handed out is never
+ * reset or evicted under its holder until then. */
+void db_done(db_stmt *s);
 /* Run a statement that returns no rows: DB_OK or an error. */
 int db_run(db *d, const char *sql, const char *types, ...);
 /* One integer from the first row; dflt when there is no row or on error. */
@@ -56,4 +72,44 @@ bool db_has_table(db *d, const char *name);
 /* Does every page of the database read back sound (SQLite's quick_check)? Reads the whole file. */
 bool db_intact(db *d);
 bool db_has_column(db *d, const char *table, const char *column);
+/* A bulk load starts (true) or ends (false): the backend may size its caches for it (SQLite: a 64 MiB page
+ * cache for the load, the connection's own size after). */
+void db_bulk(db *d, bool on);
+
+/* The dialect. Fragments of SQL appended to b, for statements built from descriptors; every name passed is
+ * program-owned, and each ? in a fragment is a parameter the caller binds in its place, in order. */
+/* A scalar subquery: the JSON array (text) of column other of the rows of table whose column own equals
+ * outer_id (an expression of the enclosing query), ordered by other: [3, 7]. */
+void db_sql_json_ids(buf *b, const char *table, const char *own, const char *outer_id, const char *other);
+/* The same as objects, each other under key and its weight column under "weight":
+ * [{"<key>": 3, "weight": 2}]. */
+void db_sql_json_weighted(buf *b, const char *table, const char *own, const char *outer_id, const char *other,
+                          const char *key, const char *weight);
+/* A condition: the JSON array of strings in column holds the bound text. One parameter. */
+void db_sql_json_has(buf *b, const char *column);
+/* An ORDER BY term: expr (a column, not an output alias) ordered with ASCII case ignored. */
+void db_sql_order_nocase(buf *b, const char *expr);
+/* A condition: expr matches the bound LIKE pattern (% and _ wildcards, \ escapes them) with ASCII case
+ * ignored. One parameter. */
+void db_sql_like(buf *b, const char *expr);
+
+/* Full-text search over an index named fts whose row ids are the indexed objects' ids. The bound query is made
+ * with db_fts_word. */
+/* A subquery of the ids of the rows that match. One parameter: the query. */
+void db_sql_fts_ids(buf *b, const char *fts);
+/* A derived table named alias with the columns rid (a matching row's id), score (lower is a better match) and,
+ * with snippet, snip (as db_sql_fts_snippet). Parameters: the query; with top, then the number of best matches
+ * it keeps (best first). */
+void db_sql_fts_matches(buf *b, const char *fts, const char *alias, bool snippet, bool top);
+/* A whole statement: one row's snippet, the text of its column (0-based; -1 the best of them) around the matched
+ * words, each match between \x02 and \x03, "…" where text is left out, about 16 words. Parameters: the query, the
+ * row's id. */
+void db_sql_fts_snippet(buf *b, const char *fts, int column);
+enum db_fts_flags {
+	DB_FTS_ANY = 1 << 0,    /* the rows matching any of the words (else all of them) */
+	DB_FTS_PREFIX = 1 << 1, /* the word as a prefix (else the whole word, stemmed) */
+};
+/* Add one word (ASCII letters and digits or UTF-8 bytes only: never quotes or operators) to the full-text query
+ * being built in q (empty: the first word). Every word of one query takes the same flags. */
+void db_fts_word(buf *q, const char *w, size_t len, unsigned flags);
 #endif

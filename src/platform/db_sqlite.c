@@ -8,17 +8,21 @@
 #include "log.h"
 #include "util.h"
 
-enum { CACHE_SLOTS = 256 };
+enum { CACHE_SLOTS = 256, PROBES = 8 /* a text's neighbourhood: the slots it may take from its home on */ };
 
 struct db_stmt {
 	sqlite3_stmt *st;
 	const char *sql; /* the program's text: compared by content */
 	struct db *d;
+	bool held;       /* handed out and not yet db_done: never reset, rebound or finalised under its holder */
+	bool once;       /* not in the cache: db_done finalises it and frees this */
 };
 
 struct db {
 	sqlite3 *h;
 	struct db_stmt cache[CACHE_SLOTS];
+	bool bulk;            /* inside db_bulk(d, true) */
+	long long cache_size; /* the connection's cache_size, restored when the bulk load ends */
 };
 
 static unsigned hash_str(const char *s)
@@ -28,7 +32,6 @@ static unsigned hash_str(const char *s)
 		h = (h ^ (unsigned char)*s) * 16777619u;
 	return h;
 }
-
 db *db_open(const char *path, enum db_open_mode mode, const char **err)
 {
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
@@ -66,42 +69,78 @@ void db_close(db *d)
 {
 	if (!d)
 		return;
-	for (int i = 0; i < CACHE_SLOTS; i++)
+	for (int i = 0; i < CACHE_SLOTS; i++) {
+		if (d->cache[i].held) /* a caller never said db_done: its statement is finalised with the rest */
+			log_error("db: statement still in use at close: %.80s", d->cache[i].sql);
 		sqlite3_finalize(d->cache[i].st);
+	}
 	sqlite3_close(d->h);
 	free(d);
 }
 
-static db_stmt *prepare(db *d, const char *sql)
+/* Prepare sql into the empty cache slot s (persistent: the program's fixed statements live as long as the
+ * connection). */
+static db_stmt *fill(db *d, db_stmt *s, const char *sql)
 {
-	unsigned h = hash_str(sql) % CACHE_SLOTS;
-	for (int probe = 0; probe < 8; probe++) {
-		db_stmt *s = &d->cache[(h + probe) % CACHE_SLOTS];
-		if (s->st && (s->sql == sql || strcmp(s->sql, sql) == 0))
-			return s;
-		if (!s->st) {
-			if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
-				log_error("db: prepare failed: %s", sqlite3_errmsg(d->h));
-				s->st = NULL;
-				return NULL;
-			}
-			s->sql = sqlite3_sql(s->st);
-			s->d = d;
-			return s;
-		}
-	}
-	/* Cache neighbourhood full: evict the home slot. */
-	db_stmt *s = &d->cache[h];
-	sqlite3_finalize(s->st);
-	s->st = NULL;
 	if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) != SQLITE_OK) {
 		log_error("db: prepare failed: %s", sqlite3_errmsg(d->h));
+		sqlite3_finalize(s->st);
 		s->st = NULL;
 		return NULL;
 	}
 	s->sql = sqlite3_sql(s->st);
 	s->d = d;
+	s->held = true;
+	s->once = false;
 	return s;
+}
+
+/* A statement outside the cache, for one use: db_done finalises it. */
+static db_stmt *prepare_once(db *d, const char *sql)
+{
+	db_stmt *s = calloc(1, sizeof *s);
+	if (!s)
+		die_oom();
+	if (sqlite3_prepare_v3(d->h, sql, -1, 0, &s->st, NULL) != SQLITE_OK) {
+		log_error("db: prepare failed: %s", sqlite3_errmsg(d->h));
+		sqlite3_finalize(s->st);
+		free(s);
+		return NULL;
+	}
+	s->sql = sqlite3_sql(s->st);
+	s->d = d;
+	s->held = s->once = true;
+	return s;
+}
+
+/* Is a cache slot's statement in a caller's hands (or, belt and braces, still running)? */
+static bool in_use(const db_stmt *s) { return s->held || sqlite3_stmt_busy(s->st); }
+
+/* The cached statement of sql, taken out for the caller. A statement in use is never taken from its holder:
+ * the same text re-entered while it runs gets a statement of its own, and a full neighbourhood gives up one
+ * of its idle slots, or, when every one is in use, an uncached statement. */
+static db_stmt *prepare(db *d, const char *sql)
+{
+	unsigned h = hash_str(sql) % CACHE_SLOTS;
+	db_stmt *idle = NULL;
+	for (int probe = 0; probe < PROBES; probe++) {
+		db_stmt *s = &d->cache[(h + probe) % CACHE_SLOTS];
+		if (!s->st)
+			return fill(d, s, sql);
+		if (s->sql == sql || strcmp(s->sql, sql) == 0) {
+			if (in_use(s))
+				return prepare_once(d, sql);
+			s->held = true;
+			return s;
+		}
+		if (!idle && !in_use(s))
+			idle = s;
+	}
+	if (!idle)
+		return prepare_once(d, sql);
+	sqlite3_finalize(idle->st);
+	idle->st = NULL;
+	return fill(d, idle, sql);
 }
 
 static void bindv(db_stmt *s, const char *types, va_list ap)
@@ -124,7 +163,7 @@ static void bindv(db_stmt *s, const char *types, va_list ap)
 	}
 }
 
-static db_stmt *vq(db *d, const char *sql, const char *types, va_list ap)
+db_stmt *db_vq(db *d, const char *sql, const char *types, va_list ap)
 {
 	db_stmt *s = prepare(d, sql);
 	if (!s)
@@ -139,12 +178,13 @@ db_stmt *db_q(db *d, const char *sql, const char *types, ...)
 {
 	va_list ap;
 	va_start(ap, types);
-	db_stmt *s = vq(d, sql, types, ap);
+	db_stmt *s = db_vq(d, sql, types, ap);
 	va_end(ap);
 	return s;
 }
 
 db_stmt *db_prepare(db *d, const char *sql) { return db_q(d, sql, ""); }
+db_stmt *db_prepare_once(db *d, const char *sql) { return prepare_once(d, sql); }
 void db_bind_int(db_stmt *s, int i, long long v) { sqlite3_bind_int64(s->st, i, v); }
 void db_bind_double(db_stmt *s, int i, double v) { sqlite3_bind_double(s->st, i, v); }
 
@@ -181,16 +221,20 @@ int db_step(db_stmt *s)
 
 void db_done(db_stmt *s)
 {
-	if (s)
-		sqlite3_reset(s->st);
+	if (!s)
+		return;
+	if (s->once) {
+		sqlite3_finalize(s->st);
+		free(s);
+		return;
+	}
+	sqlite3_reset(s->st);
+	s->held = false;
 }
 
-int db_run(db *d, const char *sql, const char *types, ...)
+int db_vrun(db *d, const char *sql, const char *types, va_list ap)
 {
-	va_list ap;
-	va_start(ap, types);
-	db_stmt *s = vq(d, sql, types, ap);
-	va_end(ap);
+	db_stmt *s = db_vq(d, sql, types, ap);
 	if (!s)
 		return DB_ERR;
 	int rc = db_step(s);
@@ -198,16 +242,31 @@ int db_run(db *d, const char *sql, const char *types, ...)
 	return rc == DB_DONE || rc == DB_ROW ? DB_OK : rc;
 }
 
-long long db_int(db *d, long long dflt, const char *sql, const char *types, ...)
+int db_run(db *d, const char *sql, const char *types, ...)
 {
 	va_list ap;
 	va_start(ap, types);
-	db_stmt *s = vq(d, sql, types, ap);
+	int rc = db_vrun(d, sql, types, ap);
 	va_end(ap);
+	return rc;
+}
+
+long long db_vint(db *d, long long dflt, const char *sql, const char *types, va_list ap)
+{
+	db_stmt *s = db_vq(d, sql, types, ap);
 	long long v = dflt;
 	if (s && db_step(s) == DB_ROW && !db_col_null(s, 0))
 		v = db_col_int(s, 0);
 	db_done(s);
+	return v;
+}
+
+long long db_int(db *d, long long dflt, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	long long v = db_vint(d, dflt, sql, types, ap);
+	va_end(ap);
 	return v;
 }
 
@@ -280,4 +339,20 @@ bool db_has_table(db *d, const char *name)
 bool db_has_column(db *d, const char *table, const char *column)
 {
 	return db_int(d, 0, "SELECT count(*) FROM pragma_table_info(?) WHERE name=?", "tt", table, column) > 0;
+}
+
+void db_bulk(db *d, bool on)
+{
+	/* A big load rewrites index pages many times: with SQLite's default 2 MiB cache they are spilled to the
+	 * WAL and read back again and again. */
+	if (on && !d->bulk) {
+		d->cache_size = db_int(d, -2000, "PRAGMA cache_size", "");
+		db_exec(d, "PRAGMA cache_size = -65536");
+		d->bulk = true;
+	} else if (!on && d->bulk) {
+		char sql[48];
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", d->cache_size);
+		db_exec(d, sql);
+		d->bulk = false;
+	}
 }

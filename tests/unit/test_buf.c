@@ -1,5 +1,8 @@
 /* test_buf.c — the growable buffer and its escaping writers: HTML, URL, JSON, CSV (formula guard). */
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "harness.h"
 #include "platform/buf.h"
 
@@ -144,6 +147,45 @@ TEST(html_printf_escapes_strings_only)
 	html(&b, "%s", none);
 	CHECK_STR(buf_str(&b), "");
 	buf_free(&b);
+}
+
+/* vhtml without the compiler's format check, as a format the checker would not see */
+static void unchecked_html(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vhtml(b, fmt, ap);
+	va_end(ap);
+}
+
+/* Did formatting fmt in a child process abort it? */
+static bool html_aborts(const char *fmt)
+{
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(2); /* the message is for a developer, not the test log */
+		buf b;
+		buf_init(&b);
+		unchecked_html(&b, fmt, 1, "x");
+		_exit(0);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+}
+
+/* A conversion html() does not know is a bug in the program: it stops loudly instead of dropping it (and
+ * taking the next argument for the wrong one). */
+TEST(html_printf_refuses_an_unknown_conversion)
+{
+	CHECK(html_aborts("<p>%p</p>"));
+	CHECK(html_aborts("<p>%n</p>"));
+	CHECK(html_aborts("<p>%.*s</p>"));
+	CHECK(html_aborts("<p>%hd</p>"));
+	CHECK(html_aborts("100%"));
+	CHECK(html_aborts("%000000000000000000000000000000000000000d"));
+	CHECK(!html_aborts("<p>%d %s</p>"));
 }
 
 TEST(buf_int_plain_and_grouped)

@@ -90,6 +90,100 @@ TEST(db_statement_cache_reuse_and_eviction)
 	db_close(d);
 }
 
+/* Statements still running while others are prepared: the cache must never finalise, reset or rebind one under
+ * its holder (the old cache evicted the home slot of a full neighbourhood whatever ran there: a use after free of
+ * the running statement's row). 300 running statements are more than the cache has slots, so every
+ * neighbourhood fills up with statements in use. */
+TEST(db_statement_cache_never_evicts_a_running_statement)
+{
+	db *d = scratch();
+	REQUIRE(d);
+	enum { N = 300 };
+	static char sql[N][64];
+	db_stmt *s[N];
+	const char *first[N];
+	for (int i = 0; i < N; i++) {
+		snprintf(sql[i], sizeof sql[i], "SELECT 'row-%d-a' UNION ALL SELECT 'row-%d-b'", i, i);
+		s[i] = db_q(d, sql[i], "");
+		REQUIRE(s[i]);
+		REQUIRE(db_step(s[i]) == DB_ROW);
+		first[i] = db_col_text(s[i], 0); /* valid until this statement's next step */
+	}
+	char want[32];
+	for (int i = 0; i < N; i++) {
+		snprintf(want, sizeof want, "row-%d-a", i);
+		CHECK_STR(first[i], want);
+		REQUIRE(db_step(s[i]) == DB_ROW);
+		snprintf(want, sizeof want, "row-%d-b", i);
+		CHECK_STR(db_col_text(s[i], 0), want);
+		CHECK_EQ_INT(db_step(s[i]), DB_DONE);
+	}
+	for (int i = 0; i < N; i++)
+		db_done(s[i]);
+	/* and they all work again afterwards, from the cache or not */
+	for (int i = 0; i < N; i += 7) {
+		db_stmt *t = db_q(d, sql[i], "");
+		REQUIRE(t && db_step(t) == DB_ROW);
+		snprintf(want, sizeof want, "row-%d-a", i);
+		CHECK_STR(db_col_text(t, 0), want);
+		db_done(t);
+	}
+	db_close(d);
+}
+
+/* The same text asked for again while its statement runs (a loop over rows calling a function that runs that
+ * statement too) gets a statement of its own: the outer one keeps its place. */
+TEST(db_statement_cache_same_text_reentered)
+{
+	db *d = scratch();
+	REQUIRE(d);
+	for (int i = 1; i <= 3; i++)
+		db_run(d, "INSERT INTO t(i) VALUES (?)", "i", (long long)i);
+	const char *sql = "SELECT i FROM t WHERE i >= ? ORDER BY i";
+	db_stmt *outer = db_q(d, sql, "i", 1LL);
+	REQUIRE(outer);
+	long long sum = 0, rows = 0;
+	while (db_step(outer) == DB_ROW) {
+		db_stmt *inner = db_q(d, sql, "i", db_col_int(outer, 0));
+		REQUIRE(inner && inner != outer);
+		while (db_step(inner) == DB_ROW)
+			sum += db_col_int(inner, 0);
+		db_done(inner);
+		rows++;
+	}
+	db_done(outer);
+	CHECK_EQ_INT(rows, 3);
+	CHECK_EQ_INT(sum, (1 + 2 + 3) + (2 + 3) + 3);
+	db_close(d);
+}
+
+/* One-off text is prepared outside the cache and finalised by db_done (ASan's leak check sees one kept). */
+TEST(db_prepare_once_is_not_cached)
+{
+	db *d = scratch();
+	REQUIRE(d);
+	char sql[64];
+	for (int i = 0; i < 1000; i++) {
+		snprintf(sql, sizeof sql, "SELECT %d + ?", i);
+		db_stmt *s = db_prepare_once(d, sql);
+		REQUIRE(s);
+		db_bind_int(s, 1, 1);
+		REQUIRE(db_step(s) == DB_ROW);
+		CHECK_EQ_INT(db_col_int(s, 0), i + 1);
+		db_done(s);
+	}
+	/* two of the same text at once are two statements */
+	db_stmt *a = db_prepare_once(d, "SELECT 1 UNION ALL SELECT 2"), *b = db_prepare_once(d, "SELECT 1 UNION ALL SELECT 2");
+	REQUIRE(a && b && a != b);
+	REQUIRE(db_step(a) == DB_ROW && db_step(b) == DB_ROW && db_step(b) == DB_ROW);
+	CHECK_EQ_INT(db_col_int(a, 0), 1);
+	CHECK_EQ_INT(db_col_int(b, 0), 2);
+	db_done(a);
+	db_done(b);
+	CHECK(db_prepare_once(d, "SELEKT 1") == NULL);
+	db_close(d);
+}
+
 TEST(db_transactions_commit_and_rollback)
 {
 	db *d = scratch();

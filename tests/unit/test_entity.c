@@ -260,6 +260,85 @@ TEST(entity_list_bad_arguments_name_the_field)
 	db_close(d);
 }
 
+/* A list refuses arguments it would otherwise lose without a word: one given twice (the first would win), more
+ * than 64 of them, more values than its statement binds. Each 400 names the argument. */
+TEST(entity_list_refuses_repeated_and_too_many_arguments)
+{
+	db *d = t_db();
+	arena *a = arena_new();
+	struct err e = {0};
+	struct {
+		const char *qs, *field;
+	} bad[] = {
+		{"status=active&status=met", "status"},
+		{"limit=5&sort=title&limit=6", "limit"},
+		{"q=a&q=b", "q"},
+	};
+	for (size_t i = 0; i < COUNT(bad); i++) {
+		memset(&e, 0, sizeof e);
+		CHECK(titles(d, a, "goals", bad[i].qs, NULL, &e) == NULL);
+		CHECK_EQ_INT(e.status, 400);
+		CHECK_STR(e.field, bad[i].field);
+	}
+	/* 65 arguments: the 65th is named, before any is looked at */
+	buf qs;
+	buf_init(&qs);
+	for (int i = 1; i <= 65; i++)
+		buf_rawf(&qs, "%sa%d=1", i > 1 ? "&" : "", i);
+	memset(&e, 0, sizeof e);
+	CHECK(titles(d, a, "goals", buf_str(&qs), NULL, &e) == NULL);
+	CHECK_EQ_INT(e.status, 400);
+	CHECK_STR(e.field, "a65");
+	CHECK_CONTAINS(e.message, "at most 64");
+	buf_free(&qs);
+	arena_free(a);
+	db_close(d);
+}
+
+/* A kind with more filters than a list's statement binds: the first argument past the room is refused, 400. */
+TEST(entity_list_refuses_more_values_than_it_binds)
+{
+	enum { N = 70 };
+	static struct field fields[N + 1];
+	static char names[N][16];
+	fields[0] = (struct field){"title", "Title", FT_STRING, F_REQUIRED, 100};
+	buf ddl;
+	buf_init(&ddl);
+	buf_lit(&ddl, "CREATE TABLE wide (id INTEGER PRIMARY KEY, created_at TEXT, updated_at TEXT, version INTEGER, title TEXT");
+	for (int i = 0; i < N; i++) {
+		snprintf(names[i], sizeof names[i], "f%d", i + 1);
+		fields[i + 1] = (struct field){names[i], names[i], FT_INT, F_FILTER};
+		buf_rawf(&ddl, ", %s INTEGER", names[i]);
+	}
+	buf_lit(&ddl, ")");
+	struct entity wide = {.kind = "wide", .table = "wide", .one = "wide", .label = "Wides", .title_field = "title",
+	                      .fields = fields, .nfields = N + 1, .write_rank = 1};
+	entity_init_one(&wide);
+	db *d = t_db();
+	REQUIRE(db_exec(d, buf_str(&ddl)) == DB_OK);
+	buf_free(&ddl);
+	arena *a = arena_new();
+	buf qs;
+	buf_init(&qs);
+	for (int i = 1; i <= 62; i++)
+		buf_rawf(&qs, "%sf%d=1", i > 1 ? "&" : "", i);
+	struct list_query q = {args(a, buf_str(&qs)), 50};
+	json_t *items = NULL;
+	const char *next = NULL;
+	struct err e = {0};
+	CHECK_EQ_INT(entity_list(d, &wide, &q, a, &items, &next, &e), 0); /* 62 values and the page's two fit */
+	json_decref(items);
+	buf_lit(&qs, "&f63=1");
+	q.args = args(a, buf_str(&qs));
+	CHECK_EQ_INT(entity_list(d, &wide, &q, a, &items, &next, &e), -1);
+	CHECK_EQ_INT(e.status, 400);
+	CHECK_STR(e.field, "f63");
+	buf_free(&qs);
+	entity_free_sql(&wide);
+	arena_free(a);
+	db_close(d);
+}
+
 /* Create a goal from the JSON and expect a 400 naming field. */
 static void expect_invalid(db *d, const char *k, const char *json, const char *field, int line)
 {
