@@ -130,9 +130,12 @@ bool users_authenticate(db *d, arena *a, const char *email, const char *password
 
 enum { LOGIN_FREE_TRIES = 5, LOGIN_WINDOW = 900, LOGIN_MAX_WAIT = 300 };
 
-long login_wait(db *d, const char *ip)
+/* Seconds one count of failures (scope "ip" or "account") must still wait: none for the first 5 within the
+ * window, then 2, 4, 8 ... seconds after the last failure, at most 256. */
+static long failures_wait(db *d, const char *scope, const char *key)
 {
-	db_stmt *s = db_q(d, "SELECT count, last_at FROM login_failures WHERE ip = ?", "t", ip);
+	db_stmt *s = db_q(d, "SELECT count, last_at FROM login_failures WHERE scope = ? AND key = lower(?)", "tt", scope,
+	                  key ? key : "");
 	long wait = 0;
 	if (s && db_step(s) == DB_ROW) {
 		long long count = db_col_int(s, 0), last = db_col_int(s, 1);
@@ -151,16 +154,35 @@ long login_wait(db *d, const char *ip)
 	return wait;
 }
 
-void login_failed(db *d, const char *ip)
+long login_wait(db *d, const char *ip, const char *email)
 {
-	long long now = (long long)time(NULL);
-	db_run(d,
-	       "INSERT INTO login_failures(ip, count, last_at) VALUES (?, 1, ?) ON CONFLICT(ip) DO UPDATE SET "
-	       "count = CASE WHEN ? - last_at > ? THEN 1 ELSE count + 1 END, last_at = excluded.last_at",
-	       "tiii", ip, now, now, (long long)LOGIN_WINDOW);
+	long by_ip = failures_wait(d, "ip", ip), by_account = failures_wait(d, "account", email);
+	return by_ip > by_account ? by_ip : by_account;
 }
 
-void login_succeeded(db *d, const char *ip) { db_run(d, "DELETE FROM login_failures WHERE ip = ?", "t", ip); }
+static void failure_count(db *d, const char *scope, const char *key, long long now)
+{
+	db_run(d,
+	       "INSERT INTO login_failures(scope, key, count, last_at) VALUES (?, lower(?), 1, ?) "
+	       "ON CONFLICT(scope, key) DO UPDATE SET "
+	       "count = CASE WHEN ? - last_at > ? THEN 1 ELSE count + 1 END, last_at = excluded.last_at",
+	       "ttiii", scope, key ? key : "", now, now, (long long)LOGIN_WINDOW);
+}
+
+void login_failed(db *d, const char *ip, const char *email)
+{
+	long long now = (long long)time(NULL);
+	/* counts whose window has passed would start again anyway: dropping them keeps the table small, although
+	 * every email tried gets a row */
+	db_run(d, "DELETE FROM login_failures WHERE last_at < ?", "i", now - LOGIN_WINDOW);
+	failure_count(d, "ip", ip, now);
+	failure_count(d, "account", email, now);
+}
+
+void login_succeeded(db *d, const char *email)
+{
+	db_run(d, "DELETE FROM login_failures WHERE scope = 'account' AND key = lower(?)", "t", email ? email : "");
+}
 
 /* Random secret as URL-safe base64 into the arena. */
 char *random_secret(arena *a, const char *prefix)
