@@ -1,5 +1,6 @@
 /* users.c — people and roles; argon2id passwords, sessions and API tokens stored as hashes. */
 #include "users.h"
+#include <pthread.h>
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
@@ -116,6 +117,20 @@ const char *users_name(db *d, arena *a, long long id)
 	return users_get(d, a, id, &u) ? u.name : NULL;
 }
 
+/* The hash an unknown email is checked against: argon2id of a random password with the same limits as every
+ * password's, made once on first use (it costs one hashing), so an unknown email takes as long as a wrong
+ * password and the timing does not tell which emails have accounts. Written once, then only read. */
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+static char dummy_hash[crypto_pwhash_STRBYTES];
+
+static void dummy_hash_make(void)
+{
+	char pw[21];
+	password_generate(pw);
+	if (password_hash(pw, dummy_hash, sizeof dummy_hash) != 0)
+		log_error("users: cannot make the hash for unknown emails");
+}
+
 bool users_authenticate(db *d, arena *a, const char *email, const char *password, struct user *u)
 {
 	db_stmt *s = db_q(d, "SELECT pw_hash FROM users WHERE email = ?", "t", email ? email : "");
@@ -123,9 +138,13 @@ bool users_authenticate(db *d, arena *a, const char *email, const char *password
 	if (s && db_step(s) == DB_ROW)
 		snprintf(hash, sizeof hash, "%s", db_col_text(s, 0));
 	db_done(s);
-	if (!*hash || !password)
+	if (!password)
 		return false;
-	return password_verify(hash, password) && users_find(d, a, email, u);
+	bool known = *hash != 0;
+	if (!known)
+		pthread_once(&dummy_once, dummy_hash_make);
+	bool ok = password_verify(known ? hash : dummy_hash, password);
+	return known && ok && users_find(d, a, email, u);
 }
 
 enum { LOGIN_FREE_TRIES = 5, LOGIN_WINDOW = 900, LOGIN_MAX_WAIT = 300 };

@@ -1,4 +1,5 @@
 /* test_users.c — people and secrets: argon2id passwords, sessions, hashed tokens, sign-in slow-down. */
+#include <time.h>
 #include "harness.h"
 #include "model/users.h"
 
@@ -65,6 +66,41 @@ TEST(users_add_and_authenticate)
 	CHECK(!session_lookup(d, a, cookie, &u, &csrf));
 	CHECK_EQ_INT(users_set_password(d, "nobody@x.test", "another-pass", &e), -1);
 	CHECK_EQ_INT(e.status, 404);
+	arena_free(a);
+	db_close(d);
+}
+
+static double seconds_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Defect 9: an unknown email was refused in 2 ms, a wrong password in 74 ms, so the timing told which emails
+ * have accounts. Both now cost one argon2id verification. */
+TEST(regression_unknown_email_takes_as_long_as_a_wrong_password)
+{
+	db *d = t_db();
+	arena *a = arena_new();
+	struct err e = {0};
+	REQUIRE(users_add(d, "pm@x.test", "Priya", "pm", "s3cret-pass", &e) > 0);
+	struct user u = {0};
+	CHECK(!users_authenticate(d, a, "nobody@x.test", "s3cret-pass", &u)); /* the dummy hash is made once */
+	double unknown = 0, wrong = 0;
+	for (int i = 0; i < 3; i++) {
+		double t0 = seconds_now();
+		CHECK(!users_authenticate(d, a, "nobody@x.test", "s3cret-pass", &u));
+		double t1 = seconds_now();
+		CHECK(!users_authenticate(d, a, "pm@x.test", "wrong-pass", &u));
+		double t2 = seconds_now();
+		unknown += t1 - t0;
+		wrong += t2 - t1;
+	}
+	if (!(unknown >= wrong / 2))
+		harness_fail(__FILE__, __LINE__, "an unknown email took %.1f ms, a wrong password %.1f ms (3 tries each)",
+		             unknown * 1e3, wrong * 1e3);
+	CHECK(users_authenticate(d, a, "pm@x.test", "s3cret-pass", &u)); /* and the right one still signs in */
 	arena_free(a);
 	db_close(d);
 }
