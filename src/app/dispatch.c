@@ -1,4 +1,4 @@
-/* dispatch.c — route lookup, sign-in, role and CSRF checks, body parsing, one transaction a request. */
+/* dispatch.c — route lookup, sign-in and role checks from the headers, then body parsing, CSRF, one transaction a request. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +127,15 @@ static void early_error(request *rq, response *rs, int status, const char *code,
 		page_error(rq, rs, status, msg);
 }
 
+static void too_large(request *rq, response *rs)
+{
+	char msg[120];
+	snprintf(msg, sizeof msg, "request body is over the limit of %zu bytes (%zu MiB)", rq->body_limit,
+	         rq->body_limit >> 20);
+	early_error(rq, rs, 413, "too_large", msg);
+}
+
+
 static bool content_type_is(request *rq, const char *want)
 {
 	const char *ct = rq_header(rq, "Content-Type");
@@ -162,10 +171,7 @@ found:
 static bool read_body(request *rq, response *rs, const struct route *r)
 {
 	if (rq->too_large) {
-		size_t limit = dispatch_body_limit(http_method_name(rq->method), rq->path);
-		char msg[120];
-		snprintf(msg, sizeof msg, "request body is over the limit of %zu bytes (%zu MiB)", limit, limit >> 20);
-		early_error(rq, rs, 413, "too_large", msg);
+		too_large(rq, rs);
 		return false;
 	}
 	if (r->flags & R_CSV_BODY) {
@@ -229,20 +235,37 @@ static const struct route *find_route(request *rq, bool *path_known)
 }
 
 /* The path as the access log shows it: a share link's secret (/share/roadmap/SECRET) is left out, so the log
- * never hands out read access. */
+ * never hands out read access; a very long path is cut. */
 static const char *logged_path(request *rq)
 {
 	const char *p = rq->path;
+	if (strlen(p) > 512) /* a 414's path, say: the log keeps its start */
+		return arena_printf(rq->a, "%.512s…", p);
 	if (strncmp(p, "/share/", 7))
 		return p;
 	const char *slash = strchr(p + 7, '/');
 	return slash ? arena_printf(rq->a, "%.*s/…", (int)(slash - p), p) : p;
 }
 
-void dispatch(request *rq, response *rs)
+/* What every answer gets on its way out: the access log line (µs since the headers were in). */
+static void finish(request *rq, response *rs)
 {
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long us = (t1.tv_sec - rq->started.tv_sec) * 1000000L + (t1.tv_nsec - rq->started.tv_nsec) / 1000;
+	log_info("%s %s %s %d %ldus", rq->id, http_method_name(rq->method), logged_path(rq), rs->status, us);
+}
+
+/* Everything the headers alone decide: http.c's findings (413), the route (404, 405), this
+ * thread's database, who is asking (401, or the sign-in page) and whether their role may (403). True when the
+ * request may go on to its body; false with the answer in rs. The route, db and principal stay on rq. */
+static bool check_headers(request *rq, response *rs)
+{
+	rq->checked = true;
+	if (rq->refused == 413) {
+		too_large(rq, rs);
+		return false;
+	}
 	bool known;
 	const struct route *r = find_route(rq, &known);
 	if (!r) {
@@ -250,13 +273,13 @@ void dispatch(request *rq, response *rs)
 			early_error(rq, rs, 405, "method_not_allowed", "that method is not allowed here");
 		else
 			early_error(rq, rs, 404, "not_found", "no such page or resource");
-		goto done;
+		return false;
 	}
 	rq->route = r;
 	rq->db = thread_db();
 	if (!rq->db) {
 		early_error(rq, rs, 500, "internal", "the database is not available; see the server log");
-		goto done;
+		return false;
 	}
 	if (!(r->flags & R_PUBLIC) || rq_cookie(rq, SESSION_COOKIE) || rq_header(rq, "Authorization"))
 		authenticate(rq);
@@ -271,7 +294,7 @@ void dispatch(request *rq, response *rs)
 		} else {
 			reply_error(rs, 401, "unauthorized", NULL, "sign in or send a bearer token");
 		}
-		goto done;
+		return false;
 	}
 	int need = r->rank;
 	if (r->flags & R_KIND_WRITE) {
@@ -281,8 +304,24 @@ void dispatch(request *rq, response *rs)
 	}
 	if (rq->user_id && rq->user_rank < need) {
 		early_error(rq, rs, 403, "forbidden", "your role may not do this");
-		goto done;
+		return false;
 	}
+	return true;
+}
+
+bool dispatch_headers(request *rq, response *rs)
+{
+	if (check_headers(rq, rs))
+		return true;
+	finish(rq, rs);
+	return false;
+}
+
+void dispatch(request *rq, response *rs)
+{
+	if (!rq->checked && !check_headers(rq, rs))
+		goto done;
+	const struct route *r = rq->route;
 	if (!read_body(rq, rs, r))
 		goto done;
 	if ((r->flags & R_CSRF) && rq->user_id && !csrf_ok(rq)) {
@@ -308,7 +347,5 @@ void dispatch(request *rq, response *rs)
 	if (r->flags & R_ETAG && rq->method != HTTP_POST)
 		rs->etag = rs->status == 200;
 done:
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	long us = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
-	log_info("%s %s %s %d %ldus", rq->id, http_method_name(rq->method), logged_path(rq), rs->status, us);
+	finish(rq, rs);
 }

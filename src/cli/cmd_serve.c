@@ -13,7 +13,7 @@
 static struct http_config config(const char *listen, int port, int threads)
 {
 	struct http_config c = {.listen = listen, .port = port, .threads = threads, .body_limit = 1 << 20,
-	                        .handler = dispatch, .limit_for = dispatch_body_limit,
+	                        .handler = dispatch, .on_headers = dispatch_headers, .limit_for = dispatch_body_limit,
 	                        .spool_for = dispatch_spool_for};
 	return c;
 }

@@ -181,6 +181,7 @@ static request *request_new(struct MHD_Connection *c, const char *url, const cha
 	rq->method = parse_method(method);
 	rq->path = arena_strdup(a, url);
 	buf_init(&rq->body);
+	clock_gettime(CLOCK_MONOTONIC, &rq->started);
 	client_ip(c, rq->ip);
 	snprintf(rq->id, sizeof rq->id, "%08x", atomic_fetch_add(&request_seq, 1) + 1);
 	return rq;
@@ -250,14 +251,32 @@ static enum MHD_Result send_response(struct http_server *s, request *rq, respons
 	return ret;
 }
 
-static enum MHD_Result simple_error(struct MHD_Connection *c, unsigned status, const char *json)
+/* Without an on_headers hook: what http.c found, as a plain JSON error (a body over the limit is never read). */
+static bool refuse_plainly(request *rq, response *rs)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(json), (void *)json, MHD_RESPMEM_PERSISTENT);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-	enum MHD_Result ret = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
-	return ret;
+	if (!rq->refused)
+		return true;
+	rs->status = rq->refused;
+	rs->content_type = "application/json";
+	buf_lit(&rs->body, "{\"error\":{\"code\":\"too_large\",\"message\":\"the request is over a limit\"}}");
+	return false;
+}
+
+/* What can be told from the request line and headers alone: an announced body against the route's limit. */
+static void check_request(struct http_server *s, request *rq, const char *method, const char *url)
+{
+	rq->body_limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
+	const char *cl = rq_header(rq, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl && strtoull(cl, NULL, 10) > rq->body_limit)
+		rq->refused = 413;
+}
+
+/* Does the request announce a body? Only then is it worth answering before reading on: an answer queued that
+ * early closes the connection. */
+static bool has_body(request *rq)
+{
+	const char *cl = rq_header(rq, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	return (cl && strtoull(cl, NULL, 10) > 0) || rq_header(rq, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 }
 
 /* Keep n more bytes of body: in memory, or past spool bytes in an anonymous temp file (what was in
@@ -284,28 +303,28 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct http_server *s = cls;
 	request *rq = *con_cls;
 	if (!rq) {
+		/* The headers are in. A request with a body is checked now (by the hook: its route, the sign-in, the
+		 * role), and refused before any of the body is read; the client is told at once. */
 		rq = request_new(c, url, method);
 		*con_cls = rq;
-		size_t limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
-		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > limit) {
-			/* Refuse before reading: the client is told at once and the body is never stored. */
-			char msg[200];
-			snprintf(msg, sizeof msg,
-			         "{\"error\":{\"code\":\"too_large\",\"message\":\"request body is over the limit of %zu bytes\"}}",
-			         limit);
-			char *copy = arena_strdup(rq->a, msg);
-			rq->answered = true;
-			return simple_error(c, 413, copy);
+		check_request(s, rq, method, url);
+		if (!has_body(rq))
+			return MHD_YES;
+		response rs = {.status = 200};
+		buf_init(&rs.body);
+		if (s->cfg.on_headers ? s->cfg.on_headers(rq, &rs) : refuse_plainly(rq, &rs)) {
+			buf_free(&rs.body);
+			return MHD_YES;
 		}
-		return MHD_YES;
+		rq->answered = true;
+		return send_response(s, rq, &rs);
 	}
 	if (rq->answered) {
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		size_t limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
+		size_t limit = rq->body_limit;
 		if (!rq->too_large && rq->body_size + *upload_size <= limit)
 			body_add(rq, s->cfg.spool_for ? s->cfg.spool_for(method, url) : 0, upload, *upload_size);
 		else
@@ -315,7 +334,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	response rs = {.status = 200};
 	buf_init(&rs.body);
-	s->cfg.handler(rq, &rs);
+	if (s->cfg.on_headers || refuse_plainly(rq, &rs))
+		s->cfg.handler(rq, &rs);
 	return send_response(s, rq, &rs);
 }
 

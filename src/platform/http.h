@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 #include "arena.h"
 #include "buf.h"
 
@@ -30,8 +31,12 @@ typedef struct request {
 	buf body;
 	FILE *body_file;               /* the body instead, when it was spooled to an anonymous temp file (spool_for) */
 	size_t body_size;              /* bytes of body received, wherever they went */
-	bool too_large;
+	struct timespec started;       /* when its headers were in (CLOCK_MONOTONIC) */
+	int refused;                   /* found before the body: 413 (Content-Length over the limit) */
+	size_t body_limit;             /* this request's body limit (limit_for) */
+	bool too_large;                /* a body without Content-Length went past the limit (read, not stored) */
 	bool answered;                 /* a response was queued before the body was read */
+	bool checked;                  /* the headers hook ran: route, db and principal below are set */
 	struct kv *form;               /* parsed urlencoded/multipart fields, in order */
 	json_t *json;                  /* parsed JSON body when the route wants one */
 	const char *params[HTTP_MAX_PARAMS]; /* path parameters, in pattern order */
@@ -63,7 +68,12 @@ struct http_config {
 	int port;
 	int threads;
 	size_t body_limit;             /* default limit for request bodies */
-	http_handler handler;
+	http_handler handler;          /* called once the body is in */
+	/* Called when the headers of a request that announces a body are in, before any of the body is read: false
+	 * when it has filled rs with the answer, which is sent at once (the body is never read, the connection then
+	 * closes). rq->refused tells what http.c found. NULL: such requests are only refused for
+	 * rq->refused, with a plain JSON error. Requests without a body go straight to handler (keep-alive stays). */
+	bool (*on_headers)(request *rq, response *rs);
 	/* Limit for one request's body; NULL means body_limit for all. */
 	size_t (*limit_for)(const char *method, const char *path);
 	/* A body over this many bytes goes to an anonymous temp file (rq->body_file) instead of memory;
