@@ -1,8 +1,9 @@
-/* http.c — libmicrohttpd glue: thread pool, per-request arena, bodies, whole responses, ETags. */
+/* http.c — libmicrohttpd glue: thread pool, per-request arena, bodies, whole responses, ETags, connection limits. */
 #include "http.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -13,10 +14,28 @@
 #include <unistd.h>
 #include "log.h"
 
+/* One connection, from libmicrohttpd's notice that it started to the one that it closed (its socket context):
+ * its socket and the deadline for the headers it is waiting for (shared with the watchdog, under the server's
+ * lock). */
+struct conn {
+	int fd;
+	long long deadline_ms;  /* CLOCK_MONOTONIC; 0 while a request is being read past its headers or answered */
+	bool shut;              /* the watchdog shut its socket down */
+	struct conn *prev, *next;
+};
+
 struct http_server {
 	struct MHD_Daemon *d;
 	struct http_config cfg;
 	bool close_after; /* one-shot mode: answer with Connection: close */
+	/* Every open connection, for the watchdog that closes those whose headers are late. Start-up-owned state:
+	 * the list and each conn's deadline and shut are guarded by lock. */
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	struct conn *conns;
+	bool stopping;
+	bool watching;    /* the watchdog thread runs */
+	pthread_t watchdog;
 };
 
 static atomic_uint request_seq;
@@ -199,11 +218,122 @@ static void request_free(request *rq)
 	arena_free(rq->a);
 }
 
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static struct conn *conn_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static int headers_timeout(const struct http_server *s)
+{
+	return s->cfg.headers_timeout > 0 ? s->cfg.headers_timeout : HTTP_DEFAULT_HEADERS_TIMEOUT;
+}
+
+/* The connection now waits for a request's headers (deadline_ms = now + the timeout), or has them (0). */
+static void conn_wait_headers(struct http_server *s, struct conn *cn, bool waiting)
+{
+	if (!cn)
+		return;
+	pthread_mutex_lock(&s->lock);
+	cn->deadline_ms = waiting ? now_ms() + 1000LL * headers_timeout(s) : 0;
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* libmicrohttpd's notices of a connection's start and close: the conn is made, listed, unlisted and freed. It
+ * reports the close before it closes the socket, so a listed conn's fd is always still this connection's. */
+static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+                        enum MHD_ConnectionNotificationCode code)
+{
+	struct http_server *s = cls;
+	struct conn *cn = *socket_context;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		cn = calloc(1, sizeof *cn);
+		if (!cn)
+			die_oom();
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		cn->fd = ci ? ci->connect_fd : -1;
+		pthread_mutex_lock(&s->lock);
+		cn->deadline_ms = now_ms() + 1000LL * headers_timeout(s);
+		cn->next = s->conns;
+		if (s->conns)
+			s->conns->prev = cn;
+		s->conns = cn;
+		pthread_mutex_unlock(&s->lock);
+		*socket_context = cn;
+		return;
+	}
+	if (!cn)
+		return;
+	pthread_mutex_lock(&s->lock);
+	if (cn->prev)
+		cn->prev->next = cn->next;
+	else
+		s->conns = cn->next;
+	if (cn->next)
+		cn->next->prev = cn->prev;
+	pthread_mutex_unlock(&s->lock);
+	free(cn);
+	*socket_context = NULL;
+}
+
+/* The watchdog: twice a second, shut down the socket of every connection whose headers are past their deadline
+ * (libmicrohttpd's own timeout is an idle timeout, which a client trickling a header line now and then resets).
+ * libmicrohttpd then sees the connection end and closes it. */
+static void *watchdog_run(void *arg)
+{
+	struct http_server *s = arg;
+	pthread_mutex_lock(&s->lock);
+	while (!s->stopping) {
+		long long now = now_ms();
+		for (struct conn *cn = s->conns; cn; cn = cn->next)
+			if (cn->deadline_ms && now >= cn->deadline_ms && !cn->shut && cn->fd >= 0) {
+				shutdown(cn->fd, SHUT_RDWR);
+				cn->shut = true;
+			}
+		struct timespec until;
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_nsec += 500000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&s->wake, &s->lock, &until);
+	}
+	pthread_mutex_unlock(&s->lock);
+	return NULL;
+}
+
+static void server_init_sync(struct http_server *s)
+{
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&s->wake, &ca);
+	pthread_condattr_destroy(&ca);
+}
+
+static void server_free_sync(struct http_server *s)
+{
+	pthread_cond_destroy(&s->wake);
+	pthread_mutex_destroy(&s->lock);
+}
+
+/* A request is over (answered, or its client went away): free it; the connection now waits for the next
+ * request's headers, which have the whole timeout from now. */
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
-	(void)cls, (void)c, (void)toe;
+	(void)toe;
 	request_free(*con_cls);
 	*con_cls = NULL;
+	conn_wait_headers(cls, conn_of(c), true);
 }
 
 static enum MHD_Result send_response(struct http_server *s, request *rq, response *rs)
@@ -303,8 +433,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct http_server *s = cls;
 	request *rq = *con_cls;
 	if (!rq) {
-		/* The headers are in. A request with a body is checked now (by the hook: its route, the sign-in, the
-		 * role), and refused before any of the body is read; the client is told at once. */
+		/* The headers are in: the deadline is met. A request with a body is checked now (by the hook: its route,
+		 * the sign-in, the role), and refused before any of the body is read; the client is told at once. */
+		struct conn *cn = conn_of(c);
+		conn_wait_headers(s, cn, false);
 		rq = request_new(c, url, method);
 		*con_cls = rq;
 		check_request(s, rq, method, url);
@@ -362,18 +494,25 @@ http_server *http_start(const struct http_config *cfg, const char **err)
 		free(s);
 		return NULL;
 	}
+	server_init_sync(s);
 	unsigned threads = cfg->threads > 0 ? (unsigned)cfg->threads : 4;
+	unsigned per_ip = cfg->max_conns_per_ip > 0 ? (unsigned)cfg->max_conns_per_ip : HTTP_DEFAULT_CONNS_PER_IP;
 	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)cfg->port,
 	                        NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
-	                        MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+	                        MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_NOTIFY_CONNECTION, conn_notify, s,
 	                        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+	                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip,
 	                        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
 	if (!s->d) {
 		*err = "cannot listen on that address and port (in use, or not allowed)";
+		server_free_sync(s);
 		free(s);
 		return NULL;
 	}
+	s->watching = pthread_create(&s->watchdog, NULL, watchdog_run, s) == 0;
+	if (!s->watching)
+		log_error("http: cannot start the watchdog for late headers");
 	return s;
 }
 
@@ -381,7 +520,15 @@ void http_stop(http_server *s)
 {
 	if (!s)
 		return;
+	if (s->watching) {
+		pthread_mutex_lock(&s->lock);
+		s->stopping = true;
+		pthread_cond_signal(&s->wake);
+		pthread_mutex_unlock(&s->lock);
+		pthread_join(s->watchdog, NULL);
+	}
 	MHD_stop_daemon(s->d);
+	server_free_sync(s);
 	free(s);
 }
 
@@ -390,21 +537,27 @@ void http_stop(http_server *s)
 int http_serve_one(const struct http_config *cfg, int fd_in, int fd_out)
 {
 	struct http_server s = {.cfg = *cfg, .close_after = true};
-	/* no error log here: socket-pair connections make libmicrohttpd warn about TCP options */
+	server_init_sync(&s);
+	/* no error log here: socket-pair connections make libmicrohttpd warn about TCP options; no watchdog either:
+	 * the one connection has libmicrohttpd's 10-second timeout */
 	s.d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC, 0, NULL, NULL,
-	                       on_request, &s, MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_CONNECTION_TIMEOUT,
-	                       (unsigned)10, MHD_OPTION_END);
-	if (!s.d)
+	                       on_request, &s, MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_NOTIFY_CONNECTION,
+	                       conn_notify, &s, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_END);
+	if (!s.d) {
+		server_free_sync(&s);
 		return -1;
+	}
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
 		MHD_stop_daemon(s.d);
+		server_free_sync(&s);
 		return -1;
 	}
 	struct sockaddr_in fake = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	if (MHD_add_connection(s.d, sv[0], (struct sockaddr *)&fake, sizeof fake) != MHD_YES) {
 		close(sv[1]);
 		MHD_stop_daemon(s.d);
+		server_free_sync(&s);
 		return -1;
 	}
 	char chunk[65536];
@@ -428,5 +581,6 @@ drain:
 	}
 	close(sv[1]);
 	MHD_stop_daemon(s.d);
+	server_free_sync(&s);
 	return 0;
 }

@@ -15,6 +15,12 @@ enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DE
 
 enum { HTTP_MAX_PARAMS = 4, HTTP_MAX_HEADERS = 12 };
 
+/* Connection limits. */
+enum {
+	HTTP_DEFAULT_CONNS_PER_IP = 64,    /* connections at once from one client address */
+	HTTP_DEFAULT_HEADERS_TIMEOUT = 15, /* seconds for a request's headers, however they trickle in */
+};
+
 struct kv {
 	const char *key, *value;
 	struct kv *next;
@@ -67,6 +73,9 @@ struct http_config {
 	const char *listen;            /* address, e.g. "127.0.0.1" */
 	int port;
 	int threads;
+	int max_conns_per_ip;          /* connections at once from one address; 0: HTTP_DEFAULT_CONNS_PER_IP */
+	int headers_timeout;           /* seconds a request has for all its headers, from the connection's start or the
+	                                * end of its previous request; trickling does not extend it. 0: the default */
 	size_t body_limit;             /* default limit for request bodies */
 	http_handler handler;          /* called once the body is in */
 	/* Called when the headers of a request that announces a body are in, before any of the body is read: false

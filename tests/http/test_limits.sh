@@ -1,4 +1,5 @@
-# test_limits.sh — a live server under abuse: bodies refused from the headers.
+# test_limits.sh — a live server under abuse: bodies refused from the headers, connections per address and the
+# headers deadline.
 . "$(dirname "$0")/lib.sh"
 make_demo
 PM=$(token pm)
@@ -18,6 +19,19 @@ setTimeout(() => { console.log((got.split(" ")[1] || "none") + (got.includes("\r
 		"$1" "$2"
 }
 rss_kib() { sed -n 's/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$SERVER_PID/status"; }
+
+# --- a slow, trickling connection, started first: it should be closed 15 s after it opened (checked at the end)
+node -e '
+const t0 = Date.now();
+const s = require("net").connect({port: +process.argv[1], host: "127.0.0.1", localAddress: "127.0.0.3"}, () => {
+  s.write("GET /healthz HTTP/1.1\r\nHost: x\r\n");
+  let i = 0;
+  const tick = setInterval(() => { if (!s.destroyed) s.write("X-Trickle-" + (i++) + ": y\r\n"); }, 1000);
+  s.on("close", () => { clearInterval(tick); require("fs").writeFileSync(process.argv[2], String(Date.now() - t0)); });
+});
+s.on("error", () => {});
+setTimeout(() => { s.destroy(); }, 40000);' "$PORT" "$TMP/trickle.ms" &
+TRICKLER=$!
 
 # --- defect 4: who may send a body is decided from the headers, before any of it is read
 expect "regression: an anonymous API import announcing 45 MB is answered 401 before its body is sent" "401 early" \
@@ -55,5 +69,66 @@ check "regression: ... and the server's memory grows by less than 16 MiB (from $
 rm -f "$TMP/big.form"
 check "the refusals are in the access log" grep -q "POST /insights/import 303" "$TMP/server.err"
 
+# --- defect 5: many trickling connections from one address do not block the others
+node -e '
+const net = require("net");
+let open = 0, closedEarly = 0;
+for (let i = 0; i < 1100; i++) {
+  const s = net.connect({port: +process.argv[1], host: "127.0.0.1", localAddress: "127.0.0.2"}, () => {
+    open++;
+    s.write("GET /healthz HTTP/1.1\r\nHost: x\r\n");
+    const t = setInterval(() => { if (!s.destroyed) s.write("X-Slow: 1\r\n"); }, 2000);
+    s.on("close", () => clearInterval(t));
+  });
+  s.on("close", () => { closedEarly++; });
+  s.on("error", () => {});
+}
+setTimeout(() => { console.log(open - closedEarly); process.exit(0); }, 6000);' "$PORT" > "$TMP/loris.count" &
+LORIS=$!
+sleep 3
+T0=$(date +%s%N)
+api GET /healthz --max-time 5
+T1=$(date +%s%N)
+expect "regression: 1100 trickling connections from one address do not stop /healthz from another" 200 "$STATUS"
+check "... which answers within a second ($(((T1 - T0) / 1000000)) ms)" test $(((T1 - T0) / 1000000)) -lt 1000
+wait "$LORIS"
+LORIS_OPEN=$(cat "$TMP/loris.count")
+check "... of the 1100, at most 64 (the default --max-conns-per-ip) stay open ($LORIS_OPEN)" test "${LORIS_OPEN:-999}" -le 64
+api GET /healthz
+expect "the server still answers once they are gone" 200 "$STATUS"
+
+# the trickling connection started first is closed at the headers deadline (15 s), though it never went idle
+wait "$TRICKLER"
+MS=$(cat "$TMP/trickle.ms" 2> /dev/null || echo 0)
+check "regression: a connection trickling its headers is closed after the 15 s deadline (${MS} ms)" \
+	test "$MS" -ge 14000 -a "$MS" -le 19000
+
+stop_server
+
+# --max-conns-per-ip: its own limit, and the option checked
+"$TANDEM" serve --db "$DB" --port 1 --max-conns-per-ip 0 > /dev/null 2> "$TMP/opt.err"
+expect "--max-conns-per-ip 0 is refused (exit 2)" 2 "$?"
+check "... with a message naming the range" grep -q "max-conns-per-ip must be a number from 1 to" "$TMP/opt.err"
+start_server_with() {
+	_p=18190
+	while curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$_p/healthz"; do _p=$((_p + 1)); done
+	"$TANDEM" serve --db "$DB" --port "$_p" --threads 2 "$@" > "$TMP/server.out" 2> "$TMP/server.err" &
+	SERVER_PID=$!
+	PORT=$_p
+	BASE="http://127.0.0.1:$_p"
+	_i=0
+	while [ $_i -lt 100 ] && ! curl -s -o /dev/null --max-time 1 "$BASE/healthz"; do sleep 0.1; _i=$((_i + 1)); done
+}
+start_server_with --max-conns-per-ip 3
+OPEN=$(node -e '
+const net = require("net");
+let open = 0, closed = 0;
+for (let i = 0; i < 6; i++) {
+  const s = net.connect({port: +process.argv[1], host: "127.0.0.1", localAddress: "127.0.0.4"}, () => { open++; s.write("GET /healthz HTTP/1.1\r\n"); });
+  s.on("close", () => { closed++; });
+  s.on("error", () => {});
+}
+setTimeout(() => { console.log(open - closed); process.exit(0); }, 1500);' "$PORT")
+expect "--max-conns-per-ip 3 keeps three connections from one address" 3 "$OPEN"
 stop_server
 finish
