@@ -247,21 +247,39 @@ static const char *logged_path(request *rq)
 	return slash ? arena_printf(rq->a, "%.*s/…", (int)(slash - p), p) : p;
 }
 
-/* What every answer gets on its way out: the access log line (µs since the headers were in). */
+/* What every answer gets on its way out: API answers are private (Cache-Control: no-store, unless the handler set
+ * its own, as reply_file does), and the access log line (µs since the headers were in). */
 static void finish(request *rq, response *rs)
 {
+	if (wants_json(rq)) {
+		bool has = false;
+		for (int i = 0; i < rs->nheaders; i++)
+			has = has || !strcasecmp(rs->headers[i].name, "Cache-Control");
+		if (!has)
+			rs_header(rs, "Cache-Control", "no-store");
+	}
 	struct timespec t1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	long us = (t1.tv_sec - rq->started.tv_sec) * 1000000L + (t1.tv_nsec - rq->started.tv_nsec) / 1000;
 	log_info("%s %s %s %d %ldus", rq->id, http_method_name(rq->method), logged_path(rq), rs->status, us);
 }
 
-/* Everything the headers alone decide: http.c's findings (413), the route (404, 405), this
+/* Everything the headers alone decide: http.c's findings (414, 431, 413), the route (404, 405), this
  * thread's database, who is asking (401, or the sign-in page) and whether their role may (403). True when the
  * request may go on to its body; false with the answer in rs. The route, db and principal stay on rq. */
 static bool check_headers(request *rq, response *rs)
 {
 	rq->checked = true;
+	if (rq->refused == 414) {
+		early_error(rq, rs, 414, "uri_too_long",
+		            arena_printf(rq->a, "the request's address is over the limit of %d bytes", HTTP_MAX_URI));
+		return false;
+	}
+	if (rq->refused == 431) {
+		early_error(rq, rs, 431, "headers_too_large",
+		            arena_printf(rq->a, "the request's headers are over the limit of %d bytes", HTTP_MAX_HEADER_BYTES));
+		return false;
+	}
 	if (rq->refused == 413) {
 		too_large(rq, rs);
 		return false;

@@ -15,12 +15,13 @@
 #include "log.h"
 
 /* One connection, from libmicrohttpd's notice that it started to the one that it closed (its socket context):
- * its socket and the deadline for the headers it is waiting for (shared with the watchdog, under the server's
- * lock). */
+ * its socket, the deadline for the headers it is waiting for (shared with the watchdog, under the server's lock),
+ * and what the request line said (only its worker thread touches those). */
 struct conn {
 	int fd;
 	long long deadline_ms;  /* CLOCK_MONOTONIC; 0 while a request is being read past its headers or answered */
 	bool shut;              /* the watchdog shut its socket down */
+	size_t uri_len;         /* the request target as sent, of the request being read */
 	struct conn *prev, *next;
 };
 
@@ -283,6 +284,17 @@ static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_conte
 	*socket_context = NULL;
 }
 
+/* The request line as sent, before libmicrohttpd decodes it: its length. */
+static void *uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	struct conn *cn = conn_of(c);
+	if (cn) {
+		cn->uri_len = strlen(uri);
+	}
+	return NULL; /* the request's con_cls starts empty */
+}
+
 /* The watchdog: twice a second, shut down the socket of every connection whose headers are past their deadline
  * (libmicrohttpd's own timeout is an idle timeout, which a client trickling a header line now and then resets).
  * libmicrohttpd then sees the connection end and closes it. */
@@ -386,18 +398,35 @@ static bool refuse_plainly(request *rq, response *rs)
 {
 	if (!rq->refused)
 		return true;
+	const char *code = rq->refused == 414 ? "uri_too_long" : rq->refused == 431 ? "headers_too_large" : "too_large";
 	rs->status = rq->refused;
 	rs->content_type = "application/json";
-	buf_lit(&rs->body, "{\"error\":{\"code\":\"too_large\",\"message\":\"the request is over a limit\"}}");
+	buf_rawf(&rs->body, "{\"error\":{\"code\":\"%s\",\"message\":\"the request is over a limit\"}}", code);
 	return false;
 }
 
-/* What can be told from the request line and headers alone: an announced body against the route's limit. */
-static void check_request(struct http_server *s, request *rq, const char *method, const char *url)
+/* Adds up the header lines' bytes ("Name: value" and CRLF). */
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                    const char *value, size_t value_size)
+{
+	(void)kind, (void)key, (void)value;
+	*(size_t *)cls += key_size + value_size + 4;
+	return MHD_YES;
+}
+
+/* What can be told from the request line and headers alone: the target and headers against our limits, an
+ * announced body against the route's limit. */
+static void check_request(struct http_server *s, request *rq, struct conn *cn, const char *method, const char *url)
 {
 	rq->body_limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
+	size_t header_bytes = 0;
+	MHD_get_connection_values_n(rq->conn, MHD_HEADER_KIND, count_header, &header_bytes);
 	const char *cl = rq_header(rq, MHD_HTTP_HEADER_CONTENT_LENGTH);
-	if (cl && strtoull(cl, NULL, 10) > rq->body_limit)
+	if (cn && cn->uri_len > HTTP_MAX_URI)
+		rq->refused = 414;
+	else if (header_bytes > HTTP_MAX_HEADER_BYTES)
+		rq->refused = 431;
+	else if (cl && strtoull(cl, NULL, 10) > rq->body_limit)
 		rq->refused = 413;
 }
 
@@ -439,7 +468,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		conn_wait_headers(s, cn, false);
 		rq = request_new(c, url, method);
 		*con_cls = rq;
-		check_request(s, rq, method, url);
+		check_request(s, rq, cn, method, url);
 		if (!has_body(rq))
 			return MHD_YES;
 		response rs = {.status = 200};
@@ -500,9 +529,11 @@ http_server *http_start(const struct http_config *cfg, const char **err)
 	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)cfg->port,
 	                        NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
 	                        MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_NOTIFY_CONNECTION, conn_notify, s,
+	                        MHD_OPTION_URI_LOG_CALLBACK, uri_seen, s,
 	                        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
 	                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip,
+	                        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
 	                        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
 	if (!s->d) {
 		*err = "cannot listen on that address and port (in use, or not allowed)";
@@ -542,7 +573,9 @@ int http_serve_one(const struct http_config *cfg, int fd_in, int fd_out)
 	 * the one connection has libmicrohttpd's 10-second timeout */
 	s.d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC, 0, NULL, NULL,
 	                       on_request, &s, MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_NOTIFY_CONNECTION,
-	                       conn_notify, &s, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10, MHD_OPTION_END);
+	                       conn_notify, &s, MHD_OPTION_URI_LOG_CALLBACK, uri_seen, &s,
+	                       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT,
+	                       (unsigned)10, MHD_OPTION_END);
 	if (!s.d) {
 		server_free_sync(&s);
 		return -1;

@@ -15,8 +15,13 @@ enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DE
 
 enum { HTTP_MAX_PARAMS = 4, HTTP_MAX_HEADERS = 12 };
 
-/* Connection limits. */
+/* Limits checked when a request's headers are in. libmicrohttpd answers a request line or headers that do not
+ * fit its memory per connection with its own bare page, so that memory has room for both limits: a request over
+ * them gets our answer, with our headers. */
 enum {
+	HTTP_MAX_URI = 8192,               /* the request target as sent (path and query): over it, 414 */
+	HTTP_MAX_HEADER_BYTES = 32768,     /* every header line together: over it, 431 */
+	HTTP_CONN_MEMORY = 65536,          /* libmicrohttpd's memory per connection */
 	HTTP_DEFAULT_CONNS_PER_IP = 64,    /* connections at once from one client address */
 	HTTP_DEFAULT_HEADERS_TIMEOUT = 15, /* seconds for a request's headers, however they trickle in */
 };
@@ -38,7 +43,7 @@ typedef struct request {
 	FILE *body_file;               /* the body instead, when it was spooled to an anonymous temp file (spool_for) */
 	size_t body_size;              /* bytes of body received, wherever they went */
 	struct timespec started;       /* when its headers were in (CLOCK_MONOTONIC) */
-	int refused;                   /* found before the body: 413 (Content-Length over the limit) */
+	int refused;                   /* found before the body: 414 (URI), 431 (headers), 413 (Content-Length over the limit) */
 	size_t body_limit;             /* this request's body limit (limit_for) */
 	bool too_large;                /* a body without Content-Length went past the limit (read, not stored) */
 	bool answered;                 /* a response was queued before the body was read */

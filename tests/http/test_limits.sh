@@ -1,5 +1,5 @@
-# test_limits.sh — a live server under abuse: bodies refused from the headers, connections per address and the
-# headers deadline.
+# test_limits.sh — a live server under abuse: bodies refused from the headers, connections per address, the
+# headers deadline, and the headers every answer carries (no-store on the API; our own 413/414/431).
 . "$(dirname "$0")/lib.sh"
 make_demo
 PM=$(token pm)
@@ -68,6 +68,42 @@ check "regression: ... and the server's memory grows by less than 16 MiB (from $
 	test $((RSS1 - RSS0)) -lt 16384
 rm -f "$TMP/big.form"
 check "the refusals are in the access log" grep -q "POST /insights/import 303" "$TMP/server.err"
+
+# --- defect 13: API answers are never cached; our early answers carry the security headers
+api GET /api/v1/session -b "$TMP/jar"
+expect "regression: the session's answer carries Cache-Control: no-store" "no-store" "$(header Cache-Control)"
+api GET /api/v1/users -H "Authorization: Bearer $PM"
+expect "regression: the users list carries Cache-Control: no-store" "no-store" "$(header Cache-Control)"
+api POST /api/v1/tokens -H "Authorization: Bearer $PM" -H "$J" -d '{"name":"limits"}'
+expect "regression: a new token's answer carries Cache-Control: no-store" "201 no-store" "$STATUS $(header Cache-Control)"
+api GET /api/v1/goals -H "Authorization: Bearer tdm_nope"
+expect "regression: an API error carries Cache-Control: no-store" "401 no-store" "$STATUS $(header Cache-Control)"
+api GET /api/v1/goals.csv -H "Authorization: Bearer $PM"
+expect "a file keeps its own Cache-Control" "200 private, no-cache" "$STATUS $(header Cache-Control)"
+api GET /goals -b "$TMP/jar"
+expect "pages keep theirs" "200 private, no-cache" "$STATUS $(header Cache-Control)"
+# has_security_headers: the three headers every answer of ours carries, in $TMP/h
+has_security_headers() {
+	[ "$(header X-Content-Type-Options)" = nosniff ] && [ "$(header X-Frame-Options)" = DENY ] &&
+		[ "$(header Referrer-Policy)" = same-origin ]
+}
+head -c 1100000 /dev/zero | tr '\0' 'a' > "$TMP/big"
+api POST /api/v1/goals -H "Authorization: Bearer $PM" -H "$J" -H "Expect:" --data-binary @"$TMP/big"
+expect "an announced over-limit body: 413 too_large" "413 too_large" "$STATUS $(jget "$TMP/b" j.error.code)"
+check "regression: the early 413 carries nosniff, X-Frame-Options and Referrer-Policy" has_security_headers
+LONG=$(head -c 20000 /dev/zero | tr '\0' 'a')
+api GET "/api/v1/goals?q=$LONG" -H "Authorization: Bearer $PM"
+expect "a 20 kB address: 414 uri_too_long" "414 uri_too_long" "$STATUS $(jget "$TMP/b" j.error.code)"
+check "regression: the 414 carries nosniff, X-Frame-Options and Referrer-Policy" has_security_headers
+expect "... and no-store" no-store "$(header Cache-Control)"
+api GET /api/v1/goals -H "Authorization: Bearer $PM" -H "X-Padding: $LONG$LONG"
+expect "40 kB of headers: 431 headers_too_large" "431 headers_too_large" "$STATUS $(jget "$TMP/b" j.error.code)"
+check "regression: the 431 carries nosniff, X-Frame-Options and Referrer-Policy" has_security_headers
+api GET "/goals?q=$LONG" # (no cookie: curl sends no end of headers when it drops a cookie from so long a request)
+expect "a page's 414 is a page" "414 text/html; charset=utf-8" "$STATUS $(header Content-Type)"
+check "... with the security headers" has_security_headers
+api GET "/api/v1/goals?q=$(head -c 6000 /dev/zero | tr '\0' 'b')" -H "Authorization: Bearer $PM"
+expect "a 6 kB address is still served" 200 "$STATUS"
 
 # --- defect 5: many trickling connections from one address do not block the others
 node -e '
