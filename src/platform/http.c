@@ -22,6 +22,7 @@ struct conn {
 	long long deadline_ms;  /* CLOCK_MONOTONIC; 0 while a request is being read past its headers or answered */
 	bool shut;              /* the watchdog shut its socket down */
 	size_t uri_len;         /* the request target as sent, of the request being read */
+	bool path_nul;          /* its path holds %00 */
 	struct conn *prev, *next;
 };
 
@@ -131,8 +132,12 @@ struct kv *rq_query_all(request *rq)
 static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
                                   const char *ctype, const char *enc, const char *data, uint64_t off, size_t size)
 {
-	(void)kind, (void)filename, (void)ctype, (void)enc;
+	(void)kind, (void)ctype, (void)enc;
 	request *rq = cls;
+	/* a NUL would cut the value short wherever it is used as a string; an uploaded file (one with a file name)
+	 * may hold NULs and is read with its length */
+	if (!filename && size && !rq->nul_field && memchr(data, 0, size))
+		rq->nul_field = arena_strdup(rq->a, key);
 	struct kv **tail = &rq->form, *last = NULL;
 	while (*tail) {
 		last = *tail;
@@ -284,13 +289,16 @@ static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_conte
 	*socket_context = NULL;
 }
 
-/* The request line as sent, before libmicrohttpd decodes it: its length. */
+/* The request line as sent, before libmicrohttpd decodes it: its length, and a %00 in its path (decoded, it
+ * would cut the path short: /share/roadmap/TOKEN%00junk would be the link's page). */
 static void *uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	(void)cls;
 	struct conn *cn = conn_of(c);
 	if (cn) {
+		const char *nul = strstr(uri, "%00");
 		cn->uri_len = strlen(uri);
+		cn->path_nul = nul && (size_t)(nul - uri) < strcspn(uri, "?");
 	}
 	return NULL; /* the request's con_cls starts empty */
 }
@@ -414,8 +422,22 @@ static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const ch
 	return MHD_YES;
 }
 
+/* Stops at the first query argument whose name or value holds a NUL byte (libmicrohttpd decodes %00 and keeps
+ * the decoded length) and names it. */
+static enum MHD_Result find_nul_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                    const char *value, size_t value_size)
+{
+	(void)kind;
+	request *rq = cls;
+	if (memchr(key, 0, key_size) || (value && memchr(value, 0, value_size))) {
+		rq->nul_field = arena_strdup(rq->a, key);
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
 /* What can be told from the request line and headers alone: the target and headers against our limits, an
- * announced body against the route's limit. */
+ * announced body against the route's limit, NUL bytes in the path or a query argument. */
 static void check_request(struct http_server *s, request *rq, struct conn *cn, const char *method, const char *url)
 {
 	rq->body_limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
@@ -428,6 +450,10 @@ static void check_request(struct http_server *s, request *rq, struct conn *cn, c
 		rq->refused = 431;
 	else if (cl && strtoull(cl, NULL, 10) > rq->body_limit)
 		rq->refused = 413;
+	if (cn && cn->path_nul)
+		rq->nul_field = "path";
+	else
+		MHD_get_connection_values_n(rq->conn, MHD_GET_ARGUMENT_KIND, find_nul_arg, rq);
 }
 
 /* Does the request announce a body? Only then is it worth answering before reading on: an answer queued that

@@ -45,6 +45,8 @@ typedef struct request {
 	struct timespec started;       /* when its headers were in (CLOCK_MONOTONIC) */
 	int refused;                   /* found before the body: 414 (URI), 431 (headers), 413 (Content-Length over the limit) */
 	size_t body_limit;             /* this request's body limit (limit_for) */
+	const char *nul_field;         /* the first value holding a NUL byte: "path", a query argument's name, or (after
+	                                * rq_parse_form) an ordinary form field's name; NULL when none */
 	bool too_large;                /* a body without Content-Length went past the limit (read, not stored) */
 	bool answered;                 /* a response was queued before the body was read */
 	bool checked;                  /* the headers hook ran: route, db and principal below are set */
@@ -85,7 +87,7 @@ struct http_config {
 	http_handler handler;          /* called once the body is in */
 	/* Called when the headers of a request that announces a body are in, before any of the body is read: false
 	 * when it has filled rs with the answer, which is sent at once (the body is never read, the connection then
-	 * closes). rq->refused tells what http.c found. NULL: such requests are only refused for
+	 * closes). rq->refused and rq->nul_field tell what http.c found. NULL: such requests are only refused for
 	 * rq->refused, with a plain JSON error. Requests without a body go straight to handler (keep-alive stays). */
 	bool (*on_headers)(request *rq, response *rs);
 	/* Limit for one request's body; NULL means body_limit for all. */

@@ -1,5 +1,5 @@
 # test_limits.sh — a live server under abuse: bodies refused from the headers, connections per address, the
-# headers deadline, and the headers every answer carries (no-store on the API; our own 413/414/431).
+# headers deadline, NUL bytes, and the headers every answer carries (no-store on the API; our own 413/414/431).
 . "$(dirname "$0")/lib.sh"
 make_demo
 PM=$(token pm)
@@ -104,6 +104,36 @@ expect "a page's 414 is a page" "414 text/html; charset=utf-8" "$STATUS $(header
 check "... with the security headers" has_security_headers
 api GET "/api/v1/goals?q=$(head -c 6000 /dev/zero | tr '\0' 'b')" -H "Authorization: Bearer $PM"
 expect "a 6 kB address is still served" 200 "$STATUS"
+
+# --- defect 11: a NUL byte is refused wherever it would cut a value short
+api POST /api/v1/share-links -H "Authorization: Bearer $PM" -H "$J" -d '{"kind":"roadmap","label":"NUL test"}'
+SHARE=$(jget "$TMP/b" j.path)
+api GET "$SHARE"
+expect "the share link works" 200 "$STATUS"
+api GET "$SHARE%00junk"
+expect "regression: a share link's path with %00 after the token is 400, not the roadmap" 400 "$STATUS"
+check "... the page names the path" contains "$TMP/b" "path must not contain a NUL byte"
+api GET "/api/v1/goals/1%00x" -H "Authorization: Bearer $PM"
+expect "regression: an API path with %00 is 400 on field path" "400 invalid path" \
+	"$STATUS $(jget "$TMP/b" j.error.code) $(jget "$TMP/b" j.error.field)"
+api GET "/api/v1/goals?q=a%00b" -H "Authorization: Bearer $PM"
+expect "regression: a search query with %00 is 400 on field q" "400 invalid q" \
+	"$STATUS $(jget "$TMP/b" j.error.code) $(jget "$TMP/b" j.error.field)"
+api GET "/api/v1/goals?status=active&sort=title%00x" -H "Authorization: Bearer $PM"
+expect "regression: any query argument with %00 is 400 on its name" "400 sort" "$STATUS $(jget "$TMP/b" j.error.field)"
+api GET /api/v1/session -b "$TMP/jar"
+CSRF=$(jget "$TMP/b" j.csrf_token)
+SEGS=$(sql "SELECT count(*) FROM segments")
+api POST /segments -b "$TMP/jar" -H "Content-Type: application/x-www-form-urlencoded" --data-raw "_csrf=$CSRF&name=nul%00after"
+expect "regression: a form value with %00 is 400" 400 "$STATUS"
+check "... naming the field" contains "$TMP/b" "name must not contain a NUL byte"
+expect "... and nothing is stored" "$SEGS" "$(sql "SELECT count(*) FROM segments")"
+printf 'id,feedback\n1,has a \000 NUL byte\n' > "$TMP/nul.csv"
+api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "file=@$TMP/nul.csv;type=text/csv"
+check "an uploaded file may hold NUL bytes: not refused for them" lacks "$TMP/b" "must not contain a NUL byte"
+expect "... the preview is answered" 200 "$STATUS"
+api POST /segments -b "$TMP/jar" -H "Content-Type: application/x-www-form-urlencoded" --data-raw "_csrf=$CSRF&name=No+NUL+here"
+expect "a form without NULs still saves" 303 "$STATUS"
 
 # --- defect 5: many trickling connections from one address do not block the others
 node -e '
