@@ -13,9 +13,10 @@ raw_early() {
 	node -e '
 const s = require("net").connect(+process.argv[1], "127.0.0.1", () => s.write(process.argv[2].replace(/\\r\\n/g, "\r\n")));
 let got = "";
-s.on("data", d => { got += d; });
+const done = () => { console.log((got.split(" ")[1] || "none") + (got.includes("\r\n\r\n") ? " early" : " late")); process.exit(0); };
+s.on("data", d => { got += d; if (got.includes("\r\n\r\n")) done(); });
 s.on("error", () => {});
-setTimeout(() => { console.log((got.split(" ")[1] || "none") + (got.includes("\r\n\r\n") ? " early" : " late")); s.destroy(); }, 2000);' \
+setTimeout(done, 2000);' \
 		"$1" "$2"
 }
 rss_kib() { sed -n 's/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p' "/proc/$SERVER_PID/status"; }
@@ -27,7 +28,7 @@ const s = require("net").connect({port: +process.argv[1], host: "127.0.0.1", loc
   s.write("GET /healthz HTTP/1.1\r\nHost: x\r\n");
   let i = 0;
   const tick = setInterval(() => { if (!s.destroyed) s.write("X-Trickle-" + (i++) + ": y\r\n"); }, 1000);
-  s.on("close", () => { clearInterval(tick); require("fs").writeFileSync(process.argv[2], String(Date.now() - t0)); });
+  s.on("close", () => { clearInterval(tick); require("fs").writeFileSync(process.argv[2], String(Date.now() - t0)); process.exit(0); });
 });
 s.on("error", () => {});
 setTimeout(() => { s.destroy(); }, 40000);' "$PORT" "$TMP/trickle.ms" &
