@@ -1,4 +1,4 @@
-/* dispatch.c — route lookup, sign-in, role and CSRF checks, body parsing, one transaction a request. */
+/* dispatch.c — route lookup, sign-in and role checks from the headers, then body parsing, CSRF, one transaction a request. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,13 +130,28 @@ static bool wants_json(request *rq)
 	return strncmp(rq->path, "/api/", 5) == 0;
 }
 
-/* Errors before a handler runs: JSON for the API, a small page otherwise. */
-static void early_error(request *rq, response *rs, int status, const char *code, const char *msg)
+/* Errors before a handler runs: JSON for the API (field: the one at fault, or NULL), a small page otherwise. */
+static void early_error(request *rq, response *rs, int status, const char *code, const char *field, const char *msg)
 {
 	if (wants_json(rq))
-		reply_error(rs, status, code, NULL, msg);
+		reply_error(rs, status, code, field, msg);
 	else
 		page_error_face(rq, rs, status, msg);
+}
+
+static void too_large(request *rq, response *rs)
+{
+	char msg[120];
+	snprintf(msg, sizeof msg, "request body is over the limit of %zu bytes (%zu MiB)", rq->body_limit,
+	         rq->body_limit >> 20);
+	early_error(rq, rs, 413, "too_large", NULL, msg);
+}
+
+/* A NUL byte in a value (rq->nul_field names it) would cut it short wherever it is used as a string. */
+static void nul_refused(request *rq, response *rs)
+{
+	const char *msg = arena_printf(rq->a, "%s must not contain a NUL byte (%%00)", rq->nul_field);
+	early_error(rq, rs, 400, "invalid", rq->nul_field, msg);
 }
 
 static bool content_type_is(request *rq, const char *want)
@@ -174,15 +189,12 @@ found:
 static bool read_body(request *rq, response *rs, const struct route *r)
 {
 	if (rq->too_large) {
-		size_t limit = dispatch_body_limit(http_method_name(rq->method), rq->path);
-		char msg[120];
-		snprintf(msg, sizeof msg, "request body is over the limit of %zu bytes (%zu MiB)", limit, limit >> 20);
-		early_error(rq, rs, 413, "too_large", msg);
+		too_large(rq, rs);
 		return false;
 	}
 	if (r->flags & R_CSV_BODY) {
 		if (!content_type_is(rq, "text/csv")) {
-			early_error(rq, rs, 415, "unsupported_media_type", "the body must be text/csv (a CSV file, UTF-8)");
+			early_error(rq, rs, 415, "unsupported_media_type", NULL, "the body must be text/csv (a CSV file, UTF-8)");
 			return false;
 		}
 	}
@@ -202,11 +214,15 @@ static bool read_body(request *rq, response *rs, const struct route *r)
 	}
 	if (r->flags & R_FORM) {
 		if (!content_type_is(rq, "application/x-www-form-urlencoded") && !content_type_is(rq, "multipart/form-data")) {
-			early_error(rq, rs, 415, "unsupported_media_type", "the body must be a form");
+			early_error(rq, rs, 415, "unsupported_media_type", NULL, "the body must be a form");
 			return false;
 		}
 		if (rq_parse_form(rq) < 0) {
-			early_error(rq, rs, 400, "invalid", "the form could not be read");
+			early_error(rq, rs, 400, "invalid", NULL, "the form could not be read");
+			return false;
+		}
+		if (rq->nul_field) {
+			nul_refused(rq, rs);
 			return false;
 		}
 	}
@@ -279,34 +295,73 @@ static void run_action(request *rq, response *rs, const struct route *r)
 }
 
 /* The path as the access log shows it: a share link's secret (/share/roadmap/SECRET) is left out, so the log
- * never hands out read access. */
+ * never hands out read access; a very long path is cut. */
 static const char *logged_path(request *rq)
 {
 	const char *p = rq->path;
+	if (strlen(p) > 512) /* a 414's path, say: the log keeps its start */
+		return arena_printf(rq->a, "%.512s…", p);
 	if (strncmp(p, "/share/", 7))
 		return p;
 	const char *slash = strchr(p + 7, '/');
 	return slash ? arena_printf(rq->a, "%.*s/…", (int)(slash - p), p) : p;
 }
 
-void dispatch(request *rq, response *rs)
+/* What every answer gets on its way out: API answers are private (Cache-Control: no-store, unless the handler set
+ * its own, as reply_file does), and the access log line (µs since the headers were in). */
+static void finish(request *rq, response *rs)
 {
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (wants_json(rq)) {
+		bool has = false;
+		for (int i = 0; i < rs->nheaders; i++)
+			has = has || !strcasecmp(rs->headers[i].name, "Cache-Control");
+		if (!has)
+			rs_header(rs, "Cache-Control", "no-store");
+	}
+	struct timespec t1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	long us = (t1.tv_sec - rq->started.tv_sec) * 1000000L + (t1.tv_nsec - rq->started.tv_nsec) / 1000;
+	log_info("%s %s %s %d %ldus", rq->id, http_method_name(rq->method), logged_path(rq), rs->status, us);
+}
+
+/* Everything the headers alone decide: http.c's findings (414, 431, 413, a NUL), the route (404, 405), this
+ * thread's database, who is asking (401, or the sign-in page) and whether their role may (403). True when the
+ * request may go on to its body; false with the answer in rs. The route, db and principal stay on rq. */
+static bool check_headers(request *rq, response *rs)
+{
+	rq->checked = true;
+	if (rq->refused == 414) {
+		early_error(rq, rs, 414, "uri_too_long", NULL,
+		            arena_printf(rq->a, "the request's address is over the limit of %d bytes", HTTP_MAX_URI));
+		return false;
+	}
+	if (rq->refused == 431) {
+		early_error(rq, rs, 431, "headers_too_large", NULL,
+		            arena_printf(rq->a, "the request's headers are over the limit of %d bytes", HTTP_MAX_HEADER_BYTES));
+		return false;
+	}
+	if (rq->refused == 413) {
+		too_large(rq, rs);
+		return false;
+	}
+	if (rq->nul_field) {
+		nul_refused(rq, rs);
+		return false;
+	}
 	bool known;
 	const struct route *r = find_route(rq, &known);
 	if (!r) {
 		if (known)
-			early_error(rq, rs, 405, "method_not_allowed", "that method is not allowed here");
+			early_error(rq, rs, 405, "method_not_allowed", NULL, "that method is not allowed here");
 		else
-			early_error(rq, rs, 404, "not_found", "no such page or resource");
-		goto done;
+			early_error(rq, rs, 404, "not_found", NULL, "no such page or resource");
+		return false;
 	}
 	rq->route = r;
 	rq->db = thread_db();
 	if (!rq->db) {
-		early_error(rq, rs, 500, "internal", "the database is not available; see the server log");
-		goto done;
+		early_error(rq, rs, 500, "internal", NULL, "the database is not available; see the server log");
+		return false;
 	}
 	if (!(r->flags & R_PUBLIC) || rq_cookie(rq, SESSION_COOKIE) || rq_header(rq, "Authorization"))
 		authenticate(rq);
@@ -321,16 +376,32 @@ void dispatch(request *rq, response *rs)
 		} else {
 			reply_error(rs, 401, "unauthorized", NULL, "sign in or send a bearer token");
 		}
-		goto done;
+		return false;
 	}
 	if (rq->user_id && !access_allowed(rq, r)) {
-		early_error(rq, rs, 403, "forbidden", "your role may not do this");
-		goto done;
+		early_error(rq, rs, 403, "forbidden", NULL, "your role may not do this");
+		return false;
 	}
+	return true;
+}
+
+bool dispatch_headers(request *rq, response *rs)
+{
+	if (check_headers(rq, rs))
+		return true;
+	finish(rq, rs);
+	return false;
+}
+
+void dispatch(request *rq, response *rs)
+{
+	if (!rq->checked && !check_headers(rq, rs))
+		goto done;
+	const struct route *r = rq->route;
 	if (!read_body(rq, rs, r))
 		goto done;
 	if ((r->flags & R_CSRF) && rq->user_id && !csrf_ok(rq)) {
-		early_error(rq, rs, 403, "forbidden", "missing or wrong CSRF token; reload the page and try again");
+		early_error(rq, rs, 403, "forbidden", NULL, "missing or wrong CSRF token; reload the page and try again");
 		goto done;
 	}
 	bool write = rq->method != HTTP_GET && rq->method != HTTP_HEAD && !(r->action && (r->action->flags & A_READ));
@@ -338,7 +409,7 @@ void dispatch(request *rq, response *rs)
 		r->fn(rq, rs);
 	} else {
 		if ((write ? db_begin(rq->db) : db_begin_read(rq->db)) != DB_OK) {
-			early_error(rq, rs, 503, "unavailable", "the database is busy; try again");
+			early_error(rq, rs, 503, "unavailable", NULL, "the database is busy; try again");
 			goto done;
 		}
 		if (r->action)
@@ -349,13 +420,11 @@ void dispatch(request *rq, response *rs)
 			db_rollback(rq->db);
 		} else if (db_commit(rq->db) != DB_OK) {
 			db_rollback(rq->db);
-			early_error(rq, rs, 500, "internal", "the change could not be saved; see the server log");
+			early_error(rq, rs, 500, "internal", NULL, "the change could not be saved; see the server log");
 		}
 	}
 	if (r->flags & R_ETAG && rq->method != HTTP_POST)
 		rs->etag = rs->status == 200;
 done:
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	long us = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
-	log_info("%s %s %s %d %ldus", rq->id, http_method_name(rq->method), logged_path(rq), rs->status, us);
+	finish(rq, rs);
 }

@@ -42,7 +42,11 @@ extern int routes_count;
 void routes_init(void);
 void routes_shutdown(void);
 
-/* The dispatcher: libmicrohttpd's handler for every request. */
+/* The dispatcher's headers stage (http_config.on_headers): route, sign-in and role checked before a body is
+ * read; false with the refusal in rs. */
+bool dispatch_headers(request *rq, response *rs);
+/* The dispatcher: the handler of every request once its body is in (it runs the headers stage first when that
+ * has not run, as for requests without a body). */
 void dispatch(request *rq, response *rs);
 /* Body limit for a request: 1 MiB, more for the CSV import routes. */
 size_t dispatch_body_limit(const char *method, const char *path);

@@ -1,4 +1,4 @@
-/* signin.c — password sign-in with per-address slow-down, session cookies, sign-out. */
+/* signin.c — password sign-in with a slow-down per address and per account, session cookies, sign-out. */
 #include "signin.h"
 #include <stdio.h>
 #include <string.h>
@@ -33,19 +33,19 @@ bool signin_form_token_ok(request *rq)
 
 int signin(request *rq, response *rs, const char *email, const char *password, struct err *e)
 {
-	long wait = login_wait(rq->db, rq->ip);
+	long wait = login_wait(rq->db, rq->ip, email);
 	if (wait > 0) {
 		rs_header(rs, "Retry-After", arena_printf(rq->a, "%ld", wait));
 		return err_set(e, 429, "too_many_requests", NULL,
-		               "too many failed sign-ins from your address; wait %ld seconds", wait);
+		               "too many failed sign-ins from your address or for this account; wait %ld seconds", wait);
 	}
 	struct user u;
 	if (!users_authenticate(rq->db, rq->a, email, password, &u)) {
-		login_failed(rq->db, rq->ip);
+		login_failed(rq->db, rq->ip, email);
 		/* the same message whether the email or the password was wrong */
 		return err_set(e, 401, "unauthorized", NULL, "wrong email or password");
 	}
-	login_succeeded(rq->db, rq->ip);
+	login_succeeded(rq->db, email);
 	const char *cookie, *csrf;
 	if (session_create(rq->db, rq->a, u.id, &cookie, &csrf) < 0)
 		return err_internal(e);

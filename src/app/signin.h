@@ -5,7 +5,7 @@
 #include "platform/err.h"
 #include "platform/http.h"
 
-/* Check the password (slowed down after repeated failures from one address), create a
+/* Check the password (slowed down after repeated failures from the address or for the account), create a
  * session and add its Set-Cookie header to rs. Runs its own transactions. On success
  * fills rq's user fields and rq->csrf and returns 0; else -1 with e (401 or 429). */
 int signin(request *rq, response *rs, const char *email, const char *password, struct err *e);

@@ -10,16 +10,17 @@
 #include "domain/demo.h"
 #include "platform/log.h"
 
-static struct http_config config(const char *listen, int port, int threads)
+static struct http_config config(const char *listen, int port, int threads, int per_ip)
 {
-	struct http_config c = {.listen = listen, .port = port, .threads = threads, .body_limit = 1 << 20,
-	                        .handler = dispatch, .limit_for = dispatch_body_limit,
+	struct http_config c = {.listen = listen, .port = port, .threads = threads, .max_conns_per_ip = per_ip,
+	                        .body_limit = 1 << 20,
+	                        .handler = dispatch, .on_headers = dispatch_headers, .limit_for = dispatch_body_limit,
 	                        .spool_for = dispatch_spool_for};
 	return c;
 }
 
 /* Serve until SIGINT or SIGTERM. */
-static int run_server(const char *path, const char *listen, int port, int threads)
+static int run_server(const char *path, const char *listen, int port, int threads, int per_ip)
 {
 	dispatch_init(path);
 	/* Whole responses of a few hundred KiB are built per request: keep them in the heap
@@ -31,7 +32,7 @@ static int run_server(const char *path, const char *listen, int port, int thread
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL); /* worker threads inherit the mask */
-	struct http_config c = config(listen, port, threads);
+	struct http_config c = config(listen, port, threads, per_ip);
 	const char *err = NULL;
 	http_server *s = http_start(&c, &err);
 	if (!s) {
@@ -62,29 +63,34 @@ static int parse_port(const char *cmd, const char *s, int dflt, int *out)
 
 int cmd_serve(int argc, char **argv)
 {
-	struct opt o[] = {{"--db", true, NULL}, {"--listen", true, NULL}, {"--port", true, NULL}, {"--threads", true, NULL},
-	                  {"--quiet", false, NULL}};
+	struct opt o[] = {{"--db", true, NULL},    {"--listen", true, NULL}, {"--port", true, NULL},
+	                  {"--threads", true, NULL}, {"--quiet", false, NULL}, {"--max-conns-per-ip", true, NULL}};
 	const char *pos[1];
 	int npos, port;
-	long long threads = 4;
-	if (cli_parse("serve", argc, argv, o, 5, pos, 0, &npos) < 0 ||
-	    parse_port("serve", opt_get(o, 5, "--port"), 8080, &port) < 0)
+	long long threads = 4, per_ip = HTTP_DEFAULT_CONNS_PER_IP;
+	if (cli_parse("serve", argc, argv, o, 6, pos, 0, &npos) < 0 ||
+	    parse_port("serve", opt_get(o, 6, "--port"), 8080, &port) < 0)
 		return 2;
-	const char *t = opt_get(o, 5, "--threads");
+	const char *t = opt_get(o, 6, "--threads");
 	if (t && (!parse_ll(t, &threads) || threads < 1 || threads > 256)) {
 		fprintf(stderr, "tandem serve: --threads must be a number from 1 to 256\n");
 		return 2;
 	}
-	log_set_quiet(opt_get(o, 5, "--quiet") != NULL);
+	const char *pi = opt_get(o, 6, "--max-conns-per-ip");
+	if (pi && (!parse_ll(pi, &per_ip) || per_ip < 1 || per_ip > 1000)) {
+		fprintf(stderr, "tandem serve: --max-conns-per-ip must be a number from 1 to 1000\n");
+		return 2;
+	}
+	log_set_quiet(opt_get(o, 6, "--quiet") != NULL);
 	if (app_init() < 0)
 		return 1;
-	const char *path = workspace_path(opt_get(o, 5, "--db"));
+	const char *path = workspace_path(opt_get(o, 6, "--db"));
 	db *d = workspace_open_checked(path, true);
 	if (!d)
 		return 1;
 	db_close(d);
-	const char *listen = opt_get(o, 5, "--listen");
-	return run_server(path, listen ? listen : "127.0.0.1", port, (int)threads);
+	const char *listen = opt_get(o, 6, "--listen");
+	return run_server(path, listen ? listen : "127.0.0.1", port, (int)threads, (int)per_ip);
 }
 
 int cmd_demo(int argc, char **argv)
@@ -128,7 +134,7 @@ int cmd_demo(int argc, char **argv)
 	fflush(stdout);
 	if (opt_get(o, 5, "--no-serve"))
 		return 0;
-	return run_server(path, listen, port, 4);
+	return run_server(path, listen, port, 4, HTTP_DEFAULT_CONNS_PER_IP);
 }
 
 int cmd_http(int argc, char **argv)
@@ -147,7 +153,7 @@ int cmd_http(int argc, char **argv)
 		return 1;
 	db_close(d);
 	dispatch_init(path);
-	struct http_config c = config("127.0.0.1", 0, 1);
+	struct http_config c = config("127.0.0.1", 0, 1, 1);
 	int rc = http_serve_one(&c, 0, 1);
 	app_shutdown();
 	return rc == 0 ? 0 : 1;

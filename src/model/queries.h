@@ -9,8 +9,8 @@
 enum query {
 	/* settings: put (key t, JSON value t), replacing the key's value */
 	Q_SETTING_PUT,
-	/* login_failures: one failure more for (ip t, now i, now i, window i); the count starts again at 1 when the
-	 * last failure is more than window seconds old */
+	/* login_failures: one failure more for (scope t: "ip" or "account", key t, now i, now i, window i); the count
+	 * starts again at 1 when the last failure is more than window seconds old */
 	Q_LOGIN_FAILED,
 	/* merging feature from into feature into (from i, into i): copy one kind of link, skipping what into has */
 	Q_MERGE_GOALS,    /* feature_goals, keeping the higher weight */

@@ -9,7 +9,8 @@
 static const char *const sqlite_text[Q__COUNT] = {
 	[Q_SETTING_PUT] = "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
 	                  "excluded.value",
-	[Q_LOGIN_FAILED] = "INSERT INTO login_failures(ip, count, last_at) VALUES (?, 1, ?) ON CONFLICT(ip) DO UPDATE SET "
+	[Q_LOGIN_FAILED] = "INSERT INTO login_failures(scope, key, count, last_at) VALUES (?, lower(?), 1, ?) "
+	                   "ON CONFLICT(scope, key) DO UPDATE SET "
 	                   "count = CASE WHEN ? - last_at > ? THEN 1 ELSE count + 1 END, last_at = excluded.last_at",
 	/* "AND true" keeps SQLite from reading ON CONFLICT as a join's ON */
 	[Q_MERGE_GOALS] = "INSERT INTO feature_goals(feature_id, goal_id, weight) SELECT ?2, goal_id, weight FROM "

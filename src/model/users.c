@@ -1,5 +1,6 @@
 /* users.c — people and roles; argon2id passwords, sessions and API tokens stored as hashes. */
 #include "users.h"
+#include <pthread.h>
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
@@ -117,6 +118,20 @@ const char *users_name(db *d, arena *a, long long id)
 	return users_get(d, a, id, &u) ? u.name : NULL;
 }
 
+/* The hash an unknown email is checked against: argon2id of a random password with the same limits as every
+ * password's, made once on first use (it costs one hashing), so an unknown email takes as long as a wrong
+ * password and the timing does not tell which emails have accounts. Written once, then only read. */
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+static char dummy_hash[crypto_pwhash_STRBYTES];
+
+static void dummy_hash_make(void)
+{
+	char pw[21];
+	password_generate(pw);
+	if (password_hash(pw, dummy_hash, sizeof dummy_hash) != 0)
+		log_error("users: cannot make the hash for unknown emails");
+}
+
 bool users_authenticate(db *d, arena *a, const char *email, const char *password, struct user *u)
 {
 	db_stmt *s = db_q(d, "SELECT pw_hash FROM users WHERE email = ?", "t", email ? email : "");
@@ -124,16 +139,23 @@ bool users_authenticate(db *d, arena *a, const char *email, const char *password
 	if (s && db_step(s) == DB_ROW)
 		snprintf(hash, sizeof hash, "%s", db_col_text(s, 0));
 	db_done(s);
-	if (!*hash || !password)
+	if (!password)
 		return false;
-	return password_verify(hash, password) && users_find(d, a, email, u);
+	bool known = *hash != 0;
+	if (!known)
+		pthread_once(&dummy_once, dummy_hash_make);
+	bool ok = password_verify(known ? hash : dummy_hash, password);
+	return known && ok && users_find(d, a, email, u);
 }
 
 enum { LOGIN_FREE_TRIES = 5, LOGIN_WINDOW = 900, LOGIN_MAX_WAIT = 300 };
 
-long login_wait(db *d, const char *ip)
+/* Seconds one count of failures (scope "ip" or "account") must still wait: none for the first 5 within the
+ * window, then 2, 4, 8 ... seconds after the last failure, at most 256. */
+static long failures_wait(db *d, const char *scope, const char *key)
 {
-	db_stmt *s = db_q(d, "SELECT count, last_at FROM login_failures WHERE ip = ?", "t", ip);
+	db_stmt *s = db_q(d, "SELECT count, last_at FROM login_failures WHERE scope = ? AND key = lower(?)", "tt", scope,
+	                  key ? key : "");
 	long wait = 0;
 	if (s && db_step(s) == DB_ROW) {
 		long long count = db_col_int(s, 0), last = db_col_int(s, 1);
@@ -152,13 +174,31 @@ long login_wait(db *d, const char *ip)
 	return wait;
 }
 
-void login_failed(db *d, const char *ip)
+long login_wait(db *d, const char *ip, const char *email)
 {
-	long long now = (long long)time(NULL);
-	query_run(d, Q_LOGIN_FAILED, "tiii", ip, now, now, (long long)LOGIN_WINDOW);
+	long by_ip = failures_wait(d, "ip", ip), by_account = failures_wait(d, "account", email);
+	return by_ip > by_account ? by_ip : by_account;
 }
 
-void login_succeeded(db *d, const char *ip) { db_run(d, "DELETE FROM login_failures WHERE ip = ?", "t", ip); }
+static void failure_count(db *d, const char *scope, const char *key, long long now)
+{
+	query_run(d, Q_LOGIN_FAILED, "ttiii", scope, key ? key : "", now, now, (long long)LOGIN_WINDOW);
+}
+
+void login_failed(db *d, const char *ip, const char *email)
+{
+	long long now = (long long)time(NULL);
+	/* counts whose window has passed would start again anyway: dropping them keeps the table small, although
+	 * every email tried gets a row */
+	db_run(d, "DELETE FROM login_failures WHERE last_at < ?", "i", now - LOGIN_WINDOW);
+	failure_count(d, "ip", ip, now);
+	failure_count(d, "account", email, now);
+}
+
+void login_succeeded(db *d, const char *email)
+{
+	db_run(d, "DELETE FROM login_failures WHERE scope = 'account' AND key = lower(?)", "t", email ? email : "");
+}
 
 /* Random secret as URL-safe base64 into the arena. */
 char *random_secret(arena *a, const char *prefix)

@@ -36,10 +36,13 @@ const char *users_name(db *d, arena *a, long long id); /* NULL when missing */
 /* Check email + password; on success fill u. Returns false on any mismatch. */
 bool users_authenticate(db *d, arena *a, const char *email, const char *password, struct user *u);
 
-/* Failed sign-ins per address: seconds the address must still wait (0 = may try). */
-long login_wait(db *d, const char *ip);
-void login_failed(db *d, const char *ip);
-void login_succeeded(db *d, const char *ip);
+/* Failed sign-ins, counted per address and per account (the email tried, known or not, case-insensitive):
+ * seconds a sign-in from ip as email must still wait (0 = may try), the longer of the two counts' waits. */
+long login_wait(db *d, const char *ip, const char *email);
+/* A failed sign-in: counts one more for the address and for the account. */
+void login_failed(db *d, const char *ip, const char *email);
+/* A sign-in that succeeded: clears that account's count only (the address's runs out with its window). */
+void login_succeeded(db *d, const char *email);
 
 /* A new session for the user: the cookie value and CSRF token (both arena). */
 int session_create(db *d, arena *a, long long user_id, const char **cookie, const char **csrf);

@@ -1,8 +1,9 @@
-/* http.c — libmicrohttpd glue: thread pool, per-request arena, bodies, whole responses, ETags. */
+/* http.c — libmicrohttpd glue: thread pool, per-request arena, bodies, whole responses, ETags, connection limits. */
 #include "http.h"
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -13,10 +14,30 @@
 #include <unistd.h>
 #include "log.h"
 
+/* One connection, from libmicrohttpd's notice that it started to the one that it closed (its socket context):
+ * its socket, the deadline for the headers it is waiting for (shared with the watchdog, under the server's lock),
+ * and what the request line said (only its worker thread touches those). */
+struct conn {
+	int fd;
+	long long deadline_ms;  /* CLOCK_MONOTONIC; 0 while a request is being read past its headers or answered */
+	bool shut;              /* the watchdog shut its socket down */
+	size_t uri_len;         /* the request target as sent, of the request being read */
+	bool path_nul;          /* its path holds %00 */
+	struct conn *prev, *next;
+};
+
 struct http_server {
 	struct MHD_Daemon *d;
 	struct http_config cfg;
 	bool close_after; /* one-shot mode: answer with Connection: close */
+	/* Every open connection, for the watchdog that closes those whose headers are late. Start-up-owned state:
+	 * the list and each conn's deadline and shut are guarded by lock. */
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	struct conn *conns;
+	bool stopping;
+	bool watching;    /* the watchdog thread runs */
+	pthread_t watchdog;
 };
 
 static atomic_uint request_seq;
@@ -111,8 +132,12 @@ struct kv *rq_query_all(request *rq)
 static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
                                   const char *ctype, const char *enc, const char *data, uint64_t off, size_t size)
 {
-	(void)kind, (void)filename, (void)ctype, (void)enc;
+	(void)kind, (void)ctype, (void)enc;
 	request *rq = cls;
+	/* a NUL would cut the value short wherever it is used as a string; an uploaded file (one with a file name)
+	 * may hold NULs and is read with its length */
+	if (!filename && size && !rq->nul_field && memchr(data, 0, size))
+		rq->nul_field = arena_strdup(rq->a, key);
 	struct kv **tail = &rq->form, *last = NULL;
 	while (*tail) {
 		last = *tail;
@@ -155,11 +180,13 @@ int rq_parse_form(request *rq)
 
 void rs_header(response *rs, const char *name, const char *value)
 {
-	if (rs->nheaders < HTTP_MAX_HEADERS) {
-		rs->headers[rs->nheaders].name = name;
-		rs->headers[rs->nheaders].value = value;
-		rs->nheaders++;
+	if (rs->nheaders >= HTTP_MAX_HEADERS) { /* a bug: no answer of ours sets this many; never drop one silently */
+		log_error("http: more than %d response headers (adding %s)", HTTP_MAX_HEADERS, name);
+		abort();
 	}
+	rs->headers[rs->nheaders].name = name;
+	rs->headers[rs->nheaders].value = value;
+	rs->nheaders++;
 }
 
 void rs_header_set(response *rs, const char *name, const char *value)
@@ -181,6 +208,7 @@ static request *request_new(struct MHD_Connection *c, const char *url, const cha
 	rq->method = parse_method(method);
 	rq->path = arena_strdup(a, url);
 	buf_init(&rq->body);
+	clock_gettime(CLOCK_MONOTONIC, &rq->started);
 	client_ip(c, rq->ip);
 	snprintf(rq->id, sizeof rq->id, "%08x", atomic_fetch_add(&request_seq, 1) + 1);
 	return rq;
@@ -198,11 +226,136 @@ static void request_free(request *rq)
 	arena_free(rq->a);
 }
 
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static struct conn *conn_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static int headers_timeout(const struct http_server *s)
+{
+	return s->cfg.headers_timeout > 0 ? s->cfg.headers_timeout : HTTP_DEFAULT_HEADERS_TIMEOUT;
+}
+
+/* The connection now waits for a request's headers (deadline_ms = now + the timeout), or has them (0). */
+static void conn_wait_headers(struct http_server *s, struct conn *cn, bool waiting)
+{
+	if (!cn)
+		return;
+	pthread_mutex_lock(&s->lock);
+	cn->deadline_ms = waiting ? now_ms() + 1000LL * headers_timeout(s) : 0;
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* libmicrohttpd's notices of a connection's start and close: the conn is made, listed, unlisted and freed. It
+ * reports the close before it closes the socket, so a listed conn's fd is always still this connection's. */
+static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+                        enum MHD_ConnectionNotificationCode code)
+{
+	struct http_server *s = cls;
+	struct conn *cn = *socket_context;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		cn = calloc(1, sizeof *cn);
+		if (!cn)
+			die_oom();
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		cn->fd = ci ? ci->connect_fd : -1;
+		pthread_mutex_lock(&s->lock);
+		cn->deadline_ms = now_ms() + 1000LL * headers_timeout(s);
+		cn->next = s->conns;
+		if (s->conns)
+			s->conns->prev = cn;
+		s->conns = cn;
+		pthread_mutex_unlock(&s->lock);
+		*socket_context = cn;
+		return;
+	}
+	if (!cn)
+		return;
+	pthread_mutex_lock(&s->lock);
+	if (cn->prev)
+		cn->prev->next = cn->next;
+	else
+		s->conns = cn->next;
+	if (cn->next)
+		cn->next->prev = cn->prev;
+	pthread_mutex_unlock(&s->lock);
+	free(cn);
+	*socket_context = NULL;
+}
+
+/* The request line as sent, before libmicrohttpd decodes it: its length, and a %00 in its path (decoded, it
+ * would cut the path short: /share/roadmap/TOKEN%00junk would be the link's page). */
+static void *uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	struct conn *cn = conn_of(c);
+	if (cn) {
+		const char *nul = strstr(uri, "%00");
+		cn->uri_len = strlen(uri);
+		cn->path_nul = nul && (size_t)(nul - uri) < strcspn(uri, "?");
+	}
+	return NULL; /* the request's con_cls starts empty */
+}
+
+/* The watchdog: twice a second, shut down the socket of every connection whose headers are past their deadline
+ * (libmicrohttpd's own timeout is an idle timeout, which a client trickling a header line now and then resets).
+ * libmicrohttpd then sees the connection end and closes it. */
+static void *watchdog_run(void *arg)
+{
+	struct http_server *s = arg;
+	pthread_mutex_lock(&s->lock);
+	while (!s->stopping) {
+		long long now = now_ms();
+		for (struct conn *cn = s->conns; cn; cn = cn->next)
+			if (cn->deadline_ms && now >= cn->deadline_ms && !cn->shut && cn->fd >= 0) {
+				shutdown(cn->fd, SHUT_RDWR);
+				cn->shut = true;
+			}
+		struct timespec until;
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_nsec += 500000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&s->wake, &s->lock, &until);
+	}
+	pthread_mutex_unlock(&s->lock);
+	return NULL;
+}
+
+static void server_init_sync(struct http_server *s)
+{
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&s->wake, &ca);
+	pthread_condattr_destroy(&ca);
+}
+
+static void server_free_sync(struct http_server *s)
+{
+	pthread_cond_destroy(&s->wake);
+	pthread_mutex_destroy(&s->lock);
+}
+
+/* A request is over (answered, or its client went away): free it; the connection now waits for the next
+ * request's headers, which have the whole timeout from now. */
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
-	(void)cls, (void)c, (void)toe;
+	(void)toe;
 	request_free(*con_cls);
 	*con_cls = NULL;
+	conn_wait_headers(cls, conn_of(c), true);
 }
 
 static enum MHD_Result send_response(struct http_server *s, request *rq, response *rs)
@@ -250,14 +403,67 @@ static enum MHD_Result send_response(struct http_server *s, request *rq, respons
 	return ret;
 }
 
-static enum MHD_Result simple_error(struct MHD_Connection *c, unsigned status, const char *json)
+/* Without an on_headers hook: what http.c found, as a plain JSON error (a body over the limit is never read). */
+static bool refuse_plainly(request *rq, response *rs)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(strlen(json), (void *)json, MHD_RESPMEM_PERSISTENT);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-	enum MHD_Result ret = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
-	return ret;
+	if (!rq->refused)
+		return true;
+	const char *code = rq->refused == 414 ? "uri_too_long" : rq->refused == 431 ? "headers_too_large" : "too_large";
+	rs->status = rq->refused;
+	rs->content_type = "application/json";
+	buf_rawf(&rs->body, "{\"error\":{\"code\":\"%s\",\"message\":\"the request is over a limit\"}}", code);
+	return false;
+}
+
+/* Adds up the header lines' bytes ("Name: value" and CRLF). */
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                    const char *value, size_t value_size)
+{
+	(void)kind, (void)key, (void)value;
+	*(size_t *)cls += key_size + value_size + 4;
+	return MHD_YES;
+}
+
+/* Stops at the first query argument whose name or value holds a NUL byte (libmicrohttpd decodes %00 and keeps
+ * the decoded length) and names it. */
+static enum MHD_Result find_nul_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                    const char *value, size_t value_size)
+{
+	(void)kind;
+	request *rq = cls;
+	if (memchr(key, 0, key_size) || (value && memchr(value, 0, value_size))) {
+		rq->nul_field = arena_strdup(rq->a, key);
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+/* What can be told from the request line and headers alone: the target and headers against our limits, an
+ * announced body against the route's limit, NUL bytes in the path or a query argument. */
+static void check_request(struct http_server *s, request *rq, struct conn *cn, const char *method, const char *url)
+{
+	rq->body_limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
+	size_t header_bytes = 0;
+	MHD_get_connection_values_n(rq->conn, MHD_HEADER_KIND, count_header, &header_bytes);
+	const char *cl = rq_header(rq, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cn && cn->uri_len > HTTP_MAX_URI)
+		rq->refused = 414;
+	else if (header_bytes > HTTP_MAX_HEADER_BYTES)
+		rq->refused = 431;
+	else if (cl && strtoull(cl, NULL, 10) > rq->body_limit)
+		rq->refused = 413;
+	if (cn && cn->path_nul)
+		rq->nul_field = "path";
+	else
+		MHD_get_connection_values_n(rq->conn, MHD_GET_ARGUMENT_KIND, find_nul_arg, rq);
+}
+
+/* Does the request announce a body? Only then is it worth answering before reading on: an answer queued that
+ * early closes the connection. */
+static bool has_body(request *rq)
+{
+	const char *cl = rq_header(rq, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	return (cl && strtoull(cl, NULL, 10) > 0) || rq_header(rq, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 }
 
 /* Keep n more bytes of body: in memory, or past spool bytes in an anonymous temp file (what was in
@@ -284,28 +490,30 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct http_server *s = cls;
 	request *rq = *con_cls;
 	if (!rq) {
+		/* The headers are in: the deadline is met. A request with a body is checked now (by the hook: its route,
+		 * the sign-in, the role), and refused before any of the body is read; the client is told at once. */
+		struct conn *cn = conn_of(c);
+		conn_wait_headers(s, cn, false);
 		rq = request_new(c, url, method);
 		*con_cls = rq;
-		size_t limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
-		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > limit) {
-			/* Refuse before reading: the client is told at once and the body is never stored. */
-			char msg[200];
-			snprintf(msg, sizeof msg,
-			         "{\"error\":{\"code\":\"too_large\",\"message\":\"request body is over the limit of %zu bytes\"}}",
-			         limit);
-			char *copy = arena_strdup(rq->a, msg);
-			rq->answered = true;
-			return simple_error(c, 413, copy);
+		check_request(s, rq, cn, method, url);
+		if (!has_body(rq))
+			return MHD_YES;
+		response rs = {.status = 200};
+		buf_init(&rs.body);
+		if (s->cfg.on_headers ? s->cfg.on_headers(rq, &rs) : refuse_plainly(rq, &rs)) {
+			buf_free(&rs.body);
+			return MHD_YES;
 		}
-		return MHD_YES;
+		rq->answered = true;
+		return send_response(s, rq, &rs);
 	}
 	if (rq->answered) {
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		size_t limit = s->cfg.limit_for ? s->cfg.limit_for(method, url) : s->cfg.body_limit;
+		size_t limit = rq->body_limit;
 		if (!rq->too_large && rq->body_size + *upload_size <= limit)
 			body_add(rq, s->cfg.spool_for ? s->cfg.spool_for(method, url) : 0, upload, *upload_size);
 		else
@@ -315,7 +523,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	response rs = {.status = 200};
 	buf_init(&rs.body);
-	s->cfg.handler(rq, &rs);
+	if (s->cfg.on_headers || refuse_plainly(rq, &rs))
+		s->cfg.handler(rq, &rs);
 	return send_response(s, rq, &rs);
 }
 
@@ -342,18 +551,27 @@ http_server *http_start(const struct http_config *cfg, const char **err)
 		free(s);
 		return NULL;
 	}
+	server_init_sync(s);
 	unsigned threads = cfg->threads > 0 ? (unsigned)cfg->threads : 4;
+	unsigned per_ip = cfg->max_conns_per_ip > 0 ? (unsigned)cfg->max_conns_per_ip : HTTP_DEFAULT_CONNS_PER_IP;
 	s->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)cfg->port,
 	                        NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
-	                        MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+	                        MHD_OPTION_NOTIFY_COMPLETED, completed, s, MHD_OPTION_NOTIFY_CONNECTION, conn_notify, s,
+	                        MHD_OPTION_URI_LOG_CALLBACK, uri_seen, s,
 	                        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 	                        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+	                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip,
+	                        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
 	                        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
 	if (!s->d) {
 		*err = "cannot listen on that address and port (in use, or not allowed)";
+		server_free_sync(s);
 		free(s);
 		return NULL;
 	}
+	s->watching = pthread_create(&s->watchdog, NULL, watchdog_run, s) == 0;
+	if (!s->watching)
+		log_error("http: cannot start the watchdog for late headers");
 	return s;
 }
 
@@ -361,7 +579,15 @@ void http_stop(http_server *s)
 {
 	if (!s)
 		return;
+	if (s->watching) {
+		pthread_mutex_lock(&s->lock);
+		s->stopping = true;
+		pthread_cond_signal(&s->wake);
+		pthread_mutex_unlock(&s->lock);
+		pthread_join(s->watchdog, NULL);
+	}
 	MHD_stop_daemon(s->d);
+	server_free_sync(s);
 	free(s);
 }
 
@@ -370,21 +596,29 @@ void http_stop(http_server *s)
 int http_serve_one(const struct http_config *cfg, int fd_in, int fd_out)
 {
 	struct http_server s = {.cfg = *cfg, .close_after = true};
-	/* no error log here: socket-pair connections make libmicrohttpd warn about TCP options */
+	server_init_sync(&s);
+	/* no error log here: socket-pair connections make libmicrohttpd warn about TCP options; no watchdog either:
+	 * the one connection has libmicrohttpd's 10-second timeout */
 	s.d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC, 0, NULL, NULL,
-	                       on_request, &s, MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_CONNECTION_TIMEOUT,
+	                       on_request, &s, MHD_OPTION_NOTIFY_COMPLETED, completed, &s, MHD_OPTION_NOTIFY_CONNECTION,
+	                       conn_notify, &s, MHD_OPTION_URI_LOG_CALLBACK, uri_seen, &s,
+	                       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY, MHD_OPTION_CONNECTION_TIMEOUT,
 	                       (unsigned)10, MHD_OPTION_END);
-	if (!s.d)
+	if (!s.d) {
+		server_free_sync(&s);
 		return -1;
+	}
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0) {
 		MHD_stop_daemon(s.d);
+		server_free_sync(&s);
 		return -1;
 	}
 	struct sockaddr_in fake = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	if (MHD_add_connection(s.d, sv[0], (struct sockaddr *)&fake, sizeof fake) != MHD_YES) {
 		close(sv[1]);
 		MHD_stop_daemon(s.d);
+		server_free_sync(&s);
 		return -1;
 	}
 	char chunk[65536];
@@ -408,5 +642,6 @@ drain:
 	}
 	close(sv[1]);
 	MHD_stop_daemon(s.d);
+	server_free_sync(&s);
 	return 0;
 }

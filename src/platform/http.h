@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 #include "arena.h"
 #include "buf.h"
 
@@ -13,6 +14,17 @@ struct db;
 enum http_method { HTTP_GET, HTTP_HEAD, HTTP_POST, HTTP_PUT, HTTP_PATCH, HTTP_DELETE, HTTP_OTHER, HTTP__MAX };
 
 enum { HTTP_MAX_PARAMS = 4, HTTP_MAX_HEADERS = 12 };
+
+/* Limits checked when a request's headers are in. libmicrohttpd answers a request line or headers that do not
+ * fit its memory per connection with its own bare page, so that memory has room for both limits: a request over
+ * them gets our answer, with our headers. */
+enum {
+	HTTP_MAX_URI = 8192,               /* the request target as sent (path and query): over it, 414 */
+	HTTP_MAX_HEADER_BYTES = 32768,     /* every header line together: over it, 431 */
+	HTTP_CONN_MEMORY = 65536,          /* libmicrohttpd's memory per connection */
+	HTTP_DEFAULT_CONNS_PER_IP = 64,    /* connections at once from one client address */
+	HTTP_DEFAULT_HEADERS_TIMEOUT = 15, /* seconds for a request's headers, however they trickle in */
+};
 
 struct kv {
 	const char *key, *value;
@@ -30,8 +42,14 @@ typedef struct request {
 	buf body;
 	FILE *body_file;               /* the body instead, when it was spooled to an anonymous temp file (spool_for) */
 	size_t body_size;              /* bytes of body received, wherever they went */
-	bool too_large;
+	struct timespec started;       /* when its headers were in (CLOCK_MONOTONIC) */
+	int refused;                   /* found before the body: 414 (URI), 431 (headers), 413 (Content-Length over the limit) */
+	size_t body_limit;             /* this request's body limit (limit_for) */
+	const char *nul_field;         /* the first value holding a NUL byte: "path", a query argument's name, or (after
+	                                * rq_parse_form) an ordinary form field's name; NULL when none */
+	bool too_large;                /* a body without Content-Length went past the limit (read, not stored) */
 	bool answered;                 /* a response was queued before the body was read */
+	bool checked;                  /* the headers hook ran: route, db and principal below are set */
 	struct kv *form;               /* parsed urlencoded/multipart fields, in order */
 	json_t *json;                  /* parsed JSON body when the route wants one */
 	const char *params[HTTP_MAX_PARAMS]; /* path parameters, in pattern order */
@@ -63,8 +81,16 @@ struct http_config {
 	const char *listen;            /* address, e.g. "127.0.0.1" */
 	int port;
 	int threads;
+	int max_conns_per_ip;          /* connections at once from one address; 0: HTTP_DEFAULT_CONNS_PER_IP */
+	int headers_timeout;           /* seconds a request has for all its headers, from the connection's start or the
+	                                * end of its previous request; trickling does not extend it. 0: the default */
 	size_t body_limit;             /* default limit for request bodies */
-	http_handler handler;
+	http_handler handler;          /* called once the body is in */
+	/* Called when the headers of a request that announces a body are in, before any of the body is read: false
+	 * when it has filled rs with the answer, which is sent at once (the body is never read, the connection then
+	 * closes). rq->refused and rq->nul_field tell what http.c found. NULL: such requests are only refused for
+	 * rq->refused, with a plain JSON error. Requests without a body go straight to handler (keep-alive stays). */
+	bool (*on_headers)(request *rq, response *rs);
 	/* Limit for one request's body; NULL means body_limit for all. */
 	size_t (*limit_for)(const char *method, const char *path);
 	/* A body over this many bytes goes to an anonymous temp file (rq->body_file) instead of memory;

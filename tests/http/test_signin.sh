@@ -1,4 +1,5 @@
-# test_signin.sh — password sign-in: a generic 401 for any mistake, then a slow-down (429) after repeated failures.
+# test_signin.sh — password sign-in: a generic 401 for any mistake, then a slow-down (429) after repeated failures
+# from an address or for an account.
 . "$(dirname "$0")/lib.sh"
 make_demo
 J="Content-Type: application/json"
@@ -27,12 +28,16 @@ WAIT=$(header Retry-After)
 check "429 carries Retry-After" test "${WAIT:-0}" -ge 1
 BODY='{"email":"pm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
 expect "even the right password waits" 429 "$STATUS"
-expect "the failures are counted per address" 5 "$(sql "SELECT count FROM login_failures")"
+expect "the failures are counted per address" 5 "$(sql "SELECT count FROM login_failures WHERE scope = 'ip'")"
+expect "... and per account (the email tried)" "account|nobody@demo.tandem|1 account|pm@demo.tandem|4" \
+	"$(sql "SELECT scope, key, count FROM login_failures WHERE scope = 'account' ORDER BY key" | tr '\n' ' ' | sed 's/ $//')"
 sleep $((WAIT + 1))
 BODY='{"email":"pm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
 expect "after the wait the right password signs in" 201 "$STATUS"
 check "and sets the session cookie" sh -c "grep -qi '^Set-Cookie: tandem_session=' '$TMP/h'"
-expect "a success clears the failures" 0 "$(sql "SELECT count(*) FROM login_failures")"
+expect "a success clears its account's failures" 0 "$(sql "SELECT count(*) FROM login_failures WHERE key = 'pm@demo.tandem'")"
+expect "... but not the address's" 5 "$(sql "SELECT count FROM login_failures WHERE scope = 'ip'")"
+sql "DELETE FROM login_failures" # the form checks start from no failures
 
 # the sign-in form carries its own CSRF token (a cookie and a hidden field: there is no session yet)
 oneshot GET /login
@@ -52,7 +57,7 @@ expect "refused forms are not counted as failed sign-ins" 0 "$(sql "SELECT count
 BODY="_csrf=$LTOKEN&email=pm%40demo.tandem&password=bad" oneshot POST /login \
 	"Content-Type: application/x-www-form-urlencoded" "Cookie: tandem_login=$LTOKEN"
 check "form sign-in with a wrong password does not sign in" sh -c "! grep -qi '^Set-Cookie: tandem_session=[A-Za-z0-9]' '$TMP/h'"
-expect "form failure is counted" 1 "$(sql "SELECT count FROM login_failures")"
+expect "form failure is counted" 1 "$(sql "SELECT count FROM login_failures WHERE scope = 'ip'")"
 BODY="_csrf=$LTOKEN&email=pm%40demo.tandem&password=tandem-demo&next=/goals" oneshot POST /login \
 	"Content-Type: application/x-www-form-urlencoded" "Cookie: tandem_login=$LTOKEN"
 expect "the form with its token signs in" "303 /goals" "$STATUS $(header Location)"
@@ -60,5 +65,23 @@ check "... with the session cookie (no Secure flag over plain HTTP)" sh -c \
 	"grep -qi '^Set-Cookie: tandem_session=[A-Za-z0-9_-]*; Path=/; HttpOnly; SameSite=Lax; Max-Age=1209600.\$' '$TMP/h'"
 BODY='{"email":"pm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J" "X-Forwarded-Proto: https"
 check "behind an HTTPS proxy the session cookie is Secure" sh -c "grep -qi '^Set-Cookie: tandem_session=.*; Secure' '$TMP/h'"
+
+# 4 wrong admin passwords and 1 right viewer sign-in, ten times over: the viewer's success used to wipe the
+# address's count, so the admin's password could be guessed forever without a 429
+sql "DELETE FROM login_failures"
+FIRST429=""
+for round in 1 2 3 4 5 6 7 8 9 10; do
+	for i in 1 2 3 4; do
+		BODY='{"email":"admin@demo.tandem","password":"guess'"$round$i"'"}' oneshot POST /api/v1/session "$J"
+		[ "$STATUS" = 429 ] && [ -z "$FIRST429" ] && FIRST429="round $round"
+	done
+	BODY='{"email":"viewer@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
+	[ -n "$FIRST429" ] && break
+done
+expect "regression: 4 wrong admin passwords and a viewer's sign-in, repeated, still end in 429" "round 2" "$FIRST429"
+expect "... the admin account's failures are counted" 5 \
+	"$(sql "SELECT count FROM login_failures WHERE scope = 'account' AND key = 'admin@demo.tandem'")"
+expect "... and the address's, which the viewer's success left alone" 5 \
+	"$(sql "SELECT count FROM login_failures WHERE scope = 'ip'")"
 
 finish

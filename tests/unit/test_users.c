@@ -1,4 +1,5 @@
 /* test_users.c — people and secrets: argon2id passwords, sessions, hashed tokens, sign-in slow-down. */
+#include <time.h>
 #include "harness.h"
 #include "model/users.h"
 
@@ -65,6 +66,41 @@ TEST(users_add_and_authenticate)
 	CHECK(!session_lookup(d, a, cookie, &u, &csrf));
 	CHECK_EQ_INT(users_set_password(d, "nobody@x.test", "another-pass", &e), -1);
 	CHECK_EQ_INT(e.status, 404);
+	arena_free(a);
+	db_close(d);
+}
+
+static double seconds_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Defect 9: an unknown email was refused in 2 ms, a wrong password in 74 ms, so the timing told which emails
+ * have accounts. Both now cost one argon2id verification. */
+TEST(regression_unknown_email_takes_as_long_as_a_wrong_password)
+{
+	db *d = t_db();
+	arena *a = arena_new();
+	struct err e = {0};
+	REQUIRE(users_add(d, "pm@x.test", "Priya", "pm", "s3cret-pass", &e) > 0);
+	struct user u = {0};
+	CHECK(!users_authenticate(d, a, "nobody@x.test", "s3cret-pass", &u)); /* the dummy hash is made once */
+	double unknown = 0, wrong = 0;
+	for (int i = 0; i < 3; i++) {
+		double t0 = seconds_now();
+		CHECK(!users_authenticate(d, a, "nobody@x.test", "s3cret-pass", &u));
+		double t1 = seconds_now();
+		CHECK(!users_authenticate(d, a, "pm@x.test", "wrong-pass", &u));
+		double t2 = seconds_now();
+		unknown += t1 - t0;
+		wrong += t2 - t1;
+	}
+	if (!(unknown >= wrong / 2))
+		harness_fail(__FILE__, __LINE__, "an unknown email took %.1f ms, a wrong password %.1f ms (3 tries each)",
+		             unknown * 1e3, wrong * 1e3);
+	CHECK(users_authenticate(d, a, "pm@x.test", "s3cret-pass", &u)); /* and the right one still signs in */
 	arena_free(a);
 	db_close(d);
 }
@@ -161,29 +197,56 @@ TEST(users_login_wait_after_five_failures)
 	db *d = t_db();
 	const char *ip = "203.0.113.9";
 	for (int i = 0; i < 4; i++) {
-		login_failed(d, ip);
-		CHECK_EQ_INT(login_wait(d, ip), 0); /* the first failures are free */
+		login_failed(d, ip, "pm@x.test");
+		CHECK_EQ_INT(login_wait(d, ip, "pm@x.test"), 0); /* the first failures are free */
 	}
-	login_failed(d, ip); /* the fifth */
-	long w5 = login_wait(d, ip);
+	login_failed(d, ip, "pm@x.test"); /* the fifth */
+	long w5 = login_wait(d, ip, "pm@x.test");
 	CHECK(w5 >= 1 && w5 <= 2);
-	login_failed(d, ip);
-	long w6 = login_wait(d, ip);
+	login_failed(d, ip, "pm@x.test");
+	long w6 = login_wait(d, ip, "pm@x.test");
 	CHECK(w6 >= 3 && w6 <= 4); /* doubling */
 	for (int i = 0; i < 20; i++)
-		login_failed(d, ip);
-	long wmax = login_wait(d, ip);
-	CHECK(wmax > 4 && wmax <= 300); /* capped */
-	CHECK_EQ_INT(login_wait(d, "198.51.100.1"), 0); /* per address */
+		login_failed(d, ip, "pm@x.test");
+	long wmax = login_wait(d, ip, "pm@x.test");
+	CHECK(wmax > 4 && wmax <= 256); /* capped */
+	CHECK_EQ_INT(login_wait(d, "198.51.100.1", "other@x.test"), 0); /* per address and account */
 	/* failures long ago do not count */
-	db_run(d, "UPDATE login_failures SET last_at = last_at - 1000 WHERE ip = ?", "t", ip);
-	CHECK_EQ_INT(login_wait(d, ip), 0);
-	login_failed(d, ip); /* and the count starts again */
-	CHECK_EQ_INT(db_int(d, 0, "SELECT count FROM login_failures WHERE ip = ?", "t", ip), 1);
-	for (int i = 0; i < 6; i++)
-		login_failed(d, ip);
-	CHECK(login_wait(d, ip) > 0);
-	login_succeeded(d, ip);
-	CHECK_EQ_INT(login_wait(d, ip), 0);
+	db_run(d, "UPDATE login_failures SET last_at = last_at - 1000", "");
+	CHECK_EQ_INT(login_wait(d, ip, "pm@x.test"), 0);
+	login_failed(d, ip, "pm@x.test"); /* and the count starts again (the old rows are gone) */
+	CHECK_EQ_INT(db_int(d, 0, "SELECT count FROM login_failures WHERE scope = 'ip' AND key = ?", "t", ip), 1);
+	CHECK_EQ_INT(db_int(d, 0, "SELECT count(*) FROM login_failures", ""), 2);
+	db_close(d);
+}
+
+/* Defect 8: a success on one account reset the address's count, so 4 wrong admin passwords and one right
+ * viewer sign-in, over and over, were never slowed down. */
+TEST(regression_signin_of_one_account_does_not_reset_the_address_count)
+{
+	db *d = t_db();
+	const char *ip = "203.0.113.9";
+	for (int i = 0; i < 4; i++)
+		login_failed(d, ip, "admin@x.test");
+	login_succeeded(d, "viewer@x.test");
+	login_failed(d, ip, "admin@x.test");
+	CHECK(login_wait(d, ip, "admin@x.test") > 0); /* the admin account: 5 failures */
+	CHECK(login_wait(d, ip, "viewer@x.test") > 0); /* the address: 5 failures, whatever the account */
+	CHECK_EQ_INT(login_wait(d, "198.51.100.1", "viewer@x.test"), 0);
+	/* the account is counted from every address, case-insensitively */
+	CHECK(login_wait(d, "198.51.100.1", "ADMIN@x.test") > 0);
+	/* a success clears only its own account's count */
+	login_succeeded(d, "Admin@X.test");
+	CHECK_EQ_INT(login_wait(d, "198.51.100.1", "admin@x.test"), 0);
+	CHECK(login_wait(d, ip, "admin@x.test") > 0); /* the address still waits */
+	CHECK_EQ_INT(db_int(d, 0, "SELECT count FROM login_failures WHERE scope = 'ip' AND key = ?", "t", ip), 5);
+	/* failures for one account from many addresses */
+	for (int i = 0; i < 5; i++) {
+		char other[32];
+		snprintf(other, sizeof other, "192.0.2.%d", i + 1);
+		login_failed(d, other, "leader@x.test");
+	}
+	CHECK(login_wait(d, "192.0.2.99", "leader@x.test") > 0);
+	CHECK_EQ_INT(login_wait(d, "192.0.2.99", "pm@x.test"), 0);
 	db_close(d);
 }
