@@ -16,7 +16,7 @@
 #include "reply.h"
 #include "route.h"
 
-enum { BODY_LIMIT = 1 << 20 };
+enum { BODY_LIMIT = 1 << 20, QUERY_ARGS_MAX = 200 /* arguments of one query string (plan: must and exclude repeat) */ };
 #define IMPORT_API_LIMIT ((size_t)256 << 20)
 #define IMPORT_SPOOL_OVER ((size_t)4 << 20) /* the API import's body past this goes to a temp file */
 #define IMPORT_PAGE_LIMIT ((size_t)32 << 20)
@@ -348,6 +348,13 @@ static bool check_headers(request *rq, response *rs)
 		nul_refused(rq, rs);
 		return false;
 	}
+	int nargs = 0;
+	for (struct kv *k = rq_query_all(rq); k; k = k->next)
+		if (++nargs > QUERY_ARGS_MAX) { /* no page or list reads this many; a query this long is refused, not cut */
+			early_error(rq, rs, 400, "invalid", k->key,
+			            arena_printf(rq->a, "the query has more than %d arguments", QUERY_ARGS_MAX));
+			return false;
+		}
 	bool known;
 	const struct route *r = find_route(rq, &known);
 	if (!r) {

@@ -108,4 +108,12 @@ LEADER=$(token leader)
 BODY='{"ready_threshold":70}' oneshot PUT /api/v1/settings/launches "Authorization: Bearer $LEADER" "$J"
 expect "roles: a leader changes the launch settings" 200 "$STATUS"
 
+
+# --- no silent limits: a query string past 200 arguments is refused, not cut
+Q=$(i=0; while [ $i -lt 201 ]; do printf 'a%d=1&' $i; i=$((i + 1)); done)
+oneshot GET "/api/v1/goals?$Q" "Authorization: Bearer $PM"
+expect "no silent limits: 201 query arguments: 400 naming the one past the limit" "400 a200" "$STATUS $(jget "$TMP/b" j.error.field)"
+oneshot GET "/api/v1/goals?status=active&status=met" "Authorization: Bearer $PM"
+expect "no silent limits: a list argument given twice: 400 naming it" "400 status" "$STATUS $(jget "$TMP/b" j.error.field)"
+
 finish
