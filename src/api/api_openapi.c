@@ -112,6 +112,8 @@ static json_t *field_schema(const struct field *f)
 	    f->type != FT_RECORDS) {
 		json_t *t = json_object_get(s, "type");
 		json_object_set_new(s, "type", json_pack("[Os]", t, "null"));
+		if (json_object_get(s, "enum"))
+			json_array_append_new(json_object_get(s, "enum"), json_null());
 	}
 	const char *desc = f->help ? f->help : f->label;
 	if (f->type == FT_REF)
@@ -125,8 +127,37 @@ static json_t *field_schema(const struct field *f)
 	return s;
 }
 
+static json_t *ref(arena *a, const char *name);
+static const char *schema_name(arena *a, const struct entity *e, const char *suffix);
+
+/* What an answer carries beside the fields: the children it embeds, the values computed when it is read, and in a
+ * list searched with q the matching text. */
+static void answer_extras(arena *a, const struct entity *e, json_t *props, json_t *req)
+{
+	for (int k = 0; k < entity_count; k++) {
+		const struct entity *c = entity_all[k];
+		if (c->parent != e || !c->embed_as)
+			continue;
+		json_object_set_new(props, c->embed_as,
+		                    json_pack("{sssoss}", "type", "array", "items", ref(a, schema_name(a, c, "")), "description",
+		                              arena_printf(a, "The %s's %s, in their default order", e->one, c->label)));
+		json_array_append_new(req, json_string(c->embed_as));
+	}
+	for (int i = 0; i < e->ncomputed; i++) {
+		json_object_set_new(props, e->computed[i].name, field_schema(&e->computed[i]));
+		json_array_append_new(req, json_string(e->computed[i].name));
+	}
+	for (int i = 0; i < e->nfields; i++)
+		if (e->fields[i].flags & F_SEARCH) {
+			json_object_set_new(props, "snippet_html",
+			                    openapi_t("string", "In a list searched with q: the matching text, HTML-escaped, each "
+			                                        "match in <mark>"));
+			break;
+		}
+}
+
 /* The object as the server answers it, or the input a client sends. */
-static json_t *entity_schema(const struct entity *e, bool input)
+static json_t *entity_schema(arena *a, const struct entity *e, bool input)
 {
 	json_t *props = json_object(), *req = json_array();
 	if (!input) {
@@ -146,6 +177,8 @@ static json_t *entity_schema(const struct entity *e, bool input)
 		if ((f->flags & F_REQUIRED) && (!input || !f->dflt))
 			json_array_append_new(req, json_string(f->name));
 	}
+	if (!input)
+		answer_extras(a, e, props, req);
 	return json_pack("{sssososb}", "type", "object", "properties", props, "required", req, "additionalProperties",
 	                 0);
 }
@@ -214,6 +247,16 @@ static json_t *error_response(const char *desc)
 	                 "#/components/schemas/Error");
 }
 
+/* What any operation may answer, whatever its route: a malformed request (a NUL byte, more than 200 query
+ * arguments, a repeated list argument), a target or headers over the limits. */
+static void common_errors(json_t *resp)
+{
+	if (!json_object_get(resp, "400"))
+		json_object_set_new(resp, "400", error_response("Bad input; field names the culprit"));
+	json_object_set_new(resp, "414", error_response("The request target is over the size limit"));
+	json_object_set_new(resp, "431", error_response("The request headers are over the size limit"));
+}
+
 static void add_param(json_t *params, const char *name, const char *in, const char *type, bool required,
                       const char *desc)
 {
@@ -253,6 +296,7 @@ static json_t *setting_operation(arena *a, const struct route *r, const struct s
 	}
 	json_object_set_new(resp, "401", error_response("Not signed in"));
 	json_object_set_new(resp, "403", error_response("The role may not do this"));
+	common_errors(resp);
 	json_t *op = json_pack("{sss[s]sssO}", "summary", put ? st->summary_put : st->summary_get, "tags", "Settings",
 	                       "operationId", arena_printf(a, "%s /api/v1/settings/%s", http_method_name(r->method), st->name),
 	                       "responses", resp);
@@ -352,7 +396,10 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		                                             "items", "type", "array", "items",
 		                                             ref(a, schema_name(a, e, "")), "next_cursor", "type", "string",
 		                                             "null", "required", "items")));
-	} else if (e && !strstr(path + 8, "/history")) {
+	} else if (e && strstr(path + 8, "/history")) {
+		okr = json_pack("{ss}", "description", "Who changed what, when: the object's audit rows, newest first");
+		json_object_update_new(okr, json_body(ref(a, "History")));
+	} else if (e) {
 		okr = json_pack("{ss}", "description", "The object");
 		json_object_update_new(okr, json_body(ref(a, schema_name(a, e, ""))));
 	} else {
@@ -374,6 +421,8 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		json_object_set_new(resp, "409", error_response("Stale version: someone else changed it"));
 	if (doc && doc->extra)
 		json_object_set_new(resp, doc->extra, error_response(doc->extra_desc));
+	for (const struct openapi_status *m = doc ? doc->more : NULL; m && m->status; m++)
+		json_object_set_new(resp, m->status, error_response(m->desc));
 	if (r->flags & R_JSON) {
 		json_object_set_new(resp, "413", error_response("Body over the size limit"));
 		json_object_set_new(resp, "415", error_response("Body is not application/json"));
@@ -382,6 +431,7 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		json_object_set_new(resp, "413", error_response("Body over the import limit (256 MiB), named in the message"));
 		json_object_set_new(resp, "415", error_response("Body is not text/csv"));
 	}
+	common_errors(resp);
 	json_object_set_new(op, "responses", resp);
 	if (r->flags & R_PUBLIC)
 		json_object_set_new(op, "security", json_array());
@@ -417,8 +467,8 @@ json_t *openapi_document(arena *a)
 	}
 	for (int k = 0; k < entity_count; k++) {
 		const struct entity *e = entity_all[k];
-		json_object_set_new(schemas, schema_name(a, e, ""), entity_schema(e, false));
-		json_object_set_new(schemas, schema_name(a, e, "Input"), entity_schema(e, true));
+		json_object_set_new(schemas, schema_name(a, e, ""), entity_schema(a, e, false));
+		json_object_set_new(schemas, schema_name(a, e, "Input"), entity_schema(a, e, true));
 	}
 	for (int i = 0; i < actions_count; i++)
 		if (!(actions_all[i]->flags & A_NO_BODY))
@@ -438,8 +488,8 @@ json_t *openapi_document(arena *a)
 		}
 		json_object_set_new(schemas, st->schema, all);
 	}
-	json_object_set_new(schemas, "Strategy", entity_schema(&strategy_entity, false));
-	json_object_set_new(schemas, "StrategyInput", entity_schema(&strategy_entity, true));
+	json_object_set_new(schemas, "Strategy", entity_schema(a, &strategy_entity, false));
+	json_object_set_new(schemas, "StrategyInput", entity_schema(a, &strategy_entity, true));
 	/* the schemas of routes that serve no kind, under names no kind may take (a bug otherwise: one name, two meanings) */
 	json_t *docs = json_object();
 	openapi_doc_schemas(docs);

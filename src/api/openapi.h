@@ -13,6 +13,11 @@ struct openapi_param {
 	const char *name, *type, *desc;
 };
 
+/* A further status a route may answer, with what it means. */
+struct openapi_status {
+	const char *status, *desc;
+};
+
 /* What the route table cannot say about a route that serves no kind (openapi_docs.c). */
 struct openapi_doc {
 	enum http_method method;
@@ -23,6 +28,7 @@ struct openapi_doc {
 	const char *extra, *extra_desc; /* one more status the route may answer, or NULL */
 	const char *also_ok;  /* another success status answering the same schema, or NULL */
 	const struct openapi_param *query; /* query parameters, ending with a NULL name; or NULL */
+	const struct openapi_status *more; /* further statuses, ending with a NULL status; or NULL */
 };
 /* The description of route (method, pattern), or NULL. */
 const struct openapi_doc *openapi_doc_for(enum http_method m, const char *pattern);
@@ -41,6 +47,8 @@ void openapi_launch_schemas(json_t *schemas);
 void openapi_brief_schemas(json_t *schemas);
 /* The roadmap and share links (openapi_roadmap.c). */
 void openapi_roadmap_schemas(json_t *schemas);
+/* Health, the session, people and tokens, goal and strategy history, alignment (openapi_workspace.c). */
+void openapi_workspace_schemas(json_t *schemas);
 /* The answer of an insight import (api_import.c). */
 void openapi_import_schemas(json_t *schemas);
 #endif

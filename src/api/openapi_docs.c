@@ -45,8 +45,27 @@ static const struct openapi_param share_links_query[] = {
 	{NULL, NULL, NULL},
 };
 
+static const struct openapi_status signin_statuses[] = {
+	{"401", "Wrong email or password"},
+	{"429", "Too many failed sign-ins from this address or for this account; try again later"},
+	{NULL, NULL},
+};
+
 /* One line per route; api_openapi.c uses it for every route found here. */
 static const struct openapi_doc docs[] = {
+	{HTTP_GET, "/healthz", NULL, "Health", "200", NULL, NULL},
+	{HTTP_POST, "/api/v1/session", NULL, "Session", "201", NULL, NULL, .more = signin_statuses},
+	{HTTP_GET, "/api/v1/session", NULL, "Session", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/users", NULL, "Users", "200", NULL, NULL},
+	{HTTP_POST, "/api/v1/users", NULL, "UserCreated", "201", "409", "A user with this email exists"},
+	{HTTP_GET, "/api/v1/tokens", NULL, "Tokens", "200", NULL, NULL},
+	{HTTP_POST, "/api/v1/tokens", NULL, "TokenCreated", "201", NULL, NULL},
+	{HTTP_GET, "/api/v1/strategy", NULL, "Strategy", "200", NULL, NULL},
+	{HTTP_PUT, "/api/v1/strategy", NULL, "Strategy", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/strategy/revisions", NULL, "StrategyRevisions", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/goals/{id}/measurements", NULL, "Measurements", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/goals/{id}/revisions", NULL, "TargetChanges", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/alignment", NULL, "Alignment", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/features/{id}/score", NULL, "Score", "200", NULL, NULL},
 	{HTTP_POST, "/api/v1/plan", NULL, NULL, "200", "422",
 	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "
@@ -220,4 +239,5 @@ void openapi_doc_schemas(json_t *schemas)
 	openapi_brief_schemas(schemas);
 	openapi_launch_schemas(schemas);
 	openapi_roadmap_schemas(schemas);
+	openapi_workspace_schemas(schemas);
 }

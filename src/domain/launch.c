@@ -75,6 +75,12 @@ json_t *launch_readiness(db *d, json_t *launch)
 	return out;
 }
 
+const struct field launch_computed[] = {
+	{"readiness", "Readiness", FT_INT, F_REQUIRED | F_READONLY, .lo = 0, .hi = 100,
+	 .help = "Percent ready to launch: the mean of its features' progress and its checklist's (computed)"},
+};
+const int launch_computed_count = sizeof launch_computed / sizeof launch_computed[0];
+
 void launch_decorate(db *d, json_t *launch)
 {
 	json_t *r = launch_readiness(d, launch);

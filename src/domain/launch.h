@@ -15,6 +15,9 @@
 json_t *launch_readiness(db *d, json_t *launch);
 /* Store the readiness percent into a launch object (the launches kind's decoration). */
 void launch_decorate(db *d, json_t *launch);
+/* What launch_decorate adds, as fields (for the API document). */
+extern const struct field launch_computed[];
+extern const int launch_computed_count;
 
 /* The conflict rules, one id each; a launch that is launched or cancelled has none. */
 #define LAUNCH_BEFORE_RELEASE "launch-before-release"

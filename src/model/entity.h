@@ -102,6 +102,9 @@ struct entity {
 	/* Adds values computed when an object is read (a launch's readiness); set at start-up by the layer
 	 * that computes them, like virtual_sort_fn. */
 	void (*decorate)(db *d, json_t *obj);
+	/* The values decorate adds, described as fields (read-only) for the API document; set with decorate. */
+	const struct field *computed;
+	int ncomputed;
 	/* SQL text generated once at start-up by entity_init. */
 	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children, *sql_count, *sql_choices;
 	/* Per field (NULL but for FT_LINKS): the link table's statements that delete an object's rows and insert one. */

@@ -29,7 +29,40 @@ not_ok() { FAIL=$((FAIL + 1)); echo "FAIL $1${2:+ — $2}"; }
 check() { _n=$1; shift; if "$@"; then ok "$_n"; else not_ok "$_n"; fi; }
 # expect NAME WANT GOT: passes when the two strings are equal.
 expect() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "want '$2', got '$3'"; fi; }
-finish() { echo "$PASS passed, $FAIL failed"; [ "$FAIL" -eq 0 ]; }
+finish() {
+	check_answers
+	echo "$PASS passed, $FAIL failed"
+	[ "$FAIL" -eq 0 ]
+}
+
+# record_answer METHOD TARGET: keep the last answer ($STATUS, $TMP/h, $TMP/b) of an /api/ request for check_answers.
+record_answer() {
+	case $2 in /api/*) ;; *) return 0 ;; esac
+	[ -f "$TMP/b" ] && [ "$STATUS" != "000" ] || return 0
+	mkdir -p "$TMP/answers"
+	_f=$(mktemp "$TMP/answers/XXXXXX")
+	cp "$TMP/b" "$_f"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$STATUS" "$(header Content-Type)" "$_f" >> "$TMP/answers.tsv"
+}
+# check_answers: every API answer this script received matches the OpenAPI document's answer for its route and status
+# (tests/openapi/validate.mjs: the document itself valid OpenAPI 3.1, each JSON body valid against its schema).
+check_answers() {
+	[ -s "$TMP/answers.tsv" ] || return 0
+	_oa=$ROOT/tests/openapi
+	if [ ! -d "$_oa/node_modules/ajv" ] && ! (cd "$_oa" && npm ci --no-audit --no-fund --loglevel=error > "$TMP/npm.err" 2>&1); then
+		not_ok "the OpenAPI checker installs (npm ci in tests/openapi)" "$(cat "$TMP/npm.err")"
+		return
+	fi
+	"$TANDEM" init --admin openapi@example.com --db "$TMP/openapi.db" > /dev/null 2>&1
+	printf 'GET /api/v1/openapi.json HTTP/1.1\r\nHost: test\r\n\r\n' | "$TANDEM" http --db "$TMP/openapi.db" |
+		sed '1,/^\r$/d' > "$TMP/openapi.json"
+	if node "$_oa/validate.mjs" "$TMP/openapi.json" "$TMP/answers.tsv" > "$TMP/answers.out" 2>&1; then
+		ok "every API answer of this script matches the OpenAPI document ($(tail -1 "$TMP/answers.out"))"
+	else
+		not_ok "every API answer of this script matches the OpenAPI document" "$(tail -1 "$TMP/answers.out")"
+		sed '$d' "$TMP/answers.out" | head -40
+	fi
+}
 
 # contains FILE TEXT / lacks FILE TEXT (fixed strings)
 contains() { grep -qF -- "$2" "$1"; }
@@ -69,6 +102,7 @@ oneshot() {
 	sed -n '1,/^\r$/p' "$TMP/raw" > "$TMP/h"
 	sed '1,/^\r$/d' "$TMP/raw" > "$TMP/b"
 	STATUS=$(head -1 "$TMP/raw" | cut -d' ' -f2)
+	record_answer "$_m" "$_p"
 	if ! clean_log "$TMP/oneshot.err"; then
 		not_ok "tandem http $_m $_p ran clean under the sanitizers"
 		cat "$TMP/oneshot.err"
@@ -125,4 +159,5 @@ api() {
 	shift 2
 	rm -f "$TMP/b" "$TMP/h"
 	STATUS=$(curl -s -X "$_m" -o "$TMP/b" -D "$TMP/h" -w '%{http_code}' "$@" "$BASE$_p")
+	record_answer "$_m" "$_p"
 }

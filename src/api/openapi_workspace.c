@@ -1,0 +1,100 @@
+/* openapi_workspace.c — the OpenAPI schemas of the workspace's own answers: health, the session, people and
+ * tokens, a goal's measurements and target changes, the strategy's revisions, the alignment report, history. */
+#include "openapi.h"
+
+static json_t *when(const char *desc)
+{
+	return json_pack("{ssssss}", "type", "string", "format", "date-time", "description", desc);
+}
+
+static json_t *role(void)
+{
+	return json_pack("{sss[ssssss]ss}", "type", "string", "enum", "admin", "leader", "pm", "pmm", "contributor",
+	                 "viewer", "description", "What the user may do (see docs/API.md, Roles)");
+}
+
+/* {items: [item], next_cursor: null}: a list that fits one page. */
+static json_t *page_of(json_t *item)
+{
+	return openapi_object(json_pack("{s{ssso}so}", "items", "type", "array", "items", item, "next_cursor",
+	                                openapi_tn("string", "Always null: the whole list fits one page")));
+}
+
+static json_t *strings(const char *desc)
+{
+	return json_pack("{sss{ss}ss}", "type", "array", "items", "type", "string", "description", desc);
+}
+
+static void people_schemas(json_t *schemas)
+{
+	json_t *user = openapi_object(json_pack("{sosososo}", "id", openapi_t("integer", "The user"), "email",
+	                                        openapi_t("string", "Their sign-in email"), "name",
+	                                        openapi_t("string", "Their name"), "role", role()));
+	json_t *listed = json_deep_copy(user);
+	json_object_set_new(json_object_get(listed, "properties"), "created_at", when("When the user was added"));
+	json_array_append_new(json_object_get(listed, "required"), json_string("created_at"));
+	json_object_set_new(schemas, "Users", page_of(listed));
+	json_object_set_new(schemas, "Session",
+	                    openapi_object(json_pack("{sOso}", "user", user, "csrf_token",
+	                                             openapi_t("string", "Send it as X-CSRF-Token with every change made "
+	                                                                 "with the session cookie (empty for a bearer token)"))));
+	json_object_set_new(schemas, "UserCreated", user);
+	json_t *token = openapi_object(json_pack(
+	    "{sososososo}", "id", openapi_t("integer", "The token"), "name", openapi_t("string", "What it is for"), "user",
+	    openapi_t("string", "The email of the user it acts as"), "created_at", when("When it was created"),
+	    "revoked_at", json_pack("{s[ss]ssss}", "type", "string", "null", "format", "date-time", "description",
+	                            "When it was revoked, or null")));
+	json_object_set_new(schemas, "Tokens", page_of(token));
+	json_object_set_new(schemas, "TokenCreated",
+	                    openapi_object(json_pack("{soso}", "id", openapi_t("integer", "The token"), "token",
+	                                             openapi_t("string", "The secret, shown this once: send it as "
+	                                                                 "Authorization: Bearer <token>"))));
+}
+
+static void goal_schemas(json_t *schemas)
+{
+	json_object_set_new(schemas, "Measurements",
+	                    page_of(openapi_object(json_pack(
+	                        "{sosososo}", "id", openapi_t("integer", "The measurement"), "at",
+	                        json_pack("{ss}", "type", "string"), "value", openapi_t("number", "The metric's value then"),
+	                        "source", openapi_tn("string", "Where the number came from")))));
+	json_object_set_new(schemas, "TargetChanges",
+	                    page_of(openapi_object(json_pack(
+	                        "{sososososososo}", "id", openapi_t("integer", "The change"), "old_target",
+	                        openapi_t("number", "The target before"), "new_target", openapi_t("number", "The target after"),
+	                        "reason", openapi_t("string", "Why it changed"), "changed_by",
+	                        openapi_tn("integer", "Who changed it"), "changed_by_name", openapi_tn("string", "Their name"),
+	                        "changed_at", when("When")))));
+	json_object_set_new(schemas, "StrategyRevisions",
+	                    page_of(openapi_object(json_pack(
+	                        "{sososososososo}", "version", openapi_t("integer", "The strategy's version"), "vision",
+	                        openapi_t("string", "The vision then"), "perspective", openapi_t("string", "The perspective"),
+	                        "principles", strings("The principles"), "out_of_scope", strings("What was out of scope"),
+	                        "changed_by_name", openapi_tn("string", "Who saved it"), "changed_at", when("When")))));
+}
+
+void openapi_workspace_schemas(json_t *schemas)
+{
+	json_object_set_new(schemas, "Health", openapi_object(json_pack("{so}", "status", openapi_t("string", "ok"))));
+	people_schemas(schemas);
+	goal_schemas(schemas);
+	json_t *finding = openapi_object(json_pack(
+	    "{sos{sss[sss]}sososososo}", "rule", openapi_t("string", "The rule's id (docs/ALIGNMENT.md)"), "severity", "type",
+	    "string", "enum", "error", "warning", "info", "kind", openapi_t("string", "The kind of the object concerned"),
+	    "id", openapi_t("integer", "Its id (0: the workspace)"), "title", openapi_t("string", "Its title"), "message",
+	    openapi_t("string", "What is out of line"), "hint", openapi_t("string", "What to do about it")));
+	json_object_set_new(schemas, "Alignment",
+	                    openapi_object(json_pack("{s{sssisiss}sos{ssso}}", "score", "type", "integer", "minimum", 0,
+	                                             "maximum", 100, "description", "Health: 100 less each finding's weight",
+	                                             "count", openapi_t("integer", "How many findings"), "findings", "type",
+	                                             "array", "items", finding)));
+	json_object_set_new(
+	    schemas, "History",
+	    openapi_object(json_pack(
+	        "{s{sss{sss{sosososos{ssss}}s[sssss]}}}", "items", "type", "array", "items", "type", "object", "properties",
+	        "at", when("When"), "action", openapi_t("string", "created, updated, deleted, or the action's name"),
+	        "user_id", openapi_tn("integer", "Who (null: Tandem itself)"), "user", openapi_tn("string", "Their name"),
+	        "changes", "type", "object", "description",
+	        "The created object, {field: {from, to}} for updates, or the action's details", "required", "at", "action",
+	        "user_id", "user", "changes")));
+}
