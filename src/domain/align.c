@@ -4,6 +4,8 @@
 
 /* Every rule the report runs: id, severity, what it finds, and its function. */
 const struct align_rule align_rules[] = {
+	{"strategy-missing", SEV_ERROR, "The workspace has no strategy (no vision) to align to", rule_strategy_missing},
+	{"no-active-goals", SEV_ERROR, "No goal is active", rule_no_active_goals},
 	{"goal-no-pm-owner", SEV_WARNING, "An active goal has no PM owner", rule_goal_no_pm_owner},
 	{"goal-no-pmm-owner", SEV_WARNING, "An active goal has no PMM owner", rule_goal_no_pmm_owner},
 	{"goal-review-overdue", SEV_WARNING, "An active goal is overdue for its review", rule_goal_review_overdue},
@@ -15,6 +17,8 @@ const struct align_rule align_rules[] = {
 	 rule_feature_no_success_metric},
 	{"plan-over-capacity", SEV_ERROR, "The features planned for a period need more than its capacity",
 	 rule_plan_over_capacity},
+	{"plan-period-vs-release", SEV_WARNING,
+	 "A feature is planned for a period its release's target date is not in", rule_plan_period_vs_release},
 	{"accepted-out-of-scope", SEV_WARNING, "An accepted request matches an out-of-scope statement",
 	 rule_accepted_out_of_scope},
 	{"feature-no-evidence", SEV_WARNING, "A planned feature has no customer evidence", rule_feature_no_evidence},

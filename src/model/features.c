@@ -65,6 +65,24 @@ bool valid_period(const char *s)
 	return (s[5] == '0' && s[6] >= '1' && s[6] <= '9') || (s[5] == '1' && s[6] >= '0' && s[6] <= '2');
 }
 
+bool period_range(const char *period, char from[11], char to[11])
+{
+	if (!valid_period(period))
+		return false;
+	int y = atoi(period), first, last;
+	if (period[5] == 'Q')
+		first = (period[6] - '1') * 3 + 1, last = first + 2;
+	else if (period[5] == 'H')
+		first = period[6] == '1' ? 1 : 7, last = first + 5;
+	else
+		first = last = atoi(period + 5);
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int end = days[last - 1] + (last == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
+	snprintf(from, 11, "%04d-%02d-01", y, first);
+	snprintf(to, 11, "%04d-%02d-%02d", y, last, end);
+	return true;
+}
+
 /* The dependency graph as edges sorted by feature, for a breadth-first search. */
 struct edges {
 	long long (*e)[2]; /* {feature_id, depends_on} */

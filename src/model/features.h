@@ -8,6 +8,8 @@ extern struct entity features_entity, journey_stages_entity, capacity_entity;
 
 /* A planning period: "2027-Q1" (quarter), "2027-H2" (half) or "2027-03" (month). */
 bool valid_period(const char *s);
+/* The first and last day of a period (YYYY-MM-DD); false when it is not a period. */
+bool period_range(const char *period, char from[11], char to[11]);
 /* The dependency path from `from` to `to` through feature_deps as "#3 → #7 → #3" into out, when
  * `to` is reachable; else false. `extra` adds the edges from `from` that are about to be written. */
 bool feature_dep_path(db *d, long long from, json_t *extra, long long to, char *out, size_t n);

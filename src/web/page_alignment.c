@@ -42,14 +42,16 @@ void alignment_summary(request *rq, buf *b, int max_findings)
 			if ((int)f->severity != sev)
 				continue;
 			shown++;
+			/* a finding about the workspace (id 0: no strategy, no goal) opens the kind's page */
+			const char *href = f->id ? arena_printf(rq->a, "/%s/%lld", f->kind, f->id) : arena_printf(rq->a, "/%s", f->kind);
 			if (compact) {
-				html(b, "<li><span class=\"badge badge-%s\">%s</span> <a href=\"/%s/%lld\">%s</a></li>",
-				     severity_name(f->severity), severity_name(f->severity), f->kind, f->id, f->message);
+				html(b, "<li><span class=\"badge badge-%s\">%s</span> <a href=\"%s\">%s</a></li>",
+				     severity_name(f->severity), severity_name(f->severity), href, f->message);
 				continue;
 			}
-			html(b, "<tr><td><span class=\"badge badge-%s\">%s</span></td><td><a href=\"/%s/%lld\">%s</a></td>"
+			html(b, "<tr><td><span class=\"badge badge-%s\">%s</span></td><td><a href=\"%s\">%s</a></td>"
 			        "<td>%s</td><td><code>%s</code></td></tr>",
-			     severity_name(f->severity), severity_name(f->severity), f->kind, f->id, f->message, f->hint, f->rule);
+			     severity_name(f->severity), severity_name(f->severity), href, f->message, f->hint, f->rule);
 		}
 	if (compact)
 		buf_lit(b, "</ul>");

@@ -86,25 +86,29 @@ check "help COMMAND shows its usage" grep -q "usage: tandem check" "$TMP/out"
 
 # check: findings and exit codes (fixed dates; the demo has goals without a PM or PMM owner, its planned
 # feature has no linked insight yet, and its launches — dated from the day the demo is made — include one
-# before its release (an error), a webinar after its launch and a feature outside the launch's release)
+# before its release (an error), a webinar after its launch, a feature outside the launch's release, and a
+# feature planned for a period its release (25 days after the demo is made) does not ship in: pinned to 2026-Q1 so
+# that holds whatever day the test runs)
+"$TANDEM" edit features 1 period=2026-Q1 --db "$DB" > /dev/null
 TANDEM_TODAY=2026-01-01 run check --db "$DB" --format json --fail-on warning
 expect "check --fail-on warning exits 1 on warnings" 1 "$RC"
-expect "check json: the score (one error, five warnings)" 75 "$(jget "$TMP/out" j.score)"
+expect "check json: the score (one error, six warnings)" 72 "$(jget "$TMP/out" j.score)"
 expect "check json: the rules found" \
-	"activity-after-launch,feature-no-evidence,goal-no-pm-owner,goal-no-pmm-owner,launch-before-release,launch-feature-not-in-release" \
+	"activity-after-launch,feature-no-evidence,goal-no-pm-owner,goal-no-pmm-owner,launch-before-release,launch-feature-not-in-release,plan-period-vs-release" \
 	"$(jget "$TMP/out" 'j.findings.map(f => f.rule).sort().join()')"
 TANDEM_TODAY=2026-01-01 run check --db "$DB" --format json --fail-on error
 expect "check --fail-on error exits 1 on the launch dated before its release" 1 "$RC"
 "$TANDEM" edit launches 2 status=cancelled --db "$DB" > /dev/null
 TANDEM_TODAY=2026-01-01 run check --db "$DB" --format json --fail-on error
-expect "check --fail-on error exits 0 with only warnings (that launch cancelled)" "0 88" "$RC $(jget "$TMP/out" j.score)"
+expect "check --fail-on error exits 0 with only warnings (that launch cancelled)" "0 85" "$RC $(jget "$TMP/out" j.score)"
 TANDEM_TODAY=2026-12-01 run check --db "$DB" --format json --fail-on error
 expect "check --fail-on error exits 1 with a past-due goal" 1 "$RC"
 expect "the past-due goal is reported" "goals 3" "$(jget "$TMP/out" 'j.findings.filter(f => f.rule === "goal-past-due").map(f => f.kind + " " + f.id).join()')"
 TANDEM_TODAY=2026-01-01 run check --db "$DB"
-check "check text format shows the health" sh -c "[ $RC -eq 0 ] && grep -q 'Alignment health: 88/100' '$TMP/out'"
+check "check text format shows the health" sh -c "[ $RC -eq 0 ] && grep -q 'Alignment health: 85/100' '$TMP/out'"
 run check --db "$TMP/new.db" --format json --fail-on warning
-expect "a fresh workspace passes check" "0 100" "$RC $(jget "$TMP/out" j.score)"
+expect "a fresh workspace is not 'aligned': no strategy, no active goal (errors)" \
+	"1 80 strategy-missing,no-active-goals" "$RC $(jget "$TMP/out" j.score) $(jget "$TMP/out" 'j.findings.map(f => f.rule).join()')"
 refused "check --format xml" "--format must be text or json" check --db "$DB" --format xml
 refused "check --fail-on info" "--fail-on must be warning or error" check --db "$DB" --fail-on info
 

@@ -139,8 +139,21 @@ TEST(align_rules_table_and_unknown_rule)
 	struct align_report r;
 	CHECK_EQ_INT(align_run_rule(d, a, "2026-01-01", "no-such-rule", &r), -1);
 	CHECK_EQ_INT(align_run(d, a, "2026-01-01", &r), 0);
-	CHECK_EQ_INT(r.n, 0); /* an empty workspace is healthy */
-	CHECK_EQ_INT(align_score(&r), 100);
+	/* an empty workspace is not "aligned": it has nothing to align to yet */
+	REQUIRE(r.n == 2);
+	CHECK_STR(r.items[0].rule, "strategy-missing");
+	CHECK_STR(r.items[0].kind, "strategy");
+	CHECK_STR(r.items[1].rule, "no-active-goals");
+	CHECK_STR(r.items[1].kind, "goals");
+	CHECK_EQ_INT(r.items[1].id, 0);
+	CHECK_EQ_INT(align_score(&r), 80);
+	/* a vision and an active goal answer both */
+	db_run(d, "UPDATE strategy SET vision = 'Answers in minutes'", "");
+	goal(d, "Grow", 0, 0, NULL, "active", NULL);
+	CHECK_EQ_INT(align_run_rule(d, a, "2026-01-01", "strategy-missing", &r), 0);
+	CHECK_EQ_INT(r.n, 0);
+	CHECK_EQ_INT(align_run_rule(d, a, "2026-01-01", "no-active-goals", &r), 0);
+	CHECK_EQ_INT(r.n, 0);
 	arena_free(a);
 	db_close(d);
 }
@@ -178,6 +191,7 @@ TEST(align_json_and_severities)
 	CHECK_EQ_INT(severity_parse("fatal"), -1);
 	CHECK_EQ_INT(severity_parse(NULL), -1);
 	db *d = t_db();
+	db_run(d, "UPDATE strategy SET vision = 'Answers in minutes'", "");
 	long long g = goal(d, "Orphan", 0, 0, "2026-01-01", "active", NULL);
 	arena *a = arena_new();
 	struct align_report r;

@@ -4,6 +4,7 @@
 #include "domain/align.h"
 #include "model/features.h"
 #include "model/goals.h"
+#include "model/launches.h"
 #include "model/strategy.h"
 
 static long long make(db *d, const struct entity *e, const char *json)
@@ -69,6 +70,49 @@ TEST(align_rule_plan_over_capacity)
 	align_run_rule(d, a, "2027-01-15", "plan-over-capacity", &r);
 	CHECK_CONTAINS(r.items[0].message, "eng needs 11 person-weeks of 10");
 	arena_free(a);
+	db_close(d);
+}
+
+TEST(period_range_days)
+{
+	char from[11], to[11];
+	CHECK(period_range("2027-Q1", from, to));
+	CHECK_STR(from, "2027-01-01");
+	CHECK_STR(to, "2027-03-31");
+	CHECK(period_range("2027-Q4", from, to));
+	CHECK_STR(to, "2027-12-31");
+	CHECK(period_range("2027-H2", from, to));
+	CHECK_STR(from, "2027-07-01");
+	CHECK_STR(to, "2027-12-31");
+	CHECK(period_range("2028-02", from, to)); /* a leap year */
+	CHECK_STR(to, "2028-02-29");
+	CHECK(period_range("2100-02", from, to)); /* not one */
+	CHECK_STR(to, "2100-02-28");
+	CHECK(!period_range("2027-Q5", from, to));
+	CHECK(!period_range(NULL, from, to));
+}
+
+TEST(align_rule_plan_period_vs_release)
+{
+	db *d = t_db();
+	long long early = make(d, &releases_entity, "{\"name\":\"2026.12\",\"target_date\":\"2026-12-28\"}");
+	long long inside = make(d, &releases_entity, "{\"name\":\"2027.1\",\"target_date\":\"2027-03-31\"}");
+	char json[300];
+	snprintf(json, sizeof json, "{\"title\":\"A\",\"status\":\"planned\",\"period\":\"2027-Q1\",\"release_id\":%lld}", inside);
+	make(d, &features_entity, json);
+	CHECK_EQ_INT(run(d, "plan-period-vs-release", "features", 0), 0); /* the release's last day is in the period */
+	snprintf(json, sizeof json, "{\"title\":\"B\",\"status\":\"in_progress\",\"period\":\"2027-Q1\",\"release_id\":%lld}", early);
+	long long b = make(d, &features_entity, json);
+	snprintf(json, sizeof json, "{\"title\":\"C\",\"status\":\"accepted\",\"period\":\"2027-Q1\",\"release_id\":%lld}", early);
+	make(d, &features_entity, json); /* not planned: not judged */
+	CHECK_EQ_INT(run(d, "plan-period-vs-release", "features", b), 1);
+	arena *a = arena_new();
+	struct align_report r;
+	align_run_rule(d, a, "2027-01-15", "plan-period-vs-release", &r);
+	CHECK_CONTAINS(r.items[0].message, "planned for 2027-Q1, but its release \"2026.12\" ships on 2026-12-28");
+	arena_free(a);
+	db_run(d, "UPDATE releases SET status = 'cancelled' WHERE id = ?", "i", early);
+	CHECK_EQ_INT(run(d, "plan-period-vs-release", "features", 0), 0); /* a cancelled release ships nothing */
 	db_close(d);
 }
 
