@@ -31,7 +31,7 @@ static json_t *items_schema(const struct entity *from, const struct entity *e)
 		if (all_weighted)
 			json_array_append_new(req, json_string("weight"));
 	}
-	return json_pack("{sss{sssosob}ss}", "type", "array", "items", "type", "object", "properties", props, "required",
+	return json_pack("{sss{sssososb}ss}", "type", "array", "items", "type", "object", "properties", props, "required",
 	                 req, "additionalProperties", 0, "description",
 	                 "The objects of this kind that point at it, by field, heaviest first, then by id");
 }
