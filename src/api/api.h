@@ -11,6 +11,7 @@ void api_entity_create(request *rq, response *rs);
 void api_entity_patch(request *rq, response *rs);
 void api_entity_delete(request *rq, response *rs);
 void api_entity_history(request *rq, response *rs);
+void api_entity_related(request *rq, response *rs);
 void api_activity(request *rq, response *rs); /* the workspace's activity feed */
 /* The search snippets of listed objects (the model's "snippet", matches between \x02 and \x03) as the API answers
  * them: "snippet_html", text escaped and matches in <mark>. */

@@ -1,9 +1,10 @@
 /* api_entity.c — the generic JSON endpoints every described kind gets: list, CSV, get, create,
- * patch, delete, history. */
+ * patch, delete, history, what points at an object. */
 #include <string.h>
 #include "api.h"
 #include "app/reply.h"
 #include "model/entity.h"
+#include "model/related.h"
 
 enum { API_MAX_LIMIT = 500, CSV_MAX_LIMIT = 1000000 };
 
@@ -97,6 +98,14 @@ void api_entity_history(request *rq, response *rs)
 	if (!entity_ref_exists(rq->db, kind(rq)->kind, id))
 		return reply_error(rs, 404, "not_found", NULL, "no such object");
 	reply_json(rs, 200, json_pack("{so}", "items", audit_history(rq->db, kind(rq)->kind, id, 200)));
+}
+
+void api_entity_related(request *rq, response *rs)
+{
+	json_t *o = entity_related(rq->db, kind(rq), rq_id(rq, 1));
+	if (!o)
+		return reply_error(rs, 404, "not_found", NULL, "no such object");
+	reply_json(rs, 200, o);
 }
 
 void api_activity(request *rq, response *rs)

@@ -396,6 +396,9 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		                                             "items", "type", "array", "items",
 		                                             ref(a, schema_name(a, e, "")), "next_cursor", "type", "string",
 		                                             "null", "required", "items")));
+	} else if (e && strstr(path + 8, "/related")) {
+		okr = json_pack("{ss}", "description", "What points at the object, by kind: {id, title, via[, weight]}");
+		json_object_update_new(okr, json_body(ref(a, schema_name(a, e, "Related"))));
 	} else if (e && strstr(path + 8, "/history")) {
 		okr = json_pack("{ss}", "description", "Who changed what, when: the object's audit rows, newest first");
 		json_object_update_new(okr, json_body(ref(a, "History")));
@@ -469,6 +472,7 @@ json_t *openapi_document(arena *a)
 		const struct entity *e = entity_all[k];
 		json_object_set_new(schemas, schema_name(a, e, ""), entity_schema(a, e, false));
 		json_object_set_new(schemas, schema_name(a, e, "Input"), entity_schema(a, e, true));
+		json_object_set_new(schemas, schema_name(a, e, "Related"), openapi_related_schema(e));
 	}
 	for (int i = 0; i < actions_count; i++)
 		if (!(actions_all[i]->flags & A_NO_BODY))

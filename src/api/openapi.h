@@ -49,6 +49,9 @@ void openapi_brief_schemas(json_t *schemas);
 void openapi_roadmap_schemas(json_t *schemas);
 /* Health, the session, people and tokens, goal and strategy history, alignment (openapi_workspace.c). */
 void openapi_workspace_schemas(json_t *schemas);
+/* The answer of GET /api/v1/{kind}/{id}/related for kind e (openapi_related.c). */
+struct entity;
+json_t *openapi_related_schema(const struct entity *e);
 /* The answer of an insight import (api_import.c). */
 void openapi_import_schemas(json_t *schemas);
 #endif

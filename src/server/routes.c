@@ -98,6 +98,8 @@ static const struct route lines[] = {
 	 "Change some fields (needs the current version)"},
 	{HTTP_DELETE, "/api/v1/{kind}/{id}", api_entity_delete, API | R_CSRF | R_KIND_WRITE, RANK_VIEWER, "Delete"},
 	{HTTP_GET, "/api/v1/{kind}/{id}/history", api_entity_history, API, RANK_VIEWER, "Who changed what, when"},
+	{HTTP_GET, "/api/v1/{kind}/{id}/related", api_entity_related, API, RANK_VIEWER,
+	 "What points at the object: every object of every kind that refers or links to it, by kind"},
 
 	/* pages */
 	{HTTP_GET, "/", page_dashboard, PAGE, RANK_VIEWER, "Dashboard"},

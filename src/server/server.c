@@ -7,6 +7,7 @@
 #include "domain/score.h"
 #include "model/entity.h"
 #include "model/features.h"
+#include "model/related.h"
 #include "model/strategy.h"
 #include "model/users.h"
 #include "server.h"
@@ -25,6 +26,7 @@ int app_init(void)
 	launches_entity.computed = launch_computed;
 	launches_entity.ncomputed = launch_computed_count;
 	entity_init();
+	related_init(); /* what points at what, from the descriptors entity_init resolved */
 	routes_init();
 	entity_init_one(&strategy_entity);
 	markdown_init();
@@ -34,6 +36,7 @@ int app_init(void)
 
 void app_shutdown(void)
 {
+	related_shutdown();
 	entity_shutdown();
 	routes_shutdown();
 	entity_free_sql(&strategy_entity);

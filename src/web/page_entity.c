@@ -369,6 +369,7 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	const struct kind_page *x = extras(e);
 	if (x && x->show_extra)
 		x->show_extra(rq, b, o, form, err);
+	related_section(rq, b, e, id); /* what points at it */
 	/* history: who changed what, when */
 	json_t *hist = audit_history(rq->db, e->kind, id, 50);
 	buf_lit(b, "<section class=\"history\"><h2>History</h2><ol class=\"timeline\">");

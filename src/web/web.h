@@ -57,6 +57,8 @@ struct kind_page {
 	void (*show_extra)(request *rq, buf *b, json_t *obj, const char *failed_form, const struct err *err);
 };
 extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page;
+/* page_related.c — the "Referenced by" section of an object's page: what points at it, by kind */
+void related_section(request *rq, buf *b, const struct entity *e, long long id);
 
 /* page_activity.c — the activity feed, its dashboard card, and one audit row's changes as a line */
 void page_activity(request *rq, response *rs);
