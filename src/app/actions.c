@@ -13,6 +13,7 @@ const struct action *const actions_all[] = {
 	&goal_measure_action,
 	&goal_target_action,
 	&goal_review_action,
+	&goal_link_feature_action,
 	&triage_action,
 	&merge_action,
 	&evidence_link_action,

@@ -2,6 +2,7 @@
  * with reasons, reviewed on a cadence. */
 #include "goals.h"
 #include <string.h>
+#include "features.h"
 #include "users.h"
 #include "platform/json_get.h"
 
@@ -138,6 +139,49 @@ const struct action goal_review_action = {
 	.api_path = "/api/v1/goals/{id}/review", .page_path = "/goals/{id}/review", .rank = RANK_EDITOR,
 	.flags = A_AUDIT | A_OBJECT | A_NO_BODY, .summary = "Mark a goal reviewed now", .button = "Mark reviewed today",
 	.run = mark_reviewed,
+};
+
+static const struct field link_feature_fields[] = {
+	{"feature_id", "Feature", FT_REF, F_REQUIRED, .ref = "features", .help = "The feature that moves this goal"},
+	{"weight", "Weight", FT_INT, F_REQUIRED, 0, 1, 5, .help = "How much it moves the goal, 1 (a little) to 5 (most)"},
+};
+
+/* Link a feature to the goal with a weight, or change the weight: the feature's own goals change, so the
+ * feature's version moves and its history says so; the goal's history records the link too. */
+static int link_feature(struct act *x)
+{
+	long long fid = jget_int(x->in, "feature_id");
+	long long weight = jget_int(x->in, "weight");
+	json_t *f = entity_get(x->d, &features_entity, fid);
+	if (!f)
+		return err_set(x->err, 400, "invalid", "feature_id", "no feature %lld", fid);
+	json_t *goals = json_array(), *g;
+	size_t i;
+	bool found = false;
+	json_array_foreach(json_object_get(f, "goals"), i, g) {
+		bool this = jget_int(g, "goal_id") == x->id;
+		found |= this;
+		json_array_append_new(goals, json_pack("{sIsI}", "goal_id", (json_int_t)jget_int(g, "goal_id"), "weight",
+		                                       (json_int_t)(this ? weight : jget_int(g, "weight"))));
+	}
+	if (!found)
+		json_array_append_new(goals, json_pack("{sIsI}", "goal_id", (json_int_t)x->id, "weight", (json_int_t)weight));
+	json_t *in = json_pack("{so}", "goals", goals);
+	int rc = entity_update_as(x->d, &features_entity, x->actor, fid, in, jget_int(f, "version"), "goal linked", x->err);
+	json_decref(in);
+	json_decref(f);
+	if (rc < 0)
+		return -1;
+	x->out = entity_get(x->d, &features_entity, fid);
+	return x->out ? 0 : err_internal(x->err);
+}
+
+const struct action goal_link_feature_action = {
+	.name = "goal-link-feature", .one = "a feature link", .verb = "feature linked", .kind = "goals",
+	.method = HTTP_POST, .api_path = "/api/v1/goals/{id}/features", .page_path = "/goals/{id}/features",
+	.rank = RANK_EDITOR, .flags = A_AUDIT, .fields = link_feature_fields, .nfields = COUNT(link_feature_fields),
+	.summary = "Link a feature to the goal with a weight 1-5, or change its weight (answers the feature)",
+	.answer = "Feature", .button = "Link feature", .missing_field = "goal", .run = link_feature,
 };
 
 json_t *goal_measurements(db *d, long long goal_id)

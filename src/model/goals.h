@@ -8,7 +8,7 @@ extern struct entity goals_entity;
 
 /* The goal's own actions (model/action.h): measure {at, value, source} (the current value follows the latest
  * measurement), target {target, reason} with the version (the change kept with its reason), review. */
-extern const struct action goal_measure_action, goal_target_action, goal_review_action;
+extern const struct action goal_measure_action, goal_target_action, goal_review_action, goal_link_feature_action;
 /* Measurements oldest first, as a new array of {id, at, value, source}. NULL when no such goal. */
 json_t *goal_measurements(db *d, long long goal_id);
 /* Target changes, newest first: {id, old_target, new_target, reason, changed_by, changed_at}. */

@@ -175,6 +175,14 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 	if (editor)
 		action_form(rq, b, &goal_review_action, g, &(struct form_opts){.button_cls = "secondary"});
 	buf_lit(b, "</section>");
+	if (editor) { /* the features that move it are under Referenced by; link another here */
+		buf_lit(b, "<section class=\"card\" id=\"link-feature\"><h2>Features that move it</h2>"
+		           "<p class=\"muted\">Link a feature to this goal with a weight, or change the weight of one linked "
+		           "already; the linked features are listed under Referenced by.</p>");
+		struct kv w = {"weight", "3", NULL};
+		action_form(rq, b, &goal_link_feature_action, g, &(struct form_opts){.cls = "inline", .values = &w});
+		buf_lit(b, "</section>");
+	}
 }
 
 const struct kind_page goal_page = {"goals", "Trend", list_prepare, list_cell, NULL, NULL, show_extra};

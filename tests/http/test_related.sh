@@ -108,4 +108,36 @@ check "and never raw" lacks "$TMP/b" '<script>alert(1)'
 L=$(sql "SELECT min(id) FROM launches")
 oneshot GET "/launches/$L" "Cookie: $COOKIE"
 check "a launch's page leaves out its own checklist, activities and RACI (shown already)" lacks "$TMP/b" 'id="related-launch-checklist"'
+# from a goal's page: link a feature to it with a weight (an action on the goal that changes the feature's links)
+G2=$(sql "SELECT min(id) FROM goals WHERE id <> $G")
+F9=$(sql "SELECT min(id) FROM features WHERE id NOT IN (SELECT feature_id FROM feature_goals WHERE goal_id = $G2)")
+FV=$(sql "SELECT version FROM features WHERE id = $F9")
+BODY="{\"feature_id\":$F9,\"weight\":4}" oneshot POST "/api/v1/goals/$G2/features" "$J" "Authorization: Bearer $PM"
+expect "a PM links a feature to a goal with a weight: the feature is answered with the link" "200 4" \
+	"$STATUS $(jget "$TMP/b" "j.goals.find(g => g.goal_id === $G2).weight")"
+expect "the feature's version moved (its links changed)" "$((FV + 1))" "$(sql "SELECT version FROM features WHERE id = $F9")"
+BODY="{\"feature_id\":$F9,\"weight\":2}" oneshot POST "/api/v1/goals/$G2/features" "$J" "Authorization: Bearer $PM"
+expect "linking it again changes the weight, one link kept" "200 2 1" \
+	"$STATUS $(sql "SELECT weight FROM feature_goals WHERE goal_id = $G2 AND feature_id = $F9") $(sql "SELECT count(*) FROM feature_goals WHERE goal_id = $G2 AND feature_id = $F9")"
+check "the goal's history records the link" sh -c "sqlite3 '$DB' \"SELECT count(*) FROM audit WHERE kind = 'goals' AND object_id = $G2 AND action = 'feature linked'\" | grep -qx 2"
+check "the feature's history too" sh -c "sqlite3 '$DB' \"SELECT count(*) FROM audit WHERE kind = 'features' AND object_id = $F9 AND action = 'goal linked'\" | grep -qx 2"
+BEFORE=$(sql "SELECT count(*) || '/' || sum(weight) FROM feature_goals")
+BODY="{\"feature_id\":$F9,\"weight\":9}" oneshot POST "/api/v1/goals/$G2/features" "$J" "Authorization: Bearer $PM"
+expect "a weight over 5: 400 naming weight" "400 weight" "$STATUS $(jget "$TMP/b" j.error.field)"
+BODY='{"feature_id":999999,"weight":3}' oneshot POST "/api/v1/goals/$G2/features" "$J" "Authorization: Bearer $PM"
+expect "an unknown feature: 400 naming feature_id" "400 feature_id" "$STATUS $(jget "$TMP/b" j.error.field)"
+BODY="{\"feature_id\":$F9,\"weight\":3}" oneshot POST "/api/v1/goals/999999/features" "$J" "Authorization: Bearer $PM"
+expect "a missing goal: 404" 404 "$STATUS"
+BODY="{\"feature_id\":$F9,\"weight\":3}" oneshot POST "/api/v1/goals/$G2/features" "$J" "Authorization: Bearer $(token viewer)"
+expect "a viewer may not link: 403" 403 "$STATUS"
+expect "nothing changed by the refused requests" "$BEFORE" "$(sql "SELECT count(*) || '/' || sum(weight) FROM feature_goals")"
+BODY='{"email":"pm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
+PMCOOKIE=$(header Set-Cookie | cut -d';' -f1)
+PMCSRF=$(jget "$TMP/b" j.csrf_token)
+oneshot GET "/goals/$G2" "Cookie: $PMCOOKIE"
+check "the goal's page has the link form with a feature choice" contains "$TMP/b" "action=\"/goals/$G2/features\""
+BODY="_csrf=$PMCSRF&feature_id=$F9&weight=5" oneshot POST "/goals/$G2/features" "Cookie: $PMCOOKIE" \
+	"Content-Type: application/x-www-form-urlencoded"
+expect "the form links it and returns to the goal" "303 /goals/$G2 5" \
+	"$STATUS $(header Location | sed 's/[?#].*//') $(sql "SELECT weight FROM feature_goals WHERE goal_id = $G2 AND feature_id = $F9")"
 finish
