@@ -5,6 +5,19 @@
 
 enum { CHOICES_MAX = 2000 };
 
+json_t *owner_choices(db *d, long long extra_id)
+{
+	json_t *out = json_array();
+	db_stmt *s = db_q(d,
+	                  "SELECT id, name || ' (' || role || ')' FROM users WHERE role IN ('pm', 'pmm', 'leader', 'admin') "
+	                  "OR id = ? ORDER BY name",
+	                  "i", extra_id);
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(out, json_pack("{sIss}", "id", (json_int_t)db_col_int(s, 0), "label", db_col_text(s, 1)));
+	db_done(s);
+	return out;
+}
+
 json_t *entity_choices(db *d, const char *kind, long long extra_id)
 {
 	json_t *out = json_array();

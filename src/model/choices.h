@@ -8,4 +8,7 @@
  * name with their role, objects by title (case-insensitively, then id), at most 2000 — and the object extra_id
  * (0: none) even past them, so a form never drops the one it shows. */
 json_t *entity_choices(db *d, const char *kind, long long extra_id);
+/* The people who may own work (pm, pmm, leader, admin) by name, and extra_id whoever it is (the current owner
+ * stays offered, so a form never drops it). */
+json_t *owner_choices(db *d, long long extra_id);
 #endif

@@ -41,6 +41,7 @@ enum field_flag {
 	F_MARKDOWN = 1 << 7, /* FT_TEXT written in Markdown, shown rendered (safe HTML) */
 	F_PAGE_ACTION = 1 << 8, /* the edit form shows it, not edits it: an action on the object's page changes it
 	                         * with what follows from it (a release's date: Reschedule moves its launches) */
+	F_OWNER = 1 << 9,    /* a reference to users who may own work: pickers offer pm, pmm, leader and admin only */
 };
 
 /* Where an FT_LINKS field lives: rows (own, other[, weight]) of a link table. Without a weight the

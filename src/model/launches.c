@@ -46,7 +46,7 @@ static const struct field launch_fields[] = {
 	 .help = "What it announces; each should ship in the launch's release"},
 	{"segment_ids", "Segments", FT_LINKS, F_FILTER, 20, .ref = "segments", .link = &launch_segment_links,
 	 .help = "Who it is for"},
-	{"owner", "Owner", FT_REF, F_LISTED | F_FILTER, .ref = "users", .help = "The PMM who runs it"},
+	{"owner", "Owner", FT_REF, F_LISTED | F_FILTER | F_OWNER, .ref = "users", .help = "The PMM who runs it"},
 	{"status", "Status", FT_ENUM, F_REQUIRED | F_LISTED | F_FILTER | F_SORT, .choices = launch_statuses,
 	 .dflt = "\"planning\""},
 	{"summary", "Summary", FT_TEXT, F_SEARCH | F_MARKDOWN, 20000, .help = "The story in a few lines (Markdown)"},
@@ -128,7 +128,7 @@ static const struct field activity_fields[] = {
 	{"channel", "Channel", FT_ENUM, F_REQUIRED | F_LISTED | F_FILTER, .choices = channels},
 	{"title", "Title", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH, 200},
 	{"date", "Date", FT_DATE, F_LISTED | F_FILTER | F_SORT},
-	{"owner", "Owner", FT_REF, F_LISTED | F_FILTER, .ref = "users"},
+	{"owner", "Owner", FT_REF, F_LISTED | F_FILTER | F_OWNER, .ref = "users"},
 	{"status", "Status", FT_ENUM, F_REQUIRED | F_LISTED | F_FILTER, .choices = activity_statuses,
 	 .dflt = "\"planned\""},
 };

@@ -157,7 +157,7 @@ static void ref_options(request *rq, buf *b, const struct field *f, const char *
 {
 	long long sel = 0;
 	parse_ll(selected, &sel);
-	json_t *choices = entity_choices(rq->db, f->ref, sel), *c;
+	json_t *choices = (f->flags & F_OWNER) ? owner_choices(rq->db, sel) : entity_choices(rq->db, f->ref, sel), *c;
 	size_t i;
 	html(b, "<option value=\"\">— none —</option>");
 	json_array_foreach(choices, i, c)

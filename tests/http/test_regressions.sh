@@ -116,4 +116,19 @@ expect "no silent limits: 201 query arguments: 400 naming the one past the limit
 oneshot GET "/api/v1/goals?status=active&status=met" "Authorization: Bearer $PM"
 expect "no silent limits: a list argument given twice: 400 naming it" "400 status" "$STATUS $(jget "$TMP/b" j.error.field)"
 
+# --- owner pickers offer only people who may own work (pm, pmm, leader, admin), and keep a current owner who may not
+session pm
+oneshot GET /goals/1/edit "Cookie: $COOKIE"
+VIEWER_ID=$(sql "SELECT id FROM users WHERE role = 'viewer'")
+PMM_ID=$(sql "SELECT id FROM users WHERE role = 'pmm'")
+check "owner pickers: a PMM is offered as a goal's PMM owner" contains "$TMP/b" "<option value=\"$PMM_ID\""
+check "owner pickers: a viewer is not offered" lacks "$TMP/b" "<option value=\"$VIEWER_ID\""
+sql "UPDATE goals SET pmm_owner = $VIEWER_ID WHERE id = 1"
+oneshot GET /goals/1/edit "Cookie: $COOKIE"
+check "owner pickers: a current owner who may not own stays offered, selected (the form drops nothing)" \
+	contains "$TMP/b" "<option value=\"$VIEWER_ID\" selected>"
+L=$(sql "SELECT min(id) FROM launches")
+oneshot GET "/launch-raci/new?launch_id=$L" "Cookie: $COOKIE"
+check "owner pickers: a launch's RACI still offers everyone (sales and support are informed)" contains "$TMP/b" "<option value=\"$VIEWER_ID\""
+
 finish
