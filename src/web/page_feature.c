@@ -218,7 +218,10 @@ static void show_extra(request *rq, buf *b, json_t *f, const char *form, const s
 		merge_form(rq, b, f);
 }
 
-const struct kind_page feature_page = {"features", "Score", list_prepare, list_cell, NULL, list_before, show_extra};
+/* The backlog opens by score, highest first, with what is declined or shipped out of the way unless asked. */
+const struct kind_page feature_page = {"features", "Score", list_prepare, list_cell, NULL, list_before, show_extra,
+                                       .page_sort = "-score", .hide_filter = "closed", .unless_field = "status",
+                                       .show_all = "Show declined and shipped"};
 
 /* The strategy beside the queue, numbered as the decline form cites it. */
 static void strategy_aside(buf *b, json_t *s)
