@@ -270,7 +270,8 @@ static void triage_page(request *rq, response *rs, const char *reply, const char
 		const char *kind = json_string_value(json_object_get(f, "kind"));
 		html(b, "<article class=\"card request\" id=\"request-%lld\"><h2><a href=\"/features/%lld\">%s</a> "
 		        "<span class=\"badge\">%s</span></h2><p class=\"muted\">Requested by %s · <time>%.10s</time></p>",
-		     ids[i], ids[i], json_string_value(json_object_get(f, "title")), kind, who && *who ? who : "someone",
+		     ids[i], ids[i], json_string_value(json_object_get(f, "title")),
+		     field_choice_label(entity_field(&features_entity, "kind"), kind, rq->a), who && *who ? who : "someone",
 		     json_string_value(json_object_get(f, "created_at")));
 		const char *desc = json_string_value(json_object_get(f, "description"));
 		if (desc && *desc)
