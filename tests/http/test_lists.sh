@@ -105,6 +105,7 @@ check "features: in_progress reads 'In progress' in the list" grep -q 'data-valu
 check "features: the filter offers 'In progress'" contains "$TMP/b" '<option value="in_progress" selected>In progress</option>'
 page "/features/$FID"
 check "a feature's page shows 'In progress'" grep -q 'data-value="in_progress">In progress<' "$TMP/b"
+check "its history speaks in labels too" contains "$TMP/b" 'Status Accepted → In progress'
 page "/features/$FID/edit"
 check "the edit form's select offers the label, sends the value" contains "$TMP/b" '<option value="in_progress" selected>In progress</option>'
 check "nowhere in_progress as text" sh -c "! grep -q '>in_progress<' '$TMP/b'"
