@@ -340,6 +340,8 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 				          e->fields[i].type == FT_REF || e->fields[i].type == FT_INT ? "string" : "string", false,
 				          arena_printf(a, "Only objects with this %s ('none' for unset references)",
 				                       e->fields[i].name));
+		for (int i = 0; i < e->nfilters; i++)
+			add_param(params, e->filters[i].name, "query", "boolean", false, e->filters[i].help);
 	}
 	if (json_array_size(params))
 		json_object_set(op, "parameters", params);

@@ -16,6 +16,23 @@ const char *ftype_name(enum ftype t)
 	return t < FT__MAX ? names[t] : "?";
 }
 
+const char *field_choice_label(const struct field *f, const char *value, arena *a)
+{
+	if (!value)
+		return "";
+	if (f && f->labels && f->choices)
+		for (int i = 0; f->choices[i]; i++)
+			if (!strcmp(f->choices[i], value) && f->labels[i])
+				return f->labels[i];
+	char *s = arena_strdup(a, value);
+	for (char *p = s; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
+
 const struct entity *entity_find(const char *kind)
 {
 	if (!kind)

@@ -68,6 +68,15 @@ struct field {
 	const struct link *link;      /* FT_LINKS: the link table */
 	const struct field *sub;      /* FT_RECORD, FT_RECORDS: the members */
 	int nsub;
+	const char *const *labels;    /* FT_ENUM: what people read for each choice (NULL: derived from the value) */
+};
+
+/* A list filter that is no field: ?name=true keeps the objects the condition holds for, ?name=false the others
+ * (an insight linked to a feature as evidence). The condition is SQL over the kind's table, written by the model. */
+struct list_filter {
+	const char *name, *label; /* the query argument, and its label on the list page */
+	const char *help;         /* one line for the OpenAPI description */
+	const char *sql;          /* the condition, true for ?name=true */
 };
 
 struct entity {
@@ -106,6 +115,9 @@ struct entity {
 	/* The values decorate adds, described as fields (read-only) for the API document; set with decorate. */
 	const struct field *computed;
 	int ncomputed;
+	/* Filters that are no field (struct list_filter); NULL for none. */
+	const struct list_filter *filters;
+	int nfilters;
 	/* SQL text generated once at start-up by entity_init. */
 	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children, *sql_count, *sql_choices;
 	/* Per field (NULL but for FT_LINKS): the link table's statements that delete an object's rows and insert one. */
@@ -136,6 +148,24 @@ struct list_query {
 /* Matching objects as a new JSON array; *next is an opaque cursor or NULL. -1 with e on bad arguments. */
 int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
                 const char **next, struct err *err);
+
+/* One page of a list with what a page face needs around it: the page's items (new), the cursors of the next and
+ * the previous page (NULL when there is none; in the arena), how many objects match in all, the page's size and
+ * where it starts (0 for the first). */
+struct list_page {
+	json_t *items;
+	const char *next, *prev;
+	long long total;
+	long limit, offset;
+};
+int entity_list_page(db *d, const struct entity *e, const struct list_query *q, arena *a, struct list_page *p,
+                     struct err *err);
+/* How many objects match the filters and q of the arguments (sort, limit and cursor are ignored but checked);
+ * -1 with err on bad arguments. The dashboard counts with it what the list pages show. */
+int entity_list_count(db *d, const struct entity *e, const struct list_query *q, arena *a, long long *n,
+                      struct err *err);
+/* The list filter named name of kind e (struct list_filter), or NULL. */
+const struct list_filter *entity_list_filter(const struct entity *e, const char *name);
 
 /* Every match of the filters (a list of query arguments, NULL for none) in the kind's default order, read a
  * page at a time; -1 with err on bad filters. */
@@ -197,6 +227,9 @@ bool audit_kind_known(const char *kind);
 int entity_csv(db *d, const struct entity *e, const struct list_query *q, arena *a, buf *out, struct err *err);
 
 const char *ftype_name(enum ftype t);
+/* What people read for a choice of an FT_ENUM field: the descriptor's label, else the value with '_' as spaces
+ * and the first letter capitalised ("in_progress" -> "In progress"); in the arena, raw (the caller escapes). */
+const char *field_choice_label(const struct field *f, const char *value, arena *a);
 /* Is the field a column of the kind's table (FT_LINKS live in link tables)? */
 bool field_is_column(const struct field *f);
 /* The items of a FT_LIST or FT_LINKS value joined by sep, raw (the caller escapes for its context):

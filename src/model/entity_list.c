@@ -156,9 +156,18 @@ bool entity_sortable(const struct entity *e, const char *sort)
 	return sys_sortable(name) || (f && (f->flags & F_SORT)) || (e->virtual_sort && !strcmp(name, e->virtual_sort));
 }
 
-/* Builds WHERE/ORDER from the query arguments; every name is checked against the descriptor. */
+const struct list_filter *entity_list_filter(const struct entity *e, const char *name)
+{
+	for (int i = 0; name && i < e->nfilters; i++)
+		if (!strcmp(e->filters[i].name, name))
+			return &e->filters[i];
+	return NULL;
+}
+
+/* Builds WHERE/ORDER from the query arguments; every name is checked against the descriptor. Counting, only the
+ * WHERE (the statement counts the matches). */
 static int list_sql(const struct entity *e, const struct list_query *q, arena *a, buf *sql, struct binds *b,
-                    bool ranked, long *limit, long *offset, int *virt, struct err *err)
+                    bool ranked, bool counting, long *limit, long *offset, int *virt, struct err *err)
 {
 	*virt = 0;
 	buf_lit(sql, " WHERE 1=1");
@@ -166,6 +175,14 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 		if (!strcmp(k->key, "q") || !strcmp(k->key, "sort") || !strcmp(k->key, "limit") ||
 		    !strcmp(k->key, "cursor") || !strcmp(k->key, "format"))
 			continue;
+		const struct list_filter *lf = entity_list_filter(e, k->key);
+		if (lf) { /* a condition, held or not */
+			bool yes = str_eq(k->value, "true") || str_eq(k->value, "1");
+			if (!yes && !str_eq(k->value, "false") && !str_eq(k->value, "0"))
+				return err_invalid(err, lf->name, "%s must be true or false", lf->name);
+			buf_rawf(sql, " AND %s(%s)", yes ? "" : "NOT ", lf->sql);
+			continue;
+		}
 		const struct field *f = entity_field(e, k->key);
 		size_t kl = strlen(k->key);
 		if (!f && kl > 5 && (!strcmp(k->key + kl - 5, "_from") || !strcmp(k->key + kl - 3, "_to"))) {
@@ -242,6 +259,12 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 			}
 		buf_lit(sql, ")");
 	}
+	if (counting) {
+		if (b->over)
+			return err_invalid(err, b->over, "the list's arguments need more than %d values; %s is one too many",
+			                   BIND_MAX - 2, b->over);
+		return 0;
+	}
 	const char *sort = arg(q, "sort");
 	if (str_empty(sort) && ranked) {
 		buf_lit(sql, " ORDER BY fts.score, id");
@@ -292,8 +315,8 @@ static db_stmt *run_binds(db *d, const char *sql, struct binds *b)
 	return s;
 }
 
-int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
-                const char **next, struct err *err)
+static int list_items(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
+                      const char **next, long *page_limit, long *page_offset, struct err *err)
 {
 	buf sql;
 	buf_init(&sql);
@@ -324,7 +347,7 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 		sql.p[sql.len] = 0;
 	}
 	int virt;
-	if (list_sql(e, q, a, &sql, &b, m != NULL, &limit, &offset, &virt, err) < 0) {
+	if (list_sql(e, q, a, &sql, &b, m != NULL, false, &limit, &offset, &virt, err) < 0) {
 		buf_free(&sql);
 		return -1;
 	}
@@ -368,6 +391,58 @@ int entity_list(db *d, const struct entity *e, const struct list_query *q, arena
 	json_t *o;
 	json_array_foreach(arr, k, o) entity_finish(d, e, o);
 	*items = arr;
+	*page_limit = limit;
+	*page_offset = offset;
+	return 0;
+}
+
+int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
+                const char **next, struct err *err)
+{
+	long limit, offset;
+	return list_items(d, e, q, a, items, next, &limit, &offset, err);
+}
+
+int entity_list_count(db *d, const struct entity *e, const struct list_query *q, arena *a, long long *n,
+                      struct err *err)
+{
+	*n = 0;
+	if (check_args(q, err) < 0)
+		return -1;
+	buf sql;
+	buf_init(&sql);
+	buf_rawf(&sql, "SELECT count(*) FROM %s", e->table);
+	struct binds b = {0};
+	long limit, offset;
+	int virt;
+	if (list_sql(e, q, a, &sql, &b, false, true, &limit, &offset, &virt, err) < 0) {
+		buf_free(&sql);
+		return -1;
+	}
+	db_stmt *s = run_binds(d, buf_str(&sql), &b);
+	buf_free(&sql);
+	if (!s)
+		return err_internal(err);
+	int rc = db_step(s);
+	if (rc == DB_ROW)
+		*n = db_col_int(s, 0);
+	db_done(s);
+	return rc == DB_ROW ? 0 : err_internal(err);
+}
+
+int entity_list_page(db *d, const struct entity *e, const struct list_query *q, arena *a, struct list_page *p,
+                     struct err *err)
+{
+	memset(p, 0, sizeof *p);
+	if (list_items(d, e, q, a, &p->items, &p->next, &p->limit, &p->offset, err) < 0)
+		return -1;
+	if (entity_list_count(d, e, q, a, &p->total, err) < 0) {
+		json_decref(p->items);
+		p->items = NULL;
+		return -1;
+	}
+	if (p->offset > 0) /* the cursor is where a page starts: the previous one starts a page's size earlier */
+		p->prev = arena_printf(a, "%ld", p->offset > p->limit ? p->offset - p->limit : 0);
 	return 0;
 }
 

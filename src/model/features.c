@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "insights.h"
 #include "queries.h"
 #include "users.h"
 
@@ -223,11 +224,18 @@ static int feature_request_check(json_t *obj, struct err *e)
 	return 0;
 }
 
+/* The backlog's page hides what is decided and done unless asked: ?closed=false. */
+static const struct list_filter feature_filters[] = {
+	{"closed", "Declined or shipped", "true: only declined and shipped features; false: only the others",
+	 "features.status IN ('declined', 'shipped')"},
+};
+
 struct entity features_entity = {
 	.kind = "features", .table = "features", .one = "feature", .label = "Features", .title_field = "title",
 	.blurb = "The backlog: features, problems, ideas and bugs, tied to goals and personas.",
 	.fields = feature_fields, .nfields = COUNT(feature_fields), .write_rank = RANK_EDITOR, .default_sort = "-id",
 	.check = feature_check, .fts = "features_fts", .create_rank = RANK_CONTRIBUTOR, .create_check = feature_request_check,
+	.filters = feature_filters, .nfilters = COUNT(feature_filters),
 };
 
 static const struct field stage_fields[] = {
@@ -291,8 +299,14 @@ void backlog_counts(db *d, struct backlog_counts *c)
 	c->accepted = db_int(d, 0, "SELECT count(*) FROM features WHERE status = 'accepted' AND merged_into IS NULL", "");
 	c->planned = db_int(d, 0, "SELECT count(*) FROM features WHERE status IN ('planned', 'in_progress') AND merged_into "
 	                          "IS NULL", "");
-	c->unlinked_insights = db_int(d, 0, "SELECT count(*) FROM insights i WHERE dismissed = 0 AND NOT EXISTS "
-	                                    "(SELECT 1 FROM feature_insights fi WHERE fi.insight_id = i.id)", "");
+	/* the insights list's own count of ?linked=false&dismissed=0, so the card and the page agree */
+	arena *a = arena_new();
+	struct kv dismissed = {"dismissed", "0", NULL}, linked = {"linked", "false", &dismissed};
+	struct list_query q = {&linked, 1};
+	struct err err = {0};
+	if (entity_list_count(d, &insights_entity, &q, a, &c->unlinked_insights, &err) < 0)
+		c->unlinked_insights = 0;
+	arena_free(a);
 }
 
 json_t *features_planned_periods(db *d)

@@ -24,9 +24,16 @@ static const struct field insight_fields[] = {
 	 .help = "Who added it; a contributor may edit and delete only the insights they added"},
 };
 
+/* ?linked=false: the evidence no feature cites yet (the dashboard's card counts the same, with dismissed=0). */
+static const struct list_filter insight_filters[] = {
+	{"linked", "Linked to a feature", "true: only insights linked to a feature as evidence; false: only the others",
+	 "EXISTS (SELECT 1 FROM feature_insights fi WHERE fi.insight_id = insights.id)"},
+};
+
 struct entity insights_entity = {
 	.kind = "insights", .table = "insights", .one = "insight", .label = "Insights", .title_field = "text",
 	.blurb = "Customer evidence: what people said and did, from interviews, support, sales and reviews.",
 	.fields = insight_fields, .nfields = COUNT(insight_fields), .write_rank = RANK_EDITOR,
 	.create_rank = RANK_CONTRIBUTOR, .owner_field = "created_by", .default_sort = "-observed_at", .fts = "insights_fts",
+	.filters = insight_filters, .nfilters = COUNT(insight_filters),
 };

@@ -97,7 +97,8 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 		buf_raw(b, json_is_true(v) ? "Yes" : "No");
 		break;
 	case FT_ENUM:
-		html(b, "<span class=\"badge badge-%s\">%s</span>", json_string_value(v), json_string_value(v));
+		html(b, "<span class=\"badge badge-%s\" data-value=\"%s\">%s</span>", json_string_value(v), json_string_value(v),
+		     field_choice_label(f, json_string_value(v), rq->a));
 		break;
 	case FT_MONEY:
 		buf_int_grouped(b, json_integer_value(v));
@@ -280,7 +281,8 @@ static void one_input(request *rq, buf *b, const struct field *f, const char *id
 		if (!(f->flags & F_REQUIRED)) /* an optional choice can stay unset */
 			buf_lit(b, "<option value=\"\">— none —</option>");
 		for (const char *const *c = f->choices; *c; c++)
-			html(b, "<option%s>%s</option>", !strcmp(*c, val) ? " selected" : "", *c);
+			html(b, "<option value=\"%s\"%s>%s</option>", *c, !strcmp(*c, val) ? " selected" : "",
+			     field_choice_label(f, *c, rq->a));
 		buf_lit(b, "</select>");
 		break;
 	case FT_REF:

@@ -9,10 +9,13 @@
 
 enum { FEED_PAGE = 50 };
 
-/* A changed value, short: text cut at 60 characters, lists and objects as "…". */
-static void short_value(request *rq, buf *b, json_t *v)
+/* A changed value, short: text cut at 60 characters, lists and objects as "…", an enum's value as its label (f: the
+ * field changed, NULL when unknown). */
+static void short_value(request *rq, buf *b, const struct field *f, json_t *v)
 {
-	if (json_is_array(v)) {
+	if (f && f->type == FT_ENUM && json_is_string(v))
+		html(b, "%s", field_choice_label(f, json_string_value(v), rq->a));
+	else if (json_is_array(v)) {
 		size_t n = json_array_size(v);
 		buf_rawf(b, n == 1 ? "%zu item" : "%zu items", n);
 	} else if (json_is_object(v))
@@ -42,11 +45,11 @@ void audit_changes(request *rq, buf *b, const struct entity *e, const char *acti
 		json_t *from = json_object_get(v, "from"), *to = json_object_get(v, "to");
 		buf_lit(b, " ");
 		if (json_is_object(v) && to) {
-			short_value(rq, b, from);
+			short_value(rq, b, f, from);
 			buf_lit(b, " → ");
-			short_value(rq, b, to);
+			short_value(rq, b, f, to);
 		} else
-			short_value(rq, b, v);
+			short_value(rq, b, f, v);
 	}
 }
 

@@ -49,7 +49,7 @@ static void backlog_card(request *rq, buf *b)
 		{c.waiting, "requests waiting for triage", "/triage"},
 		{c.accepted, "accepted, not planned", "/features?status=accepted"},
 		{c.planned, "planned or in progress", "/features?status=planned"},
-		{c.unlinked_insights, "insights not linked to a feature", "/insights?dismissed=0"},
+		{c.unlinked_insights, "insights not linked to a feature", "/insights?linked=false&dismissed=0"},
 	};
 	buf_lit(b, "<section class=\"card\"><h2>Backlog and evidence</h2><ul class=\"counts\">");
 	for (size_t i = 0; i < COUNT(rows); i++)

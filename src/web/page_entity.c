@@ -10,7 +10,9 @@
 #include "svg.h"
 #include "web.h"
 
-enum { PAGE_LIMIT = 1000 };
+enum { PAGE_LIMIT = 200 }; /* the largest page a list page shows; 50 unless asked */
+
+static const char *const page_sizes[] = {"25", "50", "100", "200"};
 
 static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page, &insight_page, &launch_page,
                                                      &release_page};
@@ -77,22 +79,29 @@ static const char *arg_value(struct kv *args, const char *key)
 	return NULL;
 }
 
-/* The filter bar: search box and one control per filterable field. */
-static void filter_form(request *rq, buf *b, const struct entity *e, struct kv *args)
+static void option(buf *b, const char *value, const char *label, const char *cur)
 {
-	bool searchable = false, filterable = false;
+	html(b, "<option value=\"%s\"%s>%s</option>", value, !strcmp(value, cur) ? " selected" : "", label);
+}
+
+/* A small whole-number range (dismissed: 0..1) is a choice, not a box. */
+static bool small_range(const struct field *f) { return f->type == FT_INT && f->lo < f->hi && f->hi - f->lo <= 10; }
+
+/* The filter bar: search box, one control per filterable field (a select where the choices are fixed), the
+ * kind's other filters, the page size. */
+static void filter_form(request *rq, buf *b, const struct entity *e, const struct kind_page *x, struct kv *args)
+{
+	bool searchable = false, filterable = e->nfilters > 0;
 	for (int i = 0; i < e->nfields; i++) {
 		searchable |= (e->fields[i].flags & F_SEARCH) != 0;
 		filterable |= (e->fields[i].flags & F_FILTER) != 0;
 	}
-	if (!searchable && !filterable)
-		return;
 	html(b, "<form class=\"filters\" method=\"get\" action=\"/%s\" role=\"search\">", e->kind);
 	const char *q = arg_value(args, "q");
 	if (searchable)
 		html(b, "<label>Search <input type=\"search\" name=\"q\" value=\"%s\" placeholder=\"Words in any text\"></label>",
 		     q ? q : "");
-	for (int i = 0; i < e->nfields; i++) {
+	for (int i = 0; filterable && i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
 		if (!(f->flags & F_FILTER))
 			continue;
@@ -102,7 +111,19 @@ static void filter_form(request *rq, buf *b, const struct entity *e, struct kv *
 		if (f->type == FT_ENUM) {
 			html(b, "<select name=\"%s\"><option value=\"\">any</option>", f->name);
 			for (const char *const *c = f->choices; *c; c++)
-				html(b, "<option%s>%s</option>", !strcmp(*c, cur) ? " selected" : "", *c);
+				option(b, *c, field_choice_label(f, *c, rq->a), cur);
+			buf_lit(b, "</select>");
+		} else if (f->type == FT_BOOL) {
+			html(b, "<select name=\"%s\"><option value=\"\">any</option>", f->name);
+			option(b, "true", "Yes", cur);
+			option(b, "false", "No", cur);
+			buf_lit(b, "</select>");
+		} else if (small_range(f)) {
+			html(b, "<select name=\"%s\"><option value=\"\">any</option>", f->name);
+			for (long v = (long)f->lo; v <= (long)f->hi; v++) {
+				const char *val = arena_printf(rq->a, "%ld", v);
+				option(b, val, f->lo == 0 && f->hi == 1 ? (v ? "Yes" : "No") : val, cur);
+			}
 			buf_lit(b, "</select>");
 		} else if (f->type == FT_REF || f->type == FT_LINKS) {
 			html(b, "<select name=\"%s\"><option value=\"\">any</option>", f->name);
@@ -125,10 +146,77 @@ static void filter_form(request *rq, buf *b, const struct entity *e, struct kv *
 		}
 		buf_lit(b, "</label>");
 	}
+	for (int i = 0; i < e->nfilters; i++) {
+		const struct list_filter *lf = &e->filters[i];
+		const char *cur = arg_value(args, lf->name);
+		cur = cur ? cur : "";
+		if (x && x->hide_filter && !strcmp(x->hide_filter, lf->name) && !*cur) {
+			html(b, "<label class=\"check\"><input type=\"checkbox\" name=\"all\" value=\"1\"%s> %s</label>",
+			     arg_value(args, "all") ? " checked" : "", x->show_all);
+			continue;
+		}
+		html(b, "<label>%s <select name=\"%s\"><option value=\"\">any</option>", lf->label, lf->name);
+		option(b, "true", "Yes", cur);
+		option(b, "false", "No", cur);
+		buf_lit(b, "</select></label>");
+	}
+	const char *lim = arg_value(args, "limit");
+	lim = lim ? lim : "50";
+	buf_lit(b, "<label>Per page <select name=\"limit\">");
+	bool listed = false;
+	for (size_t i = 0; i < COUNT(page_sizes); i++) {
+		option(b, page_sizes[i], page_sizes[i], lim);
+		listed |= !strcmp(page_sizes[i], lim);
+	}
+	if (!listed)
+		option(b, lim, lim, lim);
+	buf_lit(b, "</select></label>");
 	const char *sort = arg_value(args, "sort");
 	if (sort)
 		html(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\">", sort);
 	html(b, "<button type=\"submit\">Apply</button> <a href=\"/%s\">Clear</a></form>", e->kind);
+}
+
+/* What the engine is asked for: the arguments the page was given but its own (all), with the page's defaults: 50
+ * a page, the kind page's order, and its hidden filter unless the page is asked for everything. */
+static struct kv *model_args(request *rq, const struct kind_page *x, struct kv *args)
+{
+	struct kv *out = NULL, **tail = &out;
+	for (struct kv *k = args; k; k = k->next) {
+		if (!strcmp(k->key, "all"))
+			continue;
+		struct kv *c = arena_alloc(rq->a, sizeof *c);
+		c->key = k->key, c->value = k->value;
+		*tail = c, tail = &c->next;
+	}
+	struct {
+		const char *key, *value;
+		bool add;
+	} dflt[] = {
+		{"limit", "50", !arg_value(args, "limit")},
+		{"sort", x ? x->page_sort : NULL, !arg_value(args, "sort") && !arg_value(args, "q")},
+		{x ? x->hide_filter : NULL, "false",
+		 x && x->hide_filter && !arg_value(args, "all") && !arg_value(args, x->hide_filter) &&
+		     !(x->unless_field && arg_value(args, x->unless_field))},
+	};
+	for (size_t i = 0; i < COUNT(dflt); i++) {
+		if (!dflt[i].add || !dflt[i].key || !dflt[i].value)
+			continue;
+		struct kv *c = arena_alloc(rq->a, sizeof *c);
+		c->key = dflt[i].key, c->value = dflt[i].value;
+		*tail = c, tail = &c->next;
+	}
+	return out;
+}
+
+/* "120 goals": the kind's plural for people (launch-raci: launch raci). */
+static const char *plural(request *rq, const struct entity *e, long long n)
+{
+	char *s = arena_strdup(rq->a, n == 1 ? e->one : e->kind);
+	for (char *p = s; *p; p++)
+		if (*p == '-')
+			*p = ' ';
+	return s;
 }
 
 /* A column heading; sortable fields link to sorting by them (again: the other way). */
@@ -150,20 +238,15 @@ void page_entity_list(request *rq, response *rs)
 {
 	const struct entity *e = kind(rq);
 	const struct kind_page *x = extras(e);
-	struct kv *args = set_args(rq);
-	struct list_query q = {args, PAGE_LIMIT};
-	if (!arg_value(args, "limit")) {
-		struct kv *lim = arena_alloc(rq->a, sizeof *lim);
-		lim->key = "limit", lim->value = "1000", lim->next = args;
-		q.args = lim;
-	}
-	json_t *items = NULL;
-	const char *next = NULL;
+	struct kv *args = set_args(rq), *margs = model_args(rq, x, args);
+	struct list_query q = {margs, PAGE_LIMIT};
+	struct list_page pg;
 	struct err err = {0};
-	if (entity_list(rq->db, e, &q, rq->a, &items, &next, &err) < 0) {
-		items = json_array(); /* show the page with the problem named rather than a bare error */
+	if (entity_list_page(rq->db, e, &q, rq->a, &pg, &err) < 0) {
+		pg.items = json_array(); /* show the page with the problem named rather than a bare error */
 		rs->status = 400;
 	}
+	json_t *items = pg.items;
 	page_begin(rq, rs, e->label, e->kind);
 	buf *b = &rs->body;
 	html(b, "<div class=\"page-head\"><div><h1>%s</h1><p class=\"blurb\">%s</p></div><div class=\"actions\">", e->label,
@@ -173,18 +256,23 @@ void page_entity_list(request *rq, response *rs)
 	if (x && x->list_actions)
 		x->list_actions(rq, b);
 	html(b, "<a class=\"button secondary\" href=\"/api/v1/%s.csv\" download>Export CSV</a></div></div>", e->kind);
-	filter_form(rq, b, e, args);
+	filter_form(rq, b, e, x, args);
 	if (err.status)
-		html(b, "<p class=\"error\" role=\"alert\">%s</p>", err.message);
+		html(b, "<p class=\"error\" role=\"alert\" data-field=\"%s\">%s</p>", err.field, err.message);
 	size_t n = json_array_size(items);
-	if (n == 0 && !err.status) {
+	if (!err.status)
+		html(b, "<p class=\"count\" id=\"list-count\">%lld %s</p>", pg.total, plural(rq, e, pg.total));
+	if (n == 0 && pg.total > 0) {
+		html(b, "<p class=\"empty\">No %s on this page. <a href=\"%s\">The first page</a>.</p>", e->kind,
+		     list_href(rq, args, "cursor", NULL));
+	} else if (n == 0 && !err.status) {
 		html(b, "<p class=\"empty\">No %s match. ", e->kind);
 		if (may_create(rq, e))
 			html(b, "<a href=\"/%s/new\">Create the first %s</a>.", e->kind, e->one);
 		buf_lit(b, "</p>");
 	} else if (n) {
 		void *ctx = x && x->list_prepare ? x->list_prepare(rq, items) : NULL;
-		const char *sort = arg_value(args, "sort");
+		const char *sort = arg_value(margs, "sort");
 		if (!sort && !(e->fts && arg_value(args, "q"))) /* a search is in relevance order unless sorted */
 			sort = e->default_sort;
 		if (x && x->list_before)
@@ -240,10 +328,13 @@ void page_entity_list(request *rq, response *rs)
 			buf_lit(b, "</tr>\n");
 		}
 		buf_lit(b, "</tbody></table>");
-		html(b, "<p class=\"count\">%zu %s shown", n, n == 1 ? e->one : e->kind);
-		if (next)
-			html(b, " · <a rel=\"next\" href=\"%s\">Next page</a>", list_href(rq, args, "cursor", next));
-		buf_lit(b, "</p>");
+		html(b, "<nav class=\"pager\" aria-label=\"Pages\"><span id=\"list-range\">%ld–%ld of %lld</span>", pg.offset + 1,
+		     pg.offset + (long)n, pg.total);
+		if (pg.prev)
+			html(b, " <a rel=\"prev\" href=\"%s\">Previous page</a>", list_href(rq, args, "cursor", pg.prev));
+		if (pg.next)
+			html(b, " <a rel=\"next\" href=\"%s\">Next page</a>", list_href(rq, args, "cursor", pg.next));
+		buf_lit(b, "</nav>");
 	}
 	json_decref(items);
 	page_end(rq, rs);

@@ -307,7 +307,8 @@ static void feature_search(request *rq, buf *b, long long iid, const char *q, co
 		if (!json_is_null(json_object_get(it, "merged_into")))
 			continue; /* a merged duplicate takes no evidence */
 		html(b, "<li><a href=\"/features/%lld\">%s</a> <span class=\"badge\">%s</span>", fid,
-		     json_string_value(json_object_get(it, "title")), json_string_value(json_object_get(it, "status")));
+		     json_string_value(json_object_get(it, "title")),
+		     field_choice_label(entity_field(&features_entity, "status"), json_string_value(json_object_get(it, "status")), rq->a));
 		if (evidence_linked(rq->db, fid, iid))
 			buf_lit(b, " <span class=\"badge\">linked</span>");
 		else
@@ -346,7 +347,8 @@ void insight_section(request *rq, buf *b, long long insight_id)
 		long long fid = json_integer_value(json_object_get(it, "feature_id"));
 		long long imp = json_integer_value(json_object_get(it, "importance"));
 		html(b, "<tr><td class=\"title\"><a href=\"/features/%lld\">%s</a></td><td>%s</td><td>", fid,
-		     json_string_value(json_object_get(it, "title")), json_string_value(json_object_get(it, "status")));
+		     json_string_value(json_object_get(it, "title")),
+		     field_choice_label(entity_field(&features_entity, "status"), json_string_value(json_object_get(it, "status")), rq->a));
 		if (w) {
 			link_form(rq, b, fid, insight_id, true, imp, bk, "Save");
 			buf_lit(b, "</td><td>");
@@ -379,7 +381,8 @@ void insight_section(request *rq, buf *b, long long insight_id)
 	{
 		long long fid = json_integer_value(json_object_get(it, "id"));
 		html(b, "<li><a href=\"/features/%lld\">%s</a> <span class=\"badge\">%s</span>", fid,
-		     json_string_value(json_object_get(it, "title")), json_string_value(json_object_get(it, "status")));
+		     json_string_value(json_object_get(it, "title")),
+		     field_choice_label(entity_field(&features_entity, "status"), json_string_value(json_object_get(it, "status")), rq->a));
 		if (w)
 			link_form(rq, b, fid, insight_id, false, 0, bk, "Link");
 		buf_lit(b, "</li>");

@@ -218,7 +218,10 @@ static void show_extra(request *rq, buf *b, json_t *f, const char *form, const s
 		merge_form(rq, b, f);
 }
 
-const struct kind_page feature_page = {"features", "Score", list_prepare, list_cell, NULL, list_before, show_extra};
+/* The backlog opens by score, highest first, with what is declined or shipped out of the way unless asked. */
+const struct kind_page feature_page = {"features", "Score", list_prepare, list_cell, NULL, list_before, show_extra,
+                                       .page_sort = "-score", .hide_filter = "closed", .unless_field = "status",
+                                       .show_all = "Show declined and shipped"};
 
 /* The strategy beside the queue, numbered as the decline form cites it. */
 static void strategy_aside(buf *b, json_t *s)
@@ -267,7 +270,8 @@ static void triage_page(request *rq, response *rs, const char *reply, const char
 		const char *kind = json_string_value(json_object_get(f, "kind"));
 		html(b, "<article class=\"card request\" id=\"request-%lld\"><h2><a href=\"/features/%lld\">%s</a> "
 		        "<span class=\"badge\">%s</span></h2><p class=\"muted\">Requested by %s · <time>%.10s</time></p>",
-		     ids[i], ids[i], json_string_value(json_object_get(f, "title")), kind, who && *who ? who : "someone",
+		     ids[i], ids[i], json_string_value(json_object_get(f, "title")),
+		     field_choice_label(entity_field(&features_entity, "kind"), kind, rq->a), who && *who ? who : "someone",
 		     json_string_value(json_object_get(f, "created_at")));
 		const char *desc = json_string_value(json_object_get(f, "description"));
 		if (desc && *desc)

@@ -168,7 +168,8 @@ static void activities_section(request *rq, buf *b, json_t *o, bool writer)
 		if (after)
 			buf_lit(b, " <span class=\"badge badge-warning\">after launch</span>");
 		html(b, "</td><td><span class=\"badge\">%s</span></td><td><a href=\"/launch-activities/%lld\">%s</a></td><td>",
-		     jget_str(a, "channel"), jget_int(a, "id"), jget_str(a, "title"));
+		     field_choice_label(entity_field(&activities_entity, "channel"), jget_str(a, "channel"), rq->a),
+		     jget_int(a, "id"), jget_str(a, "title"));
 		field_show(rq, b, &rc, entity_field(&activities_entity, "owner"), a, SHOW_CELL);
 		buf_lit(b, "</td><td>");
 		field_show(rq, b, &rc, entity_field(&activities_entity, "status"), a, SHOW_CELL);
@@ -238,7 +239,8 @@ bool launches_table(request *rq, buf *b, enum launches_by by, long long id, cons
 	json_array_foreach(ls, i, l) html(b, "<tr><td><a href=\"/launches/%lld\">%s</a></td><td>Tier %lld</td><td>%s</td><td>"
 	                                     "<span class=\"badge badge-%s\">%s</span></td></tr>",
 	                                  jget_int(l, "id"), jget_str(l, "title"), jget_int(l, "tier"),
-	                                  jget_str(l, "launch_date"), jget_str(l, "status"), jget_str(l, "status"));
+	                                  jget_str(l, "launch_date"), jget_str(l, "status"),
+	                                  field_choice_label(entity_field(&launches_entity, "status"), jget_str(l, "status"), rq->a));
 	bool any = json_array_size(ls) > 0;
 	if (any)
 		buf_lit(b, "</tbody></table>");

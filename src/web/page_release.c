@@ -22,7 +22,8 @@ static void features_table(request *rq, buf *b, long long id)
 	{
 		html(b, "<tr><td><a href=\"/features/%lld\">%s</a></td><td><span class=\"badge badge-%s\">%s</span></td>"
 		        "<td class=\"num\">",
-		     jget_int(f, "id"), jget_str(f, "title"), jget_str(f, "status"), jget_str(f, "status"));
+		     jget_int(f, "id"), jget_str(f, "title"), jget_str(f, "status"),
+		     field_choice_label(entity_field(&features_entity, "status"), jget_str(f, "status"), rq->a));
 		if (json_is_integer(json_object_get(f, "readiness")))
 			buf_rawf(b, "%lld%%", jget_int(f, "readiness"));
 		else

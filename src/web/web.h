@@ -55,6 +55,11 @@ struct kind_page {
 	/* Sections after an object's fields on its page (charts, actions, revisions). failed_form names
 	 * the action form whose submission failed with err (re-shown with the message), else NULL. */
 	void (*show_extra)(request *rq, buf *b, json_t *obj, const char *failed_form, const struct err *err);
+	/* The list page's order when none is asked for (NULL: the kind's default_sort), as ?sort= says it. */
+	const char *page_sort;
+	/* A list filter (struct list_filter) the list page applies as false unless the page is asked for all
+	 * (?all=1, a checkbox labelled show_all) or filtered by that filter or the field unless_field. */
+	const char *hide_filter, *unless_field, *show_all;
 };
 extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page;
 /* page_related.c — the "Referenced by" section of an object's page: what points at it, by kind */

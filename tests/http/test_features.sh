@@ -283,7 +283,7 @@ check "the dashboard counts the requests waiting for triage" contains "$TMP/b" '
 check "the dashboard lists the findings compactly" contains "$TMP/b" 'class="findings-compact"'
 api GET /features -b "$TMP/viewer.jar"
 check "the features page draws the value/effort scatter" contains "$TMP/b" '<svg class="scatter"'
-check "the features page has a score column" contains "$TMP/b" '>Score<'
+check "the features page has a score column, the backlog sorted by it" contains "$TMP/b" '>Score ▼</a>'
 api GET "/features/$F" -b "$TMP/viewer.jar"
 check "the feature page shows the score breakdown" contains "$TMP/b" 'id="score"'
 check "a viewer sees no merge form" lacks "$TMP/b" 'id="merge-form"'

@@ -158,6 +158,10 @@ TEST(schema_every_list_filter_sort_and_search_runs)
 		lists(d, a, e, "q", "alerts", "cursor", "3");
 		if (e->virtual_sort)
 			lists(d, a, e, "sort", e->virtual_sort, NULL, NULL);
+		for (int i = 0; i < e->nfilters; i++) {
+			lists(d, a, e, e->filters[i].name, "true", NULL, NULL);
+			lists(d, a, e, e->filters[i].name, "false", "q", "alerts");
+		}
 		for (int i = 0; i < e->nfields; i++) {
 			const struct field *f = &e->fields[i];
 			if (f->flags & F_FILTER) {
