@@ -50,6 +50,9 @@ void api_strategy_revisions(request *rq, response *rs);
 void api_goal_measurements(request *rq, response *rs);
 void api_goal_revisions(request *rq, response *rs);
 
+/* api_workspace.c */
+void api_getting_started(request *rq, response *rs);
+void api_user_owned(request *rq, response *rs);
 /* api_alignment.c */
 void api_alignment(request *rq, response *rs);
 

@@ -66,6 +66,8 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/goals/{id}/measurements", NULL, "Measurements", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/goals/{id}/revisions", NULL, "TargetChanges", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/alignment", NULL, "Alignment", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/getting-started", NULL, "GettingStarted", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/users/{id}/owned", NULL, "Owned", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/features/{id}/score", NULL, "Score", "200", NULL, NULL},
 	{HTTP_POST, "/api/v1/plan", NULL, NULL, "200", "422",
 	 "Infeasible: the must-includes cannot be planned together (which team is short, by how much), or a "

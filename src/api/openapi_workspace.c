@@ -73,8 +73,31 @@ static void goal_schemas(json_t *schemas)
 	                        "changed_by_name", openapi_tn("string", "Who saved it"), "changed_at", when("When")))));
 }
 
+/* The first run's checklist and what a person owns (the dashboard's cards). */
+static void dashboard_schemas(json_t *schemas)
+{
+	json_t *step = openapi_object(json_pack("{sosososo}", "id", openapi_t("string", "strategy, goal, personas, "
+	                                                                          "evidence, capacity, plan or launch"),
+	                                        "title", openapi_t("string", "What to do"), "href",
+	                                        openapi_t("string", "The page where it is done"), "done",
+	                                        openapi_t("boolean", "Ticked from the data")));
+	json_object_set_new(schemas, "GettingStarted",
+	                    openapi_object(json_pack("{s{ssso}soso}", "steps", "type", "array", "items", step, "done",
+	                                             openapi_t("integer", "Steps done"), "total",
+	                                             openapi_t("integer", "Steps in all"))));
+	json_t *own = openapi_object(json_pack("{sososososo}", "kind", openapi_t("string", "The kind"), "kind_label",
+	                                       openapi_t("string", "Its name"), "field",
+	                                       openapi_t("string", "The owner field naming the person"), "field_label",
+	                                       openapi_t("string", "Its label"), "count",
+	                                       openapi_t("integer", "How many objects name them there")));
+	json_object_set_new(schemas, "Owned",
+	                    openapi_object(json_pack("{sos{ssso}}", "user_id", openapi_t("integer", "The person"), "items",
+	                                             "type", "array", "items", own)));
+}
+
 void openapi_workspace_schemas(json_t *schemas)
 {
+	dashboard_schemas(schemas);
 	json_object_set_new(schemas, "Health", openapi_object(json_pack("{so}", "status", openapi_t("string", "ok"))));
 	people_schemas(schemas);
 	goal_schemas(schemas);

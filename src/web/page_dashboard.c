@@ -5,7 +5,66 @@
 #include "model/goals.h"
 #include "model/strategy.h"
 #include "model/features.h"
+#include "model/owned.h"
+#include "model/users.h"
+#include "domain/getting_started.h"
 #include "web.h"
+
+/* Until every step is done: the first run's checklist, ticked from the data, the next step highlighted. */
+static void getting_started_card(request *rq, buf *b)
+{
+	json_t *g = getting_started(rq->db), *st;
+	long long done = json_integer_value(json_object_get(g, "done")), total = json_integer_value(json_object_get(g, "total"));
+	if (done < total) {
+		html(b, "<section class=\"card getting-started\" id=\"getting-started\"><h2>Getting started</h2>"
+		        "<p class=\"muted\">%lld of %lld done. Each step ticks itself when the workspace has it.</p><ol class=\"steps\">",
+		     done, total);
+		size_t i;
+		bool next = true;
+		json_array_foreach(json_object_get(g, "steps"), i, st) {
+			bool ok = json_is_true(json_object_get(st, "done"));
+			html(b, "<li class=\"%s\">", ok ? "done" : next ? "next" : "todo");
+			if (ok)
+				html(b, "<span aria-label=\"done\">✓</span> %s", json_string_value(json_object_get(st, "title")));
+			else
+				html(b, "<a href=\"%s\">%s</a>", json_string_value(json_object_get(st, "href")),
+				     json_string_value(json_object_get(st, "title")));
+			buf_lit(b, "</li>");
+			next &= ok;
+		}
+		buf_lit(b, "</ol></section>");
+	}
+	json_decref(g);
+}
+
+/* My work: what names me as its owner, each a link to the list filtered to me; what waits for me at the gate. */
+static void my_work_card(request *rq, buf *b)
+{
+	json_t *own = owned_counts(rq->db, rq->a, rq->user_id), *o;
+	buf_lit(b, "<section class=\"card\" id=\"my-work\"><h2>My work</h2>");
+	if (json_array_size(own) == 0)
+		buf_lit(b, "<p class=\"empty\">Nothing names you as its owner yet.</p>");
+	else
+		buf_lit(b, "<ul class=\"counts\">");
+	size_t i;
+	json_array_foreach(own, i, o) {
+		html(b, "<li><a href=\"/%s?%s=%lld\"><strong>%lld</strong> %s <span class=\"muted\">as %s</span></a></li>",
+		     json_string_value(json_object_get(o, "kind")), json_string_value(json_object_get(o, "field")),
+		     rq->user_id, (long long)json_integer_value(json_object_get(o, "count")),
+		     json_string_value(json_object_get(o, "kind_label")), json_string_value(json_object_get(o, "field_label")));
+	}
+	if (json_array_size(own))
+		buf_lit(b, "</ul>");
+	if (rq->user_rank >= RANK_EDITOR) {
+		struct backlog_counts c;
+		backlog_counts(rq->db, &c);
+		if (c.waiting)
+			html(b, "<p>Waiting for you: <a href=\"/triage\"><strong>%lld</strong> request%s to triage</a></p>",
+			     c.waiting, c.waiting == 1 ? "" : "s");
+	}
+	buf_lit(b, "</section>");
+	json_decref(own);
+}
 
 static void active_goals(request *rq, buf *b)
 {
@@ -67,6 +126,8 @@ void page_dashboard(request *rq, response *rs)
 	if (persp && *persp)
 		html(b, "<blockquote class=\"perspective\"><a href=\"/strategy\">%s</a></blockquote>", persp);
 	json_decref(s);
+	getting_started_card(rq, b);
+	my_work_card(rq, b);
 	buf_lit(b, "<div class=\"grid\"><section class=\"card wide\"><h2>Active goals</h2>");
 	active_goals(rq, b);
 	buf_lit(b, "</section><section class=\"card\"><h2><a href=\"/alignment\">Alignment</a></h2>");
