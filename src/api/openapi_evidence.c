@@ -84,9 +84,11 @@ void openapi_evidence_schemas(json_t *schemas)
 	                        "importance", importance(), "linked_at", "type", "string"))));
 	json_object_set_new(schemas, "FeatureSuggestions",
 	                    list_of(openapi_object(
-	                        json_pack("{s{ss}s{ss}s{ss}soso}", "id", "type", "integer", "title", "type", "string",
-	                                  "status", "type", "string", "period", openapi_tn("string", "Planned for"),
-	                                  "relevance", openapi_t("number", "bm25 relevance, higher is closer")))));
+	                        json_pack("{s{ss}s{ss}s{ss}sosos{sss{ss}ss}}", "id", "type", "integer", "title", "type",
+	                                  "string", "status", "type", "string", "period", openapi_tn("string", "Planned for"),
+	                                  "relevance", openapi_t("number", "bm25 relevance, higher is closer"), "matched",
+	                                  "type", "array", "items", "type", "string", "description",
+	                                  "Why: the words of the insight it matched, as the feature writes them"))));
 	json_t *sug = json_object();
 	json_object_set_new(sug, "insight_id", openapi_t("integer", "The insight"));
 	json_object_set_new(sug, "text", openapi_t("string", "What the customer said or did"));
@@ -98,6 +100,10 @@ void openapi_evidence_schemas(json_t *schemas)
 	json_object_set_new(sug, "account_id", openapi_tn("integer", "The customer account"));
 	json_object_set_new(sug, "account", openapi_tn("string", "The account's name"));
 	json_object_set_new(sug, "relevance", openapi_t("number", "bm25 relevance, higher is closer"));
+	json_object_set_new(sug, "matched",
+	                    json_pack("{sss{ss}ss}", "type", "array", "items", "type", "string", "description",
+	                              "Why: the feature's words it matched, as the insight writes them (a suggestion whose "
+	                              "words are all common among the insights is not made)"));
 	json_object_set_new(schemas, "InsightSuggestions", list_of(openapi_object(sug)));
 
 	json_t *fp = json_pack("{s{ss}s{ss}s{ss}so}", "id", "type", "integer", "title", "type", "string", "status",

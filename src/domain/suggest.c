@@ -87,6 +87,57 @@ char *suggest_query(const char *text, int max_words)
 	return buf_detach(&q, NULL);
 }
 
+/* The distinct words between \x02 and \x03 in a marked text, lower-cased: the words a suggestion matched. */
+static json_t *marked_words(const char *t)
+{
+	json_t *out = json_array();
+	for (const char *p = t ? strchr(t, '\x02') : NULL; p; p = strchr(p, '\x02')) {
+		const char *end = strchr(++p, '\x03');
+		if (!end)
+			break;
+		char w[48];
+		size_t n = 0;
+		for (const char *c = p; c < end && n < sizeof w - 1; c++)
+			w[n++] = (char)((*c >= 'A' && *c <= 'Z') ? *c | 32 : *c);
+		w[n] = 0;
+		bool dup = false;
+		size_t i;
+		json_t *x;
+		json_array_foreach(out, i, x) dup |= !strcmp(json_string_value(x), w);
+		json_t *js = n && !dup ? json_string(w) : NULL; /* NULL too for a word cut inside a character */
+		if (js)
+			json_array_append_new(out, js);
+		p = end + 1;
+	}
+	return out;
+}
+
+/* A word is common when more than SUGGEST_COMMON_SHARE of the insights (of SUGGEST_COMMON_MIN or more) hold it:
+ * bm25 already weights rare words over common ones; a suggestion whose matched words are all common ("team" in
+ * reviews of a team product) is left out. */
+static bool all_common(db *d, json_t *words, long long total)
+{
+	if (total < SUGGEST_COMMON_MIN || json_array_size(words) == 0)
+		return false;
+	size_t i;
+	json_t *x;
+	json_array_foreach(words, i, x) {
+		const char *w = json_string_value(x);
+		size_t len = strlen(w);
+		for (size_t k = 0; k < len; k++)
+			if (!word_char((unsigned char)w[k]))
+				return false; /* not a plain word: judged rare */
+		buf q;
+		buf_init(&q);
+		db_fts_word(&q, w, len, DB_FTS_ANY);
+		long long n = query_int(d, 0, Q_INSIGHTS_MATCHING, "t", q.p);
+		buf_free(&q);
+		if (n <= total * SUGGEST_COMMON_SHARE)
+			return false;
+	}
+	return true;
+}
+
 static double relevance(double score)
 {
 	double r = round(-score * 100) / 100;
@@ -128,6 +179,13 @@ json_t *suggest_features(db *d, long long insight_id, struct err *e)
 		json_array_append_new(items, o);
 	}
 	db_done(s);
+	size_t i;
+	json_t *o;
+	json_array_foreach(items, i, o) { /* why: the words it matched */
+		db_stmt *m = query_q(d, Q_SUGGEST_FEATURE_MARKS, "ti", q, (long long)jget_int(o, "id"));
+		json_object_set_new(o, "matched", marked_words(m && db_step(m) == DB_ROW ? db_col_text(m, 0) : NULL));
+		db_done(m);
+	}
 	free(q);
 	if (rc != DB_DONE) {
 		json_decref(items);
@@ -148,7 +206,8 @@ json_t *suggest_insights(db *d, long long feature_id, struct err *e)
 	json_t *items = json_array();
 	if (!q)
 		return json_pack("{so}", "items", items);
-	s = query_q(d, Q_SUGGEST_INSIGHTS, "tii", q, feature_id, (long long)SUGGEST_INSIGHTS);
+	/* more than are shown: those that match only common words are left out below */
+	s = query_q(d, Q_SUGGEST_INSIGHTS, "tii", q, feature_id, (long long)SUGGEST_INSIGHTS * 3);
 	rc = DB_ERR;
 	while (s && (rc = db_step(s)) == DB_ROW) {
 		json_t *o = json_pack("{sIssss}", "insight_id", (json_int_t)db_col_int(s, 0), "text", db_col_text(s, 1),
@@ -163,11 +222,18 @@ json_t *suggest_insights(db *d, long long feature_id, struct err *e)
 	/* where the words are, for the few shown */
 	size_t i;
 	json_t *o;
-	json_array_foreach(items, i, o)
-	{
+	long long total = db_int(d, 0, "SELECT count(*) FROM insights", "");
+	for (i = 0; i < json_array_size(items);) {
+		o = json_array_get(items, i);
 		db_stmt *sn = query_q(d, Q_SUGGEST_SNIPPET, "ti", q, (long long)json_integer_value(json_object_get(o, "insight_id")));
-		json_object_set_new(o, "snippet", json_string(sn && db_step(sn) == DB_ROW && db_col_text(sn, 0) ? db_col_text(sn, 0) : ""));
+		const char *snip = sn && db_step(sn) == DB_ROW && db_col_text(sn, 0) ? db_col_text(sn, 0) : "";
+		json_object_set_new(o, "snippet", json_string(snip));
+		json_object_set_new(o, "matched", marked_words(snip));
 		db_done(sn);
+		if (all_common(d, json_object_get(o, "matched"), total) || i >= SUGGEST_INSIGHTS)
+			json_array_remove(items, i);
+		else
+			i++;
 	}
 	free(q);
 	if (rc != DB_DONE) {

@@ -8,6 +8,8 @@
 #define SUGGEST_FEATURES 5   /* features suggested for an insight */
 #define SUGGEST_INSIGHTS 10  /* insights suggested for a feature */
 #define SUGGEST_MAX_WORDS 24 /* significant words taken from the text, in order of first appearance */
+#define SUGGEST_COMMON_MIN 50   /* insights needed before a word can be judged common */
+#define SUGGEST_COMMON_SHARE 0.1 /* a word in more than this share of the insights is common */
 
 /* The significant words of text (3+ characters, not a common English word, not only digits, each once) as
  * an FTS5 query "w1" OR "w2" ...: every word quoted, so no input can change the query's syntax; the porter

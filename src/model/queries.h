@@ -24,6 +24,10 @@ enum query {
 	Q_SUGGEST_INSIGHTS, /* insights for a feature: id, text, source, observed_at, account_id, account name, score */
 	/* an insight's snippet for a query (query t, insight i) -> text with matches between \x02 and \x03 */
 	Q_SUGGEST_SNIPPET,
+	/* a feature's title and description for a query (query t, feature i) -> text with matches between \x02 and \x03 */
+	Q_SUGGEST_FEATURE_MARKS,
+	/* how many insights a query matches (query t) -> count: how common a word is */
+	Q_INSIGHTS_MATCHING,
 	/* accepted or planned features matching any word of (query t, the words as a JSON array of strings t)
 	 * -> id, title, how many of the words each matches; by id */
 	Q_OUT_OF_SCOPE_HITS,

@@ -28,7 +28,7 @@ static const char *const sqlite_text[Q__COUNT] = {
 	/* the best 200 (500) matches by rank (FTS5 sorts them itself), then the filters, then the top few */
 	[Q_SUGGEST_FEATURES] = "SELECT f.id, f.title, f.status, f.period, m.rank FROM (SELECT rowid, rank FROM features_fts "
 	                       "WHERE features_fts MATCH ?1 AND rank MATCH 'bm25(2.0, 1.0)' ORDER BY rank LIMIT 200) m "
-	                       "JOIN features f ON f.id = m.rowid WHERE f.merged_into IS NULL AND NOT EXISTS (SELECT 1 "
+	                       "JOIN features f ON f.id = m.rowid WHERE f.merged_into IS NULL AND f.status <> 'declined' AND NOT EXISTS (SELECT 1 "
 	                       "FROM feature_insights fi WHERE fi.feature_id = f.id AND fi.insight_id = ?2) ORDER BY "
 	                       "m.rank, f.id LIMIT ?3",
 	[Q_SUGGEST_INSIGHTS] = "SELECT i.id, i.text, i.source, i.observed_at, i.account_id, a.name, m.rank FROM (SELECT "
@@ -38,6 +38,9 @@ static const char *const sqlite_text[Q__COUNT] = {
 	                       "fi.insight_id = i.id AND fi.feature_id = ?2) ORDER BY m.rank, i.id LIMIT ?3",
 	[Q_SUGGEST_SNIPPET] = "SELECT snippet(insights_fts, 0, char(2), char(3), '…', 16) FROM insights_fts WHERE "
 	                      "insights_fts MATCH ? AND rowid = ?",
+	[Q_SUGGEST_FEATURE_MARKS] = "SELECT highlight(features_fts, 0, char(2), char(3)) || ' ' || highlight(features_fts, 1, "
+	                            "char(2), char(3)) FROM features_fts WHERE features_fts MATCH ? AND rowid = ?",
+	[Q_INSIGHTS_MATCHING] = "SELECT count(*) FROM insights_fts WHERE insights_fts MATCH ?",
 	/* per feature, how many of the words (each a phrase of its own) its text matches */
 	[Q_OUT_OF_SCOPE_HITS] = "SELECT f.id, f.title, (SELECT count(*) FROM json_each(?2) w WHERE EXISTS (SELECT 1 FROM "
 	                        "features_fts WHERE features_fts MATCH '\"' || w.value || '\"' AND rowid = f.id)) AS hits "

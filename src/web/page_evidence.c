@@ -207,6 +207,24 @@ static void evidence_search(request *rq, buf *b, long long fid, const char *q, c
 	json_decref(items);
 }
 
+/* Why a suggestion is made: the words it matched. */
+static void matched_words(request *rq, buf *b, json_t *words)
+{
+	if (!json_array_size(words))
+		return;
+	buf w;
+	buf_init(&w);
+	size_t i;
+	json_t *x;
+	json_array_foreach(words, i, x) {
+		if (i)
+			buf_lit(&w, ", ");
+		buf_raw(&w, json_string_value(x));
+	}
+	html(b, " <small class=\"matched\">matched: %s</small>", arena_strdup(rq->a, w.p));
+	buf_free(&w);
+}
+
 static void insight_suggestions(request *rq, buf *b, long long fid, const char *back)
 {
 	struct err e = {0};
@@ -228,6 +246,7 @@ static void insight_suggestions(request *rq, buf *b, long long fid, const char *
 		buf_lit(b, "</a>");
 		if (acc)
 			html(b, " <small class=\"muted\">%s</small>", acc);
+		matched_words(rq, b, json_object_get(it, "matched"));
 		if (may_link(rq))
 			link_form(rq, b, fid, iid, false, 0, back, "Link");
 		buf_lit(b, "</li>");
@@ -383,6 +402,7 @@ void insight_section(request *rq, buf *b, long long insight_id)
 		html(b, "<li><a href=\"/features/%lld\">%s</a> <span class=\"badge\">%s</span>", fid,
 		     json_string_value(json_object_get(it, "title")),
 		     field_choice_label(entity_field(&features_entity, "status"), json_string_value(json_object_get(it, "status")), rq->a));
+		matched_words(rq, b, json_object_get(it, "matched"));
 		if (w)
 			link_form(rq, b, fid, insight_id, false, 0, bk, "Link");
 		buf_lit(b, "</li>");

@@ -242,3 +242,60 @@ TEST(suggest_features_and_insights)
 	CHECK_STR(e.field, "feature");
 	db_close(d);
 }
+
+/* Suggestions that mean something, on a fixed corpus: the reviews of a team product say "team" often; the
+ * suggestions for "Slack and Teams alerts" are the ones about Slack, Teams and alerts, each with the words it
+ * matched, and never a review that merely says "team"; a declined feature is never suggested. */
+TEST(suggest_ranking_fixed_corpus)
+{
+	db *d = t_db();
+	long long f = make(d, "features", "{\"title\":\"Slack and Teams alerts\",\"description\":\"Post an alert to a "
+	                                  "Slack or Microsoft Teams channel\"}");
+	long long slack = make(d, "insights", "{\"text\":\"Slack alerts would save our mornings\"}");
+	long long teams = make(d, "insights", "{\"text\":\"We live in Microsoft Teams, post the alert there\"}");
+	long long alert = make(d, "insights", "{\"text\":\"An alert when revenue drops would be great\"}");
+	char json[200];
+	for (int i = 0; i < 20; i++) { /* "team" in a fifth of the corpus: a common word here */
+		snprintf(json, sizeof json, "{\"text\":\"My team number %d loves the dashboards\"}", i);
+		make(d, "insights", json);
+	}
+	for (int i = 0; i < 40; i++) {
+		snprintf(json, sizeof json, "{\"text\":\"Exports to spreadsheet %d are slow\"}", i);
+		make(d, "insights", json);
+	}
+	struct err e = {0};
+	json_t *s = suggest_insights(d, f, &e);
+	REQUIRE(s);
+	json_t *items = json_object_get(s, "items");
+	REQUIRE(json_array_size(items) == 3); /* the twenty "my team" reviews are not suggested */
+	long long got[3];
+	for (int i = 0; i < 3; i++)
+		got[i] = json_integer_value(json_object_get(json_array_get(items, i), "insight_id"));
+	CHECK(got[0] == slack || got[0] == teams); /* two of the feature's words before one */
+	CHECK(got[1] == slack || got[1] == teams);
+	CHECK_EQ_INT(got[2], alert);
+	json_t *m = json_object_get(json_array_get(items, 2), "matched");
+	REQUIRE(json_array_size(m) == 1);
+	CHECK_STR(json_string_value(json_array_get(m, 0)), "alert");
+	json_decref(s);
+
+	/* a declined or merged feature is never suggested for an insight */
+	long long decl = make(d, "features", "{\"title\":\"Revenue drop alert\"}");
+	REQUIRE(decl > 0);
+	s = suggest_features(d, alert, &e);
+	REQUIRE(s);
+	CHECK_EQ_INT(json_integer_value(json_object_get(json_array_get(json_object_get(s, "items"), 0), "id")), decl);
+	json_decref(s); /* the closest while open */
+	db_run(d, "UPDATE features SET status = 'declined' WHERE id = ?", "i", decl);
+	s = suggest_features(d, alert, &e);
+	REQUIRE(s);
+	json_t *it;
+	size_t i;
+	bool seen = false;
+	json_array_foreach(json_object_get(s, "items"), i, it) seen |= json_integer_value(json_object_get(it, "id")) == decl;
+	CHECK(!seen);
+	CHECK(json_array_size(json_object_get(s, "items")) >= 1); /* the Slack and Teams feature, for "alert" */
+	CHECK(json_array_size(json_object_get(json_array_get(json_object_get(s, "items"), 0), "matched")) >= 1);
+	json_decref(s);
+	db_close(d);
+}
