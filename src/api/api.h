@@ -62,6 +62,7 @@ void api_feature_score(request *rq, response *rs);
 /* api_evidence.c — a feature's evidence, suggestions, demand concentration and its settings (linking: actions) */
 void api_feature_evidence(request *rq, response *rs);
 void api_feature_suggestions(request *rq, response *rs);
+void api_feature_gate(request *rq, response *rs);
 void api_insight_features(request *rq, response *rs);
 void api_insight_suggestions(request *rq, response *rs);
 void api_demand(request *rq, response *rs);

@@ -5,6 +5,7 @@
 #include "app/reply.h"
 #include "domain/demand.h"
 #include "domain/evidence.h"
+#include "domain/gate.h"
 #include "domain/suggest.h"
 
 /* Answer o, or e when o is NULL. */
@@ -27,6 +28,12 @@ void api_feature_suggestions(request *rq, response *rs)
 	json_t *o = suggest_insights(rq->db, rq_id(rq, 0), &e);
 	api_snippets_html(json_object_get(o, "items"));
 	answer(rs, o, &e);
+}
+
+void api_feature_gate(request *rq, response *rs)
+{
+	struct err e = {0};
+	answer(rs, feature_gate(rq->db, rq_id(rq, 0), &e), &e);
 }
 
 void api_insight_features(request *rq, response *rs)

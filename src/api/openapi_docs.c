@@ -86,6 +86,7 @@ static const struct openapi_doc docs[] = {
 	{HTTP_POST, "/api/v1/features/{id}/evidence", NULL, NULL, "201", "409",
 	 "The feature was merged into another: link the evidence to that one", "200"},
 	{HTTP_GET, "/api/v1/features/{id}/suggestions", NULL, "InsightSuggestions", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/features/{id}/gate", NULL, "Gate", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/insights/{id}/features", NULL, "InsightFeatures", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/insights/{id}/suggestions", NULL, "FeatureSuggestions", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/demand", NULL, "Demand", "200", NULL, NULL, NULL, demand_query},

@@ -105,6 +105,13 @@ void openapi_evidence_schemas(json_t *schemas)
 	                              "Why: the feature's words it matched, as the insight writes them (a suggestion whose "
 	                              "words are all common among the insights is not made)"));
 	json_object_set_new(schemas, "InsightSuggestions", list_of(openapi_object(sug)));
+	json_t *match = openapi_object(json_pack(
+	    "{s{sss[sss]}sososo}", "type", "type", "string", "enum", "perspective", "principle", "out_of_scope", "index",
+	    openapi_t("integer", "1-based within its type, as triage's cites name it (principle:2)"), "text",
+	    openapi_t("string", "The statement"), "words",
+	    json_pack("{sss{ss}ss}", "type", "array", "items", "type", "string", "description",
+	              "Its significant words the request's title or description holds")));
+	json_object_set_new(schemas, "Gate", openapi_object(json_pack("{s{ssso}}", "matches", "type", "array", "items", match)));
 
 	json_t *fp = json_pack("{s{ss}s{ss}s{ss}so}", "id", "type", "integer", "title", "type", "string", "status",
 	                       "type", "string", "period", openapi_tn("string", "Planned for"));

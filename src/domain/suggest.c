@@ -42,15 +42,12 @@ static bool significant(const char *w, size_t len)
 	return true;
 }
 
-char *suggest_query(const char *text, int max_words)
+json_t *suggest_words(const char *text, int max_words)
 {
-	buf q;
-	buf_init(&q);
-	char seen[SUGGEST_MAX_WORDS * 2][48];
-	int n = 0;
-	if (max_words > (int)COUNT(seen))
-		max_words = (int)COUNT(seen);
-	for (const char *p = text ? text : ""; *p && n < max_words;) {
+	json_t *out = json_array();
+	if (max_words > SUGGEST_MAX_WORDS * 2)
+		max_words = SUGGEST_MAX_WORDS * 2;
+	for (const char *p = text ? text : ""; *p && (int)json_array_size(out) < max_words;) {
 		while (*p && !word_char((unsigned char)*p))
 			p++;
 		char w[48];
@@ -72,14 +69,25 @@ char *suggest_query(const char *text, int max_words)
 		if (!significant(w, len))
 			continue;
 		bool dup = false;
-		for (int i = 0; i < n && !dup; i++)
-			dup = !strcmp(seen[i], w);
-		if (dup)
-			continue;
-		memcpy(seen[n++], w, len + 1);
-		/* only letters, digits and UTF-8 bytes reach here: nothing in a word is an operator */
-		db_fts_word(&q, w, len, DB_FTS_ANY);
+		size_t i;
+		json_t *x;
+		json_array_foreach(out, i, x) dup |= !strcmp(json_string_value(x), w);
+		json_t *js = dup ? NULL : json_string(w);
+		if (js)
+			json_array_append_new(out, js);
 	}
+	return out;
+}
+
+char *suggest_query(const char *text, int max_words)
+{
+	json_t *words = suggest_words(text, max_words), *x;
+	buf q;
+	buf_init(&q);
+	size_t i;
+	/* only letters, digits and UTF-8 bytes reach here: nothing in a word is an operator */
+	json_array_foreach(words, i, x) db_fts_word(&q, json_string_value(x), strlen(json_string_value(x)), DB_FTS_ANY);
+	json_decref(words);
 	if (!q.len) {
 		buf_free(&q);
 		return NULL;

@@ -8,6 +8,9 @@
 #define SUGGEST_FEATURES 5   /* features suggested for an insight */
 #define SUGGEST_INSIGHTS 10  /* insights suggested for a feature */
 #define SUGGEST_MAX_WORDS 24 /* significant words taken from the text, in order of first appearance */
+/* The significant words of a text (no stop words, none under 3 letters, lower-cased, each once), in order, at
+ * most max_words: a new array of strings. */
+json_t *suggest_words(const char *text, int max_words);
 #define SUGGEST_COMMON_MIN 50   /* insights needed before a word can be judged common */
 #define SUGGEST_COMMON_SHARE 0.1 /* a word in more than this share of the insights is common */
 

@@ -28,6 +28,8 @@ enum query {
 	Q_SUGGEST_FEATURE_MARKS,
 	/* how many insights a query matches (query t) -> count: how common a word is */
 	Q_INSIGHTS_MATCHING,
+	/* does a feature's text hold a word (query t, feature i) -> 1 or 0 */
+	Q_FEATURE_HAS_WORD,
 	/* accepted or planned features matching any word of (query t, the words as a JSON array of strings t)
 	 * -> id, title, how many of the words each matches; by id */
 	Q_OUT_OF_SCOPE_HITS,

@@ -41,6 +41,7 @@ static const char *const sqlite_text[Q__COUNT] = {
 	[Q_SUGGEST_FEATURE_MARKS] = "SELECT highlight(features_fts, 0, char(2), char(3)) || ' ' || highlight(features_fts, 1, "
 	                            "char(2), char(3)) FROM features_fts WHERE features_fts MATCH ? AND rowid = ?",
 	[Q_INSIGHTS_MATCHING] = "SELECT count(*) FROM insights_fts WHERE insights_fts MATCH ?",
+	[Q_FEATURE_HAS_WORD] = "SELECT count(*) FROM features_fts WHERE features_fts MATCH ? AND rowid = ?",
 	/* per feature, how many of the words (each a phrase of its own) its text matches */
 	[Q_OUT_OF_SCOPE_HITS] = "SELECT f.id, f.title, (SELECT count(*) FROM json_each(?2) w WHERE EXISTS (SELECT 1 FROM "
 	                        "features_fts WHERE features_fts MATCH '\"' || w.value || '\"' AND rowid = f.id)) AS hits "

@@ -62,6 +62,8 @@ static const struct route lines[] = {
 	/* API: evidence, suggestions, demand */
 	{HTTP_GET, "/api/v1/features/{id}/evidence", api_feature_evidence, API, RANK_VIEWER,
 	 "A feature's evidence: linked insights with account and ARR, and the source mix"},
+	{HTTP_GET, "/api/v1/features/{id}/gate", api_feature_gate, API, RANK_VIEWER,
+	 "The strategy statements a request shares words with (perspective, principles, out of scope)"},
 	{HTTP_GET, "/api/v1/features/{id}/suggestions", api_feature_suggestions, API, RANK_VIEWER,
 	 "Unlinked, undismissed insights that likely belong to the feature (full-text similarity)"},
 	{HTTP_GET, "/api/v1/insights/{id}/features", api_insight_features, API, RANK_VIEWER,

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "action_form.h"
 #include "app/reply.h"
+#include "domain/gate.h"
 #include "domain/score.h"
 #include "domain/triage.h"
 #include "evidence.h"
@@ -242,6 +243,39 @@ static void strategy_aside(buf *b, json_t *s)
 	buf_lit(b, "<p><a href=\"/strategy\">The whole strategy</a></p></aside>");
 }
 
+/* What the gate sees in a request: the strategy statements it shares words with, and the words. */
+static void gate_matches(request *rq, buf *b, long long id)
+{
+	struct err e = {0};
+	json_t *g = feature_gate(rq->db, id, &e), *m;
+	json_t *ms = json_object_get(g, "matches");
+	if (!json_array_size(ms)) {
+		buf_lit(b, "<p class=\"gate muted\">Shares no words with the strategy.</p>");
+		json_decref(g);
+		return;
+	}
+	static const struct {
+		const char *type, *label;
+	} types[] = {{"perspective", "Perspective"}, {"principle", "Principle"}, {"out_of_scope", "Out of scope"}};
+	buf_lit(b, "<div class=\"gate\"><h3>Touches the strategy</h3><ul>");
+	size_t i, k;
+	json_t *w;
+	json_array_foreach(ms, i, m) {
+		const char *type = json_string_value(json_object_get(m, "type")), *label = type;
+		for (size_t t = 0; t < COUNT(types); t++)
+			if (!strcmp(types[t].type, type))
+				label = types[t].label;
+		html(b, "<li class=\"gate-%s\"><span class=\"badge\">%s", type, label);
+		if (strcmp(type, "perspective"))
+			buf_rawf(b, " %lld", (long long)json_integer_value(json_object_get(m, "index")));
+		html(b, "</span> %s <small class=\"matched\">shared words: ", json_string_value(json_object_get(m, "text")));
+		json_array_foreach(json_object_get(m, "words"), k, w) html(b, "%s%s", k ? ", " : "", json_string_value(w));
+		buf_lit(b, "</small></li>");
+	}
+	buf_lit(b, "</ul></div>");
+	json_decref(g);
+}
+
 /* The queue of new requests; after a decision, the reply to send and (on failure) the form again. */
 static void triage_page(request *rq, response *rs, const char *reply, const char *reply_to)
 {
@@ -253,8 +287,21 @@ static void triage_page(request *rq, response *rs, const char *reply, const char
 	           "</div>");
 	if (reply) {
 		html(b, "<section class=\"card reply\" id=\"reply\"><h2>Reply to send%s%s</h2><textarea readonly rows=\"13\" "
-		        "aria-label=\"Reply text\">%s</textarea></section>",
+		        "id=\"reply-text\" aria-label=\"Reply text\">%s</textarea><div class=\"actions\">",
 		     reply_to && *reply_to ? " to " : "", reply_to ? reply_to : "", reply);
+		/* a mail ready to send: to the requester when their address is known */
+		buf to, body;
+		buf_init(&to);
+		buf_init(&body);
+		if (reply_to && strchr(reply_to, '@') && !strpbrk(reply_to, " <>,;"))
+			buf_url(&to, reply_to);
+		buf_url(&body, reply);
+		html(b, "<a class=\"button\" href=\"mailto:%s?subject=%s&amp;body=%s\">Write the mail</a>", to.len ? to.p : "",
+		     "Your%20request", body.p);
+		buf_free(&to);
+		buf_free(&body);
+		buf_lit(b, "<button type=\"button\" class=\"secondary\" data-copy=\"reply-text\" hidden>Copy the reply</button>"
+		           "</div><script src=\"/static/copy.js\" defer></script></section>");
 	}
 	buf_lit(b, "<div class=\"triage-layout\"><div class=\"queue\">");
 	long long ids[200];
@@ -276,6 +323,7 @@ static void triage_page(request *rq, response *rs, const char *reply, const char
 		const char *desc = json_string_value(json_object_get(f, "description"));
 		if (desc && *desc)
 			html(b, "<p class=\"excerpt\">%.400s</p>", desc);
+		gate_matches(rq, b, ids[i]);
 		if (editor)
 			triage_form(rq, b, f, strategy, "/triage");
 		buf_lit(b, "</article>");
