@@ -85,7 +85,7 @@ static void filters(request *rq, buf *b, const struct align_report *r)
 	const char *owner = rq_query(rq, "owner"), *kind = rq_query(rq, "kind"), *sev = rq_query(rq, "severity"),
 	           *rule = rq_query(rq, "rule");
 	buf_lit(b, "<form class=\"filters\" id=\"filters\" method=\"get\" action=\"/alignment\">"
-	           "<label for=\"f-owner\">Owner</label><select id=\"f-owner\" name=\"owner\">");
+	           "<label for=\"f-owner\">Owner <select id=\"f-owner\" name=\"owner\">");
 	option(rq, b, "", "Anyone", owner);
 	option(rq, b, "me", "Mine", owner);
 	for (int i = 0; i < r->n; i++) {
@@ -98,7 +98,7 @@ static void filters(request *rq, buf *b, const struct align_report *r)
 			option(rq, b, arena_printf(rq->a, "%lld", o), name ? name : arena_printf(rq->a, "User %lld", o), owner);
 		}
 	}
-	buf_lit(b, "</select><label for=\"f-kind\">Kind</label><select id=\"f-kind\" name=\"kind\">");
+	buf_lit(b, "</select></label><label for=\"f-kind\">Kind <select id=\"f-kind\" name=\"kind\">");
 	option(rq, b, "", "Every kind", kind);
 	for (int i = 0; i < r->n; i++) {
 		bool seen = false;
@@ -107,16 +107,16 @@ static void filters(request *rq, buf *b, const struct align_report *r)
 		if (!seen)
 			option(rq, b, r->items[i].kind, r->items[i].kind, kind);
 	}
-	buf_lit(b, "</select><label for=\"f-severity\">Severity</label><select id=\"f-severity\" name=\"severity\">");
+	buf_lit(b, "</select></label><label for=\"f-severity\">Severity <select id=\"f-severity\" name=\"severity\">");
 	option(rq, b, "", "Every severity", sev);
 	option(rq, b, "error", "Errors", sev);
 	option(rq, b, "warning", "Warnings", sev);
 	option(rq, b, "info", "Info", sev);
-	buf_lit(b, "</select><label for=\"f-rule\">Rule</label><select id=\"f-rule\" name=\"rule\">");
+	buf_lit(b, "</select></label><label for=\"f-rule\">Rule <select id=\"f-rule\" name=\"rule\">");
 	option(rq, b, "", "Every rule", rule);
 	for (int i = 0; i < align_rules_count; i++)
 		option(rq, b, align_rules[i].id, align_rules[i].id, rule);
-	buf_lit(b, "</select><button type=\"submit\" class=\"secondary\">Filter</button></form>");
+	buf_lit(b, "</select></label><button type=\"submit\" class=\"secondary\">Filter</button></form>");
 }
 
 /* Did this request post the accept form of finding f, and fail? */
