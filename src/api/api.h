@@ -55,6 +55,7 @@ void api_getting_started(request *rq, response *rs);
 void api_user_owned(request *rq, response *rs);
 /* api_alignment.c */
 void api_alignment(request *rq, response *rs);
+void api_alignment_accepted(request *rq, response *rs);
 
 /* api_plan.c — score weights, a feature's score (the plan and applying it: actions, domain/plan_db.c) */
 void api_feature_score(request *rq, response *rs);

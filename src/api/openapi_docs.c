@@ -45,6 +45,14 @@ static const struct openapi_param share_links_query[] = {
 	{NULL, NULL, NULL},
 };
 
+static const struct openapi_param alignment_query[] = {
+	{"owner", "string", "Only findings whose object is owned by this user: me, or a user's id"},
+	{"kind", "string", "Only findings about objects of this kind (goals, features, launches, strategy ...)"},
+	{"severity", "string", "Only findings of this severity: error, warning or info"},
+	{"rule", "string", "Only findings of this rule (its id)"},
+	{NULL, NULL, NULL},
+};
+
 static const struct openapi_status signin_statuses[] = {
 	{"401", "Wrong email or password"},
 	{"429", "Too many failed sign-ins from this address or for this account; try again later"},
@@ -65,7 +73,10 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/strategy/revisions", NULL, "StrategyRevisions", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/goals/{id}/measurements", NULL, "Measurements", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/goals/{id}/revisions", NULL, "TargetChanges", "200", NULL, NULL},
-	{HTTP_GET, "/api/v1/alignment", NULL, "Alignment", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/alignment", NULL, "Alignment", "200", "400",
+	 "An owner, severity or rule that is not valid (the field names it)", NULL, alignment_query},
+	{HTTP_GET, "/api/v1/alignment/accepted", NULL, "AlignmentAcceptedList", "200", NULL, NULL},
+	{HTTP_POST, "/api/v1/alignment/accepted", NULL, NULL, "201", "409", "The finding is accepted already"},
 	{HTTP_GET, "/api/v1/getting-started", NULL, "GettingStarted", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/users/{id}/owned", NULL, "Owned", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/features/{id}/score", NULL, "Score", "200", NULL, NULL},

@@ -102,15 +102,47 @@ void openapi_workspace_schemas(json_t *schemas)
 	people_schemas(schemas);
 	goal_schemas(schemas);
 	json_t *finding = openapi_object(json_pack(
-	    "{sos{sss[sss]}sososososo}", "rule", openapi_t("string", "The rule's id (docs/ALIGNMENT.md)"), "severity", "type",
-	    "string", "enum", "error", "warning", "info", "kind", openapi_t("string", "The kind of the object concerned"),
+	    "{sos{sss[sss]}sosososososo}", "rule", openapi_t("string", "The rule's id (docs/ALIGNMENT.md)"), "severity",
+	    "type", "string", "enum", "error", "warning", "info", "kind", openapi_t("string", "The kind of the object concerned"),
 	    "id", openapi_t("integer", "Its id (0: the workspace)"), "title", openapi_t("string", "Its title"), "message",
-	    openapi_t("string", "What is out of line"), "hint", openapi_t("string", "What to do about it")));
-	json_object_set_new(schemas, "Alignment",
-	                    openapi_object(json_pack("{s{sssisiss}sos{ssso}}", "score", "type", "integer", "minimum", 0,
-	                                             "maximum", 100, "description", "Health: 100 less each finding's weight",
-	                                             "count", openapi_t("integer", "How many findings"), "findings", "type",
-	                                             "array", "items", finding)));
+	    openapi_t("string", "What is out of line"), "hint", openapi_t("string", "What to do about it"), "owner",
+	    openapi_tn("integer", "The object's owner: the first of its owner fields that is set (PM owner, then PMM "
+	                          "owner; a launch's owner), or null")));
+	json_t *accepted = json_deep_copy(finding), *ap = json_object_get(accepted, "properties");
+	json_object_set_new(ap, "accepted_id", openapi_t("integer", "The acceptance (DELETE /api/v1/alignment/accepted/{id})"));
+	json_object_set_new(ap, "reason", openapi_t("string", "Why the risk is accepted"));
+	json_object_set_new(ap, "until", json_pack("{ssssss}", "type", "string", "format", "date", "description",
+	                                           "The last day it stays accepted"));
+	json_object_set_new(ap, "accepted_by", openapi_tn("integer", "Who accepted it"));
+	json_object_set_new(ap, "accepted_at", when("When"));
+	const char *more[] = {"accepted_id", "reason", "until", "accepted_by", "accepted_at"};
+	for (size_t i = 0; i < 5; i++)
+		json_array_append_new(json_object_get(accepted, "required"), json_string(more[i]));
+	json_t *point = openapi_object(json_pack(
+	    "{s{ssssss}s{sssisiss}}", "day", "type", "string", "format", "date", "description", "The day", "score", "type",
+	    "integer", "minimum", 0, "maximum", 100, "description", "The day's latest health score"));
+	json_object_set_new(
+	    schemas, "Alignment",
+	    openapi_object(json_pack(
+	        "{s{sssisiss}sos{ssso}s{ssssso}s{ssssso}}", "score", "type", "integer", "minimum", 0, "maximum", 100,
+	        "description", "Health: 100 less each finding's weight, over the whole workspace whatever the filters",
+	        "count", openapi_t("integer", "How many findings the workspace has (not accepted), whatever the filters"),
+	        "findings", "type", "array", "items", finding, "accepted", "type", "array", "description",
+	        "The findings accepted as a known risk (until today or later): out of the findings and the score",
+	        "items", accepted, "history", "type", "array", "description",
+	        "The health score's daily points of the last 90 days, oldest first", "items", point)));
+	json_t *acceptance = openapi_object(json_pack(
+	    "{sosososososos{ssssss}sososo}", "id", openapi_t("integer", "The acceptance"), "rule",
+	    openapi_t("string", "The finding's rule"), "kind", openapi_t("string", "The kind of its object"), "object_id",
+	    openapi_t("integer", "Its object (0: the workspace)"), "reason", openapi_t("string", "Why the risk is accepted"),
+	    "active", openapi_t("boolean", "Whether until is today or later (false: it has expired and counts again)"),
+	    "until", "type", "string", "format", "date", "description", "The last day it stays accepted",
+	    "accepted_by", openapi_tn("integer", "Who accepted it"), "accepted_by_name", openapi_tn("string", "Their name"),
+	    "accepted_at", when("When")));
+	json_object_set_new(schemas, "AlignmentAcceptedList",
+	                    openapi_object(json_pack("{s{ssso}}", "items", "type", "array", "items",
+	                                             json_deep_copy(acceptance))));
+	json_object_set_new(schemas, "AlignmentAccepted", acceptance);
 	json_object_set_new(
 	    schemas, "History",
 	    openapi_object(json_pack(

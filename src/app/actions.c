@@ -1,6 +1,7 @@
 /* actions.c — the one table of actions: every verb beyond create, read, update and delete. Each row is defined
  * beside its function (model/ or domain/); its routes, forms' handling, checks and OpenAPI entries derive from it. */
 #include "model/action.h"
+#include "domain/align.h"
 #include "domain/evidence.h"
 #include "domain/launch.h"
 #include "domain/plan_db.h"
@@ -24,5 +25,7 @@ const struct action *const actions_all[] = {
 	&plan_action,
 	&plan_apply_action,
 	&checklist_tick_action,
+	&align_accept_action,
+	&align_accept_revoke_action,
 };
 const int actions_count = COUNT(actions_all);

@@ -32,9 +32,15 @@ int cmd_check(int argc, char **argv)
 	char today[11];
 	today_ymd(today);
 	struct align_report r;
-	db_begin_read(d);
+	/* today's point of the health history, when the workspace can be written (else the report stands alone) */
+	bool write = db_begin(d) == DB_OK;
+	if (!write)
+		db_begin_read(d);
 	align_run(d, a, today, &r);
-	db_rollback(d);
+	if (write && align_history_record(d, &r) == 0)
+		db_commit(d);
+	else
+		db_rollback(d);
 	int worst = 0;
 	for (int i = 0; i < r.n; i++)
 		if ((int)r.items[i].severity >= level)

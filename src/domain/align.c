@@ -1,6 +1,8 @@
 /* align.c — runs the alignment rules, collects findings and scores the workspace's health. */
 #include "align.h"
 #include <string.h>
+#include "platform/err.h"
+#include "platform/util.h"
 
 /* Every rule the report runs: id, severity, what it finds, and its function. */
 const struct align_rule align_rules[] = {
@@ -89,7 +91,17 @@ int align_run(db *d, arena *a, const char *today, struct align_report *r)
 	start(r, a, today);
 	for (int i = 0; i < align_rules_count; i++)
 		align_rules[i].run(d, r, &align_rules[i]);
+	align_set_owners(d, r);
+	align_apply_accepted(d, r);
 	return 0;
+}
+
+const struct align_rule *align_rule_find(const char *id)
+{
+	for (int i = 0; id && i < align_rules_count; i++)
+		if (!strcmp(align_rules[i].id, id))
+			return &align_rules[i];
+	return NULL;
 }
 
 int align_run_rule(db *d, arena *a, const char *today, const char *rule, struct align_report *r)
@@ -98,6 +110,7 @@ int align_run_rule(db *d, arena *a, const char *today, const char *rule, struct 
 	for (int i = 0; i < align_rules_count; i++)
 		if (!strcmp(align_rules[i].id, rule)) {
 			align_rules[i].run(d, r, &align_rules[i]);
+			align_set_owners(d, r);
 			return 0;
 		}
 	return -1;
@@ -111,14 +124,64 @@ int align_score(const struct align_report *r)
 	return score < 0 ? 0 : score;
 }
 
+static json_t *finding_json(const struct finding *f)
+{
+	json_t *o = json_pack("{sssssssIssssss}", "rule", f->rule, "severity", severity_name(f->severity), "kind", f->kind,
+	                      "id", (json_int_t)f->id, "title", f->title, "message", f->message, "hint", f->hint);
+	json_object_set_new(o, "owner", f->owner ? json_integer(f->owner) : json_null());
+	if (f->accepted_id) {
+		json_object_set_new(o, "accepted_id", json_integer(f->accepted_id));
+		json_object_set_new(o, "reason", json_string(f->reason));
+		json_object_set_new(o, "until", json_string(f->until));
+		json_object_set_new(o, "accepted_by", f->accepted_by ? json_integer(f->accepted_by) : json_null());
+		json_object_set_new(o, "accepted_at", json_string(f->accepted_at));
+	}
+	return o;
+}
+
+int align_filter_parse(struct align_filter *f, long long me, const char *owner, const char *kind, const char *severity,
+                       const char *rule, struct err *err)
+{
+	*f = (struct align_filter){.severity = -1};
+	if (!str_empty(owner) && !(str_eq(owner, "me") ? (f->owner = me) > 0 : parse_ll(owner, &f->owner) && f->owner > 0))
+		return err_invalid(err, "owner", "owner must be me or a user's id");
+	f->kind = str_empty(kind) ? NULL : kind;
+	if (!str_empty(severity) && (f->severity = severity_parse(severity)) < 0)
+		return err_invalid(err, "severity", "severity must be error, warning or info");
+	if (!str_empty(rule) && !align_rule_find(rule))
+		return err_invalid(err, "rule", "no alignment rule %s", rule);
+	f->rule = str_empty(rule) ? NULL : rule;
+	return 0;
+}
+
+bool align_filter_match(const struct align_filter *f, const struct finding *x)
+{
+	return !f || ((!f->owner || f->owner == x->owner) && (!f->kind || !strcmp(f->kind, x->kind)) &&
+	              (f->severity < 0 || f->severity == (int)x->severity) && (!f->rule || !strcmp(f->rule, x->rule)));
+}
+
+static json_t *report_json(const struct align_report *r, const struct align_filter *filter, bool sorted)
+{
+	json_t *arr = json_array(), *acc = json_array();
+	/* sorted: one pass per severity, worst first; else one pass in the order found */
+	for (int sev = SEV_ERROR; sev >= (sorted ? SEV_INFO : SEV_ERROR); sev--)
+		for (int i = 0; i < r->n; i++) {
+			const struct finding *f = &r->items[i];
+			if ((!sorted || (int)f->severity == sev) && align_filter_match(filter, f))
+				json_array_append_new(arr, finding_json(f));
+		}
+	for (int i = 0; i < r->nacc; i++)
+		json_array_append_new(acc, finding_json(&r->accepted[i]));
+	return json_pack("{sisIsoso}", "score", align_score(r), "count", (json_int_t)r->n, "findings", arr, "accepted",
+	                 acc);
+}
+
 json_t *align_json(const struct align_report *r)
 {
-	json_t *arr = json_array();
-	for (int i = 0; i < r->n; i++) {
-		const struct finding *f = &r->items[i];
-		json_array_append_new(arr, json_pack("{sssssssIssssss}", "rule", f->rule, "severity",
-		                                     severity_name(f->severity), "kind", f->kind, "id", (json_int_t)f->id,
-		                                     "title", f->title, "message", f->message, "hint", f->hint));
-	}
-	return json_pack("{sisIso}", "score", align_score(r), "count", (json_int_t)r->n, "findings", arr);
+	return report_json(r, NULL, false);
+}
+
+json_t *align_json_filtered(const struct align_report *r, const struct align_filter *f)
+{
+	return report_json(r, f, true);
 }

@@ -2,6 +2,7 @@
 #ifndef TANDEM_ALIGN_H
 #define TANDEM_ALIGN_H
 #include <jansson.h>
+#include <stdbool.h>
 #include "platform/arena.h"
 #include "platform/db.h"
 
@@ -15,6 +16,10 @@ struct finding {
 	const char *title;   /* the object's title */
 	const char *message;
 	const char *hint;
+	long long owner;     /* the object's owner (its kind's first F_OWNER field that is set), 0 for none */
+	/* an accepted finding (in r->accepted): the acceptance's id, reason, until (YYYY-MM-DD), by and at */
+	long long accepted_id, accepted_by;
+	const char *reason, *until, *accepted_at;
 };
 
 struct align_report {
@@ -22,6 +27,16 @@ struct align_report {
 	const char *today;   /* YYYY-MM-DD: rules compare dates to it */
 	struct finding *items;
 	int n, cap;
+	struct finding *accepted; /* findings accepted as a known risk, until not passed: out of items and the score */
+	int nacc;
+};
+
+/* What GET /api/v1/alignment and the page show of the findings (the score stays the workspace's). */
+struct align_filter {
+	long long owner;     /* 0: anyone */
+	const char *kind;    /* NULL: every kind */
+	int severity;        /* -1: every severity */
+	const char *rule;    /* NULL: every rule */
 };
 
 struct align_rule {
@@ -34,7 +49,8 @@ struct align_rule {
 extern const struct align_rule align_rules[];
 extern const int align_rules_count;
 
-/* Run every rule. today: YYYY-MM-DD. 0 on success. */
+/* Run every rule, then set each finding's owner and move the ones accepted as a known risk (until today or
+ * later, not revoked) to r->accepted. today: YYYY-MM-DD. 0 on success. */
 int align_run(db *d, arena *a, const char *today, struct align_report *r);
 /* Run one rule by id (tests); -1 for an unknown rule. */
 int align_run_rule(db *d, arena *a, const char *today, const char *rule, struct align_report *r);
@@ -68,6 +84,33 @@ void rule_plan_period_vs_release(db *d, struct align_report *r, const struct ali
 void rule_launch_conflict(db *d, struct align_report *r, const struct align_rule *self);
 /* Parse "error", "warning", "info"; -1 otherwise. */
 int severity_parse(const char *s);
-/* {"score", "findings": [...]} */
+/* {"score", "count", "findings": [...], "accepted": [...]}: the findings in the order found */
 json_t *align_json(const struct align_report *r);
+/* The same with the findings that pass the filter (NULL: all), errors first, then warnings, then info. */
+json_t *align_json_filtered(const struct align_report *r, const struct align_filter *f);
+/* The filter of query arguments (each NULL or "" for none): owner "me" (the user me) or a user id, kind, severity
+ * (error, warning, info), rule (a rule's id). 0, or -1 with err naming the argument. */
+struct err;
+int align_filter_parse(struct align_filter *f, long long me, const char *owner, const char *kind, const char *severity,
+                       const char *rule, struct err *err);
+bool align_filter_match(const struct align_filter *f, const struct finding *x);
+/* The rule of that id, or NULL. */
+const struct align_rule *align_rule_find(const char *id);
+
+/* align_accept.c: accepting a finding as a known risk ({rule, kind, id, reason, until}: the finding must exist
+ * now, until from today to a year on; answers the acceptance), revoking one ({id}); both audited (kind
+ * alignment-accepted). */
+struct action;
+extern const struct action align_accept_action, align_accept_revoke_action;
+/* The acceptances not revoked, newest first: {id, rule, kind, object_id, reason, until, active, accepted_by,
+ * accepted_by_name, accepted_at}; active is false once until has passed. */
+json_t *align_accepted_list(db *d, const char *today);
+/* Keep today's point of the health history (the day's latest score and count); written only when it changed.
+ * 0, or -1 when it could not be written (a read-only workspace): the report stands without it. */
+int align_history_record(db *d, const struct align_report *r);
+/* align_run's steps (align_accept.c): each finding's owner; the accepted findings moved out of items. */
+void align_set_owners(db *d, struct align_report *r);
+void align_apply_accepted(db *d, struct align_report *r);
+/* The last days points, oldest first: [{day, score}]. */
+json_t *align_history(db *d, const char *today, int days);
 #endif

@@ -57,6 +57,8 @@ enum query {
 	/* active goals whose last review (or creation) plus review_every_days is before (today t)
 	 * -> id, title, that date; by id */
 	Q_GOALS_REVIEW_OVERDUE,
+	/* the health score's point for a day (day t, score i, count i, now t), replacing that day's */
+	Q_ALIGN_HISTORY_PUT,
 	Q__COUNT
 };
 

@@ -77,6 +77,9 @@ static const char *const sqlite_text[Q__COUNT] = {
 	                           "review_every_days || ' days') AS due_review FROM goals WHERE status = 'active' AND "
 	                           "date(coalesce(last_reviewed_at, created_at), '+' || review_every_days || ' days') < ? "
 	                           "ORDER BY id",
+	[Q_ALIGN_HISTORY_PUT] = "INSERT INTO alignment_history(day, score, count, recorded_at) VALUES (?, ?, ?, ?) "
+	                        "ON CONFLICT(day) DO UPDATE SET score = excluded.score, count = excluded.count, "
+	                        "recorded_at = excluded.recorded_at",
 };
 
 const char *query_sql(db *d, enum query q)

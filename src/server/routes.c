@@ -48,7 +48,11 @@ static const struct route lines[] = {
 	{HTTP_GET, "/api/v1/strategy/revisions", api_strategy_revisions, API, RANK_VIEWER, "Every version of the strategy"},
 	{HTTP_GET, "/api/v1/goals/{id}/measurements", api_goal_measurements, API, RANK_VIEWER, "A goal's measurements"},
 	{HTTP_GET, "/api/v1/goals/{id}/revisions", api_goal_revisions, API, RANK_VIEWER, "A goal's target changes"},
-	{HTTP_GET, "/api/v1/alignment", api_alignment, API, RANK_VIEWER, "Alignment findings and health score"},
+	{HTTP_GET, "/api/v1/alignment", api_alignment, API, RANK_VIEWER,
+	 "Alignment findings (?owner=me|id, ?kind=, ?severity=, ?rule=), those accepted as a risk, the health score "
+	 "and its history"},
+	{HTTP_GET, "/api/v1/alignment/accepted", api_alignment_accepted, API, RANK_VIEWER,
+	 "Findings accepted as a known risk, with who accepted them and when"},
 	{HTTP_GET, "/api/v1/activity", api_activity, API, RANK_VIEWER,
 	 "The activity feed: every change in the workspace, newest first (?kind=, ?limit=, ?cursor=)"},
 

@@ -244,3 +244,61 @@ void svg_scatter(buf *b, const struct svg_dot *d, int n)
 #undef PX
 #undef PY
 }
+
+void svg_history(buf *b, const struct svg_point *p, int n)
+{
+	/* the line in the left 210 pixels; the latest value is labelled to its right, the lowest above it */
+	const double w = 210, h = 56, pad = 6, top = 14;
+	if (n == 0) {
+		buf_lit(b, "<p class=\"muted\" id=\"history\">No history yet: a point is kept each day the report is "
+		           "computed.</p>");
+		return;
+	}
+	int lo = 0, last = n - 1;
+	for (int i = 1; i < n; i++)
+		if (p[i].value < p[lo].value)
+			lo = i;
+#define HX(i) (n == 1 ? w / 2 : pad + (w - 2 * pad) * (i) / (n - 1))
+#define HY(x) (h - pad - (h - pad - top) * (x) / 100.0) /* 0 to 100, so a drop looks as large as it is */
+	buf_lit(b, "<svg class=\"spark history\" id=\"history\" width=\"270\" height=\"56\" viewBox=\"0 0 270 56\" "
+	           "role=\"img\" aria-label=\"Health score over ");
+	buf_int(b, n);
+	buf_raw(b, n == 1 ? " day" : " days");
+	buf_lit(b, ": lowest ");
+	fmt_number(b, p[lo].value);
+	html(b, " on %s, latest ", p[lo].at);
+	fmt_number(b, p[last].value);
+	buf_lit(b, "\"><polyline points=\"");
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_addc(b, ' ');
+		point(b, HX(i), HY(p[i].value));
+	}
+	buf_lit(b, "\"/>");
+	/* the lowest point (when it is not the latest) and the latest, each with its value */
+	for (int k = 0; k < 2; k++) {
+		int i = k ? last : lo;
+		if (!k && lo == last)
+			continue;
+		double x = HX(i);
+		buf_lit(b, "<circle r=\"2.5\" cx=\"");
+		buf_int(b, lround(x));
+		buf_lit(b, "\" cy=\"");
+		buf_int(b, lround(HY(p[i].value)));
+		buf_raw(b, k ? "\"/><text class=\"label latest\" x=\"" : "\"/><text class=\"label lowest\" x=\"");
+		buf_int(b, k ? lround(w + 4) : lround(x));
+		buf_lit(b, "\" y=\"");
+		buf_int(b, k ? lround(HY(p[i].value) + 4) : 10);
+		buf_lit(b, "\" text-anchor=\"");
+		buf_raw(b, k ? "start" : x > w * 0.75 ? "end" : x < w * 0.25 ? "start" : "middle");
+		buf_lit(b, "\">");
+		buf_raw(b, k ? "latest " : "lowest ");
+		fmt_number(b, p[i].value);
+		if (k && lo == last)
+			buf_lit(b, ", the lowest");
+		buf_lit(b, "</text>");
+	}
+	buf_lit(b, "</svg>");
+#undef HX
+#undef HY
+}

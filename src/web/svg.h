@@ -23,6 +23,9 @@ struct svg_dot {
 /* A value/effort scatter with quadrants split at the medians: quick wins top left, big bets top right,
  * fill-ins bottom left, money pits bottom right. Each dot links to /features/{id}. */
 void svg_scatter(buf *b, const struct svg_dot *dots, int n);
+/* The health score's history (values 0-100, oldest first) as a 270x56 sparkline, its lowest and latest points
+ * labelled with their values. */
+void svg_history(buf *b, const struct svg_point *pts, int n);
 /* A number for people: whole numbers without decimals, others with at most two. */
 void fmt_number(buf *b, double x);
 #endif
