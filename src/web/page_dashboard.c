@@ -7,6 +7,7 @@
 #include "model/features.h"
 #include "model/owned.h"
 #include "model/users.h"
+#include "domain/align.h"
 #include "domain/getting_started.h"
 #include "web.h"
 
@@ -55,6 +56,16 @@ static void my_work_card(request *rq, buf *b)
 	}
 	if (json_array_size(own))
 		buf_lit(b, "</ul>");
+	char today[11];
+	today_ymd(today);
+	struct align_report r;
+	int mine = 0;
+	if (align_run(rq->db, rq->a, today, &r) == 0)
+		for (int k = 0; k < r.n; k++)
+			mine += r.items[k].owner == rq->user_id;
+	if (mine)
+		html(b, "<p>Findings on what you own: <a href=\"/alignment?owner=me\"><strong>%d</strong> finding%s</a></p>", mine,
+		     mine == 1 ? "" : "s");
 	if (rq->user_rank >= RANK_EDITOR) {
 		struct backlog_counts c;
 		backlog_counts(rq->db, &c);

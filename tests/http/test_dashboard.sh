@@ -55,10 +55,14 @@ expect "without sign-in: 401" 401 "$STATUS"
 BODY='{"email":"pm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
 COOKIE=$(header Set-Cookie | cut -d';' -f1)
 oneshot GET / "Cookie: $COOKIE"
+cp "$TMP/b" "$TMP/b.dash"
 check "the demo's dashboard has no checklist (all done)" lacks "$TMP/b" '<h2>Getting started</h2>'
 check "my work links to the goals that name me, filtered to me" contains "$TMP/b" "<a href=\"/goals?pm_owner=$PM_ID\"><strong>$(sql "SELECT count(*) FROM goals WHERE pm_owner = $PM_ID")</strong> Goals"
 WAIT=$(sql "SELECT count(*) FROM features WHERE status IN ('new', 'triage') AND merged_into IS NULL")
 check "what waits for a PM: the requests to triage" contains "$TMP/b" "<a href=\"/triage\"><strong>$WAIT</strong> request"
+MINE=$(jget "$(oneshot GET '/api/v1/alignment?owner=me' "Authorization: Bearer $PM"; echo "$TMP/b")" j.findings.length)
+check "my findings: the count the report's owner=me filter gives, linked to it" \
+	contains "$TMP/b.dash" "<a href=\"/alignment?owner=me\"><strong>$MINE</strong> finding"
 oneshot GET "/goals?pm_owner=$PM_ID" "Cookie: $COOKIE"
 expect "the filtered list the card links to opens" 200 "$STATUS"
 finish
