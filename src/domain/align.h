@@ -108,6 +108,8 @@ json_t *align_accepted_list(db *d, const char *today);
 /* Keep today's point of the health history (the day's latest score and count); written only when it changed.
  * 0, or -1 when it could not be written (a read-only workspace): the report stands without it. */
 int align_history_record(db *d, const struct align_report *r);
+/* One day's point of the health history, kept as given (the demo's past weeks). */
+int align_history_put(db *d, const char *day, int score, int count);
 /* align_run's steps (align_accept.c): each finding's owner; the accepted findings moved out of items. */
 void align_set_owners(db *d, struct align_report *r);
 void align_apply_accepted(db *d, struct align_report *r);

@@ -172,18 +172,20 @@ json_t *align_accepted_list(db *d, const char *today)
 	return json_pack("{so}", "items", items);
 }
 
+int align_history_put(db *d, const char *day, int score, int count)
+{
+	char now[21];
+	now_rfc3339(now);
+	return query_run(d, Q_ALIGN_HISTORY_PUT, "tiit", day, (long long)score, (long long)count, now) == DB_OK ? 0 : -1;
+}
+
 int align_history_record(db *d, const struct align_report *r)
 {
 	int score = align_score(r);
 	db_stmt *s = db_q(d, "SELECT score, count FROM alignment_history WHERE day = ?", "t", r->today);
 	bool same = s && db_step(s) == DB_ROW && db_col_int(s, 0) == score && db_col_int(s, 1) == r->n;
 	db_done(s);
-	if (same)
-		return 0;
-	char now[21];
-	now_rfc3339(now);
-	return query_run(d, Q_ALIGN_HISTORY_PUT, "tiit", r->today, (long long)score, (long long)r->n, now) == DB_OK ? 0
-	                                                                                                          : -1;
+	return same ? 0 : align_history_put(d, r->today, score, r->n);
 }
 
 json_t *align_history(db *d, const char *today, int days)

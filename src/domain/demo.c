@@ -2,6 +2,7 @@
  * strategy, goals with months of measurements, segments, personas, accounts, competitors; the backlog and
  * capacity come from demo_backlog.c. */
 #include "demo.h"
+#include "align.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -157,9 +158,19 @@ static int seed(db *d)
 	const long long goals[4] = {g1, g2, g3, g4};
 	if (demo_seed_backlog(d, goals, personas, pm, pmm) < 0)
 		return -1;
-	if (demo_seed_evidence(d, uid[4]) < 0)
+	if (demo_seed_evidence(d, uid[4]) < 0 || demo_seed_launches(d, pm, pmm, uid[1]) < 0)
 		return -1;
-	return demo_seed_launches(d, pm, pmm, uid[1]);
+	/* the health score's last four weeks: steady, then a drop when the enterprise launch was set before its release */
+	static const int scores[] = {76, 76, 76, 73, 73, 73, 73, 76, 76, 76, 73, 73, 70, 70,
+	                             70, 61, 61, 61, 58, 58, 58, 58, 55, 55, 55, 55, 52, 52};
+	char today[11], day[11];
+	today_ymd(today);
+	for (int i = 0; i < (int)COUNT(scores); i++) {
+		date_add(today, i - (int)COUNT(scores), day);
+		if (align_history_put(d, day, scores[i], (100 - scores[i]) / 5) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int demo_seed(db *d)

@@ -256,11 +256,11 @@ void svg_history(buf *b, const struct svg_point *p, int n)
 	}
 	int lo = 0, last = n - 1;
 	for (int i = 1; i < n; i++)
-		if (p[i].value < p[lo].value)
+		if (p[i].value <= p[lo].value) /* the latest of equal lows */
 			lo = i;
 #define HX(i) (n == 1 ? w / 2 : pad + (w - 2 * pad) * (i) / (n - 1))
 #define HY(x) (h - pad - (h - pad - top) * (x) / 100.0) /* 0 to 100, so a drop looks as large as it is */
-	buf_lit(b, "<svg class=\"spark history\" id=\"history\" width=\"270\" height=\"56\" viewBox=\"0 0 270 56\" "
+	buf_lit(b, "<svg class=\"spark history\" id=\"history\" width=\"320\" height=\"56\" viewBox=\"0 0 320 56\" "
 	           "role=\"img\" aria-label=\"Health score over ");
 	buf_int(b, n);
 	buf_raw(b, n == 1 ? " day" : " days");
@@ -292,10 +292,10 @@ void svg_history(buf *b, const struct svg_point *p, int n)
 		buf_lit(b, "\" text-anchor=\"");
 		buf_raw(b, k ? "start" : x > w * 0.75 ? "end" : x < w * 0.25 ? "start" : "middle");
 		buf_lit(b, "\">");
-		buf_raw(b, k ? "latest " : "lowest ");
+		buf_raw(b, k ? (n == 1 ? "today " : "latest ") : "lowest ");
 		fmt_number(b, p[i].value);
-		if (k && lo == last)
-			buf_lit(b, ", the lowest");
+		if (k && lo == last && n > 1)
+			buf_lit(b, ", lowest");
 		buf_lit(b, "</text>");
 	}
 	buf_lit(b, "</svg>");
