@@ -189,6 +189,14 @@ static json_t *plan_schema(bool applied)
 		json_object_set_new(props, "applied", ids("Features now planned for the period"));
 		json_object_set_new(props, "unplanned", ids("Features that were planned for the period, now cut: accepted again"));
 		json_array_append_new(req, json_string("applied"));
+		json_object_set_new(
+		    props, "release_warnings",
+		    json_pack("{sss{sss{s{ss}s{ss}s{ss}s{ss}s{ss}}s[sssss]}ss}", "type", "array", "items", "type", "object",
+		              "properties", "id", "type", "integer", "title", "type", "string", "release_id", "type", "integer",
+		              "target_date", "type", "string", "message", "type", "string", "required", "id", "title",
+		              "release_id", "target_date", "message", "description",
+		              "Features now planned for the period whose release ships outside it"));
+		json_array_append_new(req, json_string("release_warnings"));
 	}
 	return json_pack("{sssoso}", "type", "object", "properties", props, "required", req);
 }

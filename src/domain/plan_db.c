@@ -2,6 +2,7 @@
  * capacity, runs the solver (plan.c) and answers JSON; applying marks the chosen features planned. */
 #include "plan_db.h"
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "domain/score.h"
@@ -414,6 +415,33 @@ static int set_status(db *d, const struct entity *fe, long long actor, long long
 	return rc;
 }
 
+/* The features just planned for period whose release (not cancelled) ships outside it: what Apply warns about. */
+static json_t *release_mismatches(db *d, json_t *ids, const char *period)
+{
+	json_t *out = json_array(), *x;
+	char from[11], to[11];
+	if (!period_range(period, from, to))
+		return out;
+	size_t i;
+	json_array_foreach(ids, i, x) {
+		db_stmt *s = db_q(d,
+		                  "SELECT f.title, rel.id, rel.name, rel.target_date FROM features f JOIN releases rel ON "
+		                  "rel.id = f.release_id WHERE f.id = ? AND rel.status <> 'cancelled' AND "
+		                  "(rel.target_date < ? OR rel.target_date > ?)",
+		                  "itt", (long long)json_integer_value(x), from, to);
+		if (s && db_step(s) == DB_ROW) {
+			char msg[600];
+			snprintf(msg, sizeof msg, "\"%.200s\" is planned for %s, but its release \"%.200s\" ships on %s.",
+			         db_col_text(s, 0), period, db_col_text(s, 2), db_col_text(s, 3));
+			json_array_append_new(out, json_pack("{sIsssIssss}", "id", (json_int_t)json_integer_value(x), "title",
+			                                     db_col_text(s, 0), "release_id", (json_int_t)db_col_int(s, 1),
+			                                     "target_date", db_col_text(s, 3), "message", msg));
+		}
+		db_done(s);
+	}
+	return out;
+}
+
 json_t *plan_apply(db *d, long long actor, const struct plan_req *r, struct err *e)
 {
 	const struct entity *fe = entity_find("features");
@@ -449,6 +477,7 @@ json_t *plan_apply(db *d, long long actor, const struct plan_req *r, struct err 
 		}
 		json_array_append_new(unplanned, json_integer(id));
 	}
+	json_object_set_new(ans, "release_warnings", release_mismatches(d, applied, r->period));
 	return ans;
 }
 

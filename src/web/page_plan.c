@@ -232,9 +232,20 @@ static void plan_page(request *rq, response *rs, json_t *body, const char *perio
 		fmt_number(b, stored[2]);
 		html(b, " person-weeks). <a href=\"/plan?period=%s\">Use the stored capacity</a></p>", period);
 	}
-	if (applied)
+	if (applied) {
 		html(b, "<p class=\"notice\" role=\"status\" id=\"applied\">Applied: %zu features are planned for %s.</p>",
 		     json_array_size(json_object_get(applied, "applied")), period);
+		json_t *warn = json_object_get(applied, "release_warnings"), *w;
+		size_t i;
+		if (json_array_size(warn))
+			buf_lit(b, "<div class=\"warning\" role=\"alert\" id=\"release-warnings\"><p>Their releases ship outside "
+			           "the period:</p><ul>");
+		json_array_foreach(warn, i, w) html(b, "<li><a href=\"/features/%lld\">%s</a></li>",
+		                                   (long long)json_integer_value(json_object_get(w, "id")),
+		                                   json_string_value(json_object_get(w, "message")));
+		if (json_array_size(warn))
+			buf_lit(b, "</ul></div>");
+	}
 	if (failed) {
 		html(b, "<p class=\"error\" role=\"alert\" id=\"plan-error\">%s</p>", failed->message);
 		return page_end(rq, rs);

@@ -106,7 +106,12 @@ void page_release_reschedule_form(request *rq, response *rs)
 {
 	struct err err = {0};
 	long long id = rq_id(rq, 0);
-	json_t *p = release_reschedule_preview(rq->db, id, rq_query(rq, "target_date"), &err);
+	const char *date = rq_query(rq, "target_date");
+	if (!entity_ref_exists(rq->db, "releases", id))
+		return page_error(rq, rs, 404, "No such release.");
+	if (!date || !*date) /* no date yet: the form that asks for one */
+		return reply_redirect(rs, rq, arena_printf(rq->a, "/releases/%lld#reschedule", id));
+	json_t *p = release_reschedule_preview(rq->db, id, date, &err);
 	if (!p)
 		return page_error(rq, rs, err.status, err.message);
 	preview_page(rq, rs, id, p, NULL);

@@ -118,8 +118,15 @@ expect "cookie apply without the CSRF token: 403" 403 "$STATUS"
 expect "the CSRF refusal changed nothing" "$BEFORE" "$(versions)"
 BODY='{"period":"2027-Q1"}' oneshot POST /api/v1/plan "Cookie: $COOKIE" "$J" "X-CSRF-Token: $CSRF"
 expect "cookie compute with the token: 200" 200 "$STATUS"
+# the releases pinned (the demo dates them from today): feature 1's ships before the period, the other in it
+sql "UPDATE releases SET target_date = CASE WHEN id = (SELECT release_id FROM features WHERE id = 1) THEN '2026-06-30' ELSE '2027-02-15' END"
 req "$PM" POST /api/v1/plan/apply '{"period":"2027-Q1"}'
 expect "pm applies the plan" "200 [1,2,6,3,8,5]" "$STATUS $(jget "$TMP/b" j.applied)"
+expect "apply warns about each feature planned now whose release ships outside the period" \
+	"$(sql "SELECT group_concat(id) FROM (SELECT id FROM features WHERE id IN (1,2,6,3,8,5) AND release_id = (SELECT release_id FROM features WHERE id = 1) ORDER BY id)")" \
+	"$(jget "$TMP/b" 'j.release_warnings.map(w => w.id).sort((a, b) => a - b).join()')"
+check "... saying when the release ships" contains "$TMP/b" 'ships on 2026-06-30.'
+
 expect "chosen features are planned for the period, versions bumped" \
 	"1:planned:2027-Q1:1 2:planned:2027-Q1:2 3:planned:2027-Q1:2 5:planned:2027-Q1:2 6:planned:2027-Q1:2 8:planned:2027-Q1:2" \
 	"$(sql "SELECT group_concat(id || ':' || status || ':' || period || ':' || version, ' ') FROM features WHERE period = '2027-Q1'")"

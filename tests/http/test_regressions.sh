@@ -131,4 +131,12 @@ L=$(sql "SELECT min(id) FROM launches")
 oneshot GET "/launch-raci/new?launch_id=$L" "Cookie: $COOKIE"
 check "owner pickers: a launch's RACI still offers everyone (sales and support are informed)" contains "$TMP/b" "<option value=\"$VIEWER_ID\""
 
+# --- /releases/{id}/reschedule without a date shows the form that asks for one, not an error page
+session pm
+REL=$(sql "SELECT min(id) FROM releases")
+oneshot GET "/releases/$REL/reschedule" "Cookie: $COOKIE"
+expect "reschedule without a date: to the release's Reschedule form" "303 /releases/$REL#reschedule" "$STATUS $(header Location)"
+oneshot GET "/releases/999999/reschedule" "Cookie: $COOKIE"
+expect "... and a missing release is still 404" 404 "$STATUS"
+
 finish
