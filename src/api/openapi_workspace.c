@@ -97,6 +97,10 @@ static void dashboard_schemas(json_t *schemas)
 
 void openapi_workspace_schemas(json_t *schemas)
 {
+	json_object_set_new(schemas, "BulkResult",
+	                    openapi_object(json_pack("{s{sss[sss]}sos{sss{ss}}}", "action", "type", "string", "enum", "link",
+	                                             "tag", "dismiss", "count", openapi_t("integer", "Insights changed"),
+	                                             "ids", "type", "array", "items", "type", "integer")));
 	dashboard_schemas(schemas);
 	json_object_set_new(schemas, "Health", openapi_object(json_pack("{so}", "status", openapi_t("string", "ok"))));
 	people_schemas(schemas);

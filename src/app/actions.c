@@ -3,6 +3,7 @@
 #include "model/action.h"
 #include "domain/align.h"
 #include "domain/evidence.h"
+#include "domain/insights_bulk.h"
 #include "domain/launch.h"
 #include "domain/plan_db.h"
 #include "domain/triage.h"
@@ -19,6 +20,7 @@ const struct action *const actions_all[] = {
 	&merge_action,
 	&evidence_link_action,
 	&evidence_unlink_action,
+	&insights_bulk_action,
 	&reschedule_action,
 	&share_link_create_action,
 	&share_link_revoke_action,

@@ -10,7 +10,7 @@
 static const struct action_page *const action_pages[] = {&triage_page_face, &evidence_link_page, &evidence_unlink_page,
                                                             &reschedule_page, &share_link_create_page,
                                                             &share_link_revoke_page, &plan_apply_page,
-                                                            &checklist_tick_page, &align_accept_page};
+                                                            &checklist_tick_page, &align_accept_page, &insights_bulk_page};
 
 static const struct action_page *page_of(const struct action *a)
 {

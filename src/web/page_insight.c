@@ -1,5 +1,7 @@
-/* page_insight.c — what insight pages add to the generic ones: importing from CSV, and (on an insight's
- * page) the features it supports. */
+/* page_insight.c — what insight pages add to the generic ones: importing from CSV, selecting insights on the list
+ * for one bulk decision (link to a feature, tag, dismiss), and (on an insight's page) the features it supports. */
+#include "action_form.h"
+#include "domain/insights_bulk.h"
 #include "model/insights.h"
 #include "evidence.h"
 #include "web.h"
@@ -10,6 +12,43 @@ static void list_actions(request *rq, buf *b)
 		buf_lit(b, "<a class=\"button secondary\" href=\"/insights/import\">Import CSV</a>");
 }
 
+static bool may_bulk(request *rq) { return rq->user_rank >= insights_bulk_action.rank; }
+
+/* Above the list: the bulk form; the rows' checkboxes belong to it (the form attribute). */
+static void list_before(request *rq, buf *b, json_t *items, void *ctx)
+{
+	(void)ctx;
+	if (!may_bulk(rq) || !json_array_size(items))
+		return;
+	buf_lit(b, "<details class=\"bulk\" id=\"bulk\"");
+	if (action_failed(rq, &insights_bulk_action, 0))
+		buf_lit(b, " open");
+	buf_lit(b, "><summary>Change the selected insights</summary>");
+	struct kv importance = {"importance", "2", NULL};
+	action_form(rq, b, &insights_bulk_action, NULL,
+	            &(struct form_opts){.cls = "inline", .only = "action feature_id importance tag", .values = &importance,
+	                                .intro = "Tick insights in the list, then link them to a feature, tag them or dismiss "
+	                                         "them — all of them or, if one cannot be changed, none."});
+	buf_lit(b, "</details>");
+}
+
+static void *list_prepare(request *rq, json_t *items)
+{
+	(void)items;
+	return may_bulk(rq) ? (void *)1 : NULL;
+}
+
+static void list_cell(request *rq, buf *b, json_t *obj, void *ctx)
+{
+	(void)rq;
+	if (!ctx)
+		return;
+	long long id = json_integer_value(json_object_get(obj, "id"));
+	html(b, "<input type=\"checkbox\" name=\"ids\" value=\"%lld\" form=\"insights-bulk-form\" "
+	        "aria-label=\"Select insight %lld\">",
+	     id, id);
+}
+
 /* On an insight's page: the features it supports, linking to more, and suggestions. */
 static void show_extra(request *rq, buf *b, json_t *o, const char *form, const struct err *err)
 {
@@ -17,4 +56,15 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 	insight_section(rq, b, json_integer_value(json_object_get(o, "id")));
 }
 
-const struct kind_page insight_page = {"insights", NULL, NULL, NULL, list_actions, NULL, show_extra};
+/* A refused bulk change shows the insights list again, the form open with the message (nothing was changed). */
+static void bulk_failed(request *rq, response *rs, const struct outcome *o)
+{
+	rq->params[0] = "insights"; /* the list page reads its kind from the path: /insights */
+	page_entity_list(rq, rs);
+	rs->status = o->err.status;
+}
+
+const struct action_page insights_bulk_page = {&insights_bulk_action, bulk_failed, NULL};
+
+const struct kind_page insight_page = {"insights", "Select", list_prepare, list_cell, list_actions, list_before,
+                                       show_extra};
