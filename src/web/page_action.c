@@ -36,8 +36,8 @@ void page_action(request *rq, response *rs)
 	}
 	if (p && p->done)
 		return p->done(rq, rs, o);
-	const char *next = o->x.redirect ? o->x.redirect
-	                   : e           ? arena_printf(rq->a, "/%s/%lld", e->kind, o->x.id)
+	const char *next = o->x.redirect ? o->x.redirect /* the object's page, saying what was done */
+	                   : e           ? arena_printf(rq->a, "/%s/%lld?done=%s", e->kind, o->x.id, a->name)
 	                                 : "/";
 	reply_redirect(rs, rq, next);
 }

@@ -5,6 +5,7 @@
 #include <strings.h>
 #include "app/reply.h"
 #include "fields.h"
+#include "model/action.h"
 #include "model/choices.h"
 #include "model/entity.h"
 #include "svg.h"
@@ -351,6 +352,31 @@ static const char *after_write(request *rq, const struct entity *e, long long id
 	return id ? arena_printf(rq->a, "/%s/%lld", e->kind, id) : arena_printf(rq->a, "/%s", e->kind);
 }
 
+/* The page a write sends the browser to, saying what was done (?saved=created|saved, before any #section), so
+ * the page confirms it; a list is left as it is (its query is its filters). */
+static const char *with_notice(request *rq, const char *url, const char *what)
+{
+	const char *hash = strchr(url, '#');
+	if (strchr(url, '?') || !strchr(url + 1, '/')) /* a query already, or a list (/goals) */
+		return url;
+	if (!hash)
+		return arena_printf(rq->a, "%s?saved=%s", url, what);
+	return arena_printf(rq->a, "%.*s?saved=%s%s", (int)(hash - url), url, what, hash);
+}
+
+/* "Saved." after a write that came back here (?saved=, or ?done= an action's name); nothing for other values. */
+static void saved_notice(request *rq, buf *b)
+{
+	const char *saved = rq_query(rq, "saved"), *done = rq_query(rq, "done");
+	const struct action *a = done ? action_find(done) : NULL;
+	const char *msg = str_eq(saved, "created") ? "Created." : str_eq(saved, "saved") ? "Saved." : NULL;
+	if (a && a->verb)
+		msg = arena_printf(rq->a, "%c%s.", a->verb[0] >= 'a' && a->verb[0] <= 'z' ? a->verb[0] - 32 : a->verb[0],
+		                   a->verb + 1);
+	if (msg)
+		html(b, "<p class=\"notice\" role=\"status\" id=\"saved\">%s</p>", msg);
+}
+
 /* Breadcrumbs: the list, or for a child kind its parent's list and the parent. */
 static void crumbs(request *rq, buf *b, const struct entity *e, json_t *obj)
 {
@@ -410,7 +436,7 @@ void page_entity_create(request *rq, response *rs)
 		return form_page(rq, rs, e, NULL, &err);
 	}
 	json_t *o = entity_get(rq->db, e, id);
-	reply_redirect(rs, rq, after_write(rq, e, id, o));
+	reply_redirect(rs, rq, with_notice(rq, after_write(rq, e, id, o), "created"));
 	json_decref(o);
 }
 
@@ -444,6 +470,7 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	if (rq_query(rq, "merged_from") && parse_ll(rq_query(rq, "merged_from"), &from))
 		html(b, "<p class=\"notice\" role=\"status\">%s #%lld was merged into this one as a duplicate.</p>", e->one,
 		     from);
+	saved_notice(rq, b);
 	buf_lit(b, "<dl class=\"fields\">");
 	struct ref_cache rc = {0};
 	for (int i = 0; i < e->nfields; i++) {
@@ -528,7 +555,7 @@ void page_entity_update(request *rq, response *rs)
 		json_decref(o);
 		return;
 	}
-	reply_redirect(rs, rq, after_write(rq, e, id, o));
+	reply_redirect(rs, rq, with_notice(rq, after_write(rq, e, id, o), "saved"));
 	json_decref(o);
 }
 

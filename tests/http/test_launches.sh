@@ -149,7 +149,7 @@ check "the feature's page lists the launch that announces it" sh -c \
 	"grep -q 'id=\"launches\"' '$TMP/b' && grep -qF '<a href=\"/launches/$L\">SSO for everyone</a>' '$TMP/b'"
 ITEM2=$(sql "SELECT id FROM launch_checklist WHERE launch_id = $L AND done = 0 ORDER BY due, id LIMIT 1")
 api POST "/launch-checklist/$ITEM2" -b "$TMP/pm.jar" --data-urlencode "_csrf=$CSRF" -d "done=true&version=1"
-expect "ticking from the page returns to the launch's checklist" "303 /launches/$L#checklist" "$STATUS $(header Location)"
+expect "ticking from the page returns to the launch's checklist, saying it was saved" "303 /launches/$L?saved=saved#checklist" "$STATUS $(header Location)"
 expect "the item is done" 1 "$(sql "SELECT done FROM launch_checklist WHERE id = $ITEM2")"
 api POST "/launch-checklist/$ITEM2" -b "$TMP/pm.jar" -d "done=false&version=2"
 expect "a page write without the CSRF token: 403" 403 "$STATUS"

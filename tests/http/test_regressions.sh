@@ -139,4 +139,20 @@ expect "reschedule without a date: to the release's Reschedule form" "303 /relea
 oneshot GET "/releases/999999/reschedule" "Cookie: $COOKIE"
 expect "... and a missing release is still 404" 404 "$STATUS"
 
+# --- a confirmation after every save: the page a form returns to says what was done
+session pm
+V=$(sql "SELECT version FROM goals WHERE id = 2")
+BODY="_csrf=$CSRF&version=$V&title=Grow+mid-market+net+revenue+retention" oneshot POST /goals/2 "Cookie: $COOKIE" \
+	"Content-Type: application/x-www-form-urlencoded"
+expect "a saved edit returns to the object saying so" "303 /goals/2?saved=saved" "$STATUS $(header Location)"
+oneshot GET "/goals/2?saved=saved" "Cookie: $COOKIE"
+check "... and the page confirms: Saved." contains "$TMP/b" '<p class="notice" role="status" id="saved">Saved.</p>'
+BODY="_csrf=$CSRF&value=111&at=2026-11-20" oneshot POST /goals/2/measurements "Cookie: $COOKIE" \
+	"Content-Type: application/x-www-form-urlencoded"
+expect "an action returns to its object naming itself" "303 /goals/2?done=measure" "$STATUS $(header Location)"
+oneshot GET "/goals/2?done=measure" "Cookie: $COOKIE"
+check "... and the page says what was done" contains "$TMP/b" 'id="saved">Measured.</p>'
+oneshot GET "/goals/2?done=%3Cscript%3E&saved=x" "Cookie: $COOKIE"
+check "an unknown value says nothing (no text is echoed)" lacks "$TMP/b" 'id="saved"'
+
 finish
