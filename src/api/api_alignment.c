@@ -18,6 +18,7 @@ void api_alignment(request *rq, response *rs)
 	align_history_record(rq->db, &r);
 	json_t *out = align_json_filtered(&r, &f);
 	json_object_set_new(out, "history", align_history(rq->db, today, 90));
+	json_object_set_new(out, "cannot_judge", align_unjudged(rq->db));
 	reply_json(rs, 200, out);
 }
 

@@ -135,6 +135,13 @@ void openapi_workspace_schemas(json_t *schemas)
 	        "The findings accepted as a known risk (until today or later): out of the findings and the score",
 	        "items", accepted, "history", "type", "array", "description",
 	        "The health score's daily points of the last 90 days, oldest first", "items", point)));
+	json_t *al = json_object_get(schemas, "Alignment");
+	json_object_set_new(json_object_get(al, "properties"), "cannot_judge",
+	                    json_pack("{sssss{sss{s{ss}s{ss}}s[ss]}}", "type", "array", "description",
+	                              "What the score cannot judge yet: rules with no data to look at", "items", "type",
+	                              "object", "properties", "rules", "type", "string", "reason", "type", "string",
+	                              "required", "rules", "reason"));
+	json_array_append_new(json_object_get(al, "required"), json_string("cannot_judge"));
 	json_t *acceptance = openapi_object(json_pack(
 	    "{sosososososos{ssssss}sososo}", "id", openapi_t("integer", "The acceptance"), "rule",
 	    openapi_t("string", "The finding's rule"), "kind", openapi_t("string", "The kind of its object"), "object_id",

@@ -80,6 +80,8 @@ void rule_insights_untriaged(db *d, struct align_report *r, const struct align_r
 void rule_strategy_missing(db *d, struct align_report *r, const struct align_rule *self);
 void rule_no_active_goals(db *d, struct align_report *r, const struct align_rule *self);
 void rule_plan_period_vs_release(db *d, struct align_report *r, const struct align_rule *self);
+/* What the report cannot judge yet: [{"rules", "reason"}] for each group of rules with no data to look at. */
+json_t *align_unjudged(db *d);
 /* align_launches.c: every launch conflict rule (the rule's id names which conflicts it reports) */
 void rule_launch_conflict(db *d, struct align_report *r, const struct align_rule *self);
 /* Parse "error", "warning", "info"; -1 otherwise. */

@@ -41,3 +41,30 @@ void rule_plan_period_vs_release(db *d, struct align_report *r, const struct ali
 	}
 	db_done(s);
 }
+
+/* What the score cannot judge yet: the rules that have no data to look at, so a high score on an empty workspace
+ * is not read as "aligned". */
+static const struct {
+	const char *rules, *sql, *reason;
+} unjudged[] = {
+	{"feature-no-evidence, demand-concentrated, insights-untriaged", "SELECT count(*) FROM insights",
+	 "No customer evidence yet: import insights to judge whether planned work is backed by customers."},
+	{"goal-no-work, feature-no-goal, feature-no-persona, feature-no-success-metric",
+	 "SELECT count(*) FROM features WHERE status IN ('planned', 'in_progress')",
+	 "Nothing is planned yet: plan features to judge whether the work serves the goals and personas."},
+	{"plan-over-capacity", "SELECT count(*) FROM capacity",
+	 "No capacity is entered: enter each team's person-weeks to judge whether the plan fits."},
+	{"launch-before-release, launch-not-ready, launch-date-passed, activity-after-launch", "SELECT count(*) FROM launches",
+	 "No launch is planned: plan launches to judge whether go-to-market keeps pace with what ships."},
+	{"accepted-out-of-scope", "SELECT count(*) FROM strategy WHERE out_of_scope <> '[]'",
+	 "The strategy says nothing is out of scope: list what is, to judge accepted requests against it."},
+};
+
+json_t *align_unjudged(db *d)
+{
+	json_t *out = json_array();
+	for (size_t i = 0; i < sizeof unjudged / sizeof unjudged[0]; i++)
+		if (db_int(d, 1, unjudged[i].sql, "") == 0)
+			json_array_append_new(out, json_pack("{ssss}", "rules", unjudged[i].rules, "reason", unjudged[i].reason));
+	return out;
+}

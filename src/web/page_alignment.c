@@ -15,6 +15,21 @@ static const char *finding_href(request *rq, const struct finding *f)
 	return f->id ? arena_printf(rq->a, "/%s/%lld", f->kind, f->id) : arena_printf(rq->a, "/%s", f->kind);
 }
 
+/* What the score cannot judge yet (no data for some rules), so a high score is read for what it is. */
+static void unjudged(request *rq, buf *b)
+{
+	json_t *u = align_unjudged(rq->db), *x;
+	size_t i;
+	if (json_array_size(u))
+		buf_lit(b, "<div class=\"unjudged\" id=\"cannot-judge\"><p>What the score cannot judge yet:</p><ul>");
+	json_array_foreach(u, i, x) html(b, "<li>%s <small class=\"muted\">(%s)</small></li>",
+	                                json_string_value(json_object_get(x, "reason")),
+	                                json_string_value(json_object_get(x, "rules")));
+	if (json_array_size(u))
+		buf_lit(b, "</ul></div>");
+	json_decref(u);
+}
+
 static void score_and_tally(buf *b, const struct align_report *r)
 {
 	int score = align_score(r);
@@ -240,6 +255,7 @@ void page_alignment(request *rq, response *rs)
 		return;
 	}
 	score_and_tally(b, &r);
+	unjudged(rq, b);
 	history_chart(rq, b, &r);
 	struct align_filter filt;
 	struct err e = {0};

@@ -16,6 +16,9 @@ expect "the steps, in the order to take them" "strategy,goal,personas,evidence,c
 oneshot GET /api/v1/alignment "$A"
 expect "an empty workspace is not 'aligned': strategy-missing and no-active-goals" "80 strategy-missing,no-active-goals" \
 	"$(jget "$TMP/b" j.score) $(jget "$TMP/b" 'j.findings.map(f => f.rule).join()')"
+expect "... and it says what the score cannot judge yet (no evidence, nothing planned, no capacity, no launch, no scope)" 5 \
+	"$(jget "$TMP/b" j.cannot_judge.length)"
+check "... naming the rules it cannot judge" sh -c "grep -q 'feature-no-evidence, demand-concentrated' '$TMP/b'"
 "$TANDEM" user passwd admin@example.com --db "$DB" --password-stdin > /dev/null 2>&1 <<PW
 a-long-test-password
 PW
@@ -43,6 +46,8 @@ PM=$(token pm)
 PM_ID=$(sql "SELECT id FROM users WHERE email = 'pm@demo.tandem'")
 oneshot GET /api/v1/getting-started "Authorization: Bearer $PM"
 expect "the demo has done every step" "7 7" "$(jget "$TMP/b" j.done) $(jget "$TMP/b" j.total)"
+oneshot GET /api/v1/alignment "Authorization: Bearer $PM"
+expect "the demo gives every rule something to judge" 0 "$(jget "$TMP/b" j.cannot_judge.length)"
 oneshot GET "/api/v1/users/$PM_ID/owned" "Authorization: Bearer $PM"
 expect "what the PM owns: goals as PM owner, counted" "$(sql "SELECT count(*) FROM goals WHERE pm_owner = $PM_ID")" \
 	"$(jget "$TMP/b" 'j.items.find(i => i.kind === "goals" && i.field === "pm_owner").count')"
