@@ -100,6 +100,11 @@ const struct action evidence_unlink_action = {
 	.button = "Unlink", .missing_field = "feature", .run = unlink_insight,
 };
 
+long long evidence_count(db *d, long long feature_id)
+{
+	return db_int(d, 0, "SELECT count(*) FROM feature_insights WHERE feature_id = ?", "i", feature_id);
+}
+
 bool evidence_linked(db *d, long long feature_id, long long insight_id)
 {
 	return db_int(d, 0, "SELECT 1 FROM feature_insights WHERE feature_id = ? AND insight_id = ?", "ii", feature_id,

@@ -20,6 +20,8 @@ const char *evidence_importance_label(long long importance);
 extern const struct action evidence_link_action, evidence_unlink_action;
 /* Is the insight linked to the feature? */
 bool evidence_linked(db *d, long long feature_id, long long insight_id);
+/* How many insights are linked to the feature as evidence. */
+long long evidence_count(db *d, long long feature_id);
 /* A feature's evidence as a new object: {"items": [{insight_id, text, author, source, observed_at,
  * account_id, account, arr, importance, weight, linked_at}] (most important first, at most
  * EVIDENCE_LIST_MAX), "total", "source_mix": {source: count} (every source, 0 included)}. NULL with e (404). */

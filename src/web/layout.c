@@ -11,7 +11,7 @@ static const struct {
 	const char *href, *label, *key;
 } nav[] = {
 	{"/", "Dashboard", "dashboard"},   {"/strategy", "Strategy", "strategy"}, {"/goals", "Goals", "goals"},
-	{"/features", "Features", "features"}, {"/plan", "Plan", "plan"},       {"/roadmap", "Launches", "launch"},
+	{"/features", "Features", "features"}, {"/plan", "Plan", "plan"},       {"/launches", "Launches", "launch"},
 	{"/segments", "Customers", "customers"},
 	{"/alignment", "Alignment", "alignment"},
 };
@@ -19,6 +19,7 @@ static const struct {
 static const struct {
 	const char *section, *href, *label, *key;
 } tabs[] = {
+	{"dashboard", "/", "Overview", "dashboard"},         {"dashboard", "/activity", "Activity", "activity"},
 	{"features", "/features", "Backlog", "features"},   {"features", "/triage", "Triage", "triage"},
 	{"plan", "/plan", "Plan", "plan"},                   {"plan", "/capacity", "Capacity", "capacity"},
 	{"plan", "/demand", "Demand", "demand"},           {"features", "/insights", "Evidence", "insights"},

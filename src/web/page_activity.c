@@ -112,7 +112,7 @@ void page_activity(request *rq, response *rs)
 		return page_error(rq, rs, 400, "kind must be one of the kinds Tandem keeps (goals, features, launches, …).");
 	long long next;
 	json_t *items = audit_feed(rq->db, kind, before, FEED_PAGE, &next);
-	page_begin(rq, rs, "Activity", "dashboard");
+	page_begin(rq, rs, "Activity", "activity");
 	buf *b = &rs->body;
 	buf_lit(b, "<h1>Activity</h1><p class=\"blurb\">Every change in the workspace, newest first: who changed what, "
 	           "and when.</p><form method=\"get\" action=\"/activity\" class=\"inline-form\"><label for=\"kind\">Only"

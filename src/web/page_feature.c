@@ -3,6 +3,8 @@
 #include <string.h>
 #include "action_form.h"
 #include "app/reply.h"
+#include "domain/demand.h"
+#include "domain/evidence.h"
 #include "domain/gate.h"
 #include "domain/score.h"
 #include "domain/triage.h"
@@ -243,6 +245,24 @@ static void strategy_aside(buf *b, json_t *s)
 	buf_lit(b, "<p><a href=\"/strategy\">The whole strategy</a></p></aside>");
 }
 
+/* The evidence behind a request: how many insights, from how many accounts, and its demand. */
+static void request_evidence(request *rq, buf *b, long long id)
+{
+	json_t *dm = demand_feature(rq->db, id);
+	long long insights = evidence_count(rq->db, id);
+	if (!insights)
+		buf_lit(b, "<p class=\"evidence-line muted\">No customer evidence linked yet.</p>");
+	else {
+		html(b, "<p class=\"evidence-line\"><a href=\"/features/%lld#evidence\">%lld insight%s</a> from %lld account%s · "
+		        "demand ",
+		     id, insights, insights == 1 ? "" : "s", (long long)json_integer_value(json_object_get(dm, "account_count")),
+		     json_integer_value(json_object_get(dm, "account_count")) == 1 ? "" : "s");
+		fmt_number(b, json_number_value(json_object_get(dm, "demand")));
+		buf_lit(b, "</p>");
+	}
+	json_decref(dm);
+}
+
 /* What the gate sees in a request: the strategy statements it shares words with, and the words. */
 static void gate_matches(request *rq, buf *b, long long id)
 {
@@ -323,6 +343,7 @@ static void triage_page(request *rq, response *rs, const char *reply, const char
 		const char *desc = json_string_value(json_object_get(f, "description"));
 		if (desc && *desc)
 			html(b, "<p class=\"excerpt\">%.400s</p>", desc);
+		request_evidence(rq, b, ids[i]);
 		gate_matches(rq, b, ids[i]);
 		if (editor)
 			triage_form(rq, b, f, strategy, "/triage");

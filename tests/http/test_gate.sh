@@ -29,6 +29,12 @@ oneshot GET /triage "Cookie: $COOKIE"
 check "the triage page shows what each request touches" contains "$TMP/b" '<h3>Touches the strategy</h3>'
 check "... the out-of-scope line with its shared words" contains "$TMP/b" 'On-premise installation <small class="matched">shared words: premise, installation</small>'
 check "... and says so when a request shares none" contains "$TMP/b" 'Shares no words with the strategy.'
+check "each request shows its evidence, or that it has none" contains "$TMP/b" 'No customer evidence linked yet.'
+sql "INSERT INTO feature_insights(feature_id, insight_id, importance, created_at) SELECT $ONPREM, id, 3, '2026-12-01T00:00:00Z' FROM insights WHERE text LIKE '%premise%'"
+N=$(sql "SELECT count(*) FROM feature_insights WHERE feature_id = $ONPREM")
+oneshot GET /triage "Cookie: $COOKIE"
+check "... with how many insights, linked to the feature's evidence" contains "$TMP/b" "<a href=\"/features/$ONPREM#evidence\">$N insight"
+check "... from how many accounts, and its demand" sh -c "grep -q 'from [0-9]* account[s]* · demand [0-9]' '$TMP/b'"
 
 # decide one; the reply page offers the mail to the requester and a copy button
 BODY="_csrf=$CSRF&decision=accept&reason=Fits+the+evening+shift&back=/triage" oneshot POST "/features/$DARK/triage" \

@@ -155,4 +155,12 @@ check "... and the page says what was done" contains "$TMP/b" 'id="saved">Measur
 oneshot GET "/goals/2?done=%3Cscript%3E&saved=x" "Cookie: $COOKIE"
 check "an unknown value says nothing (no text is echoed)" lacks "$TMP/b" 'id="saved"'
 
+# --- navigation names what it opens: Launches opens the launches; the activity feed is a tab of the dashboard
+session pm
+oneshot GET / "Cookie: $COOKIE"
+check "Launches in the main navigation opens /launches" contains "$TMP/b" '<li><a href="/launches">Launches</a></li>'
+check "the dashboard has an Activity tab" contains "$TMP/b" '<a href="/activity">Activity</a>'
+oneshot GET /activity "Cookie: $COOKIE"
+check "the activity page is under the dashboard, its tab current" contains "$TMP/b" 'aria-current=page>Activity</a>'
+
 finish
