@@ -28,6 +28,23 @@ static void short_value(request *rq, buf *b, const struct field *f, json_t *v)
 		html(b, "%.60s", value_text(rq->a, v));
 }
 
+/* The kind a change's "<one>_id" key names (insight_id: insights), or NULL. */
+static const struct entity *id_kind(request *rq, const char *key)
+{
+	size_t n = strlen(key);
+	if (n < 4 || strcmp(key + n - 3, "_id"))
+		return NULL;
+	return entity_find(arena_printf(rq->a, "%.*ss", (int)(n - 3), key));
+}
+
+/* An evidence link is told on both objects; the feed keeps the feature's side only, so it is logged once. */
+static bool mirror_row(json_t *it)
+{
+	const char *kind = json_string_value(json_object_get(it, "kind")), *a = json_string_value(json_object_get(it, "action"));
+	return kind && a && !strcmp(kind, "insights") &&
+	       (!strcmp(a, "linked to a feature") || !strcmp(a, "unlinked from a feature") || !strcmp(a, "link changed"));
+}
+
 void audit_changes(request *rq, buf *b, const struct entity *e, const char *action, json_t *changes)
 {
 	if (!action || !strcmp(action, "created") || !strcmp(action, "deleted"))
@@ -35,11 +52,25 @@ void audit_changes(request *rq, buf *b, const struct entity *e, const char *acti
 	const char *key;
 	json_t *v;
 	bool first = true;
+	for (int pass = 0; pass < 2; pass++) /* the other side of a link first, then the values */
 	json_object_foreach(changes, key, v)
 	{
 		if (json_is_null(v))
 			continue;
 		const struct field *f = e ? entity_field(e, key) : NULL;
+		const struct entity *other = f ? NULL : id_kind(rq, key);
+		if ((other && json_is_integer(v)) != (pass == 0))
+			continue;
+		if (other && json_is_integer(v)) { /* the other side of a link, by name: insight "…" */
+			const char *label = entity_ref_label(rq->db, rq->a, other->kind, json_integer_value(v));
+			html(b, "%s%s ", first ? ": " : "; ", other->one);
+			if (label)
+				html(b, "<a href=\"/%s/%lld\">%.80s</a>", other->kind, (long long)json_integer_value(v), label);
+			else
+				buf_rawf(b, "#%lld", (long long)json_integer_value(v));
+			first = false;
+			continue;
+		}
 		html(b, "%s%s", first ? ": " : "; ", f ? f->label : key);
 		first = false;
 		json_t *from = json_object_get(v, "from"), *to = json_object_get(v, "to");
@@ -94,7 +125,7 @@ void activity_card(request *rq, buf *b, int n)
 	           "<ol class=\"timeline\">");
 	size_t i;
 	json_t *it;
-	json_array_foreach(items, i, it) feed_item(rq, b, it);
+	json_array_foreach(items, i, it) if (!mirror_row(it)) feed_item(rq, b, it);
 	buf_lit(b, "</ol></section>");
 	json_decref(items);
 }
@@ -123,7 +154,7 @@ void page_activity(request *rq, response *rs)
 	buf_lit(b, "</select> <button type=\"submit\">Show</button></form><ol class=\"timeline\" id=\"feed\">");
 	size_t i;
 	json_t *it;
-	json_array_foreach(items, i, it) feed_item(rq, b, it);
+	json_array_foreach(items, i, it) if (kind || !mirror_row(it)) feed_item(rq, b, it); /* filtered to insights: their side too */
 	buf_lit(b, "</ol>");
 	if (!json_array_size(items))
 		buf_lit(b, "<p class=\"muted\">Nothing yet.</p>");

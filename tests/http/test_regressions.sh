@@ -163,4 +163,13 @@ check "the dashboard has an Activity tab" contains "$TMP/b" '<a href="/activity"
 oneshot GET /activity "Cookie: $COOKIE"
 check "the activity page is under the dashboard, its tab current" contains "$TMP/b" 'aria-current=page>Activity</a>'
 
+# --- the activity feed speaks in words and logs an evidence link once
+session pm
+oneshot GET /activity "Cookie: $COOKIE"
+check "an evidence link names the insight, linked, not insight_id N" sh -c "grep -q 'evidence linked feature <a href=\"/features/[0-9]*\">[^<]*</a>: insight <a href=\"/insights/[0-9]*\">' '$TMP/b'"
+check "... and no raw id is shown" lacks "$TMP/b" '; insight_id '
+check "the insight's mirror row is left out of the whole feed" lacks "$TMP/b" 'linked to a feature insight'
+oneshot GET "/activity?kind=insights" "Cookie: $COOKIE"
+check "... but kept when the feed is filtered to insights" contains "$TMP/b" 'linked to a feature insight'
+
 finish
