@@ -10,6 +10,7 @@
 #include "model/features.h"
 #include "model/queries.h"
 #include "model/users.h"
+#include "platform/json_get.h"
 #include "platform/log.h"
 #include "platform/util.h"
 
@@ -415,30 +416,40 @@ static int set_status(db *d, const struct entity *fe, long long actor, long long
 	return rc;
 }
 
-/* The features just planned for period whose release (not cancelled) ships outside it: what Apply warns about. */
-static json_t *release_mismatches(db *d, json_t *ids, const char *period)
+json_t *plan_off_release(db *d)
 {
-	json_t *out = json_array(), *x;
-	char from[11], to[11];
-	if (!period_range(period, from, to))
-		return out;
-	size_t i;
-	json_array_foreach(ids, i, x) {
-		db_stmt *s = db_q(d,
-		                  "SELECT f.title, rel.id, rel.name, rel.target_date FROM features f JOIN releases rel ON "
-		                  "rel.id = f.release_id WHERE f.id = ? AND rel.status <> 'cancelled' AND "
-		                  "(rel.target_date < ? OR rel.target_date > ?)",
-		                  "itt", (long long)json_integer_value(x), from, to);
-		if (s && db_step(s) == DB_ROW) {
-			char msg[600];
-			snprintf(msg, sizeof msg, "\"%.200s\" is planned for %s, but its release \"%.200s\" ships on %s.",
-			         db_col_text(s, 0), period, db_col_text(s, 2), db_col_text(s, 3));
-			json_array_append_new(out, json_pack("{sIsssIssss}", "id", (json_int_t)json_integer_value(x), "title",
-			                                     db_col_text(s, 0), "release_id", (json_int_t)db_col_int(s, 1),
-			                                     "target_date", db_col_text(s, 3), "message", msg));
-		}
-		db_done(s);
+	json_t *out = json_array();
+	db_stmt *s = db_q(d,
+	                  "SELECT f.id, f.title, f.period, rel.id, rel.name, rel.target_date FROM features f "
+	                  "JOIN releases rel ON rel.id = f.release_id WHERE f.status IN ('planned', 'in_progress') "
+	                  "AND f.merged_into IS NULL AND f.period IS NOT NULL AND rel.status <> 'cancelled' ORDER BY f.id",
+	                  "");
+	while (s && db_step(s) == DB_ROW) {
+		char from[11], to[11], msg[600];
+		const char *period = db_col_text(s, 2), *target = db_col_text(s, 5);
+		if (!period_range(period, from, to) || (strcmp(target, from) >= 0 && strcmp(target, to) <= 0))
+			continue;
+		snprintf(msg, sizeof msg, "Feature \"%.200s\" is planned for %s, but its release \"%.200s\" ships on %s.",
+		         db_col_text(s, 1), period, db_col_text(s, 4), target);
+		json_array_append_new(out, json_pack("{sIsssssIssss}", "id", (json_int_t)db_col_int(s, 0), "title",
+		                                     db_col_text(s, 1), "period", period, "release_id",
+		                                     (json_int_t)db_col_int(s, 3), "target_date", target, "message", msg));
 	}
+	db_done(s);
+	return out;
+}
+
+/* Of the features planned off their release, those this apply planned: what Apply warns about. */
+static json_t *release_warnings(db *d, json_t *applied)
+{
+	json_t *all = plan_off_release(d), *out = json_array(), *w, *id;
+	size_t i, k;
+	json_array_foreach(all, i, w) json_array_foreach(applied, k, id) if (json_integer_value(id) == jget_int(w, "id"))
+	{
+		json_object_del(w, "period");
+		json_array_append(out, w);
+	}
+	json_decref(all);
 	return out;
 }
 
@@ -477,7 +488,7 @@ json_t *plan_apply(db *d, long long actor, const struct plan_req *r, struct err 
 		}
 		json_array_append_new(unplanned, json_integer(id));
 	}
-	json_object_set_new(ans, "release_warnings", release_mismatches(d, applied, r->period));
+	json_object_set_new(ans, "release_warnings", release_warnings(d, applied));
 	return ans;
 }
 

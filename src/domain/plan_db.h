@@ -46,6 +46,10 @@ json_t *plan_compute(db *d, const struct plan_req *r, struct err *e);
  * caller holds the transaction and rolls it back on failure. NULL with e as plan_compute, or 500 when the
  * features kind is not described. */
 json_t *plan_apply(db *d, long long actor, const struct plan_req *r, struct err *e);
+/* Features planned or in progress (not merged) whose release (not cancelled) ships outside their period:
+ * [{"id", "title", "period", "release_id", "target_date", "message"}] by id. Apply answers those it planned as
+ * release_warnings; the rule plan-period-vs-release reports them all. */
+json_t *plan_off_release(db *d);
 /* The two as actions (model/action.h), taking the body plan_req_parse reads: compute (any role; changes
  * nothing) and apply (editors). */
 extern const struct action plan_action, plan_apply_action;
