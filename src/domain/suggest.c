@@ -42,6 +42,17 @@ static bool significant(const char *w, size_t len)
 	return true;
 }
 
+/* Append word to the list of strings unless it is there already (or is not UTF-8: cut inside a character). */
+static void add_once(json_t *list, const char *w)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(list, i, x) if (!strcmp(json_string_value(x), w)) return;
+	json_t *js = json_string(w);
+	if (js)
+		json_array_append_new(list, js);
+}
+
 json_t *suggest_words(const char *text, int max_words)
 {
 	json_t *out = json_array();
@@ -68,13 +79,7 @@ json_t *suggest_words(const char *text, int max_words)
 		w[len] = 0;
 		if (!significant(w, len))
 			continue;
-		bool dup = false;
-		size_t i;
-		json_t *x;
-		json_array_foreach(out, i, x) dup |= !strcmp(json_string_value(x), w);
-		json_t *js = dup ? NULL : json_string(w);
-		if (js)
-			json_array_append_new(out, js);
+		add_once(out, w);
 	}
 	return out;
 }
@@ -108,13 +113,8 @@ static json_t *marked_words(const char *t)
 		for (const char *c = p; c < end && n < sizeof w - 1; c++)
 			w[n++] = (char)((*c >= 'A' && *c <= 'Z') ? *c | 32 : *c);
 		w[n] = 0;
-		bool dup = false;
-		size_t i;
-		json_t *x;
-		json_array_foreach(out, i, x) dup |= !strcmp(json_string_value(x), w);
-		json_t *js = n && !dup ? json_string(w) : NULL; /* NULL too for a word cut inside a character */
-		if (js)
-			json_array_append_new(out, js);
+		if (n)
+			add_once(out, w);
 		p = end + 1;
 	}
 	return out;

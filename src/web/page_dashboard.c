@@ -24,7 +24,7 @@ static void getting_started_card(request *rq, buf *b)
 		bool next = true;
 		json_array_foreach(json_object_get(g, "steps"), i, st) {
 			bool ok = json_is_true(json_object_get(st, "done"));
-			html(b, "<li class=\"%s\">", ok ? "done" : next ? "next" : "todo");
+			html(b, "<li class=\"%s\">", ok ? "done" : next ? "next" : "open");
 			if (ok)
 				html(b, "<span aria-label=\"done\">✓</span> %s", json_string_value(json_object_get(st, "title")));
 			else
