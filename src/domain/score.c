@@ -292,3 +292,20 @@ void score_sort_items(db *d, json_t *items, bool desc)
 		json_array_append_new(items, v[desc ? n - 1 - i : i].item);
 	free(ids), free(sc), free(v);
 }
+
+void score_annotate_items(db *d, json_t *items)
+{
+	size_t n = json_array_size(items);
+	if (!n)
+		return;
+	long long *ids = xmalloc(sizeof *ids * n);
+	struct score *sc = xmalloc(sizeof *sc * n);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = json_integer_value(json_object_get(json_array_get(items, i), "id"));
+	struct score_weights w;
+	score_weights_get(d, &w);
+	if (score_batch(d, &w, ids, (int)n, sc) == 0)
+		for (size_t i = 0; i < n; i++)
+			json_object_set_new(json_array_get(items, i), "score", json_real(sc[i].score));
+	free(ids), free(sc);
+}

@@ -65,6 +65,8 @@ json_t *score_json(const struct score *s, const struct score_weights *w);
 json_t *feature_score(db *d, long long id, bool *missing);
 /* Order a list of feature objects by their score (the engine's ?sort=score for features). */
 void score_sort_items(db *d, json_t *items, bool desc);
+/* Each feature item ({id, ...}) gets its score: what a short list shows beside it (features' annotate). */
+void score_annotate_items(db *d, json_t *items);
 /* Round to 2 decimals (half away from zero). */
 double score_round2(double v);
 #endif

@@ -103,6 +103,9 @@ struct entity {
 	 * set at start-up by the layer that computes it (the model does not know how). */
 	const char *virtual_sort;
 	void (*virtual_sort_fn)(db *d, json_t *items, bool desc);
+	/* Adds the computed value virtual_sort names to each of a short list of {id, ...} items, a member of that
+	 * name (a feature's score beside it); set at start-up with virtual_sort_fn, NULL for none. */
+	void (*annotate)(db *d, json_t *items);
 	/* A child kind (a launch's checklist items) names its parent with an FT_REF field; the parent's JSON
 	 * embeds the children as a list under embed_as, in the child's default order. NULL for other kinds. */
 	const char *parent_field, *embed_as;

@@ -22,6 +22,7 @@ int app_init(void)
 	}
 	features_entity.virtual_sort = "score"; /* the model lists, the domain scores */
 	features_entity.virtual_sort_fn = score_sort_items;
+	features_entity.annotate = score_annotate_items;
 	launches_entity.decorate = launch_decorate; /* the model stores launches, the domain computes readiness */
 	launches_entity.computed = launch_computed;
 	launches_entity.ncomputed = launch_computed_count;

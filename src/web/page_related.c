@@ -2,6 +2,7 @@
  * (model/related.c), each item a link to the object with the field that points (and a link's weight). */
 #include <string.h>
 #include "model/related.h"
+#include "svg.h"
 #include "web.h"
 
 enum { RELATED_SHOWN = 50 }; /* items shown per kind; the rest are a filtered list away */
@@ -11,6 +12,63 @@ enum { RELATED_SHOWN = 50 }; /* items shown per kind; the rest are a filtered li
 static bool embedded(const struct entity *from, const struct entity *e, const char *via)
 {
 	return from->parent == e && from->embed_as && from->parent_field && !strcmp(from->parent_field, via);
+}
+
+/* One item: its link, then how it points (the field, the object between, or a mention), its weight, status and
+ * computed value. */
+static void related_item(request *rq, buf *b, const struct entity *from, json_t *it)
+{
+	const char *via = json_string_value(json_object_get(it, "via"));
+	html(b, "<li><a href=\"/%s/%lld\">%s</a>", from->kind, (long long)json_integer_value(json_object_get(it, "id")),
+	     json_string_value(json_object_get(it, "title")));
+	const struct field *sf = entity_field(from, "status");
+	const char *status = json_string_value(json_object_get(it, "status"));
+	if (sf && status)
+		html(b, " <span class=\"badge badge-%s\">%s</span>", status, field_choice_label(sf, status, rq->a));
+	json_t *through = json_object_get(it, "through");
+	const struct entity *te = through ? entity_find(json_string_value(json_object_get(through, "kind"))) : NULL;
+	if (te)
+		html(b, " <span class=\"muted\">· through %s <a href=\"/%s/%lld\">%s</a>", te->one, te->kind,
+		     (long long)json_integer_value(json_object_get(through, "id")),
+		     json_string_value(json_object_get(through, "title")));
+	else if (!strcmp(via, "mentions"))
+		buf_lit(b, " <span class=\"muted\">· mentions it by name");
+	else {
+		const struct field *f = entity_field(from, via);
+		html(b, " <span class=\"muted\">· %s", f ? f->label : via);
+	}
+	json_t *w = json_object_get(it, "weight");
+	if (json_is_integer(w))
+		html(b, ", weight %lld", (long long)json_integer_value(w));
+	json_t *sc = from->virtual_sort ? json_object_get(it, from->virtual_sort) : NULL;
+	if (json_is_number(sc)) {
+		html(b, ", %s ", from->virtual_sort);
+		fmt_number(b, json_number_value(sc));
+	}
+	buf_lit(b, "</span></li>");
+}
+
+/* What an object with ARR (an account) stands to lose: its ARR behind the requests its evidence backs that are
+ * neither shipped nor declined. */
+static void at_stake(request *rq, buf *b, const struct entity *e, long long id, const struct entity *from, json_t *items)
+{
+	const struct field *arr = entity_field(e, "arr");
+	if (!arr || arr->type != FT_MONEY || !entity_field(from, "status"))
+		return;
+	size_t open = 0, i;
+	json_t *it;
+	json_array_foreach(items, i, it)
+	{
+		const char *st = json_string_value(json_object_get(it, "status"));
+		open += st && strcmp(st, "shipped") && strcmp(st, "declined");
+	}
+	json_t *obj = entity_get(rq->db, e, id);
+	json_int_t v = obj ? json_integer_value(json_object_get(obj, "arr")) : 0;
+	json_decref(obj);
+	buf_lit(b, "<p class=\"at-stake\">ARR at stake: <strong>");
+	buf_int_grouped(b, open ? v : 0);
+	html(b, "</strong> <span class=\"muted\">— this %s's ARR, behind %zu open request%s</span></p>", e->one, open,
+	     open == 1 ? "" : "s");
 }
 
 void related_section(request *rq, buf *b, const struct entity *e, long long id)
@@ -38,8 +96,9 @@ void related_section(request *rq, buf *b, const struct entity *e, long long id)
 		if (!n)
 			continue;
 		groups++;
-		html(b, "<h3 id=\"related-%s\">%s <span class=\"count\">(%zu)</span></h3><ul class=\"related-list\">", from->kind,
-		     from->label, n);
+		html(b, "<h3 id=\"related-%s\">%s <span class=\"count\">(%zu)</span></h3>", from->kind, from->label, n);
+		at_stake(rq, b, e, id, from, items);
+		buf_lit(b, "<ul class=\"related-list\">");
 		size_t shown = 0;
 		json_array_foreach(items, i, it)
 		{
@@ -48,14 +107,7 @@ void related_section(request *rq, buf *b, const struct entity *e, long long id)
 				continue;
 			if (shown++ == RELATED_SHOWN)
 				break;
-			const struct field *f = entity_field(from, via);
-			html(b, "<li><a href=\"/%s/%lld\">%s</a> <span class=\"muted\">· %s", from->kind,
-			     (long long)json_integer_value(json_object_get(it, "id")),
-			     json_string_value(json_object_get(it, "title")), f ? f->label : via);
-			json_t *w = json_object_get(it, "weight");
-			if (json_is_integer(w))
-				html(b, ", weight %lld", (long long)json_integer_value(w));
-			buf_lit(b, "</span></li>");
+			related_item(rq, b, from, it);
 		}
 		buf_lit(b, "</ul>");
 		if (n > RELATED_SHOWN) { /* the rest through the kind's list, filtered by each field that can filter */

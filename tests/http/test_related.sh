@@ -13,13 +13,28 @@ list() { paste -sd, -; }
 G=$(sql "SELECT goal_id FROM feature_goals GROUP BY goal_id ORDER BY count(*) DESC, goal_id LIMIT 1")
 oneshot GET "/api/v1/goals/$G/related" "$V"
 expect "a viewer reads a goal's related objects" 200 "$STATUS"
-expect "the goal's answer has one member per kind that can point at a goal" '["features"]' "$(jget "$TMP/b" 'Object.keys(j)')"
+expect "the goal's answer has one member per kind that can point at a goal (launches in two steps)" '["features","launches"]' "$(jget "$TMP/b" 'Object.keys(j)')"
 expect "the goal lists the features that move it, heaviest first, with their weights" \
 	"$(sql "SELECT feature_id || ':' || weight FROM feature_goals WHERE goal_id = $G ORDER BY weight DESC, feature_id" | list)" \
 	"$(jget "$TMP/b" 'j.features.map(x => x.id + ":" + x.weight).join(",")')"
 expect "each is via goals" goals "$(jget "$TMP/b" '[...new Set(j.features.map(x => x.via))].join(",")')"
 F1=$(jget "$TMP/b" 'j.features[0].id')
 expect "each carries its title" "$(sql "SELECT title FROM features WHERE id = $F1")" "$(jget "$TMP/b" 'j.features[0].title')"
+expect "each feature carries its status" "$(sql "SELECT group_concat(status) FROM (SELECT f.status FROM feature_goals g JOIN features f ON f.id = g.feature_id WHERE g.goal_id = $G ORDER BY g.weight DESC, f.id)")" \
+	"$(jget "$TMP/b" 'j.features.map(x => x.status).join(",")')"
+SCORE1=$(jget "$TMP/b" 'j.features[0].score')
+cp "$TMP/b" "$TMP/goal-related"
+oneshot GET "/api/v1/features/$F1/score" "$V"
+expect "and its score (the feature's own)" "$(jget "$TMP/b" 'j.score')" "$SCORE1"
+cp "$TMP/goal-related" "$TMP/b"
+expect "the goal's launches: those announcing a feature that moves it, each once, through that feature" \
+	"$(sql "SELECT DISTINCT lf.launch_id FROM launch_features lf JOIN feature_goals fg ON fg.feature_id = lf.feature_id WHERE fg.goal_id = $G ORDER BY lf.launch_id" | list)" \
+	"$(jget "$TMP/b" 'j.launches.map(x => x.id).join(",")')"
+LT=$(jget "$TMP/b" 'j.launches[0].through.id')
+expect "the feature between is one of the goal's that the launch announces" 1 \
+	"$(sql "SELECT count(*) FROM launch_features lf JOIN feature_goals fg ON fg.feature_id = lf.feature_id WHERE fg.goal_id = $G AND lf.feature_id = $LT AND lf.launch_id = $(jget "$TMP/b" 'j.launches[0].id')")"
+expect "a path item is via the launch's field, through features" "feature_ids features" \
+	"$(jget "$TMP/b" 'j.launches[0].via + " " + j.launches[0].through.kind')"
 
 # a new feature linked to the goal appears at once with its weight; deleted, it is gone
 BODY="{\"title\":\"Related probe\",\"goals\":[{\"goal_id\":$G,\"weight\":4}]}" oneshot POST /api/v1/features "$J" "Authorization: Bearer $PM"
@@ -48,6 +63,32 @@ oneshot GET "/api/v1/accounts/$A/related" "$V"
 expect "an account lists its insights, via account_id" \
 	"$(sql "SELECT id || ':account_id' FROM insights WHERE account_id = $A ORDER BY id" | list)" \
 	"$(jget "$TMP/b" 'j.insights.map(x => x.id + ":" + x.via).join(",")')"
+expect "and the requests they back (through the evidence), each once" \
+	"$(sql "SELECT DISTINCT fi.feature_id FROM feature_insights fi JOIN insights i ON i.id = fi.insight_id WHERE i.account_id = $A ORDER BY fi.feature_id" | list)" \
+	"$(jget "$TMP/b" 'j.features.map(x => x.id).join(",")')"
+expect "via evidence, through one of its insights" "evidence insights" \
+	"$(jget "$TMP/b" '[...new Set(j.features.map(x => x.via + " " + x.through.kind))].join(",")')"
+
+# a competitor: the insights that name it (full text), newest first; a name of operators and quotes is only words
+C=$(sql "SELECT id FROM competitors WHERE name = 'Metabase'")
+oneshot GET "/api/v1/competitors/$C/related" "$V"
+expect "a competitor lists the insights that mention it by name" \
+	"$(sql "SELECT id || ':mentions' FROM insights WHERE text LIKE '%Metabase%' ORDER BY id DESC" | list)" \
+	"$(jget "$TMP/b" 'j.insights.map(x => x.id + ":" + x.via).join(",")')"
+BODY='{"name":"\"Aha!\" OR * NEAR("}' oneshot POST /api/v1/competitors "$J" "Authorization: Bearer $PM"
+expect "a competitor named with full-text operators is added" 201 "$STATUS"
+oneshot GET "/api/v1/competitors/$(jget "$TMP/b" j.id)/related" "$V"
+expect "its mentions are searched as words, no error" "200 0" "$STATUS $(jget "$TMP/b" 'j.insights.length')"
+
+# a segment: the features for its personas and the insights of its accounts and personas (two steps), each once
+S=$(sql "SELECT segment_id FROM personas WHERE segment_id IS NOT NULL GROUP BY segment_id ORDER BY count(*) DESC LIMIT 1")
+oneshot GET "/api/v1/segments/$S/related" "$V"
+expect "a segment lists the features for its personas" \
+	"$(sql "SELECT DISTINCT fp.feature_id FROM feature_personas fp JOIN personas p ON p.id = fp.persona_id WHERE p.segment_id = $S ORDER BY fp.feature_id" | list)" \
+	"$(jget "$TMP/b" 'j.features.map(x => x.id).join(",")')"
+expect "and the insights of its personas and accounts, each once" \
+	"$(sql "SELECT count(DISTINCT i.id) FROM insights i LEFT JOIN personas p ON p.id = i.persona_id LEFT JOIN accounts a ON a.id = i.account_id WHERE p.segment_id = $S OR a.segment_id = $S")" \
+	"$(jget "$TMP/b" 'new Set(j.insights.map(x => x.id)).size + (j.insights.length - new Set(j.insights.map(x => x.id)).size) * 1000')"
 
 # a persona: the features for it (a link), its insights and journey stages (references), every kind present
 P=$(sql "SELECT persona_id FROM feature_personas GROUP BY persona_id ORDER BY count(*) DESC LIMIT 1")
@@ -55,7 +96,7 @@ oneshot GET "/api/v1/personas/$P/related" "$V"
 expect "a persona lists its features, via persona_ids" \
 	"$(sql "SELECT feature_id || ':persona_ids' FROM feature_personas WHERE persona_id = $P ORDER BY feature_id" | list)" \
 	"$(jget "$TMP/b" 'j.features.map(x => x.id + ":" + x.via).join(",")')"
-expect "every kind that can point at a persona is a member, empty or not" 'features,insights,journey-stages' \
+expect "every kind that can point at a persona is a member, empty or not" 'features,insights,journey-stages,launches' \
 	"$(jget "$TMP/b" 'Object.keys(j).join(",")')"
 expect "its journey stages" "$(sql "SELECT id FROM journey_stages WHERE persona_id = $P ORDER BY id" | list)" \
 	"$(jget "$TMP/b" 'j["journey-stages"].map(x => x.id).join(",")')"
@@ -100,10 +141,16 @@ check "each item links to the feature" contains "$TMP/b" "<a href=\"/features/$F
 check "with the field's label and the weight" contains "$TMP/b" "· Goals, weight $(sql "SELECT weight FROM feature_goals WHERE goal_id = $G AND feature_id = $F1")"
 oneshot GET "/accounts/$A" "Cookie: $COOKIE"
 check "an account's page lists its insights by Account" contains "$TMP/b" "<a href=\"/insights/$LI\">"
+check "and the ARR at stake behind its open requests" contains "$TMP/b" 'ARR at stake: <strong>'
+check "a request it backs names the insight between" contains "$TMP/b" '· through insight <a href="/insights/'
+oneshot GET "/goals/$G" "Cookie: $COOKIE"
+check "a goal's page lists its launches through a feature" contains "$TMP/b" '<h3 id="related-launches">Launches'
+oneshot GET "/competitors/$C" "Cookie: $COOKIE"
+check "a competitor's page lists the insights that mention it" contains "$TMP/b" '· mentions it by name' 
 BODY="{\"title\":\"<script>alert(1)</script> & co\",\"persona_ids\":[$P]}" oneshot POST /api/v1/features "$J" "Authorization: Bearer $PM"
 oneshot GET "/personas/$P" "Cookie: $COOKIE"
 check "a persona's page shows its features" contains "$TMP/b" '<h3 id="related-features">Features'
-check "a pointing object's title is escaped" contains "$TMP/b" '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</a> <span class="muted">· Personas</span>'
+check "a pointing object's title is escaped, beside its status and score" contains "$TMP/b" '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</a> <span class="badge badge-new">New</span> <span class="muted">· Personas, score 0</span>'
 check "and never raw" lacks "$TMP/b" '<script>alert(1)'
 L=$(sql "SELECT min(id) FROM launches")
 oneshot GET "/launches/$L" "Cookie: $COOKIE"
