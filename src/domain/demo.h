@@ -13,8 +13,8 @@ extern const struct demo_user demo_users[]; /* ends with a NULL email */
 /* Fill an empty, migrated workspace in one transaction. 0 on success. */
 int demo_seed(db *d);
 /* Customer evidence (demo_evidence.c): insights from the demo's accounts, some linked; what sales and support heard
- * was added by the contributor. */
-int demo_seed_evidence(db *d, long long contributor);
+ * was added by the contributor; the PM tags three security asks renewal-risk in one bulk change. */
+int demo_seed_evidence(db *d, long long contributor, long long pm);
 /* The backlog (demo_backlog.c): journey stages, features linked to the goals and personas given (in demo
  * order), capacity for 2027-Q1 and 2027-Q2. Inside demo_seed's transaction; 0, or -1 on any failure. */
 int demo_seed_backlog(db *d, const long long goals[4], const long long personas[3], long long pm, long long pmm);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "demo.h"
 #include "domain/evidence.h"
+#include "domain/insights_bulk.h"
 #include "model/entity.h"
 
 static const struct {
@@ -54,7 +55,7 @@ static const struct {
 	{14, "Mobile push for critical alerts", 2},
 };
 
-int demo_seed_evidence(db *d, long long contributor)
+int demo_seed_evidence(db *d, long long contributor, long long pm)
 {
 	long long ids[COUNT(rows)];
 	long long accounts[16] = {0};
@@ -92,5 +93,11 @@ int demo_seed_evidence(db *d, long long contributor)
 		if (rc < 0)
 			return -1;
 	}
-	return 0;
+	/* a bulk change: the PM tags the three security asks that stand between accounts and their renewals */
+	struct err err = {0};
+	json_t *in = json_pack("{sss[III]ss}", "action", "tag", "ids", (json_int_t)ids[2], (json_int_t)ids[5],
+	                       (json_int_t)ids[9], "tag", "renewal-risk");
+	int rc = action_call(d, &insights_bulk_action, pm, 0, 0, in, NULL, &err);
+	json_decref(in);
+	return rc < 0 ? -1 : 0;
 }
