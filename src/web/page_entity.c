@@ -35,12 +35,13 @@ static bool may_change(request *rq, const struct entity *e, long long id)
 	return entity_may_change(rq->db, e, id, rq->user_id, rq->user_rank);
 }
 
-/* The query arguments that are set (an empty filter from the form means "any"). */
+/* The query arguments that are set (an empty filter from the form means "any"), but for done and count: a notice
+ * of what a write just did (page_insight.c's bulk change), no filter. */
 static struct kv *set_args(request *rq)
 {
 	struct kv *out = NULL, **tail = &out;
 	for (struct kv *k = rq_query_all(rq); k; k = k->next) {
-		if (str_empty(k->value))
+		if (str_empty(k->value) || !strcmp(k->key, "done") || !strcmp(k->key, "count"))
 			continue;
 		struct kv *c = arena_alloc(rq->a, sizeof *c);
 		c->key = k->key, c->value = k->value;

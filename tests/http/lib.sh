@@ -2,7 +2,7 @@
 # Sourced by tests/http/test_*.sh (POSIX sh). Each script ends with `finish`, which prints "N passed, N failed".
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-TANDEM="$ROOT/build/san/tandem"
+TANDEM="${TANDEM_BIN:-$ROOT/build/san/tandem}"
 TMP=$(mktemp -d /tmp/tandem-tests-XXXXXX)
 PASS=0
 FAIL=0

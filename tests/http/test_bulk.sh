@@ -51,7 +51,19 @@ check "... and the bulk form" contains "$TMP/b" 'action="/insights/bulk"'
 TWO=$(echo "$IDS" | cut -d, -f2)
 BODY="_csrf=$CSRF&action=link&feature_id=$F&importance=&ids=$TWO" oneshot POST /insights/bulk "Cookie: $COOKIE" \
 	"Content-Type: application/x-www-form-urlencoded"
-expect "the form links and goes back to the list (an empty importance is the default)" "303 /insights" "$STATUS $(header Location)"
+expect "the form links and goes back to the list, saying what it did (an empty importance is the default)" \
+	"303 /insights?done=link&count=1" "$STATUS $(header Location)"
+oneshot GET "/insights?done=link&count=1" "Cookie: $COOKIE"
+check "... the list confirms it" contains "$TMP/b" '<p class="notice" role="status" id="saved">1 insight linked to the feature.</p>'
+oneshot GET "/insights?source=review&sort=-observed_at" "Cookie: $COOKIE"
+check "the bulk form carries the list's query, to come back to it" contains "$TMP/b" 'name="back" value="source=review&amp;sort=-observed_at"'
+BODY="_csrf=$CSRF&action=tag&tag=later&ids=$TWO&back=source%3Dreview%26sort%3D-observed_at" oneshot POST /insights/bulk \
+	"Cookie: $COOKIE" "Content-Type: application/x-www-form-urlencoded"
+expect "... and returns to the same filters, saying what it did" "303 /insights?source=review&sort=-observed_at&done=tag&count=1" \
+	"$STATUS $(header Location)"
+BODY="_csrf=$CSRF&action=tag&tag=later&ids=$TWO&back=%0d%0aSet-Cookie:%20x" oneshot POST /insights/bulk \
+	"Cookie: $COOKIE" "Content-Type: application/x-www-form-urlencoded"
+expect "a back with a line break is dropped, never a header" "303 /insights?done=tag&count=1" "$STATUS $(header Location)"
 BEFORE=$(state)
 BODY="_csrf=$CSRF&action=link&importance=2&ids=$TWO" oneshot POST /insights/bulk "Cookie: $COOKIE" \
 	"Content-Type: application/x-www-form-urlencoded"
