@@ -2,20 +2,41 @@
  * with what changed in a line; the dashboard's recent-activity card; and the change line an object's
  * history shares. */
 #include <string.h>
+#include "domain/evidence.h"
 #include "fields.h"
+#include "model/action.h"
 #include "model/entity.h"
 #include "svg.h"
 #include "web.h"
 
 enum { FEED_PAGE = 50 };
 
-/* A changed value, short: text cut at 60 characters, lists and objects as "…", an enum's value as its label (f: the
- * field changed, NULL when unknown). */
+static bool strings_only(json_t *v)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x) if (!json_is_string(x)) return false;
+	return true;
+}
+
+/* A changed value, short: text cut at 60 characters, a list of words as the words, other lists by their length,
+ * objects as "…", an enum's value as its label, an evidence link's importance in words (f: the field changed, NULL
+ * when unknown). */
 static void short_value(request *rq, buf *b, const struct field *f, json_t *v)
 {
 	if (f && f->type == FT_ENUM && json_is_string(v))
 		html(b, "%s", field_choice_label(f, json_string_value(v), rq->a));
-	else if (json_is_array(v)) {
+	else if (f && !strcmp(f->name, "importance") && json_is_integer(v) && evidence_importance_label(json_integer_value(v)))
+		html(b, "%s", evidence_importance_label(json_integer_value(v))); /* an evidence link's: "critical" */
+	else if (json_is_array(v) && strings_only(v)) { /* tags: the words themselves, cut like text */
+		buf t;
+		buf_init(&t);
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) buf_rawf(&t, "%s%s", i ? ", " : "", json_string_value(x));
+		html(b, "%.60s", json_array_size(v) ? buf_str(&t) : "none");
+		buf_free(&t);
+	} else if (json_is_array(v)) {
 		size_t n = json_array_size(v);
 		buf_rawf(b, n == 1 ? "%zu item" : "%zu items", n);
 	} else if (json_is_object(v))
@@ -35,6 +56,23 @@ static const struct entity *id_kind(request *rq, const char *key)
 	if (n < 4 || strcmp(key + n - 3, "_id"))
 		return NULL;
 	return entity_find(arena_printf(rq->a, "%.*ss", (int)(n - 3), key));
+}
+
+/* The field a change's key names when it is no field of the kind: one of the input fields of the action that
+ * wrote it (its verb is the row's action), else of any action on the kind (measured: at → "Date"). */
+static const struct field *action_field(const struct entity *e, const char *action, const char *key)
+{
+	for (int pass = 0; e && pass < 2; pass++)
+		for (int i = 0; i < actions_count; i++) {
+			const struct action *a = actions_all[i];
+			const char *kind = a->audit_kind ? a->audit_kind : a->kind;
+			if (!kind || strcmp(kind, e->kind) || (pass == 0 && !str_eq(a->verb, action)))
+				continue;
+			for (int k = 0; k < a->nfields; k++)
+				if (!strcmp(a->fields[k].name, key))
+					return &a->fields[k];
+		}
+	return NULL;
 }
 
 /* An evidence link is told on both objects; the feed keeps the feature's side only, so it is logged once. */
@@ -59,6 +97,8 @@ void audit_changes(request *rq, buf *b, const struct entity *e, const char *acti
 			continue;
 		const struct field *f = e ? entity_field(e, key) : NULL;
 		const struct entity *other = f ? NULL : id_kind(rq, key);
+		if (!f && !other)
+			f = action_field(e, action, key);
 		if ((other && json_is_integer(v)) != (pass == 0))
 			continue;
 		if (other && json_is_integer(v)) { /* the other side of a link, by name: insight "…" */

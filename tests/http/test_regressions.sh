@@ -168,6 +168,12 @@ session pm
 oneshot GET /activity "Cookie: $COOKIE"
 check "an evidence link names the insight, linked, not insight_id N" sh -c "grep -q 'evidence linked feature <a href=\"/features/[0-9]*\">[^<]*</a>: insight <a href=\"/insights/[0-9]*\">' '$TMP/b'"
 check "... and no raw id is shown" lacks "$TMP/b" '; insight_id '
+check "... its importance in words, with the label of the action's field" sh -c "grep -Eq '; Importance (critical|important|nice to have)</li>' '$TMP/b'"
+check "... never a number" lacks "$TMP/b" '; importance '
+oneshot GET "/activity?kind=insights" "Cookie: $COOKIE"
+check "a bulk tag shows the tags themselves, not a count" contains "$TMP/b" 'Tags security, sso → security, sso, renewal-risk'
+oneshot GET "/goals/$(sql "SELECT object_id FROM audit WHERE kind = 'goals' AND action = 'measured' LIMIT 1")" "Cookie: $COOKIE"
+check "a goal's history labels a measurement's input by its form's labels" sh -c "grep -Eq 'measured: Date [0-9-]+; Source [^;]+; Value [0-9]' '$TMP/b'"
 check "the insight's mirror row is left out of the whole feed" lacks "$TMP/b" 'linked to a feature insight'
 oneshot GET "/activity?kind=insights" "Cookie: $COOKIE"
 check "... but kept when the feed is filtered to insights" contains "$TMP/b" 'linked to a feature insight'
