@@ -109,6 +109,14 @@ static void filter_form(request *rq, buf *b, const struct entity *e, const struc
 			continue;
 		const char *cur = arg_value(args, f->name);
 		cur = cur ? cur : "";
+		if (f->type == FT_DATE) { /* a range: from and to, both inclusive (the model's name_from and name_to) */
+			const char *from = arg_value(args, arena_printf(rq->a, "%s_from", f->name));
+			const char *to = arg_value(args, arena_printf(rq->a, "%s_to", f->name));
+			html(b, "<label>%s from <input type=\"date\" name=\"%s_from\" value=\"%s\"></label><label>to <input "
+			        "type=\"date\" name=\"%s_to\" value=\"%s\"></label>",
+			     f->label, f->name, from ? from : "", f->name, to ? to : "");
+			continue;
+		}
 		html(b, "<label>%s ", f->label);
 		if (f->type == FT_ENUM) {
 			html(b, "<select name=\"%s\"><option value=\"\">any</option>", f->name);

@@ -94,6 +94,11 @@ check "insights: source is a select" contains "$TMP/b" '<select name="source">'
 check "insights: dismissed is a select" contains "$TMP/b" '<select name="dismissed"><option value="">any</option><option value="0">No</option><option value="1">Yes</option></select>'
 check "insights: linked is a select" contains "$TMP/b" '<select name="linked">'
 check "insights: no text box for dismissed" lacks "$TMP/b" '<input name="dismissed"'
+check "insights: the observed date filters a range, two date pickers" contains "$TMP/b" '<label>Observed from <input type="date" name="observed_at_from" value=""></label><label>to <input type="date" name="observed_at_to" value=""></label>'
+page "/insights?observed_at_from=2026-08-01&observed_at_to=2026-09-30"
+check "... the range is kept in the form" contains "$TMP/b" 'name="observed_at_from" value="2026-08-01"'
+check "... and the list counts only the insights observed in it" contains "$TMP/b" \
+	"of $(sql "SELECT count(*) FROM insights WHERE observed_at BETWEEN '2026-08-01' AND '2026-09-30' AND dismissed = 0")<"
 check "insights: the source reads as a label" grep -q 'data-value="support">Support<' "$TMP/b"
 page "/features?all=1"
 check "features: tier is a select with labels" contains "$TMP/b" '<option value="enterprise">Enterprise</option>'
