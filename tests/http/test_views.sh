@@ -47,7 +47,7 @@ bad "a limit over 200" query '{"name":"x","kind":"insights","query":"limit=5000"
 bad "an argument given twice" query '{"name":"x","kind":"insights","query":"source=review&source=sales"}'
 bad "a kind that does not exist" kind '{"name":"x","kind":"spaceships","query":""}'
 bad "a view of views" kind '{"name":"x","kind":"views","query":""}'
-bad "a child kind with no list page of its own" kind '{"name":"x","kind":"checklist-items","query":""}'
+bad "a child kind with no list page of its own" kind '{"name":"x","kind":"launch-checklist","query":""}'
 bad "no name" name '{"kind":"insights","query":"linked=false"}'
 bad "a name too long" name "{\"name\":\"$(printf '%0130d' 0)\",\"kind\":\"insights\"}"
 bad "shared not a boolean" shared '{"name":"x","kind":"insights","shared":"maybe"}'
