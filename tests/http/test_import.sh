@@ -170,12 +170,13 @@ api GET /insights/import -b "$TMP/jar"
 expect "the import page answers" 200 "$STATUS"
 check "... with an upload form" contains "$TMP/b" 'enctype="multipart/form-data"'
 CSRF=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$TMP/b" | head -1)
-api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "source=other" \
+api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "source=" \
 	-F "file=@$DATA/canny_posts.csv;type=text/csv"
 expect "the preview answers" 200 "$STATUS"
 check "... recognising the layout" contains "$TMP/b" "Recognised as a <strong>quackback</strong> export"
 check "... with the first rows" contains "$TMP/b" "Zapier integration"
 check "... and a field select per column" contains "$TMP/b" '<select name="col9"'
+check "... and the source the layout suggests (a feedback board: support)" contains "$TMP/b" '<option selected>support</option>'
 check "the preview wrote nothing" test "$(sql "SELECT count(*) FROM insights WHERE external_id LIKE 'quackback:5f1a%'")" -eq 0
 # the second step: the form as the page has it (hidden fields and the selects' chosen options)
 node -e '
@@ -202,6 +203,16 @@ set --
 while IFS= read -r line; do set -- "$@" --form-string "$line"; done < "$TMP/form2"
 api POST /insights/import -b "$TMP/jar" "$@"
 check "an edited mapping imports as generic" contains "$TMP/b" "rows read as generic"
+api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "source=" \
+	-F "file=@$DATA/long_urls.csv;type=text/csv"
+check "a preview names the layout it recognised" contains "$TMP/b" "Recognised as a <strong>productboard</strong> export (Productboard notes)"
+check "... proposes its source (Productboard notes: interview)" contains "$TMP/b" '<option selected>interview</option>'
+check "... clips a long URL, the whole of it in the cell's title" contains "$TMP/b" \
+	'<td class="long" title="https://umbrella.example/tickets/SEC-4471/attachments/saml-requirements-final-v3-reviewed-by-legal-and-procurement-2025-04-14-with-comments-from-the-it-security-team-and-the-data-protection-officer.pdf">https://umbrella.example/tickets/SEC-4471/'
+check "... in a table whose cells break long words" contains "$TMP/b" 'class="list compact preview"'
+api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "source=sales" \
+	-F "file=@$DATA/long_urls.csv;type=text/csv"
+check "a source chosen on upload is kept" contains "$TMP/b" '<option selected>sales</option>'
 api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "file=@$DATA/empty.csv;type=text/csv"
 expect "an empty upload is refused with the form again" 400 "$STATUS"
 api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=jira" -F "file=@$DATA/fider_posts.csv"
