@@ -73,9 +73,9 @@ void views_strip(request *rq, buf *b, const struct entity *e, struct kv *args)
 			if (entity_may_change(rq->db, &views_entity, id, rq->user_id, rq->user_rank)) {
 				html(b, " <a class=\"small\" href=\"/views/%lld/edit\" aria-label=\"Rename or change %s\">Edit</a>", id,
 				     json_string_value(json_object_get(v, "name")));
-				html(b, "<form class=\"inline\" method=\"post\" action=\"/views/%lld/delete\">", id);
+				html(b, " <form class=\"view-delete\" method=\"post\" action=\"/views/%lld/delete\">", id);
 				form_csrf(rq, b);
-				html(b, "<button type=\"submit\" class=\"link small\" aria-label=\"Delete %s\">Delete</button></form>",
+				html(b, "<button type=\"submit\" class=\"link-button\" aria-label=\"Delete %s\">Delete</button></form>",
 				     json_string_value(json_object_get(v, "name")));
 			}
 			buf_lit(b, "</li>");
