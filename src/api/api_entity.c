@@ -5,10 +5,14 @@
 #include "app/reply.h"
 #include "model/entity.h"
 #include "model/related.h"
+#include "model/users.h"
 
 enum { API_MAX_LIMIT = 500, CSV_MAX_LIMIT = 1000000 };
 
 static const struct entity *kind(request *rq) { return entity_find(rq->params[0]); }
+
+/* Whose view of a kind with visible_sql a list shows: the user's, but admins see every object. */
+static long long viewer(request *rq) { return rq->user_rank >= RANK_ADMIN ? 0 : rq->user_id; }
 
 void api_snippets_html(json_t *items)
 {
@@ -30,7 +34,7 @@ void api_snippets_html(json_t *items)
 
 void api_entity_list(request *rq, response *rs)
 {
-	struct list_query q = {rq_query_all(rq), API_MAX_LIMIT};
+	struct list_query q = {rq_query_all(rq), API_MAX_LIMIT, viewer(rq)};
 	json_t *items;
 	const char *next;
 	struct err e = {0};
@@ -42,7 +46,7 @@ void api_entity_list(request *rq, response *rs)
 
 void api_entity_csv(request *rq, response *rs)
 {
-	struct list_query q = {rq_query_all(rq), CSV_MAX_LIMIT};
+	struct list_query q = {rq_query_all(rq), CSV_MAX_LIMIT, viewer(rq)};
 	struct err e = {0};
 	/* without an explicit limit the export is whole */
 	if (!rq_query(rq, "limit")) {
@@ -59,7 +63,8 @@ void api_entity_csv(request *rq, response *rs)
 
 void api_entity_get(request *rq, response *rs)
 {
-	json_t *o = entity_get(rq->db, kind(rq), rq_id(rq, 1));
+	json_t *o = entity_visible(rq->db, kind(rq), rq_id(rq, 1), viewer(rq)) ? entity_get(rq->db, kind(rq), rq_id(rq, 1))
+	                                                                       : NULL;
 	if (!o)
 		return reply_error(rs, 404, "not_found", NULL, "no such object");
 	reply_json(rs, 200, o);
@@ -95,7 +100,7 @@ void api_entity_delete(request *rq, response *rs)
 void api_entity_history(request *rq, response *rs)
 {
 	long long id = rq_id(rq, 1);
-	if (!entity_ref_exists(rq->db, kind(rq)->kind, id))
+	if (!entity_ref_exists(rq->db, kind(rq)->kind, id) || !entity_visible(rq->db, kind(rq), id, viewer(rq)))
 		return reply_error(rs, 404, "not_found", NULL, "no such object");
 	reply_json(rs, 200, json_pack("{so}", "items", audit_history(rq->db, kind(rq)->kind, id, 200)));
 }

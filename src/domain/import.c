@@ -389,6 +389,7 @@ int import_preview(const char *data, size_t n, const char *format, struct import
 	for (int i = 0; i < im.ncols; i++)
 		p->fields[i] = role_field(im.cm[i].role);
 	p->known = im.layout != NULL;
+	snprintf(p->source, sizeof p->source, "%s", im.layout && im.layout->source ? im.layout->source : "other");
 	snprintf(p->format, sizeof p->format, "%s", r.format);
 	snprintf(p->message, sizeof p->message, "%s", r.status ? r.message : "");
 	im.header = NULL, im.ncols = 0; /* handed to p */

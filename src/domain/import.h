@@ -54,6 +54,7 @@ json_t *import_result_json(const struct import_result *r);
 struct import_preview {
 	char format[16];      /* the layout recognised, or "generic" (then fields are guesses) */
 	bool known;           /* the header matched a known layout */
+	char source[16];      /* the source the layout's rows most likely are ("support" for Jira); "other" for generic */
 	int ncols;
 	char **header;        /* ncols names */
 	const char **fields;  /* per column: the Tandem field it feeds ("text", "tags", ...) or NULL */

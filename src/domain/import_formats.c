@@ -80,11 +80,15 @@ static const struct layout_col jira_cols[] = {
 };
 static const char *const jira_need[] = {"summary", "issuekey", NULL};
 
+/* The proposed source: a feedback board's posts and Jira's (service desk) issues are what customers asked support
+ * for; Productboard notes are what product people wrote down from talking to customers. */
 static const struct layout layouts[] = {
-	{"fider", "fider:", fider_cols, COUNT(fider_cols), fider_need, 0, fider_skip},
-	{"jira", "jira:", jira_cols, COUNT(jira_cols), jira_need, 0, NULL},
-	{"quackback", "quackback:", quackback_cols, COUNT(quackback_cols), quackback_need, L_FORMULA_QUOTE, NULL},
-	{"productboard", "productboard:", productboard_cols, COUNT(productboard_cols), productboard_need, 0, NULL},
+	{"fider", "fider:", fider_cols, COUNT(fider_cols), fider_need, 0, fider_skip, "support"},
+	{"jira", "jira:", jira_cols, COUNT(jira_cols), jira_need, 0, NULL, "support"},
+	{"quackback", "quackback:", quackback_cols, COUNT(quackback_cols), quackback_need, L_FORMULA_QUOTE, NULL,
+	 "support"},
+	{"productboard", "productboard:", productboard_cols, COUNT(productboard_cols), productboard_need, 0, NULL,
+	 "interview"},
 };
 
 const struct layout *layout_find(const char *name)

@@ -58,6 +58,7 @@ struct layout {
 	const char *const *need;     /* normalized names (with '|' alternatives) that recognise the layout */
 	unsigned flags;
 	const char *const *skip_status; /* rows whose status is one of these are skipped (NULL: none) */
+	const char *source;          /* the source its rows most likely are, proposed by the import page */
 };
 
 /* import_formats.c */

@@ -213,8 +213,8 @@ void run_row(struct importer *im, char **f)
 	struct part parts[PARTS_MAX];
 	int np = 0;
 	const char *val[ROLE__MAX] = {0};
-	int ord[ROLE__MAX] = {0};
-	char c1[48];
+	int ord[ROLE__MAX] = {0}, col[ROLE__MAX] = {0}; /* col: the column a role's value came from */
+	char c1[48], c2[48];
 	buf_reset(&im->tags);
 	im->ntags = 0;
 	for (int i = 0; i < im->ncols; i++) {
@@ -240,6 +240,7 @@ void run_row(struct importer *im, char **f)
 			one_line(v);
 			val[c->role] = v;
 			ord[c->role] = c->order;
+			col[c->role] = i;
 		}
 	}
 	if (l && l->skip_status && val[ROLE_STATUS])
@@ -277,8 +278,9 @@ void run_row(struct importer *im, char **f)
 		return run_bad(im, line, "%d tags; an insight has at most %d", im->ntags, TAGS_MAX);
 	char date[11] = "";
 	if (val[ROLE_DATE] && import_date(val[ROLE_DATE], date) < 0)
-		return run_bad(im, line, "cannot read the date '%s' (YYYY-MM-DD, RFC 3339, 14/Jul/25 3:42 PM or 6/21/2025)",
-		               clip(val[ROLE_DATE], c1));
+		return run_bad(im, line,
+		               "cannot read the date '%s' in column '%s' (YYYY-MM-DD, RFC 3339, 14/Jul/25 3:42 PM or 6/21/2025)",
+		               clip(val[ROLE_DATE], c1), clip(im->header[col[ROLE_DATE]], c2));
 	const char *source = str_empty(im->o->source) ? "other" : source_name(im->o->source);
 	if (val[ROLE_SOURCE] && !(source = source_name(val[ROLE_SOURCE])))
 		return run_bad(im, line, "source '%s' is not one of interview, support, sales, survey, review, analytics, "

@@ -121,6 +121,9 @@ struct entity {
 	/* Filters that are no field (struct list_filter); NULL for none. */
 	const struct list_filter *filters;
 	int nfilters;
+	/* Which objects a user sees (a saved view: their own and those shared): a condition over the table with one
+	 * '?', the user's id; NULL: every object is seen by all. Lists and entity_visible apply it for a viewer. */
+	const char *visible_sql;
 	/* SQL text generated once at start-up by entity_init. */
 	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children, *sql_count, *sql_choices;
 	/* Per field (NULL but for FT_LINKS): the link table's statements that delete an object's rows and insert one. */
@@ -147,6 +150,7 @@ json_t *entity_get(db *d, const struct entity *e, long long id);
 struct list_query {
 	struct kv *args;   /* the request's query arguments: filters, q, sort, limit, cursor */
 	long max_limit;    /* the largest limit allowed (API 500, CSV and pages more) */
+	long long viewer;  /* > 0: only what this user sees (the kind's visible_sql); 0: every object */
 };
 /* Matching objects as a new JSON array; *next is an opaque cursor or NULL. -1 with e on bad arguments. */
 int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,
@@ -167,6 +171,11 @@ int entity_list_page(db *d, const struct entity *e, const struct list_query *q, 
  * -1 with err on bad arguments. The dashboard counts with it what the list pages show. */
 int entity_list_count(db *d, const struct entity *e, const struct list_query *q, arena *a, long long *n,
                       struct err *err);
+/* Are the arguments ones a list of e takes (filters, q, sort, limit, cursor; each value of the right form)? Runs
+ * nothing; -1 with err naming the argument at fault. */
+int entity_list_check(const struct entity *e, const struct list_query *q, arena *a, struct err *err);
+/* May viewer (> 0; 0: anyone may) see object id of e under the kind's visible_sql? False for a missing object. */
+bool entity_visible(db *d, const struct entity *e, long long id, long long viewer);
 /* The list filter named name of kind e (struct list_filter), or NULL. */
 const struct list_filter *entity_list_filter(const struct entity *e, const char *name);
 

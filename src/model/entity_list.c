@@ -171,6 +171,10 @@ static int list_sql(const struct entity *e, const struct list_query *q, arena *a
 {
 	*virt = 0;
 	buf_lit(sql, " WHERE 1=1");
+	if (e->visible_sql && q && q->viewer > 0) { /* what this user may see, before anything they asked */
+		buf_rawf(sql, " AND (%s)", e->visible_sql);
+		bind_int(b, "viewer", q->viewer);
+	}
 	for (struct kv *k = q ? q->args : NULL; k; k = k->next) {
 		if (!strcmp(k->key, "q") || !strcmp(k->key, "sort") || !strcmp(k->key, "limit") ||
 		    !strcmp(k->key, "cursor") || !strcmp(k->key, "format"))
@@ -394,6 +398,32 @@ static int list_items(db *d, const struct entity *e, const struct list_query *q,
 	*page_limit = limit;
 	*page_offset = offset;
 	return 0;
+}
+
+int entity_list_check(const struct entity *e, const struct list_query *q, arena *a, struct err *err)
+{
+	if (check_args(q, err) < 0)
+		return -1;
+	buf sql;
+	buf_init(&sql);
+	struct binds b = {0};
+	long limit, offset;
+	int virt;
+	int rc = list_sql(e, q, a, &sql, &b, false, false, &limit, &offset, &virt, err);
+	buf_free(&sql);
+	return rc;
+}
+
+bool entity_visible(db *d, const struct entity *e, long long id, long long viewer)
+{
+	if (!e->visible_sql || viewer <= 0)
+		return true;
+	buf sql;
+	buf_init(&sql);
+	buf_rawf(&sql, "SELECT count(*) FROM %s WHERE id = ? AND (%s)", e->table, e->visible_sql);
+	long long n = db_int(d, 0, buf_str(&sql), "ii", id, viewer);
+	buf_free(&sql);
+	return n > 0;
 }
 
 int entity_list(db *d, const struct entity *e, const struct list_query *q, arena *a, json_t **items,

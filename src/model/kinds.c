@@ -7,6 +7,7 @@
 #include "insights.h"
 #include "launches.h"
 #include "users.h"
+#include "views.h"
 
 static const struct field segment_fields[] = {
 	{"name", "Name", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH | F_SORT, 120, .help = "What the segment is called"},
@@ -67,5 +68,5 @@ static struct entity competitors = {
 struct entity *const entity_all[] = {&goals_entity,          &features_entity, &insights_entity, &segments,
                                      &personas,              &journey_stages_entity, &accounts, &competitors,
                                      &capacity_entity,       &releases_entity, &launches_entity, &checklist_entity,
-                                     &activities_entity,     &raci_entity};
+                                     &activities_entity,     &raci_entity,     &views_entity};
 const int entity_count = COUNT(entity_all);

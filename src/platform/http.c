@@ -128,6 +128,31 @@ struct kv *rq_query_all(request *rq)
 	return c.head;
 }
 
+struct kv *http_query_parse(arena *a, const char *qs)
+{
+	struct kv *head = NULL, **tail = &head;
+	for (const char *p = qs ? qs : ""; *p;) {
+		size_t n = strcspn(p, "&");
+		char *pair = arena_strndup(a, p, n);
+		p += n + (p[n] == '&');
+		for (char *c = pair; *c; c++)
+			if (*c == '+')
+				*c = ' ';
+		char *eq = strchr(pair, '=');
+		if (eq)
+			*eq = 0;
+		char *value = eq ? eq + 1 : pair + strlen(pair);
+		MHD_http_unescape(pair);
+		MHD_http_unescape(value);
+		if (!*pair)
+			continue;
+		struct kv *k = arena_alloc(a, sizeof *k);
+		k->key = pair, k->value = value;
+		*tail = k, tail = &k->next;
+	}
+	return head;
+}
+
 /* The post processor may hand a value over in pieces: append to the last field of that key. */
 static enum MHD_Result form_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
                                   const char *ctype, const char *enc, const char *data, uint64_t off, size_t size)

@@ -117,6 +117,9 @@ const char *rq_form_n(request *rq, const char *name, size_t *len);
 int rq_parse_form(request *rq);
 /* Every query argument, in order. */
 struct kv *rq_query_all(request *rq);
+/* A query string kept as text ("a=1&b=x%20y", no '?') as arguments in the arena, decoded ('+' is a space), in
+ * order; arguments with no name are dropped. A decoded NUL ends its value. */
+struct kv *http_query_parse(arena *a, const char *qs);
 const char *http_method_name(enum http_method m);
 
 void rs_header(response *rs, const char *name, const char *value); /* value copied by MHD later */

@@ -148,6 +148,8 @@ static const struct route lines[] = {
 	{HTTP_GET, "/{kind}", page_entity_list, PAGE, RANK_VIEWER, "List"},
 	{HTTP_GET, "/{kind}/new", page_entity_new, PAGE | R_KIND_WRITE, RANK_VIEWER, "New-object form"},
 	{HTTP_POST, "/{kind}", page_entity_create, FORM | R_KIND_WRITE, RANK_VIEWER, "Create from the form"},
+	{HTTP_GET, "/views/{id}", page_view_open, PAGE, RANK_VIEWER,
+	 "Open a saved view: a redirect to its list with its query (re-checked; 404 for a private view of another)"},
 	{HTTP_GET, "/{kind}/{id}", page_entity_show, PAGE, RANK_VIEWER, "Detail page"},
 	{HTTP_GET, "/{kind}/{id}/edit", page_entity_edit, PAGE | R_KIND_WRITE, RANK_VIEWER, "Edit form"},
 	{HTTP_POST, "/{kind}/{id}", page_entity_update, FORM | R_KIND_WRITE, RANK_VIEWER, "Save the edit form"},

@@ -139,6 +139,7 @@ void page_dashboard(request *rq, response *rs)
 	json_decref(s);
 	getting_started_card(rq, b);
 	my_work_card(rq, b);
+	views_card(rq, b);
 	buf_lit(b, "<div class=\"grid\"><section class=\"card wide\"><h2>Active goals</h2>");
 	active_goals(rq, b);
 	buf_lit(b, "</section><section class=\"card\"><h2><a href=\"/alignment\">Alignment</a></h2>");

@@ -8,6 +8,7 @@
 #include "model/action.h"
 #include "model/choices.h"
 #include "model/entity.h"
+#include "model/users.h"
 #include "svg.h"
 #include "web.h"
 
@@ -249,7 +250,7 @@ void page_entity_list(request *rq, response *rs)
 	const struct entity *e = kind(rq);
 	const struct kind_page *x = extras(e);
 	struct kv *args = set_args(rq), *margs = model_args(rq, x, args);
-	struct list_query q = {margs, PAGE_LIMIT};
+	struct list_query q = {margs, PAGE_LIMIT, rq->user_rank >= RANK_ADMIN ? 0 : rq->user_id};
 	struct list_page pg;
 	struct err err = {0};
 	if (entity_list_page(rq->db, e, &q, rq->a, &pg, &err) < 0) {
@@ -266,6 +267,7 @@ void page_entity_list(request *rq, response *rs)
 	if (x && x->list_actions)
 		x->list_actions(rq, b);
 	html(b, "<a class=\"button secondary\" href=\"/api/v1/%s.csv\" download>Export CSV</a></div></div>", e->kind);
+	views_strip(rq, b, e, args);
 	filter_form(rq, b, e, x, args);
 	if (err.status)
 		html(b, "<p class=\"error\" role=\"alert\" data-field=\"%s\">%s</p>", err.field, err.message);

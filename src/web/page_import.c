@@ -21,10 +21,14 @@ static const struct {
 	{"jira", "Jira issues (Export CSV)"},
 };
 
-static void source_select(buf *b, const char *chosen)
+/* The source of rows that name none; by_layout: first the choice to take the one the layout proposes. */
+static void source_select(buf *b, const char *chosen, bool by_layout)
 {
 	buf_lit(b, "<div class=\"field\"><label for=\"imp-source\">Source of rows that name none</label>"
 	           "<select id=\"imp-source\" name=\"source\">");
+	if (by_layout)
+		buf_lit(b, "<option value=\"\">As the layout suggests (Fider, Quackback, Jira: support; Productboard: "
+		           "interview; else other)</option>");
 	for (int i = 0; sources[i]; i++)
 		html(b, "<option%s>%s</option>", chosen && !strcmp(chosen, sources[i]) ? " selected" : "", sources[i]);
 	buf_lit(b, "</select></div>");
@@ -60,7 +64,7 @@ static void upload_page(request *rq, response *rs, const char *error)
 		html(b, "<option value=\"%s\"%s>%s</option>", formats[i].name,
 		     chosen && !strcmp(chosen, formats[i].name) ? " selected" : "", formats[i].label);
 	buf_lit(b, "</select></div>");
-	source_select(b, rq->form ? rq_form(rq, "source") : NULL);
+	source_select(b, rq->form ? rq_form(rq, "source") : NULL, true);
 	buf_lit(b, "<div class=\"form-actions\"><button type=\"submit\">Preview</button> "
 	           "<a href=\"/insights\">Cancel</a></div></form>");
 	page_end(rq, rs);
@@ -78,15 +82,56 @@ static void field_select(buf *b, int i, const char *header, const char *chosen)
 	buf_lit(b, "</select>");
 }
 
-/* A cell for the preview: clipped, and flagged when it is not text. */
+/* characters of a preview cell shown (of one with a long word: a URL), and in its tooltip */
+enum { CELL_SHOWN = 160, CELL_SHOWN_LONG = 60, CELL_TITLE = 2000 };
+
+/* The first chars code points of valid UTF-8 s into out (room for them: chars * 4 + 1 bytes). */
+static void utf8_clip(char *out, size_t size, const char *s, size_t chars)
+{
+	size_t k = 0;
+	for (size_t cp = 0; *s && k + 5 <= size; s++) {
+		if (((unsigned char)*s & 0xC0) != 0x80 && cp++ == chars)
+			break;
+		out[k++] = *s;
+	}
+	out[k] = 0;
+}
+
+/* Does s hold a word of more than 30 bytes (a URL, an id): one the table can only keep narrow by breaking it? */
+static bool long_word(const char *s)
+{
+	size_t run = 0;
+	for (; *s; s++)
+		if ((run = (*s == ' ' || *s == '\n' || *s == '\t') ? 0 : run + 1) > 30)
+			return true;
+	return false;
+}
+
+/* A cell for the preview: clipped (the whole value, up to CELL_TITLE, in its title), long words such as URLs
+ * broken so the table keeps inside its card, and flagged when it is not text. */
 static void cell(buf *b, const char *v)
 {
-	if (!v)
+	if (!v) {
 		buf_lit(b, "<td class=\"muted\">(missing)</td>");
-	else if (!valid_text(v, strlen(v)))
+	} else if (!valid_text(v, strlen(v))) {
 		buf_lit(b, "<td class=\"error\">invalid UTF-8</td>");
-	else
-		html(b, "<td>%.160s%s</td>", v, strlen(v) > 160 ? "…" : "");
+	} else {
+		/* a long word would widen its column past the card: shown shorter, and allowed to break anywhere */
+		bool lw = long_word(v);
+		size_t room = lw ? CELL_SHOWN_LONG : CELL_SHOWN;
+		if (lw)
+			buf_lit(b, "<td class=\"long\"");
+		else
+			buf_lit(b, "<td");
+		if (utf8_len(v) <= room) {
+			html(b, ">%s</td>", v);
+			return;
+		}
+		char shown[CELL_SHOWN * 4 + 1], title[CELL_TITLE * 4 + 1];
+		utf8_clip(shown, sizeof shown, v, room);
+		utf8_clip(title, sizeof title, v, CELL_TITLE);
+		html(b, " title=\"%s\">%s…</td>", title, shown);
+	}
 }
 
 void page_import_preview(request *rq, response *rs)
@@ -108,17 +153,23 @@ void page_import_preview(request *rq, response *rs)
 	page_begin(rq, rs, "Import insights: preview", "insights");
 	buf *b = &rs->body;
 	crumbs(b, "Preview the import");
+	const char *label = NULL;
+	for (size_t i = 0; i < COUNT(formats); i++)
+		if (!strcmp(formats[i].name, pv.format))
+			label = formats[i].label;
 	if (pv.known)
-		html(b, "<p class=\"notice\">Recognised as a <strong>%s</strong> export: its columns are read as documented "
-		        "(titles and descriptions joined, ids prefixed <code>%s:</code>, tags split). Change a column's field "
-		        "below to import it as a generic mapping instead.</p>", pv.format, pv.format);
+		html(b, "<p class=\"notice\" id=\"import-layout\">Recognised as a <strong>%s</strong> export (%s): its columns "
+		        "are read as documented (titles and descriptions joined, ids prefixed <code>%s:</code>, tags split), "
+		        "and rows that name no source are <strong>%s</strong> unless you choose another below. Change a "
+		        "column's field below to import it as a generic mapping instead.</p>",
+		        pv.format, label ? label : pv.format, pv.format, pv.source);
 	else
 		buf_lit(b, "<p class=\"notice\">No known layout: the fields below are guesses from the column names. Map at "
 		           "least one column to <strong>text</strong>.</p>");
 	html(b, "<p class=\"muted\">%zu bytes; the first %d rows:</p>", n, pv.nrows);
 	buf_lit(b, "<form method=\"post\" action=\"/insights/import\" enctype=\"multipart/form-data\">");
 	form_csrf(rq, b);
-	buf_lit(b, "<div class=\"card scroll\"><table class=\"list compact\"><thead><tr><th>Line</th>");
+	buf_lit(b, "<div class=\"card scroll\"><table class=\"list compact preview\"><thead><tr><th>Line</th>");
 	for (int i = 0; i < pv.ncols; i++)
 		html(b, "<th scope=\"col\">%.80s</th>", pv.header[i]);
 	buf_lit(b, "</tr><tr><th>Field</th>");
@@ -149,7 +200,8 @@ void page_import_preview(request *rq, response *rs)
 	buf_html(b, b64);
 	buf_lit(b, "\">");
 	free(b64);
-	source_select(b, rq_form(rq, "source"));
+	const char *src = rq_form(rq, "source");
+	source_select(b, str_empty(src) ? pv.source : src, false);
 	buf_lit(b, "<div class=\"field\"><label><input type=\"checkbox\" name=\"all_or_nothing\" value=\"1\"> All or "
 	           "nothing: import nothing if any row is malformed</label></div><div class=\"form-actions\">"
 	           "<button type=\"submit\">Import</button> <a href=\"/insights/import\">Start over</a></div></form>");

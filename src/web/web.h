@@ -130,6 +130,10 @@ void share_links_section(request *rq, buf *b, const char *kind);
 
 /* page_entity.c — list, detail, new/edit forms and delete for every described kind */
 void page_entity_list(request *rq, response *rs);
+/* page_views.c: saved views above a list (args: the list's set query arguments), opening one, the dashboard's */
+void views_strip(request *rq, buf *b, const struct entity *e, struct kv *args);
+void page_view_open(request *rq, response *rs);
+void views_card(request *rq, buf *b);
 void page_entity_new(request *rq, response *rs);
 void page_entity_create(request *rq, response *rs);
 void page_entity_show(request *rq, response *rs);

@@ -37,11 +37,16 @@ expect "external ids are fider:<number>" "fider:1 fider:2 fider:3 fider:5" \
 	"$(sql "SELECT group_concat(external_id, ' ') FROM (SELECT external_id FROM insights WHERE external_id LIKE 'fider:%' ORDER BY id)")"
 expect "one audit row names the import and its user" "1 contributor@demo.tandem" \
 	"$(sql "SELECT count(*), u.email FROM audit a JOIN users u ON u.id = a.user_id WHERE a.action = 'import' AND a.changes LIKE '%imported 4 insights from fider%'" | tr '|' ' ')"
+TODAY=$(date -u +%Y-%m-%d)
+expect "a Fider post keeps the file's date (created_at), not the import's" "2025-03-02 $TODAY" \
+	"$(sql "SELECT observed_at || ' ' || substr(created_at, 1, 10) FROM insights WHERE external_id = 'fider:1'")"
 import "format=fider" "$DATA/fider_posts.csv"
 expect "the same file again changes nothing" "200 0 4 1 $((BEFORE + 4))" "$STATUS $(counts) $(ninsights)"
 
 import "format=jira" "$DATA/jira_issues.csv"
 expect "Jira CSV (CRLF, repeated Labels) imports 3" "200 3" "$STATUS $(jget "$TMP/b" j.imported)"
+expect "Jira issues keep their Created dates (14/Jul/25 3:42 PM and others)" "2025-07-14 2025-08-02 2024-12-30" \
+	"$(sql "SELECT group_concat(observed_at, ' ') FROM (SELECT observed_at FROM insights WHERE external_id IN ('jira:CX-101', 'jira:CX-102', 'jira:CX-103') ORDER BY external_id)")"
 expect "repeated Labels columns become the tags" '["customer-request","bulk-edit","Web app"]' \
 	"$(sql "SELECT tags FROM insights WHERE external_id = 'jira:CX-101'")"
 
@@ -60,6 +65,9 @@ import "map=Feedback%3Dtext%2CDate%3Dobserved_at%2CChannel%3Dsource" "$DATA/bad_
 expect "without all_or_nothing the good row is kept" "200 1 3" "$STATUS $(jget "$TMP/b" j.imported) $(jget "$TMP/b" j.skipped)"
 expect "a bad date is named with its line" "3 cannot read the date" \
 	"$(jget "$TMP/b" 'j.errors[1].line') $(jget "$TMP/b" 'j.errors[1].message.slice(0, 20)')"
+check "... and its column" contains "$TMP/b" "cannot read the date '32/13/2025' in column 'Date'"
+expect "the good rows keep their file's dates" "2025-01-04" \
+	"$(sql "SELECT group_concat(observed_at) FROM insights WHERE text = 'Good one'")"
 
 import "" "$DATA/unknown_header.csv"
 expect "a header matching no layout is 400 and lists the header" "400 invalid" "$STATUS $(jget "$TMP/b" j.error.code)"
@@ -94,6 +102,8 @@ expect "other routes keep the 1 MiB limit" 413 "$(head -1 "$TMP/raw" | cut -d' '
 import "map=review_id%3Dexternal_id%2Ctext%3Dtext%2Cauthor%3Dauthor%2Capp%3Dtags%2Cstore%3Dtags%2Csource%3Durl&source=review" \
 	"$DATA/app-reviews.csv"
 expect "the 555 real app reviews import" "200 555 0" "$STATUS $(jget "$TMP/b" j.imported) $(jget "$TMP/b" 'j.errors.length')"
+expect "... with no date column, no observed date (never the import's)" 555 \
+	"$(sql "SELECT count(*) FROM insights WHERE external_id LIKE 'is22:%' AND observed_at IS NULL")"
 expect "... as reviews" 555 "$(sql "SELECT count(*) FROM insights WHERE source = 'review' AND external_id LIKE 'is22:%'")"
 BODY= oneshot GET "/api/v1/insights?q=lyrics&limit=3" "Authorization: Bearer $VIEWER"
 unset BODY
@@ -112,6 +122,8 @@ expect "CLI import exits 0" 0 "$RC"
 check "CLI prints a summary" grep -q "productboard_notes.csv: 3 rows (productboard): 3 imported, 0 unchanged, 0 skipped, 0 malformed" "$TMP/out"
 check "no progress bar when stderr is not a terminal" lacks "$TMP/err" "%"
 run import insights "$DATA/productboard_notes.csv" --db "$DB"
+expect "Productboard notes keep their Created at dates" "2025-05-02 2025-05-03" \
+	"$(sql "SELECT group_concat(observed_at, ' ') FROM (SELECT observed_at FROM insights WHERE external_id IN ('productboard:a1b2c3', 'productboard:d4e5f6') ORDER BY external_id)")"
 check "CLI re-import: all unchanged" grep -q "0 imported, 3 unchanged" "$TMP/out"
 run import insights "$DATA/bad_rows.csv" --map "Feedback=text,Date=observed_at,Channel=source" --db "$DB"
 expect "CLI exits 1 when rows are malformed" 1 "$RC"
@@ -131,6 +143,8 @@ run import features "$DATA/fider_posts.csv" --db "$DB"
 expect "CLI: only insights can be imported" 2 "$RC"
 "$TANDEM" import insights - --db "$DB" --format quackback < "$DATA/quackback_posts.csv" > "$TMP/out" 2>&1
 check "CLI reads stdin for -" grep -q "3 imported" "$TMP/out"
+expect "Quackback posts keep their created_at dates" "$(awk -F'","' 'NR > 1 { print substr($NF, 1, 10) }' "$DATA/quackback_posts.csv" | sort | tr '\n' ' ')" \
+	"$(sql "SELECT observed_at FROM insights WHERE external_id LIKE 'quackback:%' ORDER BY observed_at" | tr '\n' ' ')"
 
 # --- the pages, on a live server: upload, preview, import
 _p=18700
@@ -156,12 +170,13 @@ api GET /insights/import -b "$TMP/jar"
 expect "the import page answers" 200 "$STATUS"
 check "... with an upload form" contains "$TMP/b" 'enctype="multipart/form-data"'
 CSRF=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' "$TMP/b" | head -1)
-api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "source=other" \
+api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "source=" \
 	-F "file=@$DATA/canny_posts.csv;type=text/csv"
 expect "the preview answers" 200 "$STATUS"
 check "... recognising the layout" contains "$TMP/b" "Recognised as a <strong>quackback</strong> export"
 check "... with the first rows" contains "$TMP/b" "Zapier integration"
 check "... and a field select per column" contains "$TMP/b" '<select name="col9"'
+check "... and the source the layout suggests (a feedback board: support)" contains "$TMP/b" '<option selected>support</option>'
 check "the preview wrote nothing" test "$(sql "SELECT count(*) FROM insights WHERE external_id LIKE 'quackback:5f1a%'")" -eq 0
 # the second step: the form as the page has it (hidden fields and the selects' chosen options)
 node -e '
@@ -188,6 +203,16 @@ set --
 while IFS= read -r line; do set -- "$@" --form-string "$line"; done < "$TMP/form2"
 api POST /insights/import -b "$TMP/jar" "$@"
 check "an edited mapping imports as generic" contains "$TMP/b" "rows read as generic"
+api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "source=" \
+	-F "file=@$DATA/long_urls.csv;type=text/csv"
+check "a preview names the layout it recognised" contains "$TMP/b" "Recognised as a <strong>productboard</strong> export (Productboard notes)"
+check "... proposes its source (Productboard notes: interview)" contains "$TMP/b" '<option selected>interview</option>'
+check "... clips a long URL, the whole of it in the cell's title" contains "$TMP/b" \
+	'<td class="long" title="https://umbrella.example/tickets/SEC-4471/attachments/saml-requirements-final-v3-reviewed-by-legal-and-procurement-2025-04-14-with-comments-from-the-it-security-team-and-the-data-protection-officer.pdf">https://umbrella.example/tickets/SEC-4471/'
+check "... in a table whose cells break long words" contains "$TMP/b" 'class="list compact preview"'
+api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "source=sales" \
+	-F "file=@$DATA/long_urls.csv;type=text/csv"
+check "a source chosen on upload is kept" contains "$TMP/b" '<option selected>sales</option>'
 api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=" -F "file=@$DATA/empty.csv;type=text/csv"
 expect "an empty upload is refused with the form again" 400 "$STATUS"
 api POST /insights/import/preview -b "$TMP/jar" -F "_csrf=$CSRF" -F "format=jira" -F "file=@$DATA/fider_posts.csv"
