@@ -21,7 +21,7 @@ long long invitation_create(db *d, arena *a, long long user_id, const char *purp
 	strftime(expires, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (db_run(d,
 	           "INSERT INTO invitations(user_id, hash, purpose, created_by, created_at, expires_at) "
-	           "VALUES (?, ?, ?, ?, ?, ?)",
+	           "VALUES (?, ?, ?, nullif(?, 0), ?, ?)", /* 0: the CLI, no one */
 	           "ittitt", user_id, hash, purpose, actor, now, expires) != DB_OK)
 		return err_internal(e);
 	*secret = s;
