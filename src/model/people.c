@@ -20,7 +20,7 @@ static json_t *person_json(db *d, db_stmt *s)
 json_t *people_list(db *d, bool by_id)
 {
 	json_t *items = json_array();
-	db_stmt *s = db_q(d, by_id ? PERSON_COLUMNS "ORDER BY id" : PERSON_COLUMNS "ORDER BY name COLLATE NOCASE, id", "");
+	db_stmt *s = db_q(d, by_id ? PERSON_COLUMNS "ORDER BY id" : PERSON_COLUMNS "ORDER BY name, id", "");
 	while (s && db_step(s) == DB_ROW)
 		json_array_append_new(items, person_json(d, s));
 	db_done(s);
