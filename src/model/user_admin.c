@@ -29,11 +29,13 @@ static void answer_person(struct act *x)
 	x->redirect = arena_printf(x->a, "/users/%lld?done=%s", x->id, x->action->name);
 }
 
+static const char *const role_labels[] = {"Admin", "Leader", "PM", "PMM", "Contributor", "Viewer", NULL};
+
 static const struct field add_fields[] = {
 	{"email", "Email", FT_STRING, F_REQUIRED, 254, .help = "Their sign-in email, e.g. sam@example.com"},
 	{"name", "Name", FT_STRING, 0, 200, .help = "How Tandem names them (their email when empty)"},
-	{"role", "Role", FT_ENUM, F_REQUIRED, .choices = role_names,
-	 .help = "admin, leader, pm, pmm, contributor or viewer (see docs/API.md, Roles)"},
+	{"role", "Role", FT_ENUM, F_REQUIRED, .choices = role_names, .labels = role_labels,
+	 .help = "What they may do: see docs/API.md, Roles"},
 	{"password", "Password", FT_STRING, 0, 1024,
 	 .help = "Their first password (at least 8 characters); without it they get an invitation link to choose one"},
 };
@@ -84,7 +86,7 @@ const struct action user_add_action = {
 };
 
 static const struct field role_fields[] = {
-	{"role", "Role", FT_ENUM, F_REQUIRED, .choices = role_names,
+	{"role", "Role", FT_ENUM, F_REQUIRED, .choices = role_names, .labels = role_labels,
 	 .help = "admin, leader, pm, pmm, contributor or viewer"},
 };
 

@@ -59,16 +59,17 @@ static void list_page(request *rq, response *rs)
 	           "gets an invitation link to choose a password), change roles and deactivate those who left: a "
 	           "deactivated person cannot sign in but stays the owner of what they own.</p>");
 	if (admin) {
-		buf_lit(b, "<section class=\"card\" id=\"add-person\">");
+		struct kv viewer = {"role", "viewer", NULL}; /* the least a new person may do, unless chosen */
+		buf_lit(b, "<section class=\"card\" id=\"add-person\" aria-labelledby=\"add-h\"><h2 id=\"add-h\">Add a "
+		           "person</h2><p class=\"help\">They get an invitation link, shown to you once, to choose their own "
+		           "password; it works for 7 days.</p>");
 		action_form(rq, b, &user_add_action, NULL,
-		            &(struct form_opts){.cls = "inline", .heading = "Add a person", .only = "email name role",
-		                                .intro = "They get an invitation link, shown to you once, to choose their own "
-		                                         "password; it works for 7 days."});
+		            &(struct form_opts){.cls = "inline", .only = "email name role", .values = &viewer});
 		buf_lit(b, "</section>");
 	}
 	json_t *people = people_list(rq->db, false), *p;
 	size_t i;
-	html(b, "<table class=\"list\" id=\"people\"><caption class=\"sr-only\">People</caption><thead><tr>"
+	html(b, "<h2>Everyone</h2><table class=\"list\" id=\"people\"><caption class=\"sr-only\">People</caption><thead><tr>"
 	        "<th scope=\"col\">Name</th><th scope=\"col\">Email</th><th scope=\"col\">Role</th>"
 	        "<th scope=\"col\">State</th></tr></thead><tbody>");
 	json_array_foreach(people, i, p)
@@ -95,28 +96,32 @@ static const char *done_text(const char *done)
 	                                            : NULL;
 }
 
-/* The admin's forms on a person's profile. */
+/* The admin's forms on a person's profile: the role; a new link (or revoking the pending one); access. */
 static void manage_section(request *rq, buf *b, json_t *p)
 {
 	bool active = json_is_true(json_object_get(p, "active"));
 	bool pending = json_is_object(json_object_get(p, "invitation"));
-	buf_lit(b, "<section class=\"card\" id=\"manage\"><h2>Manage</h2>");
+	buf_lit(b, "<section class=\"card manage\" id=\"manage\" aria-labelledby=\"manage-h\"><h2 id=\"manage-h\">Manage</h2>");
 	action_form(rq, b, &user_role_action, p, &(struct form_opts){.cls = "inline"});
 	if (active) {
+		html(b, "<h3>Password</h3><p class=\"help\">%s</p><div class=\"button-row\">",
+		     pending ? "A link is waiting to be used. A new one, shown to you once, replaces it; revoking it leaves "
+		               "them without one."
+		             : "A link, shown to you once, with which they choose a new password (7 days, one use). Their "
+		               "current password works until the link is used.");
 		action_form(rq, b, &user_invite_action, p,
-		            &(struct form_opts){.cls = "inline", .button_cls = "secondary",
-		                                .button = pending ? "New invitation link" : "Reset password",
-		                                .intro = "A link, shown to you once, with which they choose a new password "
-		                                         "(7 days, one use); any older link stops working."});
+		            &(struct form_opts){.cls = "row-action", .button_cls = "secondary",
+		                                .button = pending ? "New invitation link" : "Reset password"});
 		if (pending)
 			action_form(rq, b, &user_invite_revoke_action, p,
-			            &(struct form_opts){.cls = "inline", .button_cls = "secondary"});
-		action_form(rq, b, &user_deactivate_action, p,
-		            &(struct form_opts){.cls = "inline", .button_cls = "danger",
-		                                .intro = "They can no longer sign in; their sessions end and their API tokens "
-		                                         "are revoked at once. What they own stays theirs."});
+			            &(struct form_opts){.cls = "row-action", .button_cls = "secondary"});
+		buf_lit(b, "</div><h3>Access</h3><p class=\"help\">Deactivating ends their sessions and revokes their API tokens "
+		           "at once; they can no longer sign in. What they own stays theirs.</p>");
+		action_form(rq, b, &user_deactivate_action, p, &(struct form_opts){.cls = "row-action", .button_cls = "danger"});
 	} else {
-		action_form(rq, b, &user_reactivate_action, p, &(struct form_opts){.cls = "inline"});
+		buf_lit(b, "<h3>Access</h3><p class=\"help\">Reactivated, they sign in with their password again (API tokens "
+		           "revoked when they were deactivated stay revoked).</p>");
+		action_form(rq, b, &user_reactivate_action, p, &(struct form_opts){.cls = "row-action"});
 	}
 	buf_lit(b, "</section>");
 }
