@@ -36,7 +36,7 @@ void api_session_delete(request *rq, response *rs);
 
 /* api_people.c — users and API tokens */
 void api_users_list(request *rq, response *rs);
-void api_users_create(request *rq, response *rs);
+void api_user_get(request *rq, response *rs);
 void api_tokens_list(request *rq, response *rs);
 void api_tokens_create(request *rq, response *rs);
 void api_tokens_delete(request *rq, response *rs);

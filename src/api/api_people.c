@@ -1,4 +1,4 @@
-/* api_people.c — users (listed for everyone, added by admins) and API tokens. */
+/* api_people.c — users (listed for everyone; admins' verbs are actions: model/user_admin.c) and API tokens. */
 #include <string.h>
 #include "api.h"
 #include "app/reply.h"
@@ -10,31 +10,12 @@ void api_users_list(request *rq, response *rs)
 	reply_json(rs, 200, json_pack("{sosn}", "items", people_list(rq->db, false), "next_cursor"));
 }
 
-void api_users_create(request *rq, response *rs)
+void api_user_get(request *rq, response *rs)
 {
-	json_t *in = rq->json;
-	if (!json_is_object(in))
-		return reply_error(rs, 400, "invalid", NULL, "the body must be a JSON object");
-	const char *key;
-	json_t *v;
-	json_object_foreach(in, key, v)
-	{
-		if (strcmp(key, "email") && strcmp(key, "name") && strcmp(key, "role") && strcmp(key, "password"))
-			return reply_error(rs, 400, "invalid", key, "unknown field for a user");
-		if (!json_is_string(v))
-			return reply_error(rs, 400, "invalid", key, "must be a string");
-	}
-	struct err e = {0};
-	long long id = users_add(rq->db, json_string_value(json_object_get(in, "email")),
-	                         json_string_value(json_object_get(in, "name")),
-	                         json_string_value(json_object_get(in, "role")),
-	                         json_string_value(json_object_get(in, "password")), &e);
-	if (id < 0)
-		return reply_err_json(rs, &e);
-	struct user u;
-	users_get(rq->db, rq->a, id, &u);
-	reply_json(rs, 201, json_pack("{sIssssss}", "id", (json_int_t)u.id, "email", u.email, "name", u.name, "role",
-	                              u.role));
+	json_t *u = people_get(rq->db, rq_id(rq, 0));
+	if (!u)
+		return reply_error(rs, 404, "not_found", NULL, "no such user");
+	reply_json(rs, 200, u);
 }
 
 /* Admins see every token; others their own. Secrets are never shown again. */

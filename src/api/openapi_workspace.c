@@ -25,20 +25,58 @@ static json_t *strings(const char *desc)
 	return json_pack("{sss{ss}ss}", "type", "array", "items", "type", "string", "description", desc);
 }
 
+static json_t *purpose(void)
+{
+	return json_pack("{sss[ss]ss}", "type", "string", "enum", "invite", "reset", "description",
+	                 "invite: a new person; reset: a new password for someone who has one");
+}
+
+/* schema, but also null, described as desc (a new reference; schema is stolen). */
+static json_t *or_null(json_t *schema, const char *desc)
+{
+	json_object_set_new(schema, "type", json_pack("[ss]", "object", "null"));
+	json_object_set_new(schema, "description", json_string(desc));
+	return schema;
+}
+
 static void people_schemas(json_t *schemas)
 {
 	json_t *user = openapi_object(json_pack("{sosososo}", "id", openapi_t("integer", "The user"), "email",
 	                                        openapi_t("string", "Their sign-in email"), "name",
 	                                        openapi_t("string", "Their name"), "role", role()));
+	json_t *pending = or_null(openapi_object(json_pack("{sosososo}", "id", openapi_t("integer", "The invitation"),
+	                                                   "purpose", purpose(), "created_at", when("When the link was made"),
+	                                                   "expires_at", when("When it stops working (7 days on)"))),
+	                          "Their pending invitation link (never its secret), or null");
 	json_t *listed = json_deep_copy(user);
-	json_object_set_new(json_object_get(listed, "properties"), "created_at", when("When the user was added"));
-	json_array_append_new(json_object_get(listed, "required"), json_string("created_at"));
-	json_object_set_new(schemas, "Users", page_of(listed));
+	json_t *lp = json_object_get(listed, "properties"), *lr = json_object_get(listed, "required");
+	json_object_set_new(lp, "created_at", when("When the user was added"));
+	json_object_set_new(lp, "active", openapi_t("boolean", "false: deactivated (cannot sign in; still shown as the "
+	                                                      "owner of what they own)"));
+	json_object_set_new(lp, "deactivated_at", json_pack("{s[ss]ssss}", "type", "string", "null", "format", "date-time",
+	                                                    "description", "When they were deactivated, or null"));
+	json_object_set_new(lp, "invitation", pending);
+	static const char *const more[] = {"created_at", "active", "deactivated_at", "invitation"};
+	for (size_t i = 0; i < COUNT(more); i++)
+		json_array_append_new(lr, json_string(more[i]));
+	json_object_set_new(schemas, "User", json_deep_copy(listed));
+	json_object_set_new(schemas, "Users", page_of(json_deep_copy(listed)));
+	json_t *link = openapi_object(json_pack(
+	    "{sosososososo}", "id", openapi_t("integer", "The invitation"), "user_id", openapi_t("integer", "Whom it is for"),
+	    "purpose", purpose(), "token", openapi_t("string", "The secret, answered this once (only its hash is kept)"),
+	    "path", openapi_t("string", "/invite/<token>: where the person chooses their password"), "url",
+	    openapi_tn("string", "The whole link on this server, or null when the request's Host is not usable")));
+	json_object_set_new(json_object_get(link, "properties"), "expires_at", when("When the link stops working (7 days on)"));
+	json_array_append_new(json_object_get(link, "required"), json_string("expires_at"));
+	json_object_set_new(schemas, "Invitation", json_deep_copy(link));
+	json_object_set_new(lp, "invitation_link",
+	                    or_null(link, "The invitation link, answered this once; null when a password was given"));
+	json_array_append_new(lr, json_string("invitation_link"));
+	json_object_set_new(schemas, "UserCreated", listed);
 	json_object_set_new(schemas, "Session",
-	                    openapi_object(json_pack("{sOso}", "user", user, "csrf_token",
+	                    openapi_object(json_pack("{soso}", "user", user, "csrf_token",
 	                                             openapi_t("string", "Send it as X-CSRF-Token with every change made "
 	                                                                 "with the session cookie (empty for a bearer token)"))));
-	json_object_set_new(schemas, "UserCreated", user);
 	json_t *token = openapi_object(json_pack(
 	    "{sososososo}", "id", openapi_t("integer", "The token"), "name", openapi_t("string", "What it is for"), "user",
 	    openapi_t("string", "The email of the user it acts as"), "created_at", when("When it was created"),

@@ -8,8 +8,10 @@
 #include "domain/plan_db.h"
 #include "domain/triage.h"
 #include "model/goals.h"
+#include "model/invitations.h"
 #include "model/launches.h"
 #include "model/share_links.h"
+#include "model/user_admin.h"
 
 const struct action *const actions_all[] = {
 	&goal_measure_action,
@@ -29,5 +31,11 @@ const struct action *const actions_all[] = {
 	&checklist_tick_action,
 	&align_accept_action,
 	&align_accept_revoke_action,
+	&user_add_action,
+	&user_role_action,
+	&user_deactivate_action,
+	&user_reactivate_action,
+	&user_invite_action,
+	&user_invite_revoke_action,
 };
 const int actions_count = COUNT(actions_all);

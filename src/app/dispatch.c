@@ -294,13 +294,15 @@ static void run_action(request *rq, response *rs, const struct route *r)
 	json_decref(in);
 }
 
-/* The path as the access log shows it: a share link's secret (/share/roadmap/SECRET) is left out, so the log
+/* The path as the access log shows it: a share link's secret (/share/roadmap/SECRET) and an invitation's are left out, so the log
  * never hands out read access; a very long path is cut. */
 static const char *logged_path(request *rq)
 {
 	const char *p = rq->path;
 	if (strlen(p) > 512) /* a 414's path, say: the log keeps its start */
 		return arena_printf(rq->a, "%.512s…", p);
+	if (!strncmp(p, "/invite/", 8)) /* an invitation's secret signs its holder in */
+		return "/invite/…";
 	if (strncmp(p, "/share/", 7))
 		return p;
 	const char *slash = strchr(p + 7, '/');

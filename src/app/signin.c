@@ -12,7 +12,7 @@ const char *cookie_secure(request *rq)
 	return proto && !strcmp(proto, "https") ? "; Secure" : "";
 }
 
-const char *signin_form_token(request *rq, response *rs)
+const char *signin_form_token(request *rq, response *rs, const char *path)
 {
 	const char *have = rq_cookie(rq, LOGIN_COOKIE);
 	if (have && strlen(have) >= 40 && strlen(have) <= 64 && strspn(have, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -20,8 +20,8 @@ const char *signin_form_token(request *rq, response *rs)
 		return have; /* another tab's form stays valid */
 	const char *token = random_secret(rq->a, "");
 	rs_header(rs, "Set-Cookie",
-	          arena_printf(rq->a, "%s=%s; Path=/login; HttpOnly; SameSite=Strict; Max-Age=86400%s", LOGIN_COOKIE, token,
-	                       cookie_secure(rq)));
+	          arena_printf(rq->a, "%s=%s; Path=%s; HttpOnly; SameSite=Strict; Max-Age=86400%s", LOGIN_COOKIE, token,
+	                       path, cookie_secure(rq)));
 	return token;
 }
 
@@ -46,6 +46,12 @@ int signin(request *rq, response *rs, const char *email, const char *password, s
 		return err_set(e, 401, "unauthorized", NULL, "wrong email or password");
 	}
 	login_succeeded(rq->db, email);
+	return signin_session(rq, rs, &u, e);
+}
+
+int signin_session(request *rq, response *rs, const struct user *uu, struct err *e)
+{
+	struct user u = *uu;
 	const char *cookie, *csrf;
 	if (session_create(rq->db, rq->a, u.id, &cookie, &csrf) < 0)
 		return err_internal(e);

@@ -1,8 +1,11 @@
-/* cmd_user.c — `tandem user` and `tandem token`: people and API tokens from the shell. */
+/* cmd_user.c — `tandem user` and `tandem token`: people (with admins' verbs: invite, role, deactivate) and API tokens
+ * from the shell. */
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "model/invitations.h"
 #include "model/people.h"
+#include "model/user_admin.h"
 #include "platform/json_get.h"
 #include "model/users.h"
 
@@ -14,17 +17,91 @@ static int read_password(char *out, size_t n)
 	return 0;
 }
 
+/* An admin's verb on the person of that email, as the web and the API run it (the audit trail says "Tandem"): invite
+ * (adds them first when unknown: --role needed) prints the link; role and deactivate print what they did. */
+static int user_verb(db *d, const char *sub, const char *email, struct opt *o, int nopt)
+{
+	arena *a = arena_new();
+	struct user u;
+	bool known = users_find(d, a, email, &u);
+	const char *role = opt_get(o, nopt, "--role"), *base = opt_get(o, nopt, "--base-url");
+	int rc = 0;
+	struct err e = {0};
+	json_t *in = json_object(), *out = NULL;
+	const struct action *ac = NULL;
+	long long id = known ? u.id : 0;
+	if (!strcmp(sub, "invite")) {
+		if (known) {
+			ac = &user_invite_action;
+		} else if (!role) {
+			fprintf(stderr, "tandem user invite: no user with email %s; give --role ROLE to add them\n", email);
+			rc = 2;
+		} else {
+			ac = &user_add_action;
+			json_object_set_new(in, "email", json_string(email));
+			json_object_set_new(in, "role", json_string(role));
+			if (opt_get(o, nopt, "--name"))
+				json_object_set_new(in, "name", json_string(opt_get(o, nopt, "--name")));
+		}
+	} else if (!known) {
+		fprintf(stderr, "tandem user %s: no user with email %s\n", sub, email);
+		rc = 1;
+	} else if (!strcmp(sub, "role")) {
+		if (!role) {
+			fprintf(stderr, "tandem user role: --role ROLE is required (admin, leader, pm, pmm, contributor, viewer)\n");
+			rc = 2;
+		}
+		ac = &user_role_action;
+		json_object_set_new(in, "role", json_string(role ? role : ""));
+	} else {
+		ac = !strcmp(sub, "deactivate") ? &user_deactivate_action : &user_reactivate_action;
+	}
+	if (rc == 0 && ac) {
+		db_begin(d);
+		if (action_call(d, ac, 0, id, 0, in, &out, &e) < 0) {
+			db_rollback(d);
+			fprintf(stderr, "tandem user %s: %s\n", sub, e.message);
+			rc = 1;
+		} else {
+			db_commit(d);
+			json_t *link = ac == &user_add_action ? json_object_get(out, "invitation_link") : out;
+			if (!strcmp(sub, "invite"))
+				printf("%.*s%s\n", base ? (int)(strlen(base) - (base[0] && base[strlen(base) - 1] == '/')) : 0,
+				       base ? base : "", jget_str(link, "path"));
+			else if (!strcmp(sub, "role"))
+				printf("%s is now %s\n", email, jget_str(out, "role"));
+			else
+				printf("%s is %s\n", email, json_is_true(json_object_get(out, "active")) ? "active" : "deactivated");
+		}
+	}
+	json_decref(in);
+	json_decref(out);
+	arena_free(a);
+	return rc;
+}
+
+static bool is_verb(const char *sub)
+{
+	static const char *const verbs[] = {"invite", "role", "deactivate", "reactivate"};
+	for (size_t i = 0; sub && i < COUNT(verbs); i++)
+		if (!strcmp(sub, verbs[i]))
+			return true;
+	return false;
+}
+
 int cmd_user(int argc, char **argv)
 {
 	struct opt o[] = {{"--db", true, NULL}, {"--role", true, NULL}, {"--name", true, NULL},
-	                  {"--password-stdin", false, NULL}};
+	                  {"--password-stdin", false, NULL}, {"--base-url", true, NULL}};
+	const int nopt = (int)COUNT(o);
 	const char *pos[2];
 	int npos;
-	if (cli_parse("user", argc, argv, o, 4, pos, 2, &npos) < 0)
+	if (cli_parse("user", argc, argv, o, nopt, pos, 2, &npos) < 0)
 		return 2;
 	const char *sub = npos ? pos[0] : NULL;
-	if (!sub || (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "passwd"))) {
-		fprintf(stderr, "tandem user: expected add, list or passwd; see 'tandem help user'\n");
+	if (!sub || (strcmp(sub, "add") && strcmp(sub, "list") && strcmp(sub, "passwd") && !is_verb(sub))) {
+		fprintf(stderr, "tandem user: expected add, list, passwd, invite, role, deactivate or reactivate; see "
+		                "'tandem help user'\n");
 		return 2;
 	}
 	if (strcmp(sub, "list") && npos < 2) {
@@ -33,18 +110,23 @@ int cmd_user(int argc, char **argv)
 	}
 	if (app_init() < 0)
 		return 1;
-	db *d = workspace_open(workspace_path(opt_get(o, 4, "--db")), false);
+	db *d = workspace_open(workspace_path(opt_get(o, nopt, "--db")), false);
 	if (!d)
 		return 1;
 	int rc = 0;
 	struct err e = {0};
 	char pw[256];
-	bool from_stdin = opt_get(o, 4, "--password-stdin") != NULL;
-	if (!strcmp(sub, "list")) {
+	bool from_stdin = opt_get(o, nopt, "--password-stdin") != NULL;
+	if (is_verb(sub)) {
+		rc = user_verb(d, sub, pos[1], o, nopt);
+	} else if (!strcmp(sub, "list")) {
 		json_t *people = people_list(d, true), *p;
 		size_t i;
-		json_array_foreach(people, i, p) printf("%lld\t%s\t%s\t%s\n", jget_int(p, "id"), jget_str(p, "email"),
-		                                        jget_str(p, "role"), jget_str(p, "name"));
+		json_array_foreach(people, i, p) printf("%lld\t%s\t%s\t%s\t%s\n", jget_int(p, "id"), jget_str(p, "email"),
+		                                        jget_str(p, "role"), jget_str(p, "name"),
+		                                        !json_is_true(json_object_get(p, "active")) ? "deactivated"
+		                                        : json_is_object(json_object_get(p, "invitation")) ? "invited"
+		                                                                                          : "active");
 		json_decref(people);
 	} else {
 		if (from_stdin) {
@@ -58,11 +140,11 @@ int cmd_user(int argc, char **argv)
 		}
 		db_begin(d);
 		if (!strcmp(sub, "add")) {
-			const char *role = opt_get(o, 4, "--role");
+			const char *role = opt_get(o, nopt, "--role");
 			if (!role) {
 				fprintf(stderr, "tandem user add: --role ROLE is required (admin, leader, pm, pmm, contributor, viewer)\n");
 				rc = 2;
-			} else if (users_add(d, pos[1], opt_get(o, 4, "--name"), role, pw, &e) < 0) {
+			} else if (users_add(d, pos[1], opt_get(o, nopt, "--name"), role, pw, &e) < 0) {
 				rc = 1;
 			}
 		} else if (users_set_password(d, pos[1], pw, &e) < 0) {

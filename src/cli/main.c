@@ -12,9 +12,14 @@ const struct command commands[] = {
 	 "Serve the web UI and the JSON API (default 127.0.0.1:8080, 4 threads)."},
 	{"demo", cmd_demo, "tandem demo [--db FILE] [--port N] [--listen ADDR] [--no-serve] [--quiet]",
 	 "Create a demo workspace with sample data (default ./tandem-demo.db), print the logins, and serve it."},
-	{"user", cmd_user, "tandem user add EMAIL --role ROLE [--name NAME] | list | passwd EMAIL  [--db FILE]",
+	{"user", cmd_user,
+	 "tandem user add EMAIL --role ROLE [--name NAME] | list | passwd EMAIL | invite EMAIL [--role ROLE] [--name NAME] "
+	 "[--base-url URL] | role EMAIL --role ROLE | deactivate EMAIL | reactivate EMAIL  [--db FILE]",
 	 "Manage users. Roles: admin, leader, pm, pmm, contributor, viewer. New passwords are generated and "
-	 "printed once (or read from the first line of stdin with --password-stdin)."},
+	 "printed once (or read from the first line of stdin with --password-stdin). `invite` prints an invitation "
+	 "link (good for 7 days, once; adds the user first with --role when unknown): the path, after --base-url when "
+	 "given. `role` and `deactivate` never leave the workspace without an active admin. `list` adds each user's "
+	 "state: active, invited or deactivated."},
 	{"token", cmd_token, "tandem token create EMAIL [--name NAME] | list | revoke ID  [--db FILE]",
 	 "Manage API bearer tokens. `create` prints the token alone on stdout; it is stored only as a hash."},
 	{"check", cmd_check, "tandem check [--db FILE] [--format text|json] [--fail-on warning|error]",

@@ -10,7 +10,9 @@
 #include "model/action.h"
 #include "model/goals.h"
 #include "model/strategy.h"
+#include "model/user_admin.h"
 #include "model/users.h"
+#include "platform/json_get.h"
 
 const struct demo_user demo_users[] = {
 	{"admin@demo.tandem", "Alex Admin", "admin"},
@@ -61,6 +63,28 @@ static int demo_accept_risk(db *d, long long pmm)
 	return rc;
 }
 
+/* The people page shows each state: a PMM invited who has not chosen a password yet (the link's secret is not kept
+ * anywhere, so nobody can use it), and a PM who left (deactivated, as an admin would). */
+static int seed_people_states(db *d)
+{
+	struct err e = {0};
+	json_t *invited = json_pack("{ssssss}", "email", "nora@demo.tandem", "name", "Nora Newman", "role", "pmm");
+	json_t *former = json_pack("{ssssssss}", "email", "dana@demo.tandem", "name", "Dana Former", "role", "pm", "password",
+	                           DEMO_PASSWORD);
+	json_t *out = NULL;
+	int rc = action_call(d, &user_add_action, 0, 0, 0, invited, NULL, &e) < 0 ||
+	                 action_call(d, &user_add_action, 0, 0, 0, former, &out, &e) < 0 ||
+	                 action_call(d, &user_deactivate_action, 0, jget_int(out, "id"), 0, NULL, NULL, &e) < 0
+	             ? -1
+	             : 0;
+	if (rc < 0)
+		fprintf(stderr, "demo: people: %s\n", e.message);
+	json_decref(invited);
+	json_decref(former);
+	json_decref(out);
+	return rc;
+}
+
 static int seed(db *d)
 {
 	long long uid[6];
@@ -69,6 +93,8 @@ static int seed(db *d)
 		if ((uid[i] = users_add(d, demo_users[i].email, demo_users[i].name, demo_users[i].role, DEMO_PASSWORD, &e)) < 0)
 			return -1;
 	long long pm = uid[2], pmm = uid[3];
+	if (seed_people_states(d) < 0)
+		return -1;
 
 	json_t *s = json_pack(
 	    "{sssss[ssss]s[sss]}", "vision",

@@ -48,7 +48,8 @@ static json_t *audit_row(db_stmt *s, bool with_object)
 
 bool audit_kind_known(const char *kind)
 {
-	return entity_find(kind) || str_eq(kind, "strategy") || str_eq(kind, "settings") || str_eq(kind, "share-links");
+	return entity_find(kind) || str_eq(kind, "strategy") || str_eq(kind, "settings") || str_eq(kind, "share-links") ||
+	       str_eq(kind, "users");
 }
 
 json_t *audit_feed(db *d, const char *kind, long long before, int limit, long long *next)

@@ -54,8 +54,8 @@ long long users_add(db *d, const char *email, const char *name, const char *role
 		return err_invalid(e, "email", "email must look like name@example.com");
 	if (role_rank(role) == RANK_NONE)
 		return err_invalid(e, "role", "role must be one of admin, leader, pm, pmm, contributor, viewer");
-	if (!password || strlen(password) < 8)
-		return err_invalid(e, "password", "password must have at least 8 characters");
+	if (!password || strlen(password) < PASSWORD_MIN)
+		return err_invalid(e, "password", "password must have at least %d characters", PASSWORD_MIN);
 	if (db_int(d, 0, "SELECT count(*) FROM users WHERE email = ?", "t", email) > 0)
 		return err_set(e, 409, "conflict", "email", "a user with email %s exists already", email);
 	char hash[crypto_pwhash_STRBYTES];
@@ -71,20 +71,32 @@ long long users_add(db *d, const char *email, const char *name, const char *role
 
 int users_set_password(db *d, const char *email, const char *password, struct err *e)
 {
-	if (!password || strlen(password) < 8)
-		return err_invalid(e, "password", "password must have at least 8 characters");
+	long long id = db_int(d, 0, "SELECT id FROM users WHERE email = ?", "t", email ? email : "");
+	if (!id) {
+		if (!password || strlen(password) < PASSWORD_MIN) /* the password's fault first, as before */
+			return err_invalid(e, "password", "password must have at least %d characters", PASSWORD_MIN);
+		return err_not_found(e, "no user with email %s", email);
+	}
+	return users_set_password_of(d, id, password, e);
+}
+
+int users_set_password_of(db *d, long long id, const char *password, struct err *e)
+{
+	if (!password || strlen(password) < PASSWORD_MIN)
+		return err_invalid(e, "password", "password must have at least %d characters", PASSWORD_MIN);
 	char hash[crypto_pwhash_STRBYTES];
 	if (password_hash(password, hash, sizeof hash) != 0)
 		return err_internal(e);
 	char now[21];
 	now_rfc3339(now);
-	if (db_run(d, "UPDATE users SET pw_hash = ?, updated_at = ?, version = version + 1 WHERE email = ?", "ttt", hash,
-	           now, email) != DB_OK)
+	if (db_run(d, "UPDATE users SET pw_hash = ?, updated_at = ?, version = version + 1 WHERE id = ?", "tti", hash, now,
+	           id) != DB_OK)
 		return err_internal(e);
 	if (db_changes(d) != 1)
-		return err_not_found(e, "no user with email %s", email);
+		return err_not_found(e, "no user with id %lld", id);
 	/* a new password ends every session of that user */
-	db_run(d, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)", "t", email);
+	if (db_run(d, "DELETE FROM sessions WHERE user_id = ?", "i", id) != DB_OK)
+		return err_internal(e);
 	return 0;
 }
 
@@ -97,6 +109,7 @@ static bool fill_user(db_stmt *s, arena *a, struct user *u)
 		u->name = arena_strdup(a, db_col_text(s, 2));
 		u->role = arena_strdup(a, db_col_text(s, 3));
 		u->rank = role_rank(u->role);
+		u->active = db_col_int(s, 4) != 0;
 	}
 	db_done(s);
 	return found;
@@ -104,12 +117,12 @@ static bool fill_user(db_stmt *s, arena *a, struct user *u)
 
 bool users_find(db *d, arena *a, const char *email, struct user *u)
 {
-	return fill_user(db_q(d, "SELECT id, email, name, role FROM users WHERE email = ?", "t", email), a, u);
+	return fill_user(db_q(d, "SELECT id, email, name, role, active FROM users WHERE email = ?", "t", email), a, u);
 }
 
 bool users_get(db *d, arena *a, long long id, struct user *u)
 {
-	return fill_user(db_q(d, "SELECT id, email, name, role FROM users WHERE id = ?", "i", id), a, u);
+	return fill_user(db_q(d, "SELECT id, email, name, role, active FROM users WHERE id = ?", "i", id), a, u);
 }
 
 const char *users_name(db *d, arena *a, long long id)
@@ -134,7 +147,8 @@ static void dummy_hash_make(void)
 
 bool users_authenticate(db *d, arena *a, const char *email, const char *password, struct user *u)
 {
-	db_stmt *s = db_q(d, "SELECT pw_hash FROM users WHERE email = ?", "t", email ? email : "");
+	/* a deactivated user is checked like an unknown email: the same time, the same answer */
+	db_stmt *s = db_q(d, "SELECT pw_hash FROM users WHERE email = ? AND active = 1", "t", email ? email : "");
 	char hash[crypto_pwhash_STRBYTES] = "";
 	if (s && db_step(s) == DB_ROW)
 		snprintf(hash, sizeof hash, "%s", db_col_text(s, 0));
@@ -252,7 +266,7 @@ bool session_lookup(db *d, arena *a, const char *cookie, struct user *u, const c
 	now_rfc3339(now);
 	db_stmt *s = db_q(d,
 	                  "SELECT u.id, u.email, u.name, u.role, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id "
-	                  "WHERE s.hash = ? AND s.expires_at > ?",
+	                  "WHERE s.hash = ? AND s.expires_at > ? AND u.active = 1",
 	                  "tt", hash, now);
 	bool found = s && db_step(s) == DB_ROW;
 	if (found) {
@@ -261,6 +275,7 @@ bool session_lookup(db *d, arena *a, const char *cookie, struct user *u, const c
 		u->name = arena_strdup(a, db_col_text(s, 2));
 		u->role = arena_strdup(a, db_col_text(s, 3));
 		u->rank = role_rank(u->role);
+		u->active = true;
 		*csrf = arena_strdup(a, db_col_text(s, 4));
 	}
 	db_done(s);
@@ -296,8 +311,8 @@ bool token_lookup(db *d, arena *a, const char *secret, struct user *u)
 	char hash[65];
 	secret_hash(secret, hash);
 	return fill_user(db_q(d,
-	                      "SELECT u.id, u.email, u.name, u.role FROM tokens t JOIN users u ON u.id = t.user_id "
-	                      "WHERE t.hash = ? AND t.revoked_at IS NULL",
+	                      "SELECT u.id, u.email, u.name, u.role, u.active FROM tokens t JOIN users u ON u.id = t.user_id "
+	                      "WHERE t.hash = ? AND t.revoked_at IS NULL AND u.active = 1",
 	                      "t", hash),
 	                 a, u);
 }

@@ -16,6 +16,7 @@ struct user {
 	long long id;
 	const char *email, *name, *role;
 	int rank;
+	bool active; /* false: deactivated (cannot sign in; sessions and tokens refused) */
 };
 
 /* Start-up: initialise libsodium. 0 on success. */
@@ -27,13 +28,19 @@ bool password_verify(const char *hash, const char *password);
 /* A random password of 20 characters for `init` and the demo into out[21]. */
 void password_generate(char out[21]);
 
+enum { PASSWORD_MIN = 8 }; /* characters, wherever a password is set */
+
 long long users_add(db *d, const char *email, const char *name, const char *role, const char *password,
                     struct err *e);
 int users_set_password(db *d, const char *email, const char *password, struct err *e);
+/* The same for the user with that id: argon2id hash, every session of theirs ended. 0, or -1 with e (400 password,
+ * 404). */
+int users_set_password_of(db *d, long long id, const char *password, struct err *e);
+/* The user of that email or id, active or not (u->active says). */
 bool users_find(db *d, arena *a, const char *email, struct user *u);
 bool users_get(db *d, arena *a, long long id, struct user *u);
 const char *users_name(db *d, arena *a, long long id); /* NULL when missing */
-/* Check email + password; on success fill u. Returns false on any mismatch. */
+/* Check email + password of an active user; on success fill u. Returns false on any mismatch (or deactivated). */
 bool users_authenticate(db *d, arena *a, const char *email, const char *password, struct user *u);
 
 /* Failed sign-ins, counted per address and per account (the email tried, known or not, case-insensitive):

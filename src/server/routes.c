@@ -24,6 +24,11 @@ static const struct route lines[] = {
 	 "The read-only roadmap at a roadmap share link (404 for a wrong or revoked token)"},
 	{HTTP_GET, "/login", page_login_form, R_PAGE | R_PUBLIC, RANK_NONE, "Sign-in page"},
 	{HTTP_POST, "/login", page_login_submit, R_PAGE | R_PUBLIC | R_FORM | R_OWN_TX, RANK_NONE, "Sign in"},
+	{HTTP_GET, "/invite/{x}", page_invite_form, R_PAGE | R_PUBLIC, RANK_NONE,
+	 "An invitation link: the form to choose a password (410 or 404 with a page saying why for a used, expired, "
+	 "revoked or unknown link)"},
+	{HTTP_POST, "/invite/{x}", page_invite_submit, R_PAGE | R_PUBLIC | R_FORM, RANK_NONE,
+	 "Use an invitation link: set the password and sign in"},
 	{HTTP_POST, "/logout", page_logout, FORM, RANK_VIEWER, "Sign out"},
 
 	/* API: session, people, tokens */
@@ -33,7 +38,8 @@ static const struct route lines[] = {
 	{HTTP_DELETE, "/api/v1/session", api_session_delete, API | R_CSRF, RANK_VIEWER, "Sign out"},
 	{HTTP_GET, "/api/v1/openapi.json", api_openapi, API | R_PUBLIC, RANK_NONE, "This OpenAPI document"},
 	{HTTP_GET, "/api/v1/users", api_users_list, API, RANK_VIEWER, "List users"},
-	{HTTP_POST, "/api/v1/users", api_users_create, API_W, RANK_ADMIN, "Add a user"},
+	{HTTP_GET, "/api/v1/users/{id}", api_user_get, API, RANK_VIEWER,
+	 "One user: role, whether active, their pending invitation"},
 	{HTTP_GET, "/api/v1/users/{id}/owned", api_user_owned, API, RANK_VIEWER,
 	 "What a person owns: how many objects name them, per kind and owner field"},
 	{HTTP_GET, "/api/v1/getting-started", api_getting_started, API, RANK_VIEWER,
@@ -145,6 +151,9 @@ static const struct route lines[] = {
 	 "The roadmap: a timeline or a now/next/later board, grouped by goal, team or persona, filtered"},
 	{HTTP_GET, "/roadmap.svg", page_roadmap_svg, PAGE, RANK_VIEWER, "The roadmap timeline alone, as an SVG file"},
 	{HTTP_GET, "/share-links", page_share_links, PAGE, RANK_VIEWER, "Read-only share links of both kinds"},
+	/* pages: people */
+	{HTTP_GET, "/users", page_users, PAGE, RANK_VIEWER, "People: everyone with their role and state; admins add"},
+	{HTTP_GET, "/users/{id}", page_user, PAGE, RANK_VIEWER, "A person's profile: role, state, what they own"},
 	{HTTP_GET, "/{kind}", page_entity_list, PAGE, RANK_VIEWER, "List"},
 	{HTTP_GET, "/{kind}/new", page_entity_new, PAGE | R_KIND_WRITE, RANK_VIEWER, "New-object form"},
 	{HTTP_POST, "/{kind}", page_entity_create, FORM | R_KIND_WRITE, RANK_VIEWER, "Create from the form"},

@@ -69,8 +69,8 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 		const char *label = cached_label(rq, rc, f->ref, id);
 		if (!label)
 			buf_lit(b, "<span class=\"muted\">(deleted)</span>");
-		else if (!strcmp(f->ref, "users"))
-			html(b, "%s", label);
+		else if (!strcmp(f->ref, "users")) /* a person's profile, with what they own */
+			html(b, "<a href=\"/users/%lld\">%s</a>", id, label);
 		else
 			html(b, "<a href=\"/%s/%lld\">%s</a>", f->ref, id, label);
 		break;

@@ -90,6 +90,8 @@ void page_begin(request *rq, response *rs, const char *title, const char *active
 		for (size_t i = 0; i < COUNT(nav); i++)
 			html(b, "<li><a href=\"%s\"%s>%s</a></li>", nav[i].href,
 			     section && !strcmp(section, nav[i].key) ? " aria-current=page" : "", nav[i].label);
+		if (rq->user_rank >= RANK_ADMIN) /* the others reach the people list from a profile or an owner's name */
+			html(b, "<li><a href=\"/users\"%s>People</a></li>", str_eq(section, "people") ? " aria-current=page" : "");
 		buf_lit(b, "</ul></nav><form class=\"who\" method=\"post\" action=\"/logout\">");
 		form_csrf(rq, b);
 		html(b, "<span>%s <small>(%s)</small></span> <button type=\"submit\" class=\"link\">Sign out</button></form>",

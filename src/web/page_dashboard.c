@@ -5,7 +5,6 @@
 #include "model/goals.h"
 #include "model/strategy.h"
 #include "model/features.h"
-#include "model/owned.h"
 #include "model/users.h"
 #include "domain/align.h"
 #include "domain/getting_started.h"
@@ -41,21 +40,8 @@ static void getting_started_card(request *rq, buf *b)
 /* My work: what names me as its owner, each a link to the list filtered to me; what waits for me at the gate. */
 static void my_work_card(request *rq, buf *b)
 {
-	json_t *own = owned_counts(rq->db, rq->a, rq->user_id), *o;
 	buf_lit(b, "<section class=\"card\" id=\"my-work\"><h2>My work</h2>");
-	if (json_array_size(own) == 0)
-		buf_lit(b, "<p class=\"empty\">Nothing names you as its owner yet.</p>");
-	else
-		buf_lit(b, "<ul class=\"counts\">");
-	size_t i;
-	json_array_foreach(own, i, o) {
-		html(b, "<li><a href=\"/%s?%s=%lld\"><strong>%lld</strong> %s <span class=\"muted\">as %s</span></a></li>",
-		     json_string_value(json_object_get(o, "kind")), json_string_value(json_object_get(o, "field")),
-		     rq->user_id, (long long)json_integer_value(json_object_get(o, "count")),
-		     json_string_value(json_object_get(o, "kind_label")), json_string_value(json_object_get(o, "field_label")));
-	}
-	if (json_array_size(own))
-		buf_lit(b, "</ul>");
+	owned_list(rq, b, rq->user_id, "Nothing names you as its owner yet.");
 	char today[11];
 	today_ymd(today);
 	struct align_report r;
@@ -74,7 +60,6 @@ static void my_work_card(request *rq, buf *b)
 			     c.waiting, c.waiting == 1 ? "" : "s");
 	}
 	buf_lit(b, "</section>");
-	json_decref(own);
 }
 
 static void active_goals(request *rq, buf *b)

@@ -32,7 +32,7 @@ static void login_page(request *rq, response *rs, const char *email, const char 
 	     "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" "
 	     "autocomplete=\"current-password\" required>"
 	     "<button type=\"submit\">Sign in</button></form></section>",
-	     signin_form_token(rq, rs), safe_next(rq_form(rq, "next") ? rq_form(rq, "next") : rq_query(rq, "next")),
+	     signin_form_token(rq, rs, "/login"), safe_next(rq_form(rq, "next") ? rq_form(rq, "next") : rq_query(rq, "next")),
 	     email ? email : "");
 	page_end(rq, rs);
 }

@@ -21,6 +21,16 @@ void page_login_form(request *rq, response *rs);
 void page_login_submit(request *rq, response *rs);
 void page_logout(request *rq, response *rs);
 
+/* page_invite.c — an invitation link: choose a password and be signed in, or a page saying why the link is not valid */
+void page_invite_form(request *rq, response *rs);
+void page_invite_submit(request *rq, response *rs);
+
+/* page_people.c — the people list, a person's profile; what a person owns as a list of counts linking to the lists
+ * (empty: the sentence when they own nothing) */
+void page_users(request *rq, response *rs);
+void page_user(request *rq, response *rs);
+void owned_list(request *rq, buf *b, long long user_id, const char *empty);
+
 /* page_dashboard.c */
 void page_dashboard(request *rq, response *rs);
 
@@ -40,7 +50,8 @@ void page_action(request *rq, response *rs);
 struct action_page;
 extern const struct action_page triage_page_face, evidence_link_page, evidence_unlink_page, reschedule_page,
     share_link_create_page, share_link_revoke_page, plan_apply_page, checklist_tick_page,
-    align_accept_page, insights_bulk_page;
+    align_accept_page, insights_bulk_page, user_add_page, user_role_page, user_deactivate_page, user_reactivate_page,
+    user_invite_page, user_invite_revoke_page;
 
 /* Per-kind additions to the generic pages (page_goal.c for goals). */
 struct kind_page {

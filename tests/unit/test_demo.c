@@ -15,7 +15,9 @@ TEST(demo_builds_the_sample_company)
 {
 	db *d = t_db();
 	REQUIRE(demo_seed(d) == 0);
-	CHECK_EQ_INT(count(d, "users"), 6);
+	CHECK_EQ_INT(count(d, "users"), 8); /* the six roles, an invited PMM and a deactivated PM */
+	CHECK_EQ_INT(db_int(d, 0, "SELECT count(*) FROM users WHERE active = 0", ""), 1);
+	CHECK_EQ_INT(db_int(d, 0, "SELECT count(*) FROM invitations WHERE used_at IS NULL AND revoked_at IS NULL", ""), 1);
 	CHECK_EQ_INT(count(d, "segments"), 3);
 	CHECK_EQ_INT(count(d, "personas"), 3);
 	CHECK_EQ_INT(count(d, "accounts"), 8);
@@ -57,7 +59,7 @@ TEST(demo_seed_twice_fails_and_changes_nothing)
 	REQUIRE(demo_seed(d) == 0);
 	long long audit = count(d, "audit");
 	CHECK_EQ_INT(demo_seed(d), -1); /* the users exist already */
-	CHECK_EQ_INT(count(d, "users"), 6);
+	CHECK_EQ_INT(count(d, "users"), 8);
 	CHECK_EQ_INT(count(d, "goals"), 4);
 	CHECK_EQ_INT(count(d, "audit"), audit);
 	json_t *s = strategy_get(d);
