@@ -95,6 +95,8 @@ static json_t *launch(void)
 	    {"status", openapi_t("string", "planning, ready or launched (cancelled ones are left out)")},
 	    {"release_id", openapi_tn("integer", "Its release")},
 	    {"bucket", bucket()},
+	    {"before_release", openapi_t("boolean", "Dated before its release's target date, that release not "
+	                                            "shipped yet: the market would hear of work not out")},
 	};
 	return OBJECT_OF(p);
 }

@@ -327,6 +327,9 @@ static int load_launches(db *d, arena *a, struct roadmap *r)
 		x->status = arena_strdup(a, db_col_text(s, 4));
 		x->release_id = db_col_int(s, 5);
 		x->bucket = roadmap_bucket_of(r->today, x->launch_date, x->status);
+		int rel = release_index(r, x->release_id);
+		x->before_release = rel >= 0 && !str_eq(r->releases[rel].status, "shipped") &&
+		                    strcmp(x->launch_date, r->releases[rel].target_date) < 0;
 	}
 	db_done(s);
 	return 0;

@@ -51,6 +51,7 @@ struct rm_launch {
 	int tier;
 	long long release_id; /* 0: none */
 	enum roadmap_bucket bucket;
+	bool before_release; /* dated before its release's target date while that release has not shipped */
 };
 
 /* Everything lives in the arena handed to roadmap_load. Features are ordered by lane, then release date

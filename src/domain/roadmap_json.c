@@ -74,6 +74,7 @@ json_t *roadmap_json(const struct roadmap *r)
 		                      (json_int_t)x->tier, "launch_date", x->launch_date, "status", x->status);
 		json_object_set_new(o, "release_id", id_or_null(x->release_id));
 		json_object_set_new(o, "bucket", str_or_null(roadmap_bucket_name(x->bucket)));
+		json_object_set_new(o, "before_release", json_boolean(x->before_release));
 		json_array_append_new(launches, o);
 	}
 	json_t *out = json_pack("{ssss}", "today", r->today, "group", roadmap_group_name(r->filter.group));

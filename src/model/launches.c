@@ -105,14 +105,15 @@ static const struct field tick_fields[] = {
 	{"done", "Done", FT_BOOL, F_REQUIRED, .help = "true: the item is done; false: open again"},
 };
 
-/* Tick a checklist item (or open it again); the browser goes back to its launch's checklist. */
+/* Tick a checklist item (or open it again); the browser goes back to the item on its launch's page (its row is
+ * #item-{id}), saying it was ticked. */
 static int tick(struct act *x)
 {
 	json_t *in = json_pack("{sO}", "done", json_object_get(x->in, "done"));
 	int rc = entity_update_as(x->d, &checklist_entity, x->actor, x->id, in, jget_int(x->obj, "version"), "ticked",
 	                          x->err);
 	json_decref(in);
-	x->redirect = arena_printf(x->a, "/launches/%lld#checklist", jget_int(x->obj, "launch_id"));
+	x->redirect = arena_printf(x->a, "/launches/%lld?done=tick#item-%lld", jget_int(x->obj, "launch_id"), x->id);
 	return rc;
 }
 

@@ -7,6 +7,25 @@
 
 static const char *const extension_names[] = {"table", "strikethrough", "autolink", "tasklist"};
 
+/* html into b with each task list checkbox named for screen readers (cmark-gfm writes them bare, a form
+ * control without a label; the item's text follows it). */
+static void tasklist_labelled(buf *b, const char *html)
+{
+	static const char open_box[] = "<input type=\"checkbox\" disabled=\"\" />",
+	                  done_box[] = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />";
+	for (;;) {
+		const char *o = strstr(html, open_box), *d = strstr(html, done_box);
+		const char *at = o && (!d || o < d) ? o : d;
+		if (!at)
+			break;
+		buf_add(b, html, (size_t)(at - html));
+		buf_lit(b, "<input type=\"checkbox\" disabled");
+		buf_raw(b, at == o ? " aria-label=\"To do\">" : " checked aria-label=\"Done\">");
+		html = at + (at == o ? sizeof open_box : sizeof done_box) - 1;
+	}
+	buf_raw(b, html);
+}
+
 void markdown_init(void) { cmark_gfm_core_extensions_ensure_registered(); }
 
 void markdown_html(buf *b, const char *md)
@@ -22,7 +41,7 @@ void markdown_html(buf *b, const char *md)
 	cmark_parser_feed(p, md, strlen(md));
 	cmark_node *doc = cmark_parser_finish(p);
 	char *out = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(p));
-	buf_raw(b, out);
+	tasklist_labelled(b, out);
 	free(out);
 	cmark_node_free(doc);
 	cmark_parser_free(p);

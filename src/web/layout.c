@@ -80,7 +80,8 @@ void page_begin(request *rq, response *rs, const char *title, const char *active
 	html(b,
 	     "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-	     "<title>%s · Tandem</title><link rel=\"stylesheet\" href=\"/static/tandem.css\"><link rel=\"icon\" href=\"/static/favicon.svg\"></head>\n<body>",
+	     "<title>%s · Tandem</title><link rel=\"stylesheet\" href=\"/static/tandem.css\"><link rel=\"icon\" href=\"/static/favicon.svg\">"
+	     "<script src=\"/static/focus.js\" defer></script></head>\n<body>",
 	     title);
 	buf_lit(b, "<a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"top\"><a class=\"brand\" "
 	           "href=\"/\">Tandem</a>");

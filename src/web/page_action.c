@@ -1,5 +1,6 @@
 /* page_action.c — the page face of every action: after the dispatcher ran it, a 303 to where the browser goes
- * next, or the page again with the form's message (a page may say otherwise in its struct action_page). */
+ * next (back at the form posted, so focus returns there), or the page again with the form's message (a page may
+ * say otherwise in its struct action_page). */
 #include <string.h>
 #include "action_form.h"
 #include "app/reply.h"
@@ -39,8 +40,9 @@ void page_action(request *rq, response *rs)
 	}
 	if (p && p->done)
 		return p->done(rq, rs, o);
-	const char *next = o->x.redirect ? o->x.redirect /* the object's page, saying what was done */
-	                   : e           ? arena_printf(rq->a, "/%s/%lld?done=%s", e->kind, o->x.id, a->name)
-	                                 : "/";
+	/* the object's page, saying what was done, at the form the user posted (focused there by focus.js) */
+	const char *next = o->x.redirect ? o->x.redirect
+	                   : e ? arena_printf(rq->a, "/%s/%lld?done=%s#%s-form", e->kind, o->x.id, a->name, a->name)
+	                       : "/";
 	reply_redirect(rs, rq, next);
 }

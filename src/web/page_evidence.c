@@ -365,7 +365,8 @@ void insight_section(request *rq, buf *b, long long insight_id)
 	{
 		long long fid = json_integer_value(json_object_get(it, "feature_id"));
 		long long imp = json_integer_value(json_object_get(it, "importance"));
-		html(b, "<tr><td class=\"title\"><a href=\"/features/%lld\">%s</a></td><td>%s</td><td>", fid,
+		html(b, "<tr id=\"linked-%lld\"><td class=\"title\"><a href=\"/features/%lld\">%s</a></td><td>%s</td><td>",
+		     fid, fid,
 		     json_string_value(json_object_get(it, "title")),
 		     field_choice_label(entity_field(&features_entity, "status"), json_string_value(json_object_get(it, "status")), rq->a));
 		if (w) {
@@ -426,8 +427,22 @@ static void link_failed(request *rq, response *rs, const struct outcome *o)
 	page_error(rq, rs, o->err.status, o->err.message);
 }
 
-/* After a link or unlink: back to the page the form was on, at its evidence section. */
+/* After a link: back to the page the form was on, at the row of the link made (the insight's row among the
+ * feature's evidence, the feature's among the insight's features), so focus returns there. */
 static void link_done(request *rq, response *rs, const struct outcome *o)
+{
+	const char *back = safe_back(rq_form(rq, "back"));
+	if (!back)
+		back = arena_printf(rq->a, "/features/%lld", o->id);
+	long long iid = 0;
+	parse_ll(rq_form(rq, "insight_id"), &iid);
+	if (!strncmp(back, "/insights/", 10))
+		return reply_redirect(rs, rq, arena_printf(rq->a, "%s#linked-%lld", back, o->id));
+	reply_redirect(rs, rq, arena_printf(rq->a, "%s#evidence-%lld", back, iid));
+}
+
+/* After an unlink: back to the page the form was on, at its section (the row is gone). */
+static void unlink_done(request *rq, response *rs, const struct outcome *o)
 {
 	const char *back = safe_back(rq_form(rq, "back"));
 	if (!back)
@@ -442,4 +457,4 @@ static void unlink_failed(request *rq, response *rs, const struct outcome *o)
 }
 
 const struct action_page evidence_link_page = {&evidence_link_action, link_failed, link_done},
-                         evidence_unlink_page = {&evidence_unlink_action, unlink_failed, link_done};
+                         evidence_unlink_page = {&evidence_unlink_action, unlink_failed, unlink_done};

@@ -54,7 +54,18 @@ static void list_cell(request *rq, buf *b, json_t *f, void *ctx)
 		fmt_number(b, s->score);
 }
 
-/* The value/effort chart of the listed features that have an effort estimate. */
+/* Highest value first, then the smaller effort: the chart's numbers read as a ranking. */
+static int dot_cmp(const void *pa, const void *pb)
+{
+	const struct svg_dot *a = pa, *b = pb;
+	if (a->y != b->y)
+		return a->y > b->y ? -1 : 1;
+	if (a->x != b->x)
+		return a->x < b->x ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The value/effort chart of the listed features that have an effort estimate, numbered by value. */
 static void list_before(request *rq, buf *b, json_t *items, void *ctx)
 {
 	struct scores *sc = ctx;
@@ -74,6 +85,7 @@ static void list_before(request *rq, buf *b, json_t *items, void *ctx)
 	}
 	html(b, "<details class=\"chart-box\"%s><summary>Value against effort (%d with an effort estimate)</summary>",
 	     n ? " open" : "", n);
+	qsort(dots, (size_t)n, sizeof *dots, dot_cmp);
 	svg_scatter(b, dots, n);
 	buf_lit(b, "</details>");
 }

@@ -123,7 +123,9 @@ static void checklist_section(request *rq, buf *b, json_t *o, bool writer)
 		bool done = json_is_true(json_object_get(it, "done"));
 		const char *due = jget_str(it, "due");
 		bool late = !done && due && strcmp(due, today) < 0;
-		html(b, "<tr class=\"%s\"><td>", done ? "done" : late ? "late" : "");
+		/* the row is where a tick sends the browser back to (focused, so the next Tab is the next item) */
+		html(b, "<tr id=\"item-%lld\" tabindex=\"-1\" class=\"%s\"><td>", jget_int(it, "id"),
+		     done ? "done" : late ? "late" : "");
 		if (writer) {
 			struct kv to = {"done", done ? "false" : "true", NULL};
 			action_form(rq, b, &checklist_tick_action, it,

@@ -5,10 +5,20 @@
 #include "domain/roadmap.h"
 #include "platform/buf.h"
 
-/* The timeline: a month axis, a lane per group with feature bars, releases as dashed lines, today's line,
- * launches as diamonds, a legend. Colours are presentation attributes (no CSS needed); every label is
- * escaped; role="img" with a summary as its label, and a <title> on every bar, marker and milestone. */
-void roadmap_svg(buf *b, const struct roadmap *r);
+/* How much time the timeline's fitting width shows: three months, six or twelve. */
+enum roadmap_zoom { ZOOM_QUARTER, ZOOM_HALF, ZOOM_YEAR, ZOOM__MAX };
+const char *roadmap_zoom_name(enum roadmap_zoom z);  /* "quarter", "half", "year" */
+const char *roadmap_zoom_label(enum roadmap_zoom z); /* "Quarter", "Half", "Year" */
+int roadmap_zoom_parse(const char *s);               /* the zoom of a name; -1 for another string */
+/* The closest zoom that shows the whole roadmap in the fitting width (a year when even that is too short). */
+enum roadmap_zoom roadmap_zoom_fit(const struct roadmap *r);
+
+/* The timeline: a month axis, a lane per group with feature bars, releases as dashed lines, today's line
+ * under every label, launches as diamonds (a warning mark on one dated before its release ships), a legend.
+ * At a zoom, its months fill a width that fits the page; more content makes it wider (ZOOM__MAX: the zoom
+ * that fits). Colours are presentation attributes (no CSS needed); every label is escaped; role="img" with a
+ * summary as its label, and a <title> on every bar, marker and milestone. */
+void roadmap_svg(buf *b, const struct roadmap *r, enum roadmap_zoom zoom);
 
 /* roadmap_board.c — links: features and launches link to their pages (false at a share link). */
 /* Feature statuses for people: the label and the bar colour, ending with a NULL status. */

@@ -1,4 +1,5 @@
-/* svg.c — inline SVG sparklines and line charts; every label is escaped, coordinates are numbers. */
+/* svg.c — inline SVG sparklines, line charts and the value/effort scatter with its key; every label is escaped,
+ * coordinates are numbers. */
 #include "svg.h"
 #include <math.h>
 #include <stdio.h>
@@ -168,9 +169,24 @@ static double median(const struct svg_dot *d, int n, bool y)
 	return m;
 }
 
+/* Does the box x0..x1 × y0..y1 overlap any of the n boxes (x0, x1, y0, y1)? */
+static bool box_clash(const double (*boxes)[4], int n, double x0, double x1, double y0, double y1)
+{
+	for (int k = 0; k < n; k++)
+		if (x0 < boxes[k][1] && boxes[k][0] < x1 && y0 < boxes[k][3] && boxes[k][2] < y1)
+			return true;
+	return false;
+}
+
+/* Which quadrant a point is in, named as the chart names it. */
+static const char *quadrant_of(double x, double y, double mx, double my)
+{
+	return y >= my ? (x <= mx ? "Quick win" : "Big bet") : (x <= mx ? "Fill-in" : "Money pit");
+}
+
 void svg_scatter(buf *b, const struct svg_dot *d, int n)
 {
-	const double w = 720, h = 360, left = 56, right = 24, top = 20, bottom = 40;
+	const double w = 720, h = 360, left = 56, right = 24, top = 20, bottom = 40, r = 5;
 	if (n == 0) {
 		buf_lit(b, "<p class=\"muted\">No features with a score to chart.</p>");
 		return;
@@ -182,8 +198,11 @@ void svg_scatter(buf *b, const struct svg_dot *d, int n)
 	double pw = w - left - right, ph = h - top - bottom, mx = median(d, n, false), my = median(d, n, true);
 #define PX(v) (left + pw * (v) / xmax)
 #define PY(v) (top + ph - ph * (v) / ymax)
-	buf_rawf(b, "<svg class=\"scatter\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"scatter-title\">"
-	            "<title id=\"scatter-title\">Value against effort for %d features</title>",
+	buf_lit(b, "<div class=\"scatter-wrap\">");
+	buf_rawf(b,
+	         "<svg class=\"scatter\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"scatter-title\">"
+	         "<title id=\"scatter-title\">Value against effort for %d features, numbered as in the table "
+	         "beside</title>",
 	         w, h, n);
 	buf_rawf(b, "<line class=\"axis\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\"/>", left, w - right, top + ph,
 	         top + ph);
@@ -192,6 +211,10 @@ void svg_scatter(buf *b, const struct svg_dot *d, int n)
 	         top + ph);
 	buf_rawf(b, "<line class=\"median\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.1f\" y2=\"%.1f\"/>", left, w - right, PY(my),
 	         PY(my));
+	/* what a number may not cover: the quadrant names, the largest effort's tick, every dot, and the numbers
+	 * already placed */
+	double (*boxes)[4] = xmalloc(sizeof *boxes * (size_t)(2 * n + 5));
+	int nb = 0;
 	const struct {
 		double x, y;
 		const char *anchor, *label;
@@ -199,9 +222,12 @@ void svg_scatter(buf *b, const struct svg_dot *d, int n)
 	            {w - right - 8, top + 14, "end", "Big bets"},
 	            {left + 8, top + ph - 8, "start", "Fill-ins"},
 	            {w - right - 8, top + ph - 8, "end", "Money pits"}};
-	for (size_t i = 0; i < COUNT(quad); i++)
+	for (size_t i = 0; i < COUNT(quad); i++) {
 		buf_rawf(b, "<text class=\"quadrant\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"%s\">%s</text>", quad[i].x,
 		         quad[i].y, quad[i].anchor, quad[i].label);
+		double qw = 80, qx = quad[i].anchor[0] == 's' ? quad[i].x : quad[i].x - qw;
+		boxes[nb][0] = qx, boxes[nb][1] = qx + qw, boxes[nb][2] = quad[i].y - 12, boxes[nb++][3] = quad[i].y + 3;
+	}
 	buf_rawf(b, "<text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">effort (person-weeks)</text>",
 	         left + pw / 2, h - 6);
 	buf_rawf(b, "<text class=\"tick\" x=\"14\" y=\"%.0f\" transform=\"rotate(-90 14 %.0f)\" "
@@ -214,33 +240,60 @@ void svg_scatter(buf *b, const struct svg_dot *d, int n)
 	buf_rawf(b, "</text><text class=\"tick\" x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">", w - right, top + ph + 16);
 	fmt_number(b, floor(xmax));
 	buf_lit(b, "</text>");
-	/* labels where they fit: a label that would overlap one already placed is left to the tooltip */
-	double (*boxes)[3] = xmalloc(sizeof *boxes * (size_t)n); /* x0, x1, y */
-	int placed = 0;
+	boxes[nb][0] = w - right - 30, boxes[nb][1] = w - right, boxes[nb][2] = top + ph + 4, boxes[nb++][3] = top + ph + 18;
 	for (int i = 0; i < n; i++) {
-		html(b, "<a href=\"/features/%lld\"><circle r=\"5\" cx=\"%.1f\" cy=\"%.1f\"><title>%s: value ", d[i].id,
-		     PX(d[i].x), PY(d[i].y), d[i].label);
+		double x = PX(d[i].x), y = PY(d[i].y);
+		boxes[nb][0] = x - r, boxes[nb][1] = x + r, boxes[nb][2] = y - r, boxes[nb++][3] = y + r;
+		html(b, "<circle r=\"%.0f\" cx=\"%.1f\" cy=\"%.1f\"><title>%d. %s: value ", r, x, y, i + 1, d[i].label);
 		fmt_number(b, d[i].y);
 		buf_lit(b, ", effort ");
 		fmt_number(b, d[i].x);
 		buf_lit(b, "</title></circle>");
-		size_t chars = utf8_len(d[i].label);
-		double tw = 6.6 * (double)(chars > 24 ? 24 : chars);
-		bool right_half = PX(d[i].x) > left + pw * 0.6; /* labels of dots on the right go to their left */
-		double x0 = right_half ? PX(d[i].x) - 8 - tw : PX(d[i].x) + 8, x1 = x0 + tw, y = PY(d[i].y) + 4;
-		bool clash = y > top + ph - 2; /* on the axis line */
-		for (int k = 0; k < placed && !clash; k++)
-			clash = x0 < boxes[k][1] && boxes[k][0] < x1 && fabs(boxes[k][2] - y) < 13;
-		if (!clash) {
-			boxes[placed][0] = x0, boxes[placed][1] = x1, boxes[placed++][2] = y;
-			html(b, "<text class=\"dot-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%.23s%s</text>",
-			     PX(d[i].x) + (right_half ? -8 : 8), y, right_half ? "end" : "start", d[i].label,
-			     chars > 24 ? "…" : "");
-		}
-		buf_lit(b, "</a>");
+	}
+	/* each dot's number beside it: the first of eight places around it (then eight farther out, with a
+	 * leader line) that covers nothing; a dot with no free place has its number only in the table */
+	static const double around[8][2] = {{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {-1, -1}, {1, 1}, {-1, 1}};
+	for (int i = 0; i < n; i++) {
+		double x = PX(d[i].x), y = PY(d[i].y), tw = i + 1 >= 100 ? 21 : i + 1 >= 10 ? 14 : 7, th = 11;
+		bool placed = false;
+		for (int ring = 1; ring <= 2 && !placed; ring++)
+			for (int k = 0; k < 8 && !placed; k++) {
+				double gap = ring == 1 ? r + 2 : r + 14;
+				double cx = x + around[k][0] * (gap + tw / 2), cy = y + around[k][1] * (gap + th / 2);
+				double x0 = cx - tw / 2, x1 = cx + tw / 2, y0 = cy - th / 2, y1 = cy + th / 2;
+				if (x0 < left + 2 || x1 > w - 4 || y0 < 2 || y1 > h - 20 || /* above the axis title */
+				    box_clash((const double (*)[4])boxes, nb, x0, x1, y0, y1))
+					continue;
+				if (ring == 2)
+					buf_rawf(b,
+					         "<line class=\"leader\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+					         x + around[k][0] * r, y + around[k][1] * r, cx - around[k][0] * tw / 2,
+					         cy - around[k][1] * th / 2);
+				buf_rawf(b,
+				         "<text class=\"dot-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%d</text>",
+				         cx, cy + 4, i + 1);
+				boxes[nb][0] = x0, boxes[nb][1] = x1, boxes[nb][2] = y0, boxes[nb++][3] = y1;
+				placed = true;
+			}
 	}
 	free(boxes);
 	buf_lit(b, "</svg>");
+	/* the key: every point by its number, linked, with its numbers and quadrant */
+	buf_rawf(b,
+	         "<div class=\"scatter-key\" role=\"region\" tabindex=\"0\" aria-label=\"The chart's %d features\">"
+	         "<table class=\"list compact\"><thead><tr><th scope=\"col\" class=\"num\">#</th>"
+	         "<th scope=\"col\">Feature</th><th scope=\"col\" class=\"num\">Value</th>"
+	         "<th scope=\"col\" class=\"num\">Effort</th><th scope=\"col\">Quadrant</th></tr></thead><tbody>",
+	         n);
+	for (int i = 0; i < n; i++) {
+		html(b, "<tr><td class=\"num\">%d</td><td><a href=\"/features/%lld\">%s</a></td><td class=\"num\">", i + 1,
+		     d[i].id, d[i].label);
+		fmt_number(b, d[i].y);
+		buf_lit(b, "</td><td class=\"num\">");
+		fmt_number(b, d[i].x);
+		html(b, "</td><td>%s</td></tr>", quadrant_of(d[i].x, d[i].y, mx, my));
+	}
+	buf_lit(b, "</tbody></table></div></div>");
 #undef PX
 #undef PY
 }

@@ -21,7 +21,10 @@ struct svg_dot {
 	const char *label;  /* escaped when drawn */
 };
 /* A value/effort scatter with quadrants split at the medians: quick wins top left, big bets top right,
- * fill-ins bottom left, money pits bottom right. Each dot links to /features/{id}. */
+ * fill-ins bottom left, money pits bottom right. Dots are numbered in the order given (a number that would
+ * cover a dot, a label or another number is left off), and a table beside lists every one by its number with
+ * a link to /features/{id}, its value, effort and quadrant. The chart is one image: nothing in it is
+ * focusable. */
 void svg_scatter(buf *b, const struct svg_dot *dots, int n);
 /* The health score's history (values 0-100, oldest first) as a 270x56 sparkline, its lowest and latest points
  * labelled with their values. */

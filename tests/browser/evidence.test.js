@@ -167,7 +167,8 @@ describe('evidence in chromium: import a CSV, search, link to a feature, demand'
     assert.equal(resp.status(), 303, `linking answered ${resp.status()}`);
     const u = new URL(page.url());
     assert.equal(u.pathname, `/insights/${insightId}`);
-    assert.equal(u.hash, '#insight-features');
+    assert.equal(u.hash, `#linked-${feature.id}`, 'back at the row of the link made');
+    assert.equal(await page.evaluate(() => document.activeElement.id), `linked-${feature.id}`, 'focus is on it');
     assert.match(await section.locator('h2').innerText(), /Features it supports\s*1/);
     const linked = page.locator('#linked-features tbody tr');
     assert.equal(await linked.count(), 1);

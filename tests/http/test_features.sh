@@ -283,6 +283,11 @@ check "the dashboard counts the requests waiting for triage" contains "$TMP/b" '
 check "the dashboard lists the findings compactly" contains "$TMP/b" 'class="findings-compact"'
 api GET /features -b "$TMP/viewer.jar"
 check "the features page draws the value/effort scatter" contains "$TMP/b" '<svg class="scatter"'
+check "the scatter holds no link (one image, nothing focusable in it)" node -e '
+const s = require("fs").readFileSync(process.argv[1], "utf8"), i = s.indexOf("<svg class=\"scatter\"");
+process.exit(i >= 0 && !s.slice(i, s.indexOf("</svg>", i)).includes("<a ") ? 0 : 1);' "$TMP/b"
+check "its points are numbered, the highest value first" contains "$TMP/b" '<title>1. Slack and Teams alerts when a metric moves: value 100'
+check "a key beside it lists every point with a link" contains "$TMP/b" '<tr><td class="num">1</td><td><a href="/features/1">Slack and Teams alerts when a metric moves</a>'
 check "the features page has a score column, the backlog sorted by it" contains "$TMP/b" '>Score ▼</a>'
 api GET "/features/$F" -b "$TMP/viewer.jar"
 check "the feature page shows the score breakdown" contains "$TMP/b" 'id="score"'

@@ -155,11 +155,12 @@ api POST "/launch-checklist/$ITEM2" -b "$TMP/pm.jar" -d "done=false&version=2"
 expect "a page write without the CSRF token: 403" 403 "$STATUS"
 api GET "/launches/$L" -b "$TMP/pm.jar"
 check "the checklist's tick buttons post to the tick action" contains "$TMP/b" "action=\"/launch-checklist/$ITEM2/tick\""
+check "each item's row is where a tick comes back to, focusable" contains "$TMP/b" "<tr id=\"item-$ITEM2\" tabindex=\"-1\""
 api POST "/launch-checklist/$ITEM2/tick" -b "$TMP/pm.jar" --data-urlencode "_csrf=$CSRF" -d "done=false&version=1"
 expect "a stale tick: 409 on the launch page, saying so" "409 1 1" \
 	"$STATUS $(grep -c 'id="tick-error"' "$TMP/b") $(sql "SELECT done FROM launch_checklist WHERE id = $ITEM2")"
 api POST "/launch-checklist/$ITEM2/tick" -b "$TMP/pm.jar" --data-urlencode "_csrf=$CSRF" -d "done=false&version=2"
-expect "the tick action opens it again and returns to the checklist" "303 /launches/$L#checklist 0" \
+expect "the tick action opens it again and returns to the item, saying so" "303 /launches/$L?done=tick#item-$ITEM2 0" \
 	"$STATUS $(header Location) $(sql "SELECT done FROM launch_checklist WHERE id = $ITEM2")"
 api POST "/api/v1/launch-checklist/$ITEM2/tick" -H "Authorization: Bearer $(token pm)" -H "$J" -d '{"done":true,"version":3}'
 expect "through the API: the item as it is now" "200 true 4" "$STATUS $(jget "$TMP/b" j.done) $(jget "$TMP/b" j.version)"

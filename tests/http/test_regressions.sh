@@ -149,7 +149,7 @@ oneshot GET "/goals/2?saved=saved" "Cookie: $COOKIE"
 check "... and the page confirms: Saved." contains "$TMP/b" '<p class="notice" role="status" id="saved">Saved.</p>'
 BODY="_csrf=$CSRF&value=111&at=2026-11-20" oneshot POST /goals/2/measurements "Cookie: $COOKIE" \
 	"Content-Type: application/x-www-form-urlencoded"
-expect "an action returns to its object naming itself" "303 /goals/2?done=measure" "$STATUS $(header Location)"
+expect "an action returns to its object naming itself, at its form" "303 /goals/2?done=measure#measure-form" "$STATUS $(header Location)"
 oneshot GET "/goals/2?done=measure" "Cookie: $COOKIE"
 check "... and the page says what was done" contains "$TMP/b" 'id="saved">Measured.</p>'
 oneshot GET "/goals/2?done=%3Cscript%3E&saved=x" "Cookie: $COOKIE"

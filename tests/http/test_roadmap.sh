@@ -35,7 +35,12 @@ check "today's line" contains "$TMP/b" '<title>Today</title>'
 LANE='font-weight="600" fill="#1b1f24"><title>'
 check "lanes by goal" contains "$TMP/b" "$LANE"'Cut time to first insight</title>'
 check "a table behind the timeline" contains "$TMP/b" '<summary>The roadmap as a table</summary>'
-check "the switches say which is on" contains "$TMP/b" 'view=timeline" aria-current=true>Timeline'
+check "the switches say which is on" contains "$TMP/b" 'view=timeline&amp;zoom=half" aria-current=true>Timeline'
+check "the zoom that fits the demo is a half year" contains "$TMP/b" 'zoom=half" aria-current=true>Half'
+check "a launch before its release is marked" contains "$TMP/b" 'Warning: it launches before its release 2027.2 Enterprise pack ships (target 2027-02-08)'
+check "and said in words under the timeline" contains "$TMP/b" '<a href="/launches/2">Enterprise-ready: SSO, SCIM and SOC 2</a> is dated 2027-02-02, 6 days before release 2027.2 Enterprise pack ships'
+check "in the legend" contains "$TMP/b" 'Launch before its release ships</text>'
+check "the today line is drawn before the labels" sh -c "grep -o '<title>Today</title>.*<title>Release 2027.1' '$TMP/b' >/dev/null"
 check "viewers get no share controls" lacks "$TMP/b" 'Read-only links'
 check "viewers get no new-release button" lacks "$TMP/b" 'href="/releases/new"'
 check "declined work is not on it" lacks "$TMP/b" 'Drag-and-drop dashboard builder'
@@ -47,8 +52,25 @@ check "with a form to make a link" contains "$TMP/b" 'action="/share-links"'
 req "$VIEWER" GET "/roadmap?group=team"
 expect "grouped by team" 200 "$STATUS"
 check "lanes are teams" contains "$TMP/b" "$LANE"'Engineering</title>'
-check "the team switch is on" contains "$TMP/b" 'group=team&amp;view=timeline" aria-current=true>Team'
+check "the team switch is on" contains "$TMP/b" 'group=team&amp;view=timeline&amp;zoom=half" aria-current=true>Team'
 check "no goal lanes" lacks "$TMP/b" "$LANE"'Cut time to first insight</title>'
+for z in quarter half year; do
+	req "$VIEWER" GET "/roadmap?zoom=$z"
+	expect "zoom=$z" 200 "$STATUS"
+	check "zoom=$z is on" contains "$TMP/b" "zoom=$z\" aria-current=true>"
+	check "zoom=$z says so" contains "$TMP/b" "; zoom: $z\""
+	check "zoom=$z is kept by the filter form" contains "$TMP/b" "name=\"zoom\" value=\"$z\""
+done
+req "$VIEWER" GET "/roadmap?zoom=quarter"
+check "a quarter is wider than the page: it scrolls" sh -c "grep -o 'class=\"roadmap\" viewBox=\"0 0 [0-9]*' '$TMP/b' | awk '{ exit !(\$NF > 1200) }'"
+check "a quarter shows the week's Mondays" contains "$TMP/b" 'font-size="10.5" fill="#5b6470">14</text>'
+req "$VIEWER" GET "/roadmap?zoom=year"
+check "a year fits the page" contains "$TMP/b" 'class="roadmap" viewBox="0 0 1100 '
+req "$VIEWER" GET "/roadmap?zoom=month"
+expect "page ?zoom=month: 400" 400 "$STATUS"
+check "its message names zoom" contains "$TMP/b" 'zoom must be quarter, half or year'
+req "$VIEWER" GET "/roadmap.svg?zoom=year"
+check "the SVG file takes the zoom" contains "$TMP/b" '; zoom: year"'
 req "$VIEWER" GET "/roadmap?group=persona"
 check "lanes are personas" contains "$TMP/b" "$LANE"'Olivia, Operations Lead</title>'
 req "$VIEWER" GET "/roadmap?view=board"
@@ -71,6 +93,7 @@ expect "no release: later" true "$(jget "$TMP/b" 'j.buckets.later.includes(5)')"
 expect "shipped, new, declined features are not on it" true \
 	"$(jget "$TMP/b" '[11,13,14,15].every(id => !j.features.some(f => f.id === id))')"
 expect "launches as markers" "3 1" "$(jget "$TMP/b" j.launches.length) $(jget "$TMP/b" 'j.launches.find(l => l.title.startsWith("Alerts")).tier')"
+expect "a launch before its release ships says so" "2" "$(jget "$TMP/b" 'j.launches.filter(l => l.before_release).map(l => l.id).join()')"
 
 # --- filters
 req "$VIEWER" GET "/api/v1/roadmap?segment=2"
@@ -183,7 +206,7 @@ check "no filter form (no lists of segments or personas)" lacks "$TMP/b" 'Any se
 check "no links into Tandem" lacks "$TMP/b" 'href="/features/'
 check "no share controls" lacks "$TMP/b" 'action="/share-links"'
 check "no download of the internal SVG" lacks "$TMP/b" '/roadmap.svg'
-check "the switches stay on the shared address" contains "$TMP/b" "href=\"/share/roadmap/$TOKEN?group=team&amp;view=timeline\""
+check "the switches stay on the shared address" contains "$TMP/b" "href=\"/share/roadmap/$TOKEN?group=team&amp;view=timeline&amp;zoom=half\""
 expect "not for search engines" "noindex, nofollow" "$(header X-Robots-Tag)"
 anon "/share/roadmap/$TOKEN?view=board&group=team"
 expect "the shared board" 200 "$STATUS"

@@ -461,3 +461,13 @@ TEST(regression_brief_markdown_drops_unsafe_links)
 	free(md);
 	db_close(d);
 }
+
+/* regression: cmark-gfm wrote the brief's task list checkboxes bare, form controls without a label (axe: critical). */
+TEST(regression_tasklist_checkboxes_are_labelled)
+{
+	char *h = render("- [ ] Messaging approved\n- [x] Blog post\n\nText with <input type=\"checkbox\" disabled=\"\" /> in it\n");
+	CHECK_CONTAINS(h, "<li><input type=\"checkbox\" disabled aria-label=\"To do\"> Messaging approved</li>");
+	CHECK_CONTAINS(h, "<li><input type=\"checkbox\" disabled checked aria-label=\"Done\"> Blog post</li>");
+	CHECK(!strstr(h, "disabled=\"\" />")); /* raw HTML in the text stays escaped, never a checkbox */
+	free(h);
+}
