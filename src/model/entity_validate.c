@@ -172,6 +172,11 @@ static json_t *check_value(db *d, const struct field *f, json_t *v, json_t *base
 			return err_invalid(e, f->name, "%s must be from %g to %g", f->name, f->lo, f->hi), NULL;
 		if (f->type == FT_REF && !entity_ref_exists(d, f->ref, n))
 			return err_invalid(e, f->name, "%s: no %s with id %lld", f->name, f->ref, n), NULL;
+		/* a new owner must be someone who can act: a deactivated person keeps what they own, takes nothing new */
+		if (f->type == FT_REF && (f->flags & F_OWNER) && !strcmp(f->ref, "users") &&
+		    !(json_is_integer(base) && json_integer_value(base) == n) &&
+		    db_int(d, 0, "SELECT active FROM users WHERE id = ?", "i", n) != 1)
+			return err_invalid(e, f->name, "%s: user %lld is deactivated; choose someone active", f->name, n), NULL;
 		return json_incref(v);
 	}
 	case FT_NUMBER: {

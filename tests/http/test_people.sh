@@ -211,6 +211,15 @@ check "... the goal they own still offers them (marked deactivated)" contains "$
 OTHER=$(sql "SELECT id FROM goals WHERE coalesce(pmm_owner, 0) <> $PMM_ID AND coalesce(pm_owner, 0) <> $PMM_ID LIMIT 1")
 oneshot GET "/goals/$OTHER/edit" "$A"
 check "... other owner pickers do not offer them" lacks "$TMP/b" "Marco Rossi"
+GV=$(sql "SELECT version FROM goals WHERE id = $GOAL")
+BODY="{\"why\":\"Edited while the owner is away\",\"version\":$GV}" oneshot PATCH "/api/v1/goals/$GOAL" "$A" "$J"
+expect "... an edit of the goal keeps them as its owner" "200 $PMM_ID" "$STATUS $(jget "$TMP/b" j.pmm_owner)"
+GV=$(sql "SELECT version FROM goals WHERE id = $OTHER")
+BEFORE_OTHER=$(sql "SELECT coalesce(pmm_owner, 'none') || '/' || version FROM goals WHERE id = $OTHER")
+BODY="{\"pmm_owner\":$PMM_ID,\"version\":$GV}" oneshot PATCH "/api/v1/goals/$OTHER" "$A" "$J"
+expect "... but nothing new can be given to them: 400 naming the owner field" "400 pmm_owner" \
+	"$STATUS $(jget "$TMP/b" j.error.field)"
+expect "... and the goal is unchanged" "$BEFORE_OTHER" "$(sql "SELECT coalesce(pmm_owner, 'none') || '/' || version FROM goals WHERE id = $OTHER")"
 oneshot GET "/users/$PMM_ID" "$A"
 check "their profile says deactivated and lists what they own" sh -c \
 	"grep -qF 'Deactivated' '$TMP/b' && grep -qF 'href=\"/goals?pmm_owner=$PMM_ID\"' '$TMP/b'"
