@@ -85,6 +85,35 @@ static int seed_people_states(db *d)
 	return rc;
 }
 
+/* Saved views: the PM shares the evidence nobody cites yet; the PMM keeps the launches they run. */
+static int demo_views(db *d, long long pm, long long pmm)
+{
+	char mine[64];
+	snprintf(mine, sizeof mine, "owner=%lld&sort=launch_date", pmm);
+	const struct {
+		long long owner;
+		const char *name, *kind, *query;
+		bool shared;
+	} views[] = {
+		{pm, "Evidence no feature cites yet", "insights", "linked=false&dismissed=0&sort=-observed_at", true},
+		{pm, "Accepted, not planned", "features", "status=accepted&sort=-score", true},
+		{pmm, "My launches", "launches", mine, false},
+	};
+	const struct entity *e = entity_find("views");
+	for (size_t i = 0; e && i < COUNT(views); i++) {
+		struct err err = {0};
+		json_t *in = json_pack("{sssssssb}", "name", views[i].name, "kind", views[i].kind, "query", views[i].query,
+		                       "shared", views[i].shared);
+		long long id = entity_create(d, e, views[i].owner, in, &err);
+		json_decref(in);
+		if (id < 0) {
+			fprintf(stderr, "demo: views: %s (%s)\n", err.message, err.field);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int seed(db *d)
 {
 	long long uid[6];
@@ -206,7 +235,7 @@ static int seed(db *d)
 		return -1;
 	if (demo_seed_evidence(d, uid[4], pm) < 0 || demo_seed_launches(d, pm, pmm, uid[1]) < 0)
 		return -1;
-	if (demo_accept_risk(d, pmm) < 0)
+	if (demo_accept_risk(d, pmm) < 0 || demo_views(d, pm, pmm) < 0)
 		return -1;
 	/* the health score's last four weeks: steady, then a drop when the enterprise launch was set before its release */
 	static const int scores[] = {76, 76, 76, 73, 73, 73, 73, 76, 76, 76, 73, 73, 70, 70,

@@ -11,6 +11,13 @@ J="Content-Type: application/json"
 A="Authorization: Bearer $PM"
 V="Authorization: Bearer $VIEWER"
 PM_ID=$(sql "SELECT id FROM users WHERE email = 'pm@demo.tandem'")
+expect "the demo has the PM's two shared views and the PMM's own" "2 1" \
+	"$(sql "SELECT sum(shared) || ' ' || sum(1 - shared) FROM views")"
+oneshot GET "/api/v1/views" "Authorization: Bearer $(token pmm)"
+expect "... the PMM sees the shared ones and theirs" "3" "$(jget "$TMP/b" j.items.length)"
+oneshot GET "/api/v1/views" "$V"
+expect "... a viewer only the shared ones" "2" "$(jget "$TMP/b" j.items.length)"
+sql "DELETE FROM views; DELETE FROM audit WHERE kind = 'views'" # this script counts its own views from none
 state() { sql "SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(group_concat(name || '|' || query || '|' || shared), '') FROM views"; }
 
 # --- create: the owner is the creator, the query kept re-encoded without empty arguments
