@@ -71,7 +71,7 @@ void views_strip(request *rq, buf *b, const struct entity *e, struct kv *args)
 				buf_lit(b, " <span class=\"by\">shared</span>");
 			}
 			if (entity_may_change(rq->db, &views_entity, id, rq->user_id, rq->user_rank)) {
-				html(b, " <a class=\"small\" href=\"/views/%lld/edit\" aria-label=\"Rename or change %s\">Edit</a>", id,
+				html(b, " <a class=\"small\" href=\"/views/%lld/edit\" aria-label=\"Edit %s\">Edit</a>", id,
 				     json_string_value(json_object_get(v, "name")));
 				html(b, " <form class=\"view-delete\" method=\"post\" action=\"/views/%lld/delete\">", id);
 				form_csrf(rq, b);
