@@ -119,6 +119,10 @@ void page_dashboard(request *rq, response *rs)
 	json_t *s = strategy_get(rq->db);
 	const char *persp = json_string_value(json_object_get(s, "perspective"));
 	html(b, "<h1>Welcome, %s</h1>", rq->user_name);
+	if (str_eq(rq_query(rq, "welcome"), "1")) /* just signed in from an invitation link, a password of their own set */
+		html(b, "<p class=\"notice\" role=\"status\" id=\"saved\">Your password is set and you are signed in as %s "
+		        "(%s). My work below lists what names you as its owner.</p>",
+		     rq->user_name, rq->user_role ? rq->user_role : "");
 	if (persp && *persp)
 		html(b, "<blockquote class=\"perspective\"><a href=\"/strategy\">%s</a></blockquote>", persp);
 	json_decref(s);

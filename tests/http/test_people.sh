@@ -127,6 +127,8 @@ expect "the link sets the password and signs in: 303 to the dashboard" "303 /?we
 SAMCOOKIE=$(sed -n 's/^Set-Cookie: tandem_session=\([^;]*\).*/\1/p' "$TMP/h" | tr -d '\r')
 oneshot GET /api/v1/session "Cookie: tandem_session=$SAMCOOKIE"
 expect "... the session is Sam's" "200 sam@demo.tandem" "$STATUS $(jget "$TMP/b" j.user.email)"
+oneshot GET "/?welcome=1" "Cookie: tandem_session=$SAMCOOKIE"
+check "... the dashboard welcomes them, saying the password is set" contains "$TMP/b" 'Your password is set and you are signed in as'
 expect "... the link is used, audited as Sam's own" "1 password set" \
 	"$(sql "SELECT count(*) FROM invitations WHERE user_id = $SAM AND used_at IS NOT NULL") $(sql "SELECT action FROM audit WHERE kind = 'users' AND object_id = $SAM AND user_id = $SAM")"
 BODY='{"email":"sam@demo.tandem","password":"sam-password-1"}' oneshot POST /api/v1/session "$J"
