@@ -268,44 +268,48 @@ static int by_score(const void *a, const void *b)
 	return x->score < y->score ? -1 : x->score > y->score ? 1 : (x->id > y->id) - (x->id < y->id);
 }
 
-void score_sort_items(db *d, json_t *items, bool desc)
+/* The score of each of a list's {id, ...} items, in its order (new, free it); NULL when they cannot be computed. */
+static double *items_scores(db *d, json_t *items)
 {
 	size_t n = json_array_size(items);
-	if (n < 2)
-		return;
-	long long *ids = xmalloc(sizeof *ids * n);
-	struct score *sc = xmalloc(sizeof *sc * n);
-	struct scored *v = xmalloc(sizeof *v * n);
+	long long *ids = xmalloc(sizeof *ids * (n ? n : 1));
+	struct score *sc = xmalloc(sizeof *sc * (n ? n : 1));
+	double *out = xmalloc(sizeof *out * (n ? n : 1));
 	for (size_t i = 0; i < n; i++)
 		ids[i] = json_integer_value(json_object_get(json_array_get(items, i), "id"));
 	struct score_weights w;
 	score_weights_get(d, &w);
 	bool ok = score_batch(d, &w, ids, (int)n, sc) == 0;
+	for (size_t i = 0; ok && i < n; i++)
+		out[i] = sc[i].score;
+	free(ids), free(sc);
+	if (!ok)
+		free(out);
+	return ok ? out : NULL;
+}
+
+void score_sort_items(db *d, json_t *items, bool desc)
+{
+	size_t n = json_array_size(items);
+	if (n < 2)
+		return;
+	double *sc = items_scores(d, items);
+	struct scored *v = xmalloc(sizeof *v * n);
 	for (size_t i = 0; i < n; i++) {
-		v[i].score = ok ? sc[i].score : 0;
-		v[i].id = ids[i];
-		v[i].item = json_incref(json_array_get(items, i));
+		json_t *it = json_array_get(items, i);
+		v[i] = (struct scored){.score = sc ? sc[i] : 0, .id = json_integer_value(json_object_get(it, "id")), .item = json_incref(it)};
 	}
 	qsort(v, n, sizeof *v, by_score);
 	json_array_clear(items);
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(items, v[desc ? n - 1 - i : i].item);
-	free(ids), free(sc), free(v);
+	free(sc), free(v);
 }
 
 void score_annotate_items(db *d, json_t *items)
 {
-	size_t n = json_array_size(items);
-	if (!n)
-		return;
-	long long *ids = xmalloc(sizeof *ids * n);
-	struct score *sc = xmalloc(sizeof *sc * n);
-	for (size_t i = 0; i < n; i++)
-		ids[i] = json_integer_value(json_object_get(json_array_get(items, i), "id"));
-	struct score_weights w;
-	score_weights_get(d, &w);
-	if (score_batch(d, &w, ids, (int)n, sc) == 0)
-		for (size_t i = 0; i < n; i++)
-			json_object_set_new(json_array_get(items, i), "score", json_real(sc[i].score));
-	free(ids), free(sc);
+	double *sc = items_scores(d, items);
+	for (size_t i = 0; sc && i < json_array_size(items); i++)
+		json_object_set_new(json_array_get(items, i), "score", json_real(sc[i]));
+	free(sc);
 }

@@ -120,10 +120,7 @@ describe('releases and launches in chromium: checklist, reschedule, conflicts, r
     await page.screenshot({ path: path.join(OUT, 'browser-launches-roadmap.png'), fullPage: true });
   });
 
-  step('no console errors and every sub-resource loaded', async () => {
-    assert.deepEqual(h.consoleErrors, []);
-    assert.deepEqual(h.badLoads, []);
-  }, { always: true });
+  h.endSteps();
 });
 
 // Where the first checklist item not done is ticked: its button's form (/launch-checklist/ID/tick).

@@ -135,6 +135,21 @@ class Harness {
     });
   }
 
+  // The steps every browser test ends with, run even after a failure: no console error and no sub-resource the
+  // server failed to deliver on any page, then the sanitizer build stopped with nothing reported.
+  endSteps() {
+    this.step('no console errors (CSP, scripts) and no missing styles, scripts or images on any page', async () => {
+      assert.deepEqual(this.consoleErrors, []);
+      assert.deepEqual(this.badLoads, []);
+    }, { always: true });
+    this.step('the sanitizer build stops cleanly with nothing reported', async () => {
+      await this.closeBrowser();
+      await this.stopServer();
+      assert.doesNotMatch(this.log, /ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:/, this.log.slice(-4000));
+      assert.ok(/code 0|SIGTERM/.test(this.exit), `server ended with ${this.exit}`);
+    }, { always: true });
+  }
+
   // Submits a form by clicking its button and returns the response to the POST (the page then shows its result).
   async submit(button, urlPath) {
     const [resp] = await Promise.all([

@@ -186,8 +186,5 @@ describe('the morning in chromium: my work, findings, a known risk, 555 insights
     await axe(t, 'the PMM\'s report');
   });
 
-  step('no console error and every sub-resource loaded', async () => {
-    assert.deepEqual(h.consoleErrors, []);
-    assert.deepEqual(h.badLoads, []);
-  }, { always: true });
+  h.endSteps();
 });
