@@ -429,8 +429,13 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	}
 	if (strchr(path, '{'))
 		json_object_set_new(resp, "404", error_response("No such object"));
-	if (r->method == HTTP_PATCH || r->method == HTTP_PUT || (act && (act->flags & A_VERSION)))
+	if (act && act->conflict)
+		json_object_set_new(resp, "409", error_response(arena_printf(a, "Stale version, or: %s", act->conflict)));
+	else if (r->method == HTTP_PATCH || r->method == HTTP_PUT || (act && (act->flags & (A_VERSION | A_IF_VERSION))))
 		json_object_set_new(resp, "409", error_response("Stale version: someone else changed it"));
+	else if (r->method == HTTP_DELETE && e)
+		json_object_set_new(resp, "409", error_response("The object is still referenced (e.g. a message with messages "
+		                                                "under it)"));
 	if (doc && doc->extra)
 		json_object_set_new(resp, doc->extra, error_response(doc->extra_desc));
 	for (const struct openapi_status *m = doc ? doc->more : NULL; m && m->status; m++)

@@ -64,6 +64,7 @@ enum { APPROVAL_NOTE_FIELDS = 1 };
 		.flags = A_IF_VERSION | A_AUDIT | A_OBJECT, .input = "ApproveInput", .button = "Approve this version",     \
 		.summary = "Approve the current version (pm, pmm or leader; it must be in review): approved once a pm and " \
 		           "a pmm have",                                                                                   \
+		.conflict = "Not in review (a draft, or approved already), or you approved this version already",        \
 		.run = approvals_approve};                                                                                \
 	const struct action NAME##_request_changes_action = {                                                         \
 		.name = "request-changes", .one = "a change request", .verb = "requested changes", .kind = KIND,          \
@@ -72,5 +73,5 @@ enum { APPROVAL_NOTE_FIELDS = 1 };
 		.fields = approval_note_fields, .nfields = APPROVAL_NOTE_FIELDS, .input = "RequestChangesInput",          \
 		.button = "Request changes",                                                                              \
 		.summary = "Ask for changes with a note (pm, pmm or leader): back to in review, the approvals cleared",   \
-		.run = approvals_request_changes}
+		.conflict = "A draft: nothing is in review", .run = approvals_request_changes}
 #endif
