@@ -2,6 +2,7 @@
  * by the PM and the PMM) and for enterprise IT (in review, with a superlative the lint flags), each claim backed by
  * the backlog's features and the evidence's insights. */
 #include <stdio.h>
+#include <string.h>
 #include "demo.h"
 #include "model/messages.h"
 
@@ -12,7 +13,8 @@ static long long feature(db *d, const char *title)
 
 static long long insight(db *d, const char *start)
 {
-	return db_int(d, 0, "SELECT id FROM insights WHERE text LIKE ? || '%' ORDER BY id LIMIT 1", "t", start);
+	return db_int(d, 0, "SELECT id FROM insights WHERE substr(text, 1, ?) = ? ORDER BY id LIMIT 1", "it",
+	              (long long)strlen(start), start);
 }
 
 static long long named(db *d, const char *table_sql, const char *name)

@@ -499,10 +499,10 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		buf_lit(b, "</dd></div>");
 	}
 	buf_lit(b, "</dl>");
-	if (e->approvals)
-		approvals_section(rq, b, e, o);
 	if (x && x->show_extra)
 		x->show_extra(rq, b, o, form, err);
+	if (e->approvals)
+		approvals_section(rq, b, e, o);
 	related_section(rq, b, e, id); /* what points at it */
 	/* history: who changed what, when */
 	json_t *hist = audit_history(rq->db, e->kind, id, 50);
