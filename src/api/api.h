@@ -77,6 +77,9 @@ void api_launch_brief(request *rq, response *rs);
 /* api_calendar.c — the launch calendar as iCalendar */
 void api_calendar_ics(request *rq, response *rs);
 
+/* api_messaging.c — a segment's messaging ladder (?segment_id=) as a tree; a message's lint */
+void api_messaging(request *rq, response *rs);
+void api_message_lint(request *rq, response *rs);
 /* api_roadmap.c — the roadmap as JSON; read-only share links (roadmap, calendar feed) */
 void api_roadmap(request *rq, response *rs);
 void api_share_links_list(request *rq, response *rs);

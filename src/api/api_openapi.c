@@ -6,6 +6,7 @@
 #include "app/reply.h"
 #include "app/route.h"
 #include "model/action.h"
+#include "model/approvals.h"
 #include "model/entity.h"
 #include "model/setting.h"
 #include "model/strategy.h"
@@ -143,6 +144,10 @@ static void answer_extras(arena *a, const struct entity *e, json_t *props, json_
 		                              arena_printf(a, "The %s's %s, in their default order", e->one, c->label)));
 		json_array_append_new(req, json_string(c->embed_as));
 	}
+	if (e->approvals) {
+		json_object_set_new(props, approvals_field.name, field_schema(&approvals_field));
+		json_array_append_new(req, json_string(approvals_field.name));
+	}
 	for (int i = 0; i < e->ncomputed; i++) {
 		json_object_set_new(props, e->computed[i].name, field_schema(&e->computed[i]));
 		json_array_append_new(req, json_string(e->computed[i].name));
@@ -223,10 +228,12 @@ static const char *action_schema_name(arena *a, const struct action *act)
 static json_t *action_input_schema(const struct action *act)
 {
 	json_t *s = openapi_fields_schema(act->fields, act->nfields);
-	if (act->flags & A_VERSION) {
+	if (act->flags & (A_VERSION | A_IF_VERSION)) {
 		json_object_set_new(json_object_get(s, "properties"), "version",
 		                    json_pack("{ssss}", "type", "integer", "description",
-		                              "The object's current version (required, here or as If-Match); a stale one is 409"));
+		                              act->flags & A_VERSION
+		                                  ? "The object's current version (required, here or as If-Match); a stale one is 409"
+		                                  : "The version acted on (optional, here or as If-Match); a stale one is 409"));
 	}
 	return s;
 }
@@ -422,8 +429,13 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	}
 	if (strchr(path, '{'))
 		json_object_set_new(resp, "404", error_response("No such object"));
-	if (r->method == HTTP_PATCH || r->method == HTTP_PUT || (act && (act->flags & A_VERSION)))
+	if (act && act->conflict)
+		json_object_set_new(resp, "409", error_response(arena_printf(a, "Stale version, or: %s", act->conflict)));
+	else if (r->method == HTTP_PATCH || r->method == HTTP_PUT || (act && (act->flags & (A_VERSION | A_IF_VERSION))))
 		json_object_set_new(resp, "409", error_response("Stale version: someone else changed it"));
+	else if (r->method == HTTP_DELETE && e)
+		json_object_set_new(resp, "409", error_response("The object is still referenced (e.g. a message with messages "
+		                                                "under it)"));
 	if (doc && doc->extra)
 		json_object_set_new(resp, doc->extra, error_response(doc->extra_desc));
 	for (const struct openapi_status *m = doc ? doc->more : NULL; m && m->status; m++)

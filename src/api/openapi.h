@@ -47,6 +47,8 @@ void openapi_launch_schemas(json_t *schemas);
 void openapi_brief_schemas(json_t *schemas);
 /* The roadmap and share links (openapi_roadmap.c). */
 void openapi_roadmap_schemas(json_t *schemas);
+/* The messaging ladder and the message lint (openapi_messaging.c). */
+void openapi_messaging_schemas(json_t *schemas);
 /* Health, the session, people and tokens, goal and strategy history, alignment (openapi_workspace.c). */
 void openapi_workspace_schemas(json_t *schemas);
 /* The answer of GET /api/v1/{kind}/{id}/related for kind e (openapi_related.c). */

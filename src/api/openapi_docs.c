@@ -29,6 +29,15 @@ static const struct openapi_param reschedule_query[] = {
 	{NULL, NULL, NULL},
 };
 
+static const struct openapi_param messaging_query[] = {
+	{"segment_id", "integer", "The segment whose ladder (required)"},
+	{NULL, NULL, NULL},
+};
+static const struct openapi_status messaging_more[] = {
+	{"404", "No segment with that id (the error names segment_id)"},
+	{NULL, NULL},
+};
+
 static const struct openapi_param roadmap_query[] = {
 	{"group", "string", "Lanes by goal (a feature's highest-weight goal; the default), team (largest effort) or persona "
 	                    "(its first)"},
@@ -122,6 +131,10 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/roadmap", NULL, "Roadmap", "200", "400", "A group or filter is not valid (the field names it)",
 	 NULL, roadmap_query},
 	{HTTP_GET, "/api/v1/share-links", NULL, "ShareLinks", "200", NULL, NULL, NULL, share_links_query},
+	/* the messaging ladder and the message lint (schemas in openapi_messaging.c) */
+	{HTTP_GET, "/api/v1/messaging", NULL, "Messaging", "200", "400", "segment_id is missing or no number", NULL,
+	 messaging_query, messaging_more},
+	{HTTP_GET, "/api/v1/messages/{id}/lint", NULL, "MessageLint", "200", NULL, NULL},
 	/* the launch calendar (ics.c) */
 	{HTTP_GET, "/api/v1/calendar.ics", NULL, "text/calendar", "200", NULL, NULL},
 };
@@ -269,5 +282,6 @@ void openapi_doc_schemas(json_t *schemas)
 	openapi_brief_schemas(schemas);
 	openapi_launch_schemas(schemas);
 	openapi_roadmap_schemas(schemas);
+	openapi_messaging_schemas(schemas);
 	openapi_workspace_schemas(schemas);
 }

@@ -10,6 +10,7 @@
 #include "model/goals.h"
 #include "model/invitations.h"
 #include "model/launches.h"
+#include "model/messages.h"
 #include "model/share_links.h"
 #include "model/user_admin.h"
 
@@ -37,5 +38,7 @@ const struct action *const actions_all[] = {
 	&user_reactivate_action,
 	&user_invite_action,
 	&user_invite_revoke_action,
+	&messages_approve_action,
+	&messages_request_changes_action,
 };
 const int actions_count = COUNT(actions_all);

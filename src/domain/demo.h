@@ -20,4 +20,7 @@ int demo_seed_evidence(db *d, long long contributor, long long pm);
 int demo_seed_backlog(db *d, const long long goals[4], const long long personas[3], long long pm, long long pmm);
 /* Releases and launches (demo_launches.c), dated from today, on the backlog's features. */
 int demo_seed_launches(db *d, long long pm, long long pmm, long long leader);
+/* The messaging ladders (demo_messaging.c): positioning and pillars for two segments, on the backlog and evidence;
+ * the PM and the PMM approve some. */
+int demo_seed_messaging(db *d, long long pm, long long pmm);
 #endif

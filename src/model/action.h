@@ -56,6 +56,7 @@ struct action {
 	const char *input;     /* the OpenAPI schema name of its body, derived from the fields (NULL: "<Name>Input") */
 	const char *button;    /* the form's button */
 	const char *missing_field; /* the field a 404 names when the object is missing (NULL: none) */
+	const char *conflict;  /* what a 409 means besides a stale version, for OpenAPI (NULL: nothing more) */
 	/* Do it with the checked input, inside the request's transaction; 0, or -1 with x->err. */
 	int (*run)(struct act *x);
 };

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "platform/log.h"
+#include "approvals.h"
 #include "users.h"
 
 
@@ -251,6 +252,7 @@ void entity_finish(db *d, const struct entity *e, json_t *o)
 		db_done(s);
 		json_object_set_new(o, c->embed_as, list);
 	}
+	approvals_decorate(d, e, o);
 	if (e->decorate)
 		e->decorate(d, o);
 }
@@ -438,6 +440,8 @@ int entity_update_as(db *d, const struct entity *e, long long actor, long long i
 		json_decref(old);
 		return -1;
 	}
+	/* an edit after an approval clears it (and an approved object whose content changed is in review again) */
+	bool clear = e->approvals && approvals_before_update(d, e, old, obj);
 	json_t *diff = json_object();
 	for (int i = 0; i < e->nfields; i++) {
 		const char *n = e->fields[i].name;
@@ -466,7 +470,8 @@ int entity_update_as(db *d, const struct entity *e, long long actor, long long i
 		return rc == DB_CONSTRAINT ? err_invalid(err, NULL, "the %s conflicts with existing data", e->one)
 		                           : err_internal(err);
 	}
-	int ret = write_links(d, e, id, obj, old) < 0 || audit_write(d, actor, e->kind, id, action, diff) < 0
+	int ret = write_links(d, e, id, obj, old) < 0 || audit_write(d, actor, e->kind, id, action, diff) < 0 ||
+	                  (clear && approvals_clear(d, e->kind, id, actor, "changed after approval") < 0)
 	              ? err_internal(err)
 	              : 0;
 	json_decref(diff), json_decref(old), json_decref(obj);

@@ -124,6 +124,9 @@ struct entity {
 	/* Which objects a user sees (a saved view: their own and those shared): a condition over the table with one
 	 * '?', the user's id; NULL: every object is seen by all. Lists and entity_visible apply it for a viewer. */
 	const char *visible_sql;
+	/* PM and PMM sign-off (model/approvals.h): the kind has APPROVAL_STATUS_FIELD and its approval actions; the
+	 * engine refuses "approved" from edits, clears approvals on a change and adds "approvals" to the JSON. */
+	bool approvals;
 	/* SQL text generated once at start-up by entity_init. */
 	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children, *sql_count, *sql_choices;
 	/* Per field (NULL but for FT_LINKS): the link table's statements that delete an object's rows and insert one. */

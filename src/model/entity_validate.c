@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "entity.h"
+#include "approvals.h"
 
 static bool system_key(const char *k)
 {
@@ -333,6 +334,10 @@ json_t *entity_validate(db *d, const struct entity *e, json_t *input, json_t *ba
 			json_decref(out);
 			return err_invalid(err, f->name, "%s is changed through its own action, with a reason", f->name), NULL;
 		}
+	}
+	if (approvals_check_status(e, out, base, err) < 0) {
+		json_decref(out);
+		return NULL;
 	}
 	long long id = base ? (long long)json_integer_value(json_object_get(base, "id")) : 0;
 	if (e->check && e->check(d, id, out, err) < 0) {

@@ -6,6 +6,7 @@
 #include "goals.h"
 #include "insights.h"
 #include "launches.h"
+#include "messages.h"
 #include "users.h"
 #include "views.h"
 
@@ -68,5 +69,6 @@ static struct entity competitors = {
 struct entity *const entity_all[] = {&goals_entity,          &features_entity, &insights_entity, &segments,
                                      &personas,              &journey_stages_entity, &accounts, &competitors,
                                      &capacity_entity,       &releases_entity, &launches_entity, &checklist_entity,
-                                     &activities_entity,     &raci_entity,     &views_entity};
+                                     &activities_entity,     &raci_entity,     &views_entity,
+                                     &messages_entity};
 const int entity_count = COUNT(entity_all);

@@ -105,6 +105,12 @@ static const struct route lines[] = {
 	{HTTP_GET, "/api/v1/share-links", api_share_links_list, API, RANK_VIEWER,
 	 "Read-only share links (roadmap, calendar feed), without their secrets"},
 
+	/* API: the messaging ladder, the message lint */
+	{HTTP_GET, "/api/v1/messaging", api_messaging, API | R_ETAG, RANK_VIEWER,
+	 "A segment's messaging ladder (?segment_id=): positioning, value props, benefits, features, with proof"},
+	{HTTP_GET, "/api/v1/messages/{id}/lint", api_message_lint, API, RANK_VIEWER,
+	 "The lint of one message: superlatives, an unnamed alternative, an unbacked differentiator, a claim without proof"},
+
 	/* API: every described kind ({kind} is one of entity_all) */
 	{HTTP_GET, "/api/v1/{kind}.csv", api_entity_csv, API | R_CSV | R_ETAG, RANK_VIEWER, "Export as CSV"},
 	{HTTP_GET, "/api/v1/{kind}", api_entity_list, API | R_ETAG, RANK_VIEWER, "List, filter, search, sort"},
@@ -151,6 +157,9 @@ static const struct route lines[] = {
 	 "The roadmap: a timeline or a now/next/later board, grouped by goal, team or persona, filtered"},
 	{HTTP_GET, "/roadmap.svg", page_roadmap_svg, PAGE, RANK_VIEWER, "The roadmap timeline alone, as an SVG file"},
 	{HTTP_GET, "/share-links", page_share_links, PAGE, RANK_VIEWER, "Read-only share links of both kinds"},
+	/* pages: the messaging ladder */
+	{HTTP_GET, "/messaging", page_messaging, PAGE, RANK_VIEWER,
+	 "The messaging ladder of a segment (?segment_id=), or two side by side (&compare=)"},
 	/* pages: people */
 	{HTTP_GET, "/users", page_users, PAGE, RANK_VIEWER, "People: everyone with their role and state; admins add"},
 	{HTTP_GET, "/users/{id}", page_user, PAGE, RANK_VIEWER, "A person's profile: role, state, what they own"},

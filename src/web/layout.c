@@ -27,6 +27,7 @@ static const struct {
 	{"customers", "/journey-stages", "Journey", "journey-stages"},
 	{"launch", "/roadmap", "Roadmap", "roadmap"},       {"launch", "/releases", "Releases", "releases"},
 	{"launch", "/launches", "Launches", "launches"},    {"launch", "/calendar", "Calendar", "calendar"},
+	{"launch", "/messaging", "Messaging", "messaging"}, {"launch", "/messages", "Messages", "messages"},
 	{"customers", "/accounts", "Accounts", "accounts"}, {"customers", "/competitors", "Competitors", "competitors"},
 };
 

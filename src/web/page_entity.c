@@ -17,7 +17,7 @@ enum { PAGE_LIMIT = 200 }; /* the largest page a list page shows; 50 unless aske
 static const char *const page_sizes[] = {"25", "50", "100", "200"};
 
 static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page, &insight_page, &launch_page,
-                                                     &release_page};
+                                                     &release_page, &message_page};
 
 static const struct kind_page *extras(const struct entity *e)
 {
@@ -416,6 +416,9 @@ static void form_page(request *rq, response *rs, const struct entity *e, json_t 
 		html(b, " / <a href=\"/%s/%lld\">%s</a>", e->kind, id, title ? title : "");
 	html(b, "</nav><h1>%s</h1>", heading);
 	form_error_summary(b, error);
+	const struct kind_page *x = extras(e);
+	if (x && x->form_extra)
+		x->form_extra(rq, b, obj);
 	if (obj)
 		html(b, "<form class=\"edit\" method=\"post\" action=\"/%s/%lld\" novalidate>", e->kind, id);
 	else
@@ -482,11 +485,12 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		html(b, "<p class=\"notice\" role=\"status\">%s #%lld was merged into this one as a duplicate.</p>", e->one,
 		     from);
 	saved_notice(rq, b);
+	const struct kind_page *x = extras(e);
 	buf_lit(b, "<dl class=\"fields\">");
 	struct ref_cache rc = {0};
 	for (int i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
-		if (!strcmp(f->name, e->title_field))
+		if (!strcmp(f->name, e->title_field) || (x && x->show_field && !x->show_field(o, f)))
 			continue;
 		json_t *v = json_object_get(o, f->name);
 		bool wide = f->type == FT_TEXT && json_is_string(v) && *json_string_value(v); /* prose gets the whole row */
@@ -495,9 +499,10 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		buf_lit(b, "</dd></div>");
 	}
 	buf_lit(b, "</dl>");
-	const struct kind_page *x = extras(e);
 	if (x && x->show_extra)
 		x->show_extra(rq, b, o, form, err);
+	if (e->approvals)
+		approvals_section(rq, b, e, o);
 	related_section(rq, b, e, id); /* what points at it */
 	/* history: who changed what, when */
 	json_t *hist = audit_history(rq->db, e->kind, id, 50);

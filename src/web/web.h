@@ -54,6 +54,7 @@ extern const struct action_page triage_page_face, evidence_link_page, evidence_u
     user_invite_page, user_invite_revoke_page;
 
 /* Per-kind additions to the generic pages (page_goal.c for goals). */
+struct field;
 struct kind_page {
 	const char *kind;
 	const char *list_head;  /* heading of an extra list column; NULL for none */
@@ -72,8 +73,16 @@ struct kind_page {
 	/* A list filter (struct list_filter) the list page applies as false unless the page is asked for all
 	 * (?all=1, a checkbox labelled show_all) or filtered by that filter or the field unless_field. */
 	const char *hide_filter, *unless_field, *show_all;
+	/* Does the object's page show field f (NULL: every field)? A message's positioning parts, for one. */
+	bool (*show_field)(json_t *obj, const struct field *f);
+	/* Drawn atop the new (obj NULL) and edit forms, after the error summary; NULL for nothing. */
+	void (*form_extra)(request *rq, buf *b, json_t *obj);
 };
-extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page;
+extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page, message_page;
+/* page_approvals.c — the approvals section of a kind with approvals: state, who approved, the two forms */
+void approvals_section(request *rq, buf *b, const struct entity *e, json_t *obj);
+/* page_messaging.c — a segment's messaging ladder (?segment_id=), or two side by side (&compare=) */
+void page_messaging(request *rq, response *rs);
 /* page_related.c — the "Referenced by" section of an object's page: what points at it, by kind */
 void related_section(request *rq, buf *b, const struct entity *e, long long id);
 

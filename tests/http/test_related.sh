@@ -96,7 +96,7 @@ oneshot GET "/api/v1/personas/$P/related" "$V"
 expect "a persona lists its features, via persona_ids" \
 	"$(sql "SELECT feature_id || ':persona_ids' FROM feature_personas WHERE persona_id = $P ORDER BY feature_id" | list)" \
 	"$(jget "$TMP/b" 'j.features.map(x => x.id + ":" + x.via).join(",")')"
-expect "every kind that can point at a persona is a member, empty or not" 'features,insights,journey-stages,launches' \
+expect "every kind that can point at a persona is a member, empty or not" 'features,insights,journey-stages,launches,messages' \
 	"$(jget "$TMP/b" 'Object.keys(j).join(",")')"
 expect "its journey stages" "$(sql "SELECT id FROM journey_stages WHERE persona_id = $P ORDER BY id" | list)" \
 	"$(jget "$TMP/b" 'j["journey-stages"].map(x => x.id).join(",")')"
