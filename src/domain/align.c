@@ -37,6 +37,16 @@ const struct align_rule align_rules[] = {
 	{"launch-feature-not-in-release", SEV_WARNING, "A launch announces a feature that is not in its release",
 	 rule_launch_conflict},
 	{"checklist-overdue", SEV_WARNING, "A launch checklist item is past its due date", rule_launch_conflict},
+	{"launch-without-messaging", SEV_WARNING, "A launch's segment has no approved positioning",
+	 rule_launch_without_messaging},
+	{"claim-feature-not-ready", SEV_ERROR,
+	 "A message is backed by a declined feature, or one that does not ship before a launch for its segment",
+	 rule_claim_feature_not_ready},
+	{"messaging-unserved-segment", SEV_WARNING,
+	 "Messaging targets a segment or persona that no accepted, planned or shipped feature serves",
+	 rule_messaging_unserved_segment},
+	{"pillar-without-proof", SEV_WARNING, "A value proposition (pillar) has no linked insight", rule_pillar_without_proof},
+	{"positioning-lint", SEV_WARNING, "Approved positioning has a lint problem", rule_positioning_lint},
 };
 const int align_rules_count = COUNT(align_rules);
 

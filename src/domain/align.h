@@ -84,6 +84,12 @@ void rule_plan_period_vs_release(db *d, struct align_report *r, const struct ali
 json_t *align_unjudged(db *d);
 /* align_launches.c: every launch conflict rule (the rule's id names which conflicts it reports) */
 void rule_launch_conflict(db *d, struct align_report *r, const struct align_rule *self);
+/* align_messaging.c */
+void rule_launch_without_messaging(db *d, struct align_report *r, const struct align_rule *self);
+void rule_claim_feature_not_ready(db *d, struct align_report *r, const struct align_rule *self);
+void rule_messaging_unserved_segment(db *d, struct align_report *r, const struct align_rule *self);
+void rule_pillar_without_proof(db *d, struct align_report *r, const struct align_rule *self);
+void rule_positioning_lint(db *d, struct align_report *r, const struct align_rule *self);
 /* Parse "error", "warning", "info"; -1 otherwise. */
 int severity_parse(const char *s);
 /* {"score", "count", "findings": [...], "accepted": [...]}: the findings in the order found */

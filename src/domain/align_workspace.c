@@ -45,6 +45,10 @@ static const struct {
 	 "No capacity is entered: enter each team's person-weeks to judge whether the plan fits."},
 	{"launch-before-release, launch-not-ready, launch-date-passed, activity-after-launch", "SELECT count(*) FROM launches",
 	 "No launch is planned: plan launches to judge whether go-to-market keeps pace with what ships."},
+	{"claim-feature-not-ready, messaging-unserved-segment, pillar-without-proof, positioning-lint",
+	 "SELECT count(*) FROM messages",
+	 "No messaging yet: write positioning and its pillars per segment to judge whether claims are backed by what "
+	 "ships and by customers."},
 	{"accepted-out-of-scope", "SELECT count(*) FROM strategy WHERE out_of_scope <> '[]'",
 	 "The strategy says nothing is out of scope: list what is, to judge accepted requests against it."},
 };
