@@ -16,8 +16,8 @@ enum { PAGE_LIMIT = 200 }; /* the largest page a list page shows; 50 unless aske
 
 static const char *const page_sizes[] = {"25", "50", "100", "200"};
 
-static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page, &insight_page, &launch_page,
-                                                     &release_page};
+static const struct kind_page *const kind_pages[] = {&goal_page,    &feature_page, &insight_page,   &launch_page,
+                                                     &release_page, &prfaq_page,   &competitor_page};
 
 static const struct kind_page *extras(const struct entity *e)
 {
@@ -486,10 +486,13 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	struct ref_cache rc = {0};
 	for (int i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
+		if (f->section) /* a heading before a group of fields (a PR/FAQ's five questions, its press release) */
+			html(b, "</dl><h2 class=\"field-section\">%s</h2><dl class=\"fields\">", f->section);
 		if (!strcmp(f->name, e->title_field))
 			continue;
 		json_t *v = json_object_get(o, f->name);
-		bool wide = f->type == FT_TEXT && json_is_string(v) && *json_string_value(v); /* prose gets the whole row */
+		bool wide = (f->type == FT_TEXT && json_is_string(v) && *json_string_value(v)) ||
+		            (f->type == FT_RECORDS && json_array_size(v)); /* prose gets the whole row */
 		html(b, "<div%s><dt>%s</dt><dd id=\"v-%s\">", wide ? " class=wide" : "", f->label, f->name);
 		field_show(rq, b, &rc, f, o, SHOW_DETAIL);
 		buf_lit(b, "</dd></div>");
