@@ -27,9 +27,8 @@ static void quote(buf *b, const char *s, const char *who)
 {
 	if (!has_text(s))
 		return;
-	buf_lit(b, "> “");
+	buf_lit(b, "> ");
 	brief_md_text(b, s);
-	buf_lit(b, "”");
 	if (who) {
 		buf_lit(b, "\n>\n> — ");
 		brief_md_text(b, who);
