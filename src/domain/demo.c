@@ -234,7 +234,7 @@ static int seed(db *d)
 	if (demo_seed_backlog(d, goals, personas, pm, pmm) < 0)
 		return -1;
 	if (demo_seed_evidence(d, uid[4], pm) < 0 || demo_seed_launches(d, pm, pmm, uid[1]) < 0 ||
-	    demo_seed_prfaq(d, uid[4], pmm) < 0)
+	    demo_seed_prfaq(d, pmm) < 0)
 		return -1;
 	if (demo_accept_risk(d, pmm) < 0 || demo_views(d, pm, pmm) < 0)
 		return -1;

@@ -22,5 +22,5 @@ int demo_seed_backlog(db *d, const long long goals[4], const long long personas[
 int demo_seed_launches(db *d, long long pm, long long pmm, long long leader);
 /* Product marketing (demo_prfaq.c): a PR/FAQ in review for the tier-1 launch, objections and landmines for Looker
  * and Metabase with insights as proof, the interviews' personas on their insights. After the launches. */
-int demo_seed_prfaq(db *d, long long contributor, long long pmm);
+int demo_seed_prfaq(db *d, long long pmm);
 #endif

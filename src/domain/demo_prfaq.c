@@ -1,6 +1,6 @@
 /* demo_prfaq.c — the demo's product marketing: a PR/FAQ in review for the tier-1 launch ("Alerts where your team
  * talks"), written from the five questions and backed by the customer evidence; objections and landmines for two
- * competitors (Looker, Metabase), answered with what customers said; the personas of the interviews set on their
+ * competitors (Looker, Metabase), answered with what customers said (among the demo's evidence); the personas of the interviews set on their
  * insights, so the journey map counts them. */
 #include <stdio.h>
 #include "demo.h"
@@ -25,39 +25,6 @@ static long long insight(db *d, const char *prefix)
 }
 
 static long long named(db *d, const char *sql, const char *name) { return db_int(d, -1, sql, "t", name); }
-
-/* What sales heard about the two competitors, added by the contributor: the proof behind the objections' answers. */
-static int competitor_insights(db *d, long long contributor)
-{
-	static const struct {
-		const char *text, *source, *author, *account, *observed_at;
-	} rows[] = {
-		{"We looked at Looker, but the quote was three times our budget and the partner wanted twelve weeks to "
-		 "model our data before the first dashboard.",
-		 "sales", "Lost-deal review, Initech", "Initech", "2026-10-20"},
-		{"Metabase is free, but someone has to build and babysit every dashboard; our two analysts have no time for "
-		 "that.",
-		 "interview", "Head of Operations", "Stark Freight", "2026-11-02"},
-		{"Looker sends us scheduled emails nobody opens. The team lives in Slack; that is where a number has to "
-		 "show up.",
-		 "sales", "Discovery call", "Globex Retail", "2026-11-09"},
-		{"We tried Metabase alerts: they tell you a number crossed a line, never why it moved.", "interview",
-		 "Operations analyst", "Acme Logistics", "2026-11-16"},
-	};
-	for (size_t i = 0; i < COUNT(rows); i++) {
-		long long account = named(d, "SELECT id FROM accounts WHERE name = ?", rows[i].account);
-		json_t *o = json_pack("{sssssssIss}", "text", rows[i].text, "source", rows[i].source, "author",
-		                      rows[i].author, "account_id", (json_int_t)account, "observed_at", rows[i].observed_at);
-		struct err err = {0};
-		if (entity_create(d, entity_find("insights"), contributor, o, &err) < 0) {
-			fprintf(stderr, "demo: insights: %s (%s)\n", err.message, err.field);
-			json_decref(o);
-			return -1;
-		}
-		json_decref(o);
-	}
-	return 0;
-}
 
 /* The interviews' people: the operations insights are Olivia's, the security asks Ian's, the agency's Ada's. */
 static int insight_personas(db *d)
@@ -201,10 +168,9 @@ static int objections(db *d)
 	return 0;
 }
 
-int demo_seed_prfaq(db *d, long long contributor, long long pmm)
+int demo_seed_prfaq(db *d, long long pmm)
 {
-	if (competitor_insights(d, contributor) < 0 || insight_personas(d) < 0 || prfaq(d, pmm) < 0 ||
-	    objections(d) < 0)
+	if (insight_personas(d) < 0 || prfaq(d, pmm) < 0 || objections(d) < 0)
 		return -1;
 	return 0;
 }
