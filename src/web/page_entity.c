@@ -482,17 +482,23 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		html(b, "<p class=\"notice\" role=\"status\">%s #%lld was merged into this one as a duplicate.</p>", e->one,
 		     from);
 	saved_notice(rq, b);
-	buf_lit(b, "<dl class=\"fields\">");
+	if (!e->fields[0].section)
+		buf_lit(b, "<dl class=\"fields\">");
 	struct ref_cache rc = {0};
 	for (int i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
-		if (f->section) /* a heading before a group of fields (a PR/FAQ's five questions, its press release) */
-			html(b, "</dl><h2 class=\"field-section\">%s</h2><dl class=\"fields\">", f->section);
+		if (f->section) { /* a heading before a group of fields (a PR/FAQ's five questions, its press release) */
+			if (i)
+				buf_lit(b, "</dl>");
+			html(b, "<h2 class=\"field-section\">%s</h2><dl class=\"fields\">", f->section);
+		}
 		if (!strcmp(f->name, e->title_field))
 			continue;
 		json_t *v = json_object_get(o, f->name);
+		/* prose, a list of records, several links or a long line get the whole row */
 		bool wide = (f->type == FT_TEXT && json_is_string(v) && *json_string_value(v)) ||
-		            (f->type == FT_RECORDS && json_array_size(v)); /* prose gets the whole row */
+		            (f->type == FT_RECORDS && json_array_size(v)) || (f->type == FT_LINKS && json_array_size(v) > 1) ||
+		            (f->type == FT_STRING && json_is_string(v) && utf8_len(json_string_value(v)) > 60);
 		html(b, "<div%s><dt>%s</dt><dd id=\"v-%s\">", wide ? " class=wide" : "", f->label, f->name);
 		field_show(rq, b, &rc, f, o, SHOW_DETAIL);
 		buf_lit(b, "</dd></div>");
