@@ -74,6 +74,11 @@ void api_insights_import(request *rq, response *rs);
 /* api_brief.c — a launch's sales enablement brief as Markdown and HTML */
 void api_launch_brief(request *rq, response *rs);
 
+/* api_prfaq.c — a PR/FAQ as Markdown, a competitor's battlecard, the journey map */
+void api_prfaq_markdown(request *rq, response *rs);
+void api_competitor_battlecard(request *rq, response *rs);
+void api_journey(request *rq, response *rs);
+
 /* api_calendar.c — the launch calendar as iCalendar */
 void api_calendar_ics(request *rq, response *rs);
 

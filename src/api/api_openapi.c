@@ -190,11 +190,11 @@ static json_t *entity_schema(arena *a, const struct entity *e, bool input)
 
 static const char *schema_name(arena *a, const struct entity *e, const char *suffix)
 {
-	/* "journey-stages" -> "JourneyStage"; singular from e->one */
+	/* "journey-stages" -> "JourneyStage", "PR/FAQ" -> "PRFAQ"; singular from e->one, letters and digits only */
 	char *out = arena_alloc(a, strlen(e->one) + strlen(suffix) + 1), *o = out;
 	bool up = true;
 	for (const char *p = e->one; *p; p++) {
-		if (*p == ' ' || *p == '-' || *p == '_') {
+		if (!isalnum((unsigned char)*p)) {
 			up = true;
 			continue;
 		}

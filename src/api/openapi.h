@@ -45,6 +45,8 @@ void openapi_evidence_schemas(json_t *schemas);
 void openapi_launch_schemas(json_t *schemas);
 /* A launch's sales enablement brief (api_brief.c). */
 void openapi_brief_schemas(json_t *schemas);
+/* A competitor's battlecard and the journey map (api_prfaq.c). */
+void openapi_prfaq_schemas(json_t *schemas);
 /* The roadmap and share links (openapi_roadmap.c). */
 void openapi_roadmap_schemas(json_t *schemas);
 /* The messaging ladder and the message lint (openapi_messaging.c). */

@@ -120,6 +120,10 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/demand", NULL, "Demand", "200", NULL, NULL, NULL, demand_query},
 	/* a launch's sales enablement brief (schema in api_brief.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/brief", NULL, "LaunchBrief", "200", NULL, NULL},
+	/* the PMM's documents (schemas in api_prfaq.c) */
+	{HTTP_GET, "/api/v1/prfaqs/{id}/markdown", NULL, "text/markdown", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/competitors/{id}/battlecard", NULL, "Battlecard", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/journey", NULL, "JourneyMap", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/activity", NULL, "ActivityFeed", "200", NULL, NULL, NULL, activity_query},
 	/* launches and releases (schemas in openapi_launches.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/readiness", NULL, "Readiness", "200", NULL, NULL},
@@ -280,6 +284,7 @@ void openapi_doc_schemas(json_t *schemas)
 	openapi_evidence_schemas(schemas);
 	openapi_import_schemas(schemas);
 	openapi_brief_schemas(schemas);
+	openapi_prfaq_schemas(schemas);
 	openapi_launch_schemas(schemas);
 	openapi_roadmap_schemas(schemas);
 	openapi_messaging_schemas(schemas);

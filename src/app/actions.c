@@ -11,6 +11,7 @@
 #include "model/invitations.h"
 #include "model/launches.h"
 #include "model/messages.h"
+#include "model/prfaqs.h"
 #include "model/share_links.h"
 #include "model/user_admin.h"
 
@@ -40,5 +41,7 @@ const struct action *const actions_all[] = {
 	&user_invite_revoke_action,
 	&messages_approve_action,
 	&messages_request_changes_action,
+	&prfaqs_approve_action,
+	&prfaqs_request_changes_action,
 };
 const int actions_count = COUNT(actions_all);

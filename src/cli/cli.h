@@ -56,6 +56,8 @@ int cmd_edit(int argc, char **argv);
 int cmd_delete(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
+int cmd_prfaq(int argc, char **argv);
+int cmd_battlecard(int argc, char **argv);
 int cmd_launches(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 #endif

@@ -52,6 +52,12 @@ const struct command commands[] = {
 	{"brief", cmd_brief, "tandem brief LAUNCH_ID [--html] [--db FILE]",
 	 "Print a launch's sales enablement brief: Markdown on stdout, or with --html a standalone printable HTML page "
 	 "(stylesheet inline). Exit 1 when there is no such launch, 2 on bad usage."},
+	{"prfaq", cmd_prfaq, "tandem prfaq PRFAQ_ID [--db FILE]",
+	 "Print a PR/FAQ as Markdown: the press release, the external and internal FAQ, then the five questions with "
+	 "the insights that show how we know. Exit 1 when there is no such PR/FAQ, 2 on bad usage."},
+	{"battlecard", cmd_battlecard, "tandem battlecard COMPETITOR_ID [--format text|json] [--db FILE]",
+	 "Print a competitor's battlecard: who they are, why we win, objections and answers with proof, landmines, "
+	 "what customers say of them. Exit 1 when there is no such competitor, 2 on bad usage."},
 	{"launches", cmd_launches, "tandem launches [--upcoming DAYS] [--format text|json] [--db FILE]",
 	 "The launches by date with tier, status, readiness and conflicts (each conflict on its own line). With "
 	 "--upcoming only the open launches (planning or ready) dated from today to DAYS days ahead."},
@@ -62,7 +68,7 @@ const struct command commands[] = {
 	 "tandem list KIND [--q WORDS] [--where FIELD=VALUE] [--sort FIELD|-FIELD] [--limit N] [--format text|json|csv] "
 	 "[--db FILE]",
 	 "List objects of a kind (goals, features, insights, segments, personas, journey-stages, accounts, competitors, "
-	 "capacity, releases, launches, launch-checklist, launch-activities, launch-raci), with the API's filters, "
+	 "capacity, releases, launches, launch-checklist, launch-activities, launch-raci, prfaqs, objections), with the API's filters, "
 	 "search and sort."},
 	{"show", cmd_show, "tandem show KIND ID [--db FILE]", "Print one object as JSON."},
 	{"add", cmd_add, "tandem add KIND FIELD=VALUE… [--json] [--as EMAIL] [--db FILE]",

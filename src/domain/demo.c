@@ -233,7 +233,8 @@ static int seed(db *d)
 	const long long goals[4] = {g1, g2, g3, g4};
 	if (demo_seed_backlog(d, goals, personas, pm, pmm) < 0)
 		return -1;
-	if (demo_seed_evidence(d, uid[4], pm) < 0 || demo_seed_launches(d, pm, pmm, uid[1]) < 0)
+	if (demo_seed_evidence(d, uid[4], pm) < 0 || demo_seed_launches(d, pm, pmm, uid[1]) < 0 ||
+	    demo_seed_prfaq(d, pmm) < 0)
 		return -1;
 	if (demo_accept_risk(d, pmm) < 0 || demo_views(d, pm, pmm) < 0 || demo_seed_messaging(d, pm, pmm) < 0)
 		return -1;

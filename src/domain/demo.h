@@ -23,4 +23,7 @@ int demo_seed_launches(db *d, long long pm, long long pmm, long long leader);
 /* The messaging ladders (demo_messaging.c): positioning and pillars for two segments, on the backlog and evidence;
  * the PM and the PMM approve some. */
 int demo_seed_messaging(db *d, long long pm, long long pmm);
+/* Product marketing (demo_prfaq.c): a PR/FAQ in review for the tier-1 launch, objections and landmines for Looker
+ * and Metabase with insights as proof, the interviews' personas on their insights. After the launches. */
+int demo_seed_prfaq(db *d, long long pmm);
 #endif

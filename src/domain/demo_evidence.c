@@ -40,6 +40,16 @@ static const struct {
 	 "Ticket 4811", 3, "2026-11-04", "[\"onboarding\",\"errors\"]"},
 	{"Mobile notifications for the critical alerts only, please, with quiet hours at night.", "review",
 	 "App store review", 0, "2026-11-12", "[\"alerts\",\"mobile\"]"},
+	/* what sales heard about two competitors: the proof behind the objections' answers (demo_prfaq.c) */
+	{"We looked at Looker, but the quote was three times our budget and the partner wanted twelve weeks to model "
+	 "our data before the first dashboard.",
+	 "sales", "Lost-deal review", 3, "2026-10-20", "[\"competition\",\"pricing\"]"},
+	{"Metabase is free, but someone has to build and babysit every dashboard; our two analysts have no time for that.",
+	 "interview", "Head of Operations", 6, "2026-11-02", "[\"competition\"]"},
+	{"Looker sends us scheduled emails nobody opens. The team lives in Slack; that is where a number has to show up.",
+	 "sales", "Discovery call", 2, "2026-11-09", "[\"competition\",\"alerts\"]"},
+	{"We tried Metabase alerts: they tell you a number crossed a line, never why it moved.", "interview",
+	 "Operations analyst", 1, "2026-11-16", "[\"competition\",\"explainability\"]"},
 };
 
 /* Some insights already support the features they ask for: {insight row (1-based), feature title, importance}.

@@ -12,9 +12,10 @@
 
 const char *ftype_name(enum ftype t)
 {
-	static const char *names[FT__MAX] = {"string", "text", "int", "number", "money", "date",
-	                                     "timestamp", "enum", "ref", "list", "links", "bool"};
-	return t < FT__MAX ? names[t] : "?";
+	static const char *names[FT__MAX] = {"string", "text", "int",  "number", "money", "date",   "timestamp",
+	                                     "enum",   "ref",  "list", "links",  "bool",  "ids",   "record",
+	                                     "records"};
+	return t < FT__MAX && names[t] ? names[t] : "?";
 }
 
 const char *field_choice_label(const struct field *f, const char *value, arena *a)
@@ -194,7 +195,7 @@ void entity_free_sql(struct entity *e)
 static json_t *column_json(db_stmt *s, int col, const struct field *f)
 {
 	if (db_col_null(s, col))
-		return f->type == FT_LIST || f->type == FT_LINKS ? json_array() : json_null();
+		return f->type == FT_LIST || f->type == FT_LINKS || f->type == FT_RECORDS ? json_array() : json_null();
 	switch (f->type) {
 	case FT_INT:
 	case FT_MONEY:
@@ -202,7 +203,8 @@ static json_t *column_json(db_stmt *s, int col, const struct field *f)
 	case FT_NUMBER: return json_real(db_col_double(s, col));
 	case FT_BOOL: return json_boolean(db_col_int(s, col) != 0);
 	case FT_LIST:
-	case FT_LINKS: {
+	case FT_LINKS:
+	case FT_RECORDS: { /* a kind's list of records is a column of JSON text, like a list */
 		json_t *v = json_loads(db_col_text(s, col), 0, NULL);
 		if (!json_is_array(v)) {
 			json_decref(v);

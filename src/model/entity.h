@@ -26,7 +26,9 @@ enum ftype {
 	/* input of actions and settings only (never a column): */
 	FT_IDS,       /* a list of ids (of kind ref when set), none twice */
 	FT_RECORD,    /* an object with the members sub[0..nsub) */
-	FT_RECORDS,   /* a list of such objects; an error names the item: "checklist.1[2]" */
+	/* a list of such objects; an error names the item: "checklist.1[2]". Also a kind's column (JSON text, as
+	 * FT_LIST): a PR/FAQ's questions and answers; forms send it as rows "name.N.member", a row left blank dropped */
+	FT_RECORDS,
 	FT__MAX
 };
 
@@ -69,6 +71,7 @@ struct field {
 	const struct field *sub;      /* FT_RECORD, FT_RECORDS: the members */
 	int nsub;
 	const char *const *labels;    /* FT_ENUM: what people read for each choice (NULL: derived from the value) */
+	const char *section;          /* a heading the form and the detail page show before this field, or NULL */
 };
 
 /* A list filter that is no field: ?name=true keeps the objects the condition holds for, ?name=false the others
@@ -247,7 +250,7 @@ const char *ftype_name(enum ftype t);
 const char *field_choice_label(const struct field *f, const char *value, arena *a);
 /* Is the field a column of the kind's table (FT_LINKS live in link tables)? */
 bool field_is_column(const struct field *f);
-/* The items of a FT_LIST or FT_LINKS value joined by sep, raw (the caller escapes for its context):
- * strings as they are, ids as numbers, weighted links as "id:weight". */
+/* The items of a FT_LIST, FT_LINKS or FT_RECORDS value joined by sep, raw (the caller escapes for its context):
+ * strings as they are, ids as numbers, weighted links as "id:weight", records of text as "q — a". */
 void json_list_join(buf *b, json_t *list, const char *sep);
 #endif

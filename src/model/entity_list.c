@@ -508,15 +508,21 @@ void json_list_join(buf *b, json_t *list, const char *sep)
 			buf_raw(b, json_string_value(it));
 		} else if (json_is_integer(it)) {
 			buf_int(b, json_integer_value(it));
-		} else if (json_is_object(it)) { /* a weighted link: id:weight */
+		} else if (json_is_object(it)) { /* a weighted link: id:weight; a record of text: its members' text */
 			const char *k;
 			json_t *x;
-			bool first = true;
+			bool first = true, text = false;
+			json_object_foreach(it, k, x) text = text || json_is_string(x);
 			json_object_foreach(it, k, x)
 			{
+				if (text && !json_is_string(x))
+					continue;
 				if (!first)
-					buf_addc(b, ':');
-				buf_int(b, json_integer_value(x));
+					buf_raw(b, text ? " — " : ":");
+				if (text)
+					buf_raw(b, json_string_value(x));
+				else
+					buf_int(b, json_integer_value(x));
 				first = false;
 			}
 		}

@@ -420,13 +420,85 @@ static json_t *record_from_form(const struct field *f, struct kv *form, struct e
 	return rec;
 }
 
+/* The rows "name.N.member" of a form as a list of records, in the order their numbers first appear; a row whose
+ * members are all blank is left out (the blank rows a form offers for new entries). NULL when the form sends no
+ * such row (the list is not given: a settings form whose page builds the list itself); *bad set with err on a
+ * malformed number. */
+static json_t *records_from_form(const struct field *f, struct kv *form, struct err *err, bool *bad)
+{
+	size_t n = strlen(f->name);
+	json_t *rows = NULL;
+	*bad = false;
+	for (struct kv *k = form; k; k = k->next) {
+		const char *p = k->key + n + 1, *dot;
+		if (strncmp(k->key, f->name, n) || k->key[n] != '.' || !(dot = strchr(p, '.')) || dot == p ||
+		    strspn(p, "0123456789") != (size_t)(dot - p))
+			continue;
+		if (!rows)
+			rows = json_array();
+		size_t len = (size_t)(dot - p + 1), i; /* "N." */
+		json_t *seen;
+		bool done = false;
+		json_array_foreach(rows, i, seen) done = done || !strncmp(json_string_value(seen), p, len);
+		if (!done)
+			json_array_append_new(rows, json_stringn(p, len));
+	}
+	if (!rows)
+		return NULL;
+	json_t *out = json_array(), *row;
+	size_t i;
+	json_array_foreach(rows, i, row)
+	{
+		const char *num = json_string_value(row);
+		size_t len = strlen(num);
+		struct kv *head = NULL, **tail = &head;
+		bool blank_row = true;
+		for (struct kv *k = form; k; k = k->next)
+			if (!strncmp(k->key, f->name, n) && k->key[n] == '.' && !strncmp(k->key + n + 1, num, len)) {
+				struct kv *c = xmalloc(sizeof *c);
+				*c = (struct kv){.key = k->key + n + 1 + len, .value = k->value};
+				*tail = c, tail = &c->next;
+				blank_row = blank_row && blank(k->value);
+			}
+		json_t *rec = blank_row ? NULL : fields_from_form(f->sub, f->nsub, head, err);
+		while (head) {
+			struct kv *next = head->next;
+			free(head);
+			head = next;
+		}
+		if (blank_row)
+			continue;
+		if (!rec) {
+			*bad = true;
+			json_decref(rows), json_decref(out);
+			return NULL;
+		}
+		const char *key;
+		json_t *v;
+		void *tmp;
+		json_object_foreach_safe(rec, tmp, key, v) if (json_is_null(v)) json_object_del(rec, key); /* left empty */
+		json_array_append_new(out, rec);
+	}
+	json_decref(rows);
+	return out;
+}
+
 json_t *fields_from_form(const struct field *fields, int nfields, struct kv *form, struct err *err)
 {
 	json_t *o = json_object();
 	for (int i = 0; i < nfields; i++) {
 		const struct field *f = &fields[i];
-		if (f->type == FT_RECORDS)
-			continue; /* no form sends a list of objects; the page that shows one builds its JSON itself */
+		if (f->type == FT_RECORDS) { /* rows "name.N.member"; a settings page that shows a list builds it itself */
+			bool bad;
+			json_t *rows = records_from_form(f, form, err, &bad);
+			if (bad) {
+				json_decref(o);
+				return NULL;
+			}
+			if (rows)
+				json_object_set_new(o, f->name, rows);
+			continue;
+		}
 		if (f->type == FT_RECORD) { /* its members as "name.member" fields */
 			json_t *rec = record_from_form(f, form, err);
 			if (!rec) {

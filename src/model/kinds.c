@@ -7,6 +7,7 @@
 #include "insights.h"
 #include "launches.h"
 #include "messages.h"
+#include "prfaqs.h"
 #include "users.h"
 #include "views.h"
 
@@ -57,6 +58,8 @@ static const struct field competitor_fields[] = {
 	{"positioning", "Positioning", FT_TEXT, F_LISTED | F_SEARCH, 4000},
 	{"strengths", "Strengths", FT_TEXT, F_SEARCH, 4000},
 	{"weaknesses", "Weaknesses", FT_TEXT, F_SEARCH, 4000},
+	{"landmines", "Landmines", FT_TEXT, F_SEARCH, 4000,
+	 .help = "Questions a seller plants early that the buyer will ask them, and they answer badly"},
 };
 
 static struct entity competitors = {
@@ -69,6 +72,6 @@ static struct entity competitors = {
 struct entity *const entity_all[] = {&goals_entity,          &features_entity, &insights_entity, &segments,
                                      &personas,              &journey_stages_entity, &accounts, &competitors,
                                      &capacity_entity,       &releases_entity, &launches_entity, &checklist_entity,
-                                     &activities_entity,     &raci_entity,     &views_entity,
-                                     &messages_entity};
+                                     &activities_entity,     &raci_entity,     &views_entity,    &messages_entity,
+                                     &prfaqs_entity,         &objections_entity};
 const int entity_count = COUNT(entity_all);

@@ -99,6 +99,14 @@ static const struct route lines[] = {
 	{HTTP_GET, "/api/v1/launches/{id}/brief", api_launch_brief, API | R_ETAG, RANK_VIEWER,
 	 "A launch's sales enablement brief: {launch_id, markdown, html}"},
 
+	/* API: the PMM's documents */
+	{HTTP_GET, "/api/v1/prfaqs/{id}/markdown", api_prfaq_markdown, API | R_ETAG, RANK_VIEWER,
+	 "A PR/FAQ as Markdown: the press release, the external and internal FAQ, the five questions"},
+	{HTTP_GET, "/api/v1/competitors/{id}/battlecard", api_competitor_battlecard, API | R_ETAG, RANK_VIEWER,
+	 "A competitor's battlecard: who they are, why we win, objections and answers, landmines, customer proof"},
+	{HTTP_GET, "/api/v1/journey", api_journey, API | R_ETAG, RANK_VIEWER,
+	 "The journey map: stages × personas, each cell's features, messages, insights, and the gaps"},
+
 	/* API: the roadmap, read-only share links */
 	{HTTP_GET, "/api/v1/roadmap", api_roadmap, API | R_ETAG, RANK_VIEWER,
 	 "The roadmap: releases with their features, lanes (group=goal|team|persona), launches, now/next/later"},
@@ -150,6 +158,13 @@ static const struct route lines[] = {
 	 "A launch's sales enablement brief, printable (A4)"},
 	{HTTP_GET, "/launches/{id}/brief.md", page_launch_brief_md, PAGE, RANK_VIEWER,
 	 "A launch's sales enablement brief as a Markdown download"},
+	/* pages: the PMM's documents */
+	{HTTP_GET, "/prfaqs/{id}/print", page_prfaq_print, PAGE, RANK_VIEWER,
+	 "A PR/FAQ, printable (A4): the press release and the FAQ on a sheet"},
+	{HTTP_GET, "/competitors/{id}/battlecard", page_battlecard, PAGE, RANK_VIEWER,
+	 "A competitor's battlecard, printable (A4)"},
+	{HTTP_GET, "/journey", page_journey, PAGE, RANK_VIEWER,
+	 "The journey map: stages × personas, what serves each cell, the gaps"},
 	{HTTP_GET, "/releases/{id}/reschedule", page_release_reschedule_form, PAGE, RANK_EDITOR,
 	 "Reschedule a release: the launches a new date affects"},
 	/* pages: the roadmap, share links */

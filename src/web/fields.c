@@ -148,6 +148,27 @@ void field_show(request *rq, buf *b, struct ref_cache *rc, const struct field *f
 		}
 		html(b, mode == SHOW_DETAIL ? "<div class=\"prose\">%s</div>" : "%s", json_string_value(v));
 		break;
+	case FT_RECORDS: { /* each record: its first member as a term, the others below it (a question, its answer) */
+		size_t i;
+		json_t *x;
+		if (json_array_size(v) == 0 || mode == SHOW_CELL) {
+			if (json_array_size(v) == 0)
+				buf_lit(b, "<span class=\"muted\">—</span>");
+			else
+				buf_rawf(b, json_array_size(v) == 1 ? "%zu entry" : "%zu entries", json_array_size(v));
+			break;
+		}
+		html(b, "<dl class=\"records\" id=\"records-%s\">", f->name);
+		json_array_foreach(v, i, x)
+		{
+			for (int m = 0; m < f->nsub; m++) {
+				const char *t = json_string_value(json_object_get(x, f->sub[m].name));
+				html(b, m == 0 ? "<dt>%s</dt>" : "<dd class=\"prose\">%s</dd>", t ? t : "");
+			}
+		}
+		buf_lit(b, "</dl>");
+		break;
+	}
 	default:
 		html(b, "%s", json_string_value(v));
 	}
@@ -335,13 +356,78 @@ void field_inputs(request *rq, buf *b, const struct entity *e, json_t *obj, cons
 	field_inputs_except(rq, b, e, obj, error, editing, NULL);
 }
 
+/* The highest row number N of the form's "name.N.member" fields (0: none). */
+static int form_rows(request *rq, const char *name)
+{
+	size_t n = strlen(name);
+	int max = 0;
+	for (struct kv *k = rq->form; k; k = k->next) {
+		long long row;
+		const char *p = k->key + n + 1, *dot;
+		if (strncmp(k->key, name, n) || k->key[n] != '.' || !(dot = strchr(p, '.')))
+			continue;
+		if (parse_ll(arena_strndup(rq->a, p, (size_t)(dot - p)), &row) && row > max && row <= 200)
+			max = (int)row;
+	}
+	return max;
+}
+
+enum { RECORD_BLANK_ROWS = 3 }; /* empty rows a form offers for new entries */
+
+/* A list of records as numbered rows of inputs "name.N.member": the entries there are (or, re-shown after an error,
+ * the rows sent) and a few blank rows; a row left blank is dropped on save, so emptying a row removes its entry. */
+static void records_inputs(request *rq, buf *b, const struct field *f, json_t *obj, const struct err *error)
+{
+	bool bad = error && error->status && !strncmp(error->field, f->name, strlen(f->name)) &&
+	           (error->field[strlen(f->name)] == '[' || error->field[strlen(f->name)] == '\0');
+	json_t *v = obj ? json_object_get(obj, f->name) : NULL;
+	int rows = rq->form ? form_rows(rq, f->name) : (int)json_array_size(v) + RECORD_BLANK_ROWS;
+	html(b, "<fieldset class=\"records%s\" id=\"f-%s\"><legend>%s</legend>", bad ? " has-error" : "", f->name,
+	     f->label);
+	if (bad)
+		html(b, "<p class=\"field-error\" id=\"err-field\" role=\"alert\">%s</p>", error->message);
+	else if (f->help)
+		html(b, "<p class=\"help\">%s</p>", f->help);
+	buf_lit(b, "<ol class=\"record-rows\">");
+	for (int r = 1; r <= rows; r++) {
+		json_t *rec = rq->form ? NULL : json_array_get(v, (size_t)r - 1);
+		buf_lit(b, "<li class=\"record-row\">");
+		for (int m = 0; m < f->nsub; m++) {
+			const struct field *s = &f->sub[m];
+			const char *name = arena_printf(rq->a, "%s.%d.%s", f->name, r, s->name);
+			const char *val = rq->form ? rq_form(rq, name) : value_text(rq->a, json_object_get(rec, s->name));
+			const char *id = arena_printf(rq->a, "f-%s-%d-%s", f->name, r, s->name);
+			html(b, "<label for=\"%s\">%s %d</label>", id, s->label, r);
+			if (s->type == FT_TEXT)
+				html(b, "<textarea id=\"%s\" name=\"%s\" rows=\"2\" maxlength=\"%ld\">%s</textarea>", id, name,
+				     s->max > 0 ? s->max : 4000, val ? val : "");
+			else
+				html(b, "<input id=\"%s\" name=\"%s\" type=\"text\" maxlength=\"%ld\" value=\"%s\">", id, name,
+				     s->max > 0 ? s->max : 200, val ? val : "");
+		}
+		buf_lit(b, "</li>");
+	}
+	buf_lit(b, "</ol></fieldset>");
+}
+
 void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *obj, const struct err *error,
                          bool editing, const char *skip)
 {
+	bool in_section = false;
 	for (int i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
 		if ((f->flags & F_READONLY) || str_eq(skip, f->name))
 			continue;
+		if (f->section) { /* the fields after a heading, as a group of their own */
+			if (in_section)
+				buf_lit(b, "</fieldset>");
+			html(b, "<fieldset class=\"form-section\"><legend>%s</legend>", f->section);
+			in_section = true;
+		}
+		if (f->type == FT_RECORDS) {
+			records_inputs(rq, b, f, obj, error);
+			continue;
+		}
 		bool bad = error && error->status && !strcmp(error->field, f->name);
 		bool own = editing && (f->flags & (F_OWN_ACTION | F_PAGE_ACTION));
 		html(b, "<div class=\"field%s\"><label for=\"f-%s\">%s", bad ? " has-error" : "", f->name, f->label);
@@ -374,6 +460,8 @@ void field_inputs_except(request *rq, buf *b, const struct entity *e, json_t *ob
 		one_input(rq, b, f, arena_printf(rq->a, "f-%s", f->name), val, bad);
 		field_note(b, f, error, bad);
 	}
+	if (in_section)
+		buf_lit(b, "</fieldset>");
 }
 
 void field_input_bare(request *rq, buf *b, const struct field *f, const char *id, const char *val)

@@ -24,11 +24,13 @@ static const struct {
 	{"plan", "/plan", "Plan", "plan"},                   {"plan", "/capacity", "Capacity", "capacity"},
 	{"plan", "/demand", "Demand", "demand"},           {"features", "/insights", "Evidence", "insights"},
 	{"customers", "/segments", "Segments", "segments"}, {"customers", "/personas", "Personas", "personas"},
-	{"customers", "/journey-stages", "Journey", "journey-stages"},
+	{"customers", "/journey-stages", "Journey", "journey-stages"}, {"customers", "/journey", "Journey map", "journey"},
 	{"launch", "/roadmap", "Roadmap", "roadmap"},       {"launch", "/releases", "Releases", "releases"},
 	{"launch", "/launches", "Launches", "launches"},    {"launch", "/calendar", "Calendar", "calendar"},
 	{"launch", "/messaging", "Messaging", "messaging"}, {"launch", "/messages", "Messages", "messages"},
+	{"launch", "/prfaqs", "PR/FAQs", "prfaqs"},
 	{"customers", "/accounts", "Accounts", "accounts"}, {"customers", "/competitors", "Competitors", "competitors"},
+	{"customers", "/objections", "Objections", "objections"},
 };
 
 /* The section a page belongs to: its own key, or the section of its tab. */

@@ -49,6 +49,42 @@ static void short_value(request *rq, buf *b, const struct field *f, json_t *v)
 		html(b, "%.60s", value_text(rq->a, v));
 }
 
+/* The record of list whose first member (a question) is key's, or NULL. */
+static json_t *record_named(json_t *list, const struct field *f, json_t *key)
+{
+	size_t i;
+	json_t *it;
+	json_array_foreach(list, i, it) if (json_equal(json_object_get(it, f->sub[0].name), key)) return it;
+	return NULL;
+}
+
+/* A list of records that changed (a PR/FAQ's FAQ), by the first member of its entries: which were added, changed
+ * and removed, each named (cut at 60 characters). */
+static void records_change(buf *b, const struct field *f, json_t *from, json_t *to)
+{
+	static const char *const what[] = {"added", "changed", "removed"};
+	bool any = false;
+	for (int pass = 0; pass < 3; pass++) {
+		json_t *list = pass == 2 ? from : to, *it;
+		size_t i, n = 0;
+		json_array_foreach(list, i, it)
+		{
+			json_t *key = json_object_get(it, f->sub[0].name), *other = record_named(pass == 2 ? to : from, f, key);
+			if (pass == 0 ? other != NULL : pass == 1 ? !other || json_equal(other, it) : other != NULL)
+				continue;
+			const char *q = json_is_string(key) ? json_string_value(key) : "";
+			if (n)
+				html(b, ", “%.60s”", q);
+			else
+				html(b, "%s%s “%.60s”", any ? "; " : "", what[pass], q);
+			n++;
+		}
+		any = any || n;
+	}
+	if (!any)
+		buf_lit(b, "reordered");
+}
+
 /* The kind a change's "<one>_id" key names (insight_id: insights), or NULL. */
 static const struct entity *id_kind(request *rq, const char *key)
 {
@@ -115,7 +151,9 @@ void audit_changes(request *rq, buf *b, const struct entity *e, const char *acti
 		first = false;
 		json_t *from = json_object_get(v, "from"), *to = json_object_get(v, "to");
 		buf_lit(b, " ");
-		if (json_is_object(v) && to) {
+		if (f && f->type == FT_RECORDS && f->nsub && json_is_array(from) && json_is_array(to)) {
+			records_change(b, f, from, to);
+		} else if (json_is_object(v) && to) {
 			short_value(rq, b, f, from);
 			buf_lit(b, " → ");
 			short_value(rq, b, f, to);

@@ -16,8 +16,8 @@ enum { PAGE_LIMIT = 200 }; /* the largest page a list page shows; 50 unless aske
 
 static const char *const page_sizes[] = {"25", "50", "100", "200"};
 
-static const struct kind_page *const kind_pages[] = {&goal_page, &feature_page, &insight_page, &launch_page,
-                                                     &release_page, &message_page};
+static const struct kind_page *const kind_pages[] = {&goal_page,    &feature_page, &insight_page,   &launch_page,
+                                                     &release_page, &message_page, &prfaq_page,     &competitor_page};
 
 static const struct kind_page *extras(const struct entity *e)
 {
@@ -486,14 +486,23 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		     from);
 	saved_notice(rq, b);
 	const struct kind_page *x = extras(e);
-	buf_lit(b, "<dl class=\"fields\">");
+	if (!e->fields[0].section)
+		buf_lit(b, "<dl class=\"fields\">");
 	struct ref_cache rc = {0};
 	for (int i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
+		if (f->section) { /* a heading before a group of fields (a PR/FAQ's five questions, its press release) */
+			if (i)
+				buf_lit(b, "</dl>");
+			html(b, "<h2 class=\"field-section\">%s</h2><dl class=\"fields\">", f->section);
+		}
 		if (!strcmp(f->name, e->title_field) || (x && x->show_field && !x->show_field(o, f)))
 			continue;
 		json_t *v = json_object_get(o, f->name);
-		bool wide = f->type == FT_TEXT && json_is_string(v) && *json_string_value(v); /* prose gets the whole row */
+		/* prose, a list of records, several links or a long line get the whole row */
+		bool wide = (f->type == FT_TEXT && json_is_string(v) && *json_string_value(v)) ||
+		            (f->type == FT_RECORDS && json_array_size(v)) || (f->type == FT_LINKS && json_array_size(v) > 1) ||
+		            (f->type == FT_STRING && json_is_string(v) && utf8_len(json_string_value(v)) > 60);
 		html(b, "<div%s><dt>%s</dt><dd id=\"v-%s\">", wide ? " class=wide" : "", f->label, f->name);
 		field_show(rq, b, &rc, f, o, SHOW_DETAIL);
 		buf_lit(b, "</dd></div>");

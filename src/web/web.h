@@ -78,7 +78,8 @@ struct kind_page {
 	/* Drawn atop the new (obj NULL) and edit forms, after the error summary; NULL for nothing. */
 	void (*form_extra)(request *rq, buf *b, json_t *obj);
 };
-extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page, message_page;
+extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page, message_page,
+    prfaq_page, competitor_page;
 /* page_approvals.c — the approvals section of a kind with approvals: state, who approved, the two forms */
 void approvals_section(request *rq, buf *b, const struct entity *e, json_t *obj);
 /* page_messaging.c — a segment's messaging ladder (?segment_id=), or two side by side (&compare=) */
@@ -133,6 +134,24 @@ void page_launch_brief_md(request *rq, response *rs);
  * the CLI): the stylesheet inline and no links back into Tandem. */
 void brief_document(buf *b, long long launch_id, const char *title, const char *md, const char *today,
                     bool standalone);
+
+/* print_sheet.c — the chrome of a printable A4 sheet with brief.css: a bar back into Tandem (never printed), the
+ * sheet's head (brand and head_note) before the content, and its foot after. Every string is escaped. */
+struct sheet {
+	const char *title, *kind_label;        /* the document's title: "PR/FAQ: <headline>" */
+	const char *body_class;                /* the body's class beside "brief" */
+	const char *back_href, *back_label;    /* the object's page */
+	const char *markdown_href;             /* a Markdown version, or NULL */
+	const char *head_note;                 /* the right of the sheet's head: "Press release · draft" */
+};
+void sheet_begin(request *rq, response *rs, const struct sheet *s);
+void sheet_end(request *rq, response *rs, const char *foot);
+
+/* page_prfaq.c — a PR/FAQ printable (press release and FAQ on an A4 sheet); page_battlecard.c — a competitor's
+ * battlecard, printable; page_journey.c — the journey map */
+void page_prfaq_print(request *rq, response *rs);
+void page_battlecard(request *rq, response *rs);
+void page_journey(request *rq, response *rs);
 
 /* page_calendar.c — the month view of launches and activities; the calendar feed at a share link */
 void page_calendar(request *rq, response *rs);

@@ -92,10 +92,10 @@ check "help COMMAND shows its usage" grep -q "usage: tandem check" "$TMP/out"
 "$TANDEM" edit features 1 period=2026-Q1 --db "$DB" > /dev/null
 TANDEM_TODAY=2026-01-01 run check --db "$DB" --format json --fail-on warning
 expect "check --fail-on warning exits 1 on warnings" 1 "$RC"
-expect "check json: the score (one error, five warnings; the demo accepted a sixth as a known risk)" 75 "$(jget "$TMP/out" j.score)"
+expect "check json: the score (two errors, six warnings; the demo accepted a seventh as a known risk)" 62 "$(jget "$TMP/out" j.score)"
 expect "check json: the accepted one is listed apart" activity-after-launch "$(jget "$TMP/out" 'j.accepted.map(f => f.rule).join()')"
 expect "check json: the rules found" \
-	"feature-no-evidence,goal-no-pm-owner,goal-no-pmm-owner,launch-before-release,launch-feature-not-in-release,plan-period-vs-release" \
+	"claim-feature-not-ready,feature-no-evidence,goal-no-pm-owner,goal-no-pmm-owner,launch-before-release,launch-feature-not-in-release,launch-without-messaging,plan-period-vs-release" \
 	"$(jget "$TMP/out" 'j.findings.map(f => f.rule).sort().join()')"
 TANDEM_TODAY=2026-01-01 run check --db "$DB" --format json --fail-on error
 expect "check --fail-on error exits 1 on the launch dated before its release" 1 "$RC"

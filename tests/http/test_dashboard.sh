@@ -16,7 +16,7 @@ expect "the steps, in the order to take them" "strategy,goal,personas,evidence,c
 oneshot GET /api/v1/alignment "$A"
 expect "an empty workspace is not 'aligned': strategy-missing and no-active-goals" "80 strategy-missing,no-active-goals" \
 	"$(jget "$TMP/b" j.score) $(jget "$TMP/b" 'j.findings.map(f => f.rule).join()')"
-expect "... and it says what the score cannot judge yet (no evidence, nothing planned, no capacity, no launch, no scope)" 5 \
+expect "... and it says what the score cannot judge yet (no evidence, nothing planned, no capacity, no launch, no messaging, no scope)" 6 \
 	"$(jget "$TMP/b" j.cannot_judge.length)"
 check "... naming the rules it cannot judge" sh -c "grep -q 'feature-no-evidence, demand-concentrated' '$TMP/b'"
 "$TANDEM" user passwd admin@example.com --db "$DB" --password-stdin > /dev/null 2>&1 <<PW

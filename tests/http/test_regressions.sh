@@ -165,7 +165,7 @@ check "the activity page is under the dashboard, its tab current" contains "$TMP
 
 # --- the activity feed speaks in words and logs an evidence link once
 session pm
-oneshot GET /activity "Cookie: $COOKIE"
+oneshot GET "/activity?kind=features" "Cookie: $COOKIE" # the features' feed: the demo's later rows (launches, PR/FAQs) push the links off the whole feed's first page
 check "an evidence link names the insight, linked, not insight_id N" sh -c "grep -q 'evidence linked feature <a href=\"/features/[0-9]*\">[^<]*</a>: insight <a href=\"/insights/[0-9]*\">' '$TMP/b'"
 check "... and no raw id is shown" lacks "$TMP/b" '; insight_id '
 check "... its importance in words, with the label of the action's field" sh -c "grep -Eq '; Importance (critical|important|nice to have)</li>' '$TMP/b'"
