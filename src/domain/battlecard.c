@@ -13,10 +13,10 @@ json_t *battlecard_why_we_win(db *d, long long competitor_id)
 	json_t *out = json_array();
 	db_stmt *s = db_q(d,
 	                  "SELECT m.id, m.text, m.differentiator, m.status, g.name FROM messages m JOIN segments g ON g.id = "
-	                  "m.segment_id WHERE m.level = 'positioning' AND (m.competitor_id = ?1 OR EXISTS (SELECT 1 FROM "
-	                  "message_competitors mc WHERE mc.message_id = m.id AND mc.competitor_id = ?1)) ORDER BY "
+	                  "m.segment_id WHERE m.level = 'positioning' AND (m.competitor_id = ? OR EXISTS (SELECT 1 FROM "
+	                  "message_competitors mc WHERE mc.message_id = m.id AND mc.competitor_id = ?)) ORDER BY "
 	                  "m.status = 'approved' DESC, g.name, m.id",
-	                  "i", competitor_id);
+	                  "ii", competitor_id, competitor_id);
 	while (s && db_step(s) == DB_ROW) {
 		long long id = db_col_int(s, 0);
 		json_t *features = json_array();
