@@ -37,6 +37,8 @@ const struct align_rule align_rules[] = {
 	{"launch-feature-not-in-release", SEV_WARNING, "A launch announces a feature that is not in its release",
 	 rule_launch_conflict},
 	{"checklist-overdue", SEV_WARNING, "A launch checklist item is past its due date", rule_launch_conflict},
+	{"launch-without-prfaq", SEV_WARNING,
+	 "A tier 1 or 2 launch within its lead time has no approved PR/FAQ", rule_launch_without_prfaq},
 	{"launch-without-messaging", SEV_WARNING, "A launch's segment has no approved positioning",
 	 rule_launch_without_messaging},
 	{"claim-feature-not-ready", SEV_ERROR,
@@ -47,6 +49,9 @@ const struct align_rule align_rules[] = {
 	 rule_messaging_unserved_segment},
 	{"pillar-without-proof", SEV_WARNING, "A value proposition (pillar) has no linked insight", rule_pillar_without_proof},
 	{"positioning-lint", SEV_WARNING, "Approved positioning has a lint problem", rule_positioning_lint},
+	{"battlecard-stale", SEV_INFO,
+	 "A competitor named in positioning has a battlecard unchanged for 90 days while a launch is coming",
+	 rule_battlecard_stale},
 };
 const int align_rules_count = COUNT(align_rules);
 

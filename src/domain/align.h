@@ -90,6 +90,8 @@ void rule_claim_feature_not_ready(db *d, struct align_report *r, const struct al
 void rule_messaging_unserved_segment(db *d, struct align_report *r, const struct align_rule *self);
 void rule_pillar_without_proof(db *d, struct align_report *r, const struct align_rule *self);
 void rule_positioning_lint(db *d, struct align_report *r, const struct align_rule *self);
+void rule_launch_without_prfaq(db *d, struct align_report *r, const struct align_rule *self);
+void rule_battlecard_stale(db *d, struct align_report *r, const struct align_rule *self);
 /* Parse "error", "warning", "info"; -1 otherwise. */
 int severity_parse(const char *s);
 /* {"score", "count", "findings": [...], "accepted": [...]}: the findings in the order found */

@@ -1,11 +1,16 @@
-/* align_messaging.c — alignment rules about the PMM's messaging: launches whose segments have no approved
- * positioning, claims backed by features that will not be there, messaging for people no feature serves,
- * pillars without proof, and approved positioning the lint still flags. */
+/* align_messaging.c — alignment rules about the PMM's ground: launches whose segments have no approved
+ * positioning or that near their date without an approved PR/FAQ, claims backed by features that will not be there,
+ * messaging for people no feature serves, pillars without proof, approved positioning the lint still flags, and
+ * battlecards of named competitors gone stale. */
 #include <stdio.h>
+#include <string.h>
 #include "align.h"
+#include "battlecard.h"
 #include "message_lint.h"
 #include "model/entity.h"
+#include "model/launches.h"
 #include "platform/json_get.h"
+#include "platform/util.h"
 
 /* Launches still to come whose segments have no approved positioning. */
 void rule_launch_without_messaging(db *d, struct align_report *r, const struct align_rule *self)
@@ -147,6 +152,69 @@ void rule_positioning_lint(db *d, struct align_report *r, const struct align_rul
 			          "Fix the statement (its lint names the part) and approve it again.");
 		}
 		json_decref(problems), json_decref(m);
+	}
+	db_done(s);
+}
+
+/* A tier 1 or 2 launch still to come, within its tier's lead time (or past its date), with no approved PR/FAQ:
+ * working backwards is done before the launch, not after. */
+void rule_launch_without_prfaq(db *d, struct align_report *r, const struct align_rule *self)
+{
+	struct launch_settings ls;
+	launch_settings_get(d, &ls);
+	int lead[4];
+	memcpy(lead, ls.lead_days, sizeof lead);
+	launch_settings_free(&ls);
+	db_stmt *s = db_q(d,
+	                  "SELECT l.id, l.title, l.tier, l.launch_date, (SELECT p.status FROM prfaqs p WHERE p.launch_id = "
+	                  "l.id ORDER BY p.status = 'approved' DESC, p.id LIMIT 1) FROM launches l WHERE l.status IN "
+	                  "('planning', 'ready') AND l.tier IN (1, 2) AND NOT EXISTS (SELECT 1 FROM prfaqs p WHERE "
+	                  "p.launch_id = l.id AND p.status = 'approved') ORDER BY l.launch_date, l.id",
+	                  "");
+	while (s && db_step(s) == DB_ROW) {
+		int tier = (int)db_col_int(s, 2);
+		long days = date_diff(r->today, db_col_text(s, 3));
+		if (days > lead[tier])
+			continue;
+		const char *status = db_col_text(s, 4);
+		char msg[600];
+		snprintf(msg, sizeof msg, "Tier %d launch \"%s\" is %ld day%s away (lead time %d days) and %s.", tier,
+		         db_col_text(s, 1), days, days == 1 ? "" : "s", lead[tier],
+		         !status ? "has no PR/FAQ" : str_eq(status, "in_review") ? "its PR/FAQ is still in review"
+		                                                                 : "its PR/FAQ is a draft");
+		align_add(r, self, "launches", db_col_int(s, 0), db_col_text(s, 1), msg,
+		          status ? "Have a PM and a PMM approve the PR/FAQ." : "Write the PR/FAQ (working backwards) and have a PM and a PMM approve it.");
+	}
+	db_done(s);
+}
+
+/* A competitor that positioning names, whose battlecard (the competitor and its objections) has not changed in 90
+ * days while a launch is coming: sales will fight with last season's answers. */
+void rule_battlecard_stale(db *d, struct align_report *r, const struct align_rule *self)
+{
+	if (db_int(d, 0, "SELECT count(*) FROM launches WHERE status IN ('planning', 'ready') AND launch_date >= ?", "t",
+	           r->today) == 0)
+		return;
+	char since[11];
+	date_add(r->today, -BATTLECARD_STALE_DAYS, since);
+	db_stmt *s = db_q(d,
+	                  "SELECT c.id, c.name, c.updated_at, (SELECT max(o.updated_at) FROM objections o WHERE "
+	                  "o.competitor_id = c.id) FROM competitors c WHERE (EXISTS (SELECT 1 FROM "
+	                  "messages m WHERE m.level = 'positioning' AND m.competitor_id = c.id) OR EXISTS (SELECT 1 FROM "
+	                  "message_competitors mc JOIN messages m ON m.id = mc.message_id WHERE m.level = 'positioning' AND "
+	                  "mc.competitor_id = c.id)) ORDER BY c.name",
+	                  "");
+	while (s && db_step(s) == DB_ROW) {
+		const char *at = db_col_text(s, 2), *objections = db_col_text(s, 3);
+		if (objections && (!at || strcmp(objections, at) > 0))
+			at = objections; /* the later of the competitor's change and its objections' */
+		if (!at || strncmp(at, since, 10) >= 0)
+			continue;
+		char msg[400];
+		snprintf(msg, sizeof msg, "The battlecard of %s, named in positioning, was last updated on %.10s (over %d days ago) "
+		         "and a launch is coming.", db_col_text(s, 1), at, BATTLECARD_STALE_DAYS);
+		align_add(r, self, "competitors", db_col_int(s, 0), db_col_text(s, 1), msg,
+		          "Review how they position now and the objections sales hears, and update the battlecard.");
 	}
 	db_done(s);
 }

@@ -7,6 +7,7 @@
 #include "platform/err.h"
 
 enum { BATTLECARD_PROOF_MAX = 8 }; /* customer quotes that mention the competitor, newest first */
+enum { BATTLECARD_STALE_DAYS = 90 }; /* unchanged this long while a launch is coming: rule battlecard-stale */
 
 /* The battlecard of competitor id as a new object: {competitor: {id, name, positioning, strengths, weaknesses,
  * landmines}, why_we_win: [...], objections: [{id, objection, answer, proof: [insight]}], mentions: [insight],

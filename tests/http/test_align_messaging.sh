@@ -1,6 +1,6 @@
 # test_align_messaging.sh — the alignment rules about messaging, each found on the demo or on data made here and
 # gone once fixed: launch-without-messaging, claim-feature-not-ready (drafts claim nothing), pillar-without-proof,
-# messaging-unserved-segment, positioning-lint.
+# messaging-unserved-segment, positioning-lint, launch-without-prfaq, battlecard-stale.
 . "$(dirname "$0")/lib.sh"
 make_demo
 PM=$(token pm)
@@ -79,8 +79,31 @@ req "$PM" PATCH "/api/v1/features/$F_PLANNED" "{\"persona_ids\":[${PERS:+$PERS,}
 expect "a planned feature now serves the segment's persona" 200 "$STATUS"
 expect "... and the segment is served" "" "$(found messaging-unserved-segment)"
 
+# --- launch-without-prfaq: the tier-1 launch is inside its lead time and its PR/FAQ is in review
+L1=$(sql "SELECT id FROM launches WHERE title = 'Alerts where your team talks'")
+expect "a tier 1 launch within its lead time without an approved PR/FAQ is found" "launches#$L1" \
+	"$(found launch-without-prfaq | tr ',' '\n' | grep -x "launches#$L1")"
+check "... saying its PR/FAQ is in review" sh -c "echo '$(message "launches#$L1")' | grep -q 'its PR/FAQ is still in review'"
+PF=$(sql "SELECT id FROM prfaqs WHERE launch_id = $L1 LIMIT 1")
+req "$PM" POST "/api/v1/prfaqs/$PF/approve" '{}'
+req "$PMM" POST "/api/v1/prfaqs/$PF/approve" '{}'
+expect "the PM and the PMM approve the PR/FAQ" "200 approved" "$STATUS $(jget "$TMP/b" j.status)"
+expect "... and the launch is no longer found" "" "$(found launch-without-prfaq | tr ',' '\n' | grep -x "launches#$L1")"
+
+# --- battlecard-stale: a competitor named in positioning, unchanged for over 90 days, while a launch is coming
+C=$(sql "SELECT c.id FROM competitors c WHERE c.id IN (SELECT competitor_id FROM messages WHERE level = 'positioning' UNION SELECT mc.competitor_id FROM message_competitors mc JOIN messages m ON m.id = mc.message_id WHERE m.level = 'positioning') AND c.id IN (SELECT competitor_id FROM objections) LIMIT 1")
+expect "a battlecard changed today is not stale" "" "$(found battlecard-stale)"
+sql "UPDATE competitors SET updated_at = '2020-01-01T00:00:00Z' WHERE id = $C; UPDATE objections SET updated_at = '2020-01-02T00:00:00Z' WHERE competitor_id = $C"
+expect "unchanged since 2020 (its objections too): found" "competitors#$C" "$(found battlecard-stale)"
+check "... naming the date of the last change (the later of the two)" sh -c "echo '$(message "competitors#$C")' | grep -q 'last updated on 2020-01-02'"
+OB=$(sql "SELECT id FROM objections WHERE competitor_id = $C LIMIT 1")
+V=$(sql "SELECT version FROM objections WHERE id = $OB")
+req "$PMM" PATCH "/api/v1/objections/$OB" "{\"answer\":\"Updated for this quarter.\",\"version\":$V}"
+expect "an objection updated" 200 "$STATUS"
+expect "... and the battlecard is fresh again" "" "$(found battlecard-stale)"
+
 # each rule is described with the others (docs/ARCHITECTURE.md)
-for r in launch-without-messaging claim-feature-not-ready messaging-unserved-segment pillar-without-proof positioning-lint; do
+for r in launch-without-prfaq battlecard-stale launch-without-messaging claim-feature-not-ready messaging-unserved-segment pillar-without-proof positioning-lint; do
 	check "the rule $r is described in docs/ARCHITECTURE.md" grep -qF "\`$r\`" "$ROOT/docs/ARCHITECTURE.md"
 done
 finish
