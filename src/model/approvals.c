@@ -178,3 +178,8 @@ int approvals_request_changes(struct act *x)
 		return err_internal(x->err);
 	return set_status(x, e, "in_review", "returned to review");
 }
+
+int approvals_forget(db *d, const char *kind, long long id)
+{
+	return db_run(d, "DELETE FROM approvals WHERE kind = ? AND object_id = ?", "ti", kind, id);
+}

@@ -26,12 +26,14 @@ extern const char *const approval_statuses[]; /* draft, in_review, approved; NUL
 
 #define APPROVAL_STATUS_FIELD                                                                                    \
 	{"status", "Status", FT_ENUM, F_REQUIRED | F_LISTED | F_FILTER | F_SORT, .choices = approval_statuses,         \
-	 .dflt = "\"draft\"",                                                                                          \
+	 .dflt = "\"draft\"", .engine_choice = "approved",                                                              \
 	 .help = "draft or in_review, as you choose; approved only when a pm and a pmm have approved this version"}
 
 /* The approvals member of the object's JSON, described for the API document (a read-only list). */
 extern const struct field approvals_field;
 
+/* The object is deleted: its approvals go with it (its audit trail keeps what it was). DB_OK or an error. */
+int approvals_forget(db *d, const char *kind, long long id);
 /* The current (not cleared) approvals of an object, oldest first: [{user_id, role, version, at}] (new). */
 json_t *approvals_current(db *d, const char *kind, long long id);
 /* Do these approvals ([{role}], distinct people) make the object approved: a pm and a pmm, a leader standing for

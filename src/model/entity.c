@@ -491,7 +491,10 @@ int entity_delete(db *d, const struct entity *e, long long actor, long long id, 
 		return rc == DB_CONSTRAINT ? err_set(err, 409, "conflict", NULL, "the %s is still referenced", e->one)
 		                           : err_internal(err);
 	}
-	int ret = audit_write(d, actor, e->kind, id, "deleted", old) < 0 ? err_internal(err) : 0;
+	int ret = audit_write(d, actor, e->kind, id, "deleted", old) < 0 ||
+	                  (e->approvals && approvals_forget(d, e->kind, id) != DB_OK)
+	              ? err_internal(err)
+	              : 0;
 	json_decref(old);
 	return ret;
 }

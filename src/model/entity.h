@@ -71,6 +71,8 @@ struct field {
 	const struct field *sub;      /* FT_RECORD, FT_RECORDS: the members */
 	int nsub;
 	const char *const *labels;    /* FT_ENUM: what people read for each choice (NULL: derived from the value) */
+	const char *engine_choice;    /* FT_ENUM: a choice only the engine sets (approvals' "approved"): forms offer it
+	                               * only while it is the value */
 	const char *section;          /* a heading the form and the detail page show before this field, or NULL */
 };
 

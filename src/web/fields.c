@@ -302,8 +302,9 @@ static void one_input(request *rq, buf *b, const struct field *f, const char *id
 		if (!(f->flags & F_REQUIRED)) /* an optional choice can stay unset */
 			buf_lit(b, "<option value=\"\">— none —</option>");
 		for (const char *const *c = f->choices; *c; c++)
-			html(b, "<option value=\"%s\"%s>%s</option>", *c, !strcmp(*c, val) ? " selected" : "",
-			     field_choice_label(f, *c, rq->a));
+			if (!str_eq(f->engine_choice, *c) || !strcmp(*c, val)) /* approved: set by approvals, not chosen */
+				html(b, "<option value=\"%s\"%s>%s</option>", *c, !strcmp(*c, val) ? " selected" : "",
+				     field_choice_label(f, *c, rq->a));
 		buf_lit(b, "</select>");
 		break;
 	case FT_REF:

@@ -181,4 +181,18 @@ expect "tandem list messages exits 0" 0 "$?"
 check "and lists the demo positioning" contains "$TMP/cli" "Northwind passes the security review once"
 "$TANDEM" show messages "$EPOS" --db "$DB" > "$TMP/cli" 2>&1
 check "tandem show messages ID shows it" contains "$TMP/cli" "security review"
+# --- the forms never offer "approved" (approvals set it); a deleted message takes its approvals with it
+req "$PM" POST /api/v1/segments '{"name":"Approval probe"}'
+PS=$(jget "$TMP/b" j.id)
+req "$PMM" POST /api/v1/messages "{\"segment_id\":$PS,\"level\":\"positioning\",\"text\":\"Probe\",\"status\":\"in_review\"}"
+PRB=$(jget "$TMP/b" j.id)
+BODY='{"email":"pmm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
+MCOOKIE=$(header Set-Cookie | cut -d';' -f1)
+oneshot GET "/messages/$PRB/edit" "Cookie: $MCOOKIE"
+check "the edit form's status offers draft and in review, not approved" sh -c \
+	"grep -q '<option value=\"in_review\" selected>' '$TMP/b' && ! grep -q '<option value=\"approved\"' '$TMP/b'"
+req "$PM" POST "/api/v1/messages/$PRB/approve" '{}'
+expect "the PM approves the probe" "200 1" "$STATUS $(sql "SELECT count(*) FROM approvals WHERE kind = 'messages' AND object_id = $PRB")"
+req "$PMM" DELETE "/api/v1/messages/$PRB"
+expect "deleting it removes its approvals too" "204 0" "$STATUS $(sql "SELECT count(*) FROM approvals WHERE kind = 'messages' AND object_id = $PRB")"
 finish
