@@ -34,6 +34,22 @@ static void feature_items(request *rq, buf *b, json_t *features)
 	buf_lit(b, "</ul>");
 }
 
+/* A persona's messages (the same in each of its cells: messaging is not per stage), under its name: what we tell
+ * them, each with its level and approval. */
+static void persona_messages(request *rq, buf *b, json_t *messages)
+{
+	const struct field *status = entity_field(entity_find("messages"), "status");
+	size_t i;
+	json_t *m;
+	if (!json_array_size(messages))
+		return;
+	buf_lit(b, "<ul class=\"plain journey-messages\">");
+	json_array_foreach(messages, i, m)
+	    html(b, "<li><a href=\"/messages/%lld\">%s</a> <span class=\"badge badge-%s\">%s</span></li>", jget_int(m, "id"),
+	         jget_str(m, "text"), jget_str(m, "status"), field_choice_label(status, jget_str(m, "status"), rq->a));
+	buf_lit(b, "</ul>");
+}
+
 static void cell(request *rq, buf *b, json_t *c, const char *persona, const char *stage)
 {
 	if (!json_is_true(json_object_get(c, "applies"))) {
@@ -48,9 +64,6 @@ static void cell(request *rq, buf *b, json_t *c, const char *persona, const char
 	} else {
 		buf_lit(b, "<td>");
 		feature_items(rq, b, json_object_get(c, "features"));
-		size_t m = json_array_size(json_object_get(c, "messages"));
-		if (m)
-			buf_rawf(b, "<p class=\"muted\">%zu message%s</p>", m, m == 1 ? "" : "s");
 	}
 	if (insights)
 		buf_rawf(b, "<p class=\"journey-insights\">%lld insight%s behind it</p>", insights, insights == 1 ? "" : "s");
@@ -93,8 +106,10 @@ void page_journey(request *rq, response *rs)
 		html(b, "<tr><th scope=\"row\"><a href=\"/personas/%lld\">%s</a>", jget_int(p, "id"), jget_str(p, "name"));
 		if (jget_str(p, "role"))
 			html(b, "<br><span class=\"muted\">%s</span>", jget_str(p, "role"));
-		buf_rawf(b, "<br><small class=\"muted\">%lld insight%s</small></th>", jget_int(p, "insights"),
+		buf_rawf(b, "<br><small class=\"muted\">%lld insight%s</small>", jget_int(p, "insights"),
 		         jget_int(p, "insights") == 1 ? "" : "s");
+		persona_messages(rq, b, json_object_get(json_array_get(cells, k * ns), "messages"));
+		buf_lit(b, "</th>");
 		json_array_foreach(stages, i, st) cell(rq, b, json_array_get(cells, k * ns + i), jget_str(p, "name"),
 		                                       jget_str(st, "name"));
 		buf_lit(b, "</tr>");
@@ -114,8 +129,8 @@ void page_journey(request *rq, response *rs)
 	}
 	buf_lit(b, "</tbody></table></div><p class=\"help\">A cell's features are those at the stage that name the "
 	           "persona (declined and merged ones left out); its insights are the persona's insights linked as "
-	           "evidence to features at the stage. Messages for each persona show here once the messaging ladder "
-	           "exists.</p>");
+	           "evidence to features at the stage; under each persona, the messages written for them (messaging is not per "
+	           "stage, so a message never fills a gap).</p>");
 	json_decref(map);
 	page_end(rq, rs);
 }
