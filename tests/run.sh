@@ -13,13 +13,14 @@ FAILED=0
 LOG=$(mktemp /tmp/tandem-tests-run-XXXXXX)
 trap 'rm -f "$LOG"' EXIT
 
-# part NAME CMD...: run one part (at most 4 minutes), show what is not a plain "ok", add up its last line.
+# part NAME CMD...: run one part (at most $PART_SECONDS, 4 minutes unless set), show what is not a plain "ok", add up
+# its last line.
 # A part that crashes, or exits non-zero while reporting no failure, counts one failure more.
 part() {
 	_name=$1
 	shift
 	_start=$(date +%s)
-	timeout 240 "$@" > "$LOG" 2>&1
+	timeout "${PART_SECONDS:-240}" "$@" > "$LOG" 2>&1
 	_rc=$?
 	_last=$(tail -n 1 "$LOG")
 	_p=$(echo "$_last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
@@ -47,6 +48,7 @@ for t in tests/http/test_*.sh; do
 	part "$t" sh "$t"
 done
 if [ -f tests/browser/run.sh ]; then
+	PART_SECONDS=900 # a dozen files, each with its own server and chromium
 	part "browser tests" sh tests/browser/run.sh
 fi
 
