@@ -1,6 +1,7 @@
 /* brief.c — a launch's sales enablement brief as Markdown: what ships, for whom, why it matters, how to talk
- * about it, availability by tier, FAQ and the open checklist, from the launch, its release, features,
- * personas, segments, goals and the customer evidence linked to its features. */
+ * about it (its approved positioning, pillars and PR/FAQ: brief_messaging.c), against the competition,
+ * availability by tier, FAQ and the open checklist, from the launch, its release, features, personas, segments,
+ * goals and the customer evidence linked to its features. */
 #include "brief.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +44,7 @@ static void add_number(buf *b, double v)
 	buf_rawf(b, "%.4g", v);
 }
 
-/* The n bytes of s escaped, cut to at most max bytes at a character boundary and then ending in "…". */
-static void add_cut(struct brief *x, const char *s, size_t n, size_t max)
+void add_cut(struct brief *x, const char *s, size_t n, size_t max)
 {
 	bool more = n > max;
 	if (more) {
@@ -88,8 +88,7 @@ static bool section(struct brief *x, const char *heading, bool any, const char *
 	return any;
 }
 
-/* A list item that opens with name in bold. */
-static void item(struct brief *x, const char *name)
+void item(struct brief *x, const char *name)
 {
 	buf_lit(x->b, "- **");
 	brief_md_text(x->b, name);
@@ -381,7 +380,9 @@ static void talk(struct brief *x)
 {
 	buf *b = x->b;
 	buf_lit(b, "## How to talk about it\n\n");
-	buf_lit(b, "**Messaging:** No approved messaging yet — add it before the launch.\n\n**The story**\n\n");
+	brief_positioning(x);
+	brief_prfaq_line(x);
+	buf_lit(b, "**The story**\n\n");
 	const char *summary = jget_str(x->launch, "summary");
 	if (has_text(summary)) {
 		brief_md_blocks(b, summary);
@@ -482,7 +483,7 @@ int brief_markdown(db *d, long long launch_id, const char *today, buf *out, stru
 	json_t *launch = entity_get(d, &launches_entity, launch_id);
 	if (!launch)
 		return err_set(e, 404, "not_found", "launch", "no launch with id %lld", launch_id);
-	struct brief x = {d, arena_new(), out, today, launch, NULL, json_array()};
+	struct brief x = {d, arena_new(), out, today, launch, NULL, json_array(), NULL, NULL, NULL, NULL};
 	long long rel = jget_int(launch, "release_id");
 	x.release = rel ? entity_get(d, &releases_entity, rel) : NULL;
 	size_t i;
@@ -493,14 +494,17 @@ int brief_markdown(db *d, long long launch_id, const char *today, buf *out, stru
 		if (f)
 			json_array_append_new(x.features, f);
 	}
+	brief_messaging_load(&x);
 	head(&x);
 	ships(&x);
 	for_whom(&x);
 	why(&x);
 	talk(&x);
+	brief_battlecards(&x);
 	tiers(&x);
 	brief_faq(&x);
 	checklist(&x);
+	brief_messaging_free(&x);
 	json_decref(x.features);
 	json_decref(x.release);
 	json_decref(x.launch);

@@ -10,7 +10,10 @@
 
 /* Append the brief of a launch to out as Markdown (GitHub flavour): the title with tier, date and release;
  * What ships; For whom; Why it matters (goals, customer quotes most important first, then by ARR); How to
- * talk about it; Availability by tier; FAQ; Checklist status. today (YYYY-MM-DD) dates the brief and marks
+ * talk about it (the approved positioning of its segments as Moore's statement, its approved pillars with proof
+ * quotes, the approved PR/FAQ's headline, or what is not approved yet); Against the competition (the battlecards
+ * of the competitors the approved positioning names); Availability by tier; FAQ (with the approved PR/FAQ's
+ * external FAQ); Checklist status. today (YYYY-MM-DD) dates the brief and marks
  * overdue checklist items. Every piece of user text is escaped (brief_md_text) or, for Markdown fields,
  * kept to inline markup (brief_md_paragraph). 0, or -1 with e: 404 naming "launch" when there is none. */
 int brief_markdown(db *d, long long launch_id, const char *today, buf *out, struct err *e);

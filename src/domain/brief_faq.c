@@ -182,5 +182,6 @@ void brief_faq(struct brief *x)
 	else
 		buf_lit(x->b, " The launch has no features yet.");
 	buf_lit(x->b, "\n\n");
+	brief_prfaq_faq(x);
 	faq_ask(x);
 }

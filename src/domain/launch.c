@@ -1,6 +1,7 @@
 /* launch.c — a launch's readiness and what is missing, its conflicts with the release and the calendar,
  * and rescheduling a release with the launches that ride on it. */
 #include "launch.h"
+#include "launch_messaging.h"
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -78,6 +79,12 @@ json_t *launch_readiness(db *d, json_t *launch)
 const struct field launch_computed[] = {
 	{"readiness", "Readiness", FT_INT, F_REQUIRED | F_READONLY, .lo = 0, .hi = 100,
 	 .help = "Percent ready to launch: the mean of its features' progress and its checklist's (computed)"},
+	{"prfaqs", "PR/FAQs", FT_RECORDS, F_READONLY, 100, .sub = launch_prfaq_members, .nsub = LAUNCH_PRFAQ_MEMBERS,
+	 .help = "The PR/FAQs that announce the launch (their launch_id), approved first, then newest (computed)"},
+	{"messaging", "Messaging", FT_RECORDS, F_READONLY, 100, .sub = launch_segment_members,
+	 .nsub = LAUNCH_SEGMENT_MEMBERS,
+	 .help = "The positioning of each of the launch's segments with its status; each segment's ladder is at "
+	         "/messaging?segment_id= (computed)"},
 };
 const int launch_computed_count = sizeof launch_computed / sizeof launch_computed[0];
 
@@ -86,6 +93,7 @@ void launch_decorate(db *d, json_t *launch)
 	json_t *r = launch_readiness(d, launch);
 	json_object_set(launch, "readiness", json_object_get(r, "readiness"));
 	json_decref(r);
+	launch_messaging_decorate(d, launch);
 }
 
 static void conflict(json_t *out, const char *rule, const char *severity, const char *message, const char *hint)

@@ -13,7 +13,8 @@
  * Readiness is the mean of the two parts that exist: each feature counts 100 when shipped, else its own
  * readiness (0 when unset, 0 when declined); the checklist counts the share of items done. */
 json_t *launch_readiness(db *d, json_t *launch);
-/* Store the readiness percent into a launch object (the launches kind's decoration). */
+/* Store the readiness percent, the PR/FAQs and the segments' positioning into a launch object (the launches kind's
+ * decoration; launch_messaging.h). */
 void launch_decorate(db *d, json_t *launch);
 /* What launch_decorate adds, as fields (for the API document). */
 extern const struct field launch_computed[];

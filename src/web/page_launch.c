@@ -225,6 +225,7 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 	(void)form, (void)err;
 	bool writer = rq->user_rank >= launches_entity.write_rank;
 	readiness_section(rq, b, o);
+	launch_messaging_section(rq, b, o, writer);
 	checklist_section(rq, b, o, writer);
 	activities_section(rq, b, o, writer);
 	raci_section(rq, b, o, writer);

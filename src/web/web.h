@@ -101,6 +101,10 @@ bool launches_table(request *rq, buf *b, enum launches_by by, long long id, cons
 /* On a feature's page: the launches that announce it (nothing when none do). */
 void feature_launches_section(request *rq, buf *b, long long feature_id);
 
+/* page_launch_messaging.c — a launch's PR/FAQs and its segments' positioning with their approval state (writer:
+ * the links that write a missing one) */
+void launch_messaging_section(request *rq, buf *b, json_t *o, bool writer);
+
 /* page_launch_settings.c — lead time per tier, the readiness bar, the checklist templates */
 void page_launch_settings(request *rq, response *rs);
 void page_launch_settings_save(request *rq, response *rs);

@@ -80,7 +80,7 @@ expect "a viewer downloads the Markdown: 200" 200 "$STATUS"
 expect "as text/markdown" "text/markdown; charset=utf-8" "$(header Content-Type)"
 expect "as an attachment named after the launch" "attachment; filename=\"launch-$L-brief-launch-x-script-alert-1-script-y-javascript-alert-1.md\"" \
 	"$(header Content-Disposition)"
-for s in "## What ships" "## For whom" "## Why it matters" "## How to talk about it" "## Availability by tier" "## FAQ" "## Checklist status"; do
+for s in "## What ships" "## For whom" "## Why it matters" "## How to talk about it" "## Against the competition" "## Availability by tier" "## FAQ" "## Checklist status"; do
 	check "the Markdown has '$s'" contains "$TMP/brief.md" "$s"
 done
 check "the title, escaped" contains "$TMP/brief.md" '# Brief launch \*x\* &lt;script&gt;alert(1)&lt;/script&gt; \[y\](javascript:alert(1))'
@@ -139,6 +139,92 @@ process.exit(j.markdown === fs.readFileSync(process.argv[2], "utf8") ? 0 : 1)' "
 expect "its markdown is the download's" 0 $?
 expect "its html has the sections, safely" "true true false" \
 	"$(jget "$TMP/b" 'j.html.includes("<h2>FAQ</h2>")') $(jget "$TMP/b" 'j.html.includes("&lt;script&gt;alert(1)")') $(jget "$TMP/b" 'j.html.includes("<script")')"
+
+# --- the PMM's work: the launch's page and JSON show its PR/FAQ and its segment's positioning; the brief prints them
+# once approved (a pm and a pmm), and the battlecard of the competitor the positioning names
+PMM=$(token pmm)
+req "$PM" GET "/launches/$L"
+cp "$TMP/b" "$TMP/launch.html"
+check "the launch's page has the PR/FAQ and messaging section" contains "$TMP/launch.html" '<section id="messaging"><h2>PR/FAQ and messaging</h2>'
+check "no PR/FAQ yet: a writer is offered to write it for this launch" contains "$TMP/launch.html" "href=\"/prfaqs/new?launch_id=$L\">Write the PR/FAQ</a>"
+check "the segment without positioning, with its ladder and a way to write it" contains "$TMP/launch.html" \
+	"<strong>Data-led scale-ups</strong>: <span class=\"muted\">no positioning yet</span> · <a href=\"/messaging?segment_id=$S\">The ladder</a> · <a href=\"/messages/new?segment_id=$S&amp;level=positioning&amp;status=draft\">"
+req "$VIEWER" GET "/launches/$L"
+check "a viewer is not offered to write one" lacks "$TMP/b" "Write the PR/FAQ"
+req "$VIEWER" GET "/api/v1/launches/$L"
+expect "the launch's JSON: no PR/FAQ, its segment without approved positioning" "[] $S false []" \
+	"$(jget "$TMP/b" j.prfaqs) $(jget "$TMP/b" j.messaging[0].segment_id) $(jget "$TMP/b" j.messaging[0].approved) $(jget "$TMP/b" j.messaging[0].positioning)"
+req "$PMM" POST /api/v1/competitors "{\"name\":\"Rival $HOSTILE\",\"positioning\":\"Dashboards for analysts.\",\"landmines\":\"Ask who maintains the dashboards.\"}"
+made "a competitor with a hostile name"
+C=$(jget "$TMP/b" j.id)
+req "$PMM" POST /api/v1/objections "{\"competitor_id\":$C,\"objection\":\"Rival is cheaper\",\"answer\":\"Not once you count the analyst.\",\"proof\":[$I2]}"
+made "an objection"
+BODY_M=$(node -e 'console.log(JSON.stringify({segment_id: +process.argv[1], level: "positioning", status: "in_review",
+  text: "Exports land where the data team works", for: "heads of data " + process.argv[2], who: "wait a week for exports",
+  product: "Northwind", category: "export tool", benefit: "lands the data in the warehouse", competitor_id: +process.argv[3],
+  differentiator: "schedules every export for you", feature_ids: [+process.argv[4]], insight_ids: [+process.argv[5]]}))' \
+	"$S" "$HOSTILE" "$C" "$F1" "$I2")
+req "$PMM" POST /api/v1/messages "$BODY_M"
+made "a positioning in review"
+M=$(jget "$TMP/b" j.id)
+req "$PMM" POST /api/v1/messages "{\"segment_id\":$S,\"level\":\"value_prop\",\"parent_id\":$M,\"status\":\"in_review\",\"text\":\"Pillar: no more waiting\",\"insight_ids\":[$I2]}"
+made "a pillar under it"
+VP=$(jget "$TMP/b" j.id)
+req "$PMM" POST /api/v1/prfaqs "{\"headline\":\"Exports now land in your warehouse\",\"subheading\":\"For data teams\",\"launch_id\":$L,\"status\":\"in_review\",\"faq_external\":[{\"q\":\"Which warehouses?\",\"a\":\"Snowflake and **BigQuery**.\"}],\"faq_internal\":[{\"q\":\"Internal-only question\",\"a\":\"No.\"}]}"
+made "a PR/FAQ in review for the launch"
+PF=$(jget "$TMP/b" j.id)
+req "$VIEWER" GET "/launches/$L/brief.md"
+cp "$TMP/b" "$TMP/pmm0.md"
+check "in review: still no approved messaging" contains "$TMP/pmm0.md" "No approved messaging yet — add it before the launch."
+check "... the positioning in review named" contains "$TMP/pmm0.md" "*Data-led scale-ups: positioning in review, not approved yet: “Exports land where the data team works”.*"
+check "... the PR/FAQ in review named, not quoted" contains "$TMP/pmm0.md" "**PR/FAQ in review:** “Exports now land in your warehouse” — not approved yet"
+check "... its FAQ left out" lacks "$TMP/pmm0.md" "Which warehouses?"
+check "... no battlecard from unapproved positioning" contains "$TMP/pmm0.md" "*No approved positioning yet: the battlecards follow the competitors it names.*"
+for id in $M $VP; do
+	req "$PM" POST "/api/v1/messages/$id/approve" '{}'
+	req "$PMM" POST "/api/v1/messages/$id/approve" '{}'
+	expect "message $id approved by the PM and the PMM" "200 approved" "$STATUS $(jget "$TMP/b" j.status)"
+done
+req "$PM" POST "/api/v1/prfaqs/$PF/approve" '{}'
+req "$PMM" POST "/api/v1/prfaqs/$PF/approve" '{}'
+expect "the PR/FAQ approved by the PM and the PMM" "200 approved" "$STATUS $(jget "$TMP/b" j.status)"
+req "$VIEWER" GET "/api/v1/launches/$L"
+expect "the launch's JSON: its PR/FAQ approved, its segment's positioning approved" "$PF approved true $M approved" \
+	"$(jget "$TMP/b" j.prfaqs[0].id) $(jget "$TMP/b" j.prfaqs[0].status) $(jget "$TMP/b" j.messaging[0].approved) $(jget "$TMP/b" j.messaging[0].positioning[0].id) $(jget "$TMP/b" j.messaging[0].positioning[0].status)"
+req "$VIEWER" GET /api/v1/launches
+expect "the launches list carries them too" "true" "$(jget "$TMP/b" "j.items.find(l => l.id === $L).prfaqs[0].id === $PF")"
+req "$VIEWER" GET "/launches/$L"
+cp "$TMP/b" "$TMP/launch.html"
+check "the page links the PR/FAQ with its status" contains "$TMP/launch.html" "<a href=\"/prfaqs/$PF\">Exports now land in your warehouse</a> <span class=\"badge badge-approved\">Approved</span> · <a href=\"/prfaqs/$PF/print\">Print</a>"
+check "... and who approved it" contains "$TMP/launch.html" "Approved by Priya Patel (pm), Marco Rossi (pmm)"
+check "... the segment's positioning with its status" contains "$TMP/launch.html" "<a href=\"/messages/$M\">Exports land where the data team works</a> <span class=\"badge badge-approved\">Approved</span>"
+check "... no more offer to write a PR/FAQ" lacks "$TMP/launch.html" "Write the PR/FAQ"
+req "$VIEWER" GET "/launches/$L/brief.md"
+cp "$TMP/b" "$TMP/brief.md"
+check "approved: the note is gone" lacks "$TMP/brief.md" "No approved messaging yet"
+check "the positioning, named by segment" contains "$TMP/brief.md" "**Positioning for Data-led scale-ups:** Exports land where the data team works"
+check "Moore's statement, its parts escaped" contains "$TMP/brief.md" '> For heads of data \*x\* &lt;script&gt;alert(1)&lt;/script&gt; \[y\](javascript:alert(1)) who wait a week for exports, Northwind is a export tool that lands the data in the warehouse. Unlike Rival \*x\*'
+check "the pillar with its proof quote" contains "$TMP/brief.md" "- **Pillar: no more waiting**
+  - “Quote-critical from Acme” — Sam Lee, Acme Logistics · interview"
+check "the PR/FAQ's headline and subheading" contains "$TMP/brief.md" "> **Exports now land in your warehouse**
+>
+> For data teams"
+check "its external FAQ in the brief's FAQ" contains "$TMP/brief.md" "### Which warehouses?
+
+Snowflake and **BigQuery**."
+check "not its internal FAQ" lacks "$TMP/brief.md" "Internal-only question"
+check "the battlecard of the competitor it names, escaped" contains "$TMP/brief.md" '### Against Rival \*x\* &lt;script&gt;'
+check "... why we win" contains "$TMP/brief.md" "- Northwind schedules every export for you — backed by"
+check "... its objection and answer" contains "$TMP/brief.md" "- *“Rival is cheaper”* — Not once you count the analyst."
+check "... its landmines" contains "$TMP/brief.md" "**Landmines to set:** Ask who maintains the dashboards."
+check "... and the whole battlecard's link" contains "$TMP/brief.md" "[The whole battlecard](/competitors/$C/battlecard)"
+check "still no raw <script from user text" lacks "$TMP/brief.md" "<script"
+req "$VIEWER" GET "/launches/$L/brief"
+cp "$TMP/b" "$TMP/brief.html"
+check "the page: the competition section" contains "$TMP/brief.html" "<h2>Against the competition</h2>"
+check "the page: the FAQ question from the PR/FAQ" contains "$TMP/brief.html" "<h3>Which warehouses?</h3>"
+check "the page: no script from the data" only_script_file
+check "the page: no javascript: link" lacks "$TMP/brief.html" 'href="javascript'
 
 # --- missing launches, bad ids, no sign-in
 req "$VIEWER" GET /launches/99999/brief

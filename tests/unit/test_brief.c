@@ -114,7 +114,8 @@ TEST(brief_sections_present)
 	REQUIRE(md);
 	static const char *const sections[] = {
 	    "# Alerts where your team talks\n", "## What ships\n",           "## For whom\n", "## Why it matters\n",
-	    "## How to talk about it\n",        "## Availability by tier\n", "## FAQ\n",      "## Checklist status\n"};
+	    "## How to talk about it\n",        "## Against the competition\n", "## Availability by tier\n", "## FAQ\n",
+	    "## Checklist status\n"};
 	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++) {
 		CHECK_CONTAINS(md, sections[i]);
 		if (i)
@@ -135,8 +136,10 @@ TEST(brief_sections_present)
 	/* why it matters: the goal with its metric, and the quote with its source */
 	CHECK_CONTAINS(md, "- **Faster first insight** — Minutes to first alert: 18 (baseline) → 12 min by 2027-06-30");
 	CHECK_CONTAINS(md, "> “We need alerts in Slack”\n>\n> — Jane, Umbrella · interview · critical");
-	/* how to talk: the placeholder for messaging, the summary as the story (its list kept) */
+	/* how to talk: no messaging and no PR/FAQ yet (test_brief_messaging.c has them), the summary as the story */
 	CHECK_CONTAINS(md, "**Messaging:** No approved messaging yet — add it before the launch.");
+	CHECK_CONTAINS(md, "*Mid-market ops: no positioning yet.*");
+	CHECK_CONTAINS(md, "**PR/FAQ:** none yet — write one from the launch's page.");
 	CHECK_CONTAINS(md, "The answer comes to Slack.\n\n- one\n- two\n");
 	/* FAQ: when, who, which release, which plan, who to ask (owner, R and A) */
 	CHECK_CONTAINS(md, "### When is it available?\n\nIt launches on **2027-03-15**.");
@@ -315,6 +318,8 @@ TEST(brief_missing_data_is_named)
 	CHECK_CONTAINS(md, "*None of its features is tied to a goal yet.*");
 	CHECK_CONTAINS(md, "*No customer evidence is linked to its features yet");
 	CHECK_CONTAINS(md, "*No summary yet");
+	CHECK_CONTAINS(md, "**Messaging:** No approved messaging yet");
+	CHECK_CONTAINS(md, "*No approved positioning yet: the battlecards follow the competitors it names.*");
 	CHECK_CONTAINS(md, "*Nothing to package yet: the launch has no features.*");
 	CHECK_CONTAINS(md, "It is not tied to a release yet");
 	CHECK_CONTAINS(md, "The target segments are not set yet.");
