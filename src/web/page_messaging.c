@@ -62,10 +62,12 @@ static bool ladder(request *rq, buf *b, long long seg)
 		return false;
 	}
 	json_t *c = json_object_get(t, "counts");
+	long long np = jget_int(c, "positioning"), nv = jget_int(c, "value_prop"), nb = jget_int(c, "benefit"),
+	          nf = jget_int(c, "feature");
 	html(b, "<section class=\"ladder-col\" aria-labelledby=\"seg-%lld\"><h2 id=\"seg-%lld\"><a href=\"/segments/%lld\">%s"
-	        "</a></h2><p class=\"muted\">%lld positioning · %lld value props · %lld benefits · %lld features</p>",
-	     seg, seg, seg, jget_str(json_object_get(t, "segment"), "name"), jget_int(c, "positioning"),
-	     jget_int(c, "value_prop"), jget_int(c, "benefit"), jget_int(c, "feature"));
+	        "</a></h2><p class=\"muted\">%lld positioning · %lld value prop%s · %lld benefit%s · %lld feature%s</p>",
+	     seg, seg, seg, jget_str(json_object_get(t, "segment"), "name"), np, nv, nv == 1 ? "" : "s", nb,
+	     nb == 1 ? "" : "s", nf, nf == 1 ? "" : "s");
 	json_t *tree = json_object_get(t, "tree"), *n;
 	size_t i;
 	if (!jget_int(c, "positioning")) {
