@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#include "model/entity.h"
 
 const struct command commands[] = {
 	{"init", cmd_init, "tandem init --admin EMAIL [--db FILE]",
@@ -67,9 +68,7 @@ const struct command commands[] = {
 	{"list", cmd_list,
 	 "tandem list KIND [--q WORDS] [--where FIELD=VALUE] [--sort FIELD|-FIELD] [--limit N] [--format text|json|csv] "
 	 "[--db FILE]",
-	 "List objects of a kind (goals, features, insights, segments, personas, journey-stages, accounts, competitors, "
-	 "capacity, releases, launches, launch-checklist, launch-activities, launch-raci, prfaqs, objections), with the API's filters, "
-	 "search and sort."},
+	 "List objects of a kind ({kinds}), with the API's filters, search and sort."},
 	{"show", cmd_show, "tandem show KIND ID [--db FILE]", "Print one object as JSON."},
 	{"add", cmd_add, "tandem add KIND FIELD=VALUE… [--json] [--as EMAIL] [--db FILE]",
 	 "Create an object. Values are typed as in the web forms; links repeat the field (persona_ids=1 persona_ids=2) "
@@ -83,13 +82,28 @@ const struct command commands[] = {
 };
 const int commands_count = sizeof commands / sizeof commands[0];
 
+/* A command's help, with {kinds} written out as every kind the engine describes. */
+static void print_help(const char *text)
+{
+	const char *at = strstr(text, "{kinds}");
+	if (!at) {
+		fputs(text, stdout);
+		return;
+	}
+	printf("%.*s", (int)(at - text), text);
+	for (int k = 0; k < entity_count; k++)
+		printf("%s%s", k ? ", " : "", entity_all[k]->kind);
+	fputs(at + strlen("{kinds}"), stdout);
+}
+
 int cmd_help(int argc, char **argv)
 {
 	if (argc > 1) {
 		for (int i = 0; i < commands_count; i++)
 			if (!strcmp(commands[i].name, argv[1])) {
-				printf("usage: %s\n\n%s\n\nThe workspace is --db FILE, else $TANDEM_DB, else ./tandem.db.\n",
-				       commands[i].usage, commands[i].help);
+				printf("usage: %s\n\n", commands[i].usage);
+				print_help(commands[i].help);
+				printf("\n\nThe workspace is --db FILE, else $TANDEM_DB, else ./tandem.db.\n");
 				return 0;
 			}
 		fprintf(stderr, "tandem: no command '%s'; try 'tandem help'\n", argv[1]);
@@ -97,7 +111,11 @@ int cmd_help(int argc, char **argv)
 	}
 	printf("Tandem — where product management and product marketing decide together.\n\nCommands:\n");
 	for (int i = 0; i < commands_count; i++)
-		printf("  %-8s %s\n", commands[i].name, commands[i].help);
+	{
+		printf("  %-8s ", commands[i].name);
+		print_help(commands[i].help);
+		printf("\n");
+	}
 	printf("\nRun 'tandem help COMMAND' for its options. The workspace is --db FILE, else $TANDEM_DB, "
 	       "else ./tandem.db.\n");
 	return 0;
