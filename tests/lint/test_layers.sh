@@ -77,5 +77,15 @@ dialect "SQLite's date and string functions (date(), strftime(), char(), substr(
 dialect "other SQLite-only SQL (two-argument max/min, LIKE, GLOB, ifnull, iif, instr, printf, LIMIT -1 …) only in the backend" \
 	'\b(max|min)\([^(),]*,|\bLIKE\b|\bGLOB\b|\b(ifnull|iif|instr|printf|total|group_concat|typeof|last_insert_rowid|changes)\(|\bLIMIT +-'
 
+# A newcomer finds every source file in docs/ARCHITECTURE.md's tables, with what it is for.
+_undocumented=$(for f in $(find src -name '*.c' | sort); do
+	_b=$(basename "$f" .c)
+	grep -q "\`$_b[.\`/]" docs/ARCHITECTURE.md || echo "$f"
+done)
+if [ -z "$_undocumented" ]; then ok "every source file is named in docs/ARCHITECTURE.md"; else
+	not_ok "every source file is named in docs/ARCHITECTURE.md"
+	echo "$_undocumented"
+fi
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
