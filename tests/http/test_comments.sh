@@ -87,4 +87,41 @@ BODY="{\"version\":$(ver "$TOP"),\"resolved\":false}" oneshot PATCH "/api/v1/com
 expect "an admin may change anyone's comment" "200 false" "$STATUS $(jget "$TMP/b" j.resolved)"
 oneshot DELETE "/api/v1/comments/$OTHER" "$A"
 expect "the PM deletes their own comment" "204 0" "$STATUS $(sql "SELECT count(*) FROM comments WHERE id = $OTHER")"
+
+# --- the pages: every detail page shows its discussion; the forms post to the generic create and come back
+BODY='{"email":"pm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
+COOKIE=$(header Set-Cookie | cut -d';' -f1)
+CSRF=$(jget "$TMP/b" j.csrf_token)
+F="Content-Type: application/x-www-form-urlencoded"
+oneshot GET "/launches/$LID" "Cookie: $COOKIE"
+check "the launch page has its discussion" contains "$TMP/b" '<section class="discussion" id="discussion"><h2>Discussion <span class="count">(1)</span>'
+check "... the thread's Markdown rendered" contains "$TMP/b" "Ready for <strong>review</strong>"
+check "... the reply indented under it" contains "$TMP/b" "<div class=\"replies\"><article class=\"comment\" id=\"comment-$REPLY\">"
+check "... a reply form for the thread" contains "$TMP/b" "<input type=\"hidden\" name=\"parent_id\" value=\"$TOP\">"
+check "... the new-comment form posting to the generic create" contains "$TMP/b" \
+	"<input type=\"hidden\" name=\"on_kind\" value=\"launches\"><input type=\"hidden\" name=\"on_id\" value=\"$LID\">"
+check "... people to mention, without JavaScript" contains "$TMP/b" '<option value="@Marco Rossi ">pmm@demo.tandem</option>'
+check "... Edit for the PM's own reply" contains "$TMP/b" "href=\"/comments/$REPLY/edit\""
+check "... not for the contributor's thread" lacks "$TMP/b" "href=\"/comments/$TOP/edit\""
+oneshot GET "/features/$FID" "Cookie: $COOKIE"
+check "every detail page has one (a feature)" contains "$TMP/b" 'No comments yet.'
+BODY="_csrf=$CSRF&on_kind=features&on_id=$FID&body=First+%3Cb%3Ethoughts%3C%2Fb%3E+for+%40Priya+Patel" \
+	oneshot POST /comments "Cookie: $COOKIE" "$F"
+NEW=$(sql "SELECT max(id) FROM comments")
+expect "commenting from the page: back to the object's discussion" "303 /features/$FID?saved=created#discussion" \
+	"$STATUS $(header Location)"
+expect "... the mention kept" "$PM_ID" "$(sql "SELECT group_concat(user_id) FROM comment_mentions WHERE comment_id = $NEW")"
+oneshot GET "/features/$FID" "Cookie: $COOKIE"
+check "... shown, raw HTML escaped" lacks "$TMP/b" "<b>thoughts</b>"
+check "... with Resolve" contains "$TMP/b" '<input type="hidden" name="resolved" value="true"><button type="submit" class="secondary">Resolve</button>'
+BODY="_csrf=$CSRF&version=1&resolved=true" oneshot POST "/comments/$NEW" "Cookie: $COOKIE" "$F"
+expect "Resolve: back to the discussion" "303 /features/$FID?saved=saved#discussion" "$STATUS $(header Location)"
+expect "... resolved, the body kept" "1|$PM_ID" "$(sql "SELECT resolved || '|' || (SELECT user_id FROM comment_mentions WHERE comment_id = $NEW) FROM comments WHERE id = $NEW")"
+BEFORE=$(state)
+BODY="_csrf=$CSRF&on_kind=features&on_id=$FID&body=ask+%40nobody" oneshot POST /comments "Cookie: $COOKIE" "$F"
+expect "a page comment mentioning nobody: 400 form, nothing changed" "400 $BEFORE" "$STATUS $(state)"
+check "... saying who" contains "$TMP/b" "body mentions @nobody"
+BODY="_csrf=$CSRF" oneshot POST "/comments/$NEW/delete" "Cookie: $COOKIE" "$F"
+expect "Delete: back to the discussion" "303 /features/$FID#discussion 0" \
+	"$STATUS $(header Location) $(sql "SELECT count(*) FROM comments WHERE id = $NEW")"
 finish
