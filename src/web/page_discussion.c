@@ -1,7 +1,6 @@
 /* page_discussion.c — the discussion on every detail page: its threads oldest first, replies indented under them,
  * Resolve/Reopen, Edit and Delete where the user may, and forms (no JavaScript) to start a thread and to reply,
  * posting to the generic create of comments and coming back to #discussion; @mentions offered from the people. */
-#include <string.h>
 #include "fields.h"
 #include "model/comments.h"
 #include "model/people.h"
@@ -40,8 +39,6 @@ static void one_comment(request *rq, buf *b, json_t *c, bool top)
 	html(b, "<article class=\"comment%s\" id=\"comment-%lld\"><header><strong>%s</strong> ", resolved ? " resolved" : "",
 	     cid, who ? who : "Someone");
 	show_time(b, jget_str(c, "created_at"));
-	if (strcmp(jget_str(c, "created_at"), jget_str(c, "updated_at")))
-		buf_lit(b, " <span class=\"muted\">(edited)</span>");
 	if (top && resolved)
 		buf_lit(b, " <span class=\"badge\">Resolved</span>");
 	buf_lit(b, "</header><div class=\"markdown\">");
