@@ -7,8 +7,10 @@
 #include "fields.h"
 #include "model/action.h"
 #include "model/choices.h"
+#include "model/comments.h"
 #include "model/entity.h"
 #include "model/users.h"
+#include "platform/json_get.h"
 #include "svg.h"
 #include "web.h"
 
@@ -352,14 +354,17 @@ void page_entity_list(request *rq, response *rs)
 	page_end(rq, rs);
 }
 
-/* Where a write sends the browser: a child's parent page at the children's section (a launch's
- * checklist), else the object's page, or the list when id is 0. */
+/* Where a write sends the browser: a comment to its object's discussion, a child's parent page at the children's
+ * section (a launch's checklist), else the object's page, or the list when id is 0. */
 static const char *after_write(request *rq, const struct entity *e, long long id, json_t *obj)
 {
 	const struct entity *p = e->parent;
 	long long pid = p && obj ? json_integer_value(json_object_get(obj, e->parent_field)) : 0;
 	if (pid > 0)
 		return arena_printf(rq->a, "/%s/%lld#%s", p->kind, pid, e->embed_as);
+	const struct entity *on = e == &comments_entity && obj ? entity_find(jget_str(obj, "on_kind")) : NULL;
+	if (on) /* a comment: back to the discussion of what it is on */
+		return arena_printf(rq->a, "/%s/%lld#discussion", on->kind, jget_int(obj, "on_id"));
 	return id ? arena_printf(rq->a, "/%s/%lld", e->kind, id) : arena_printf(rq->a, "/%s", e->kind);
 }
 
@@ -512,6 +517,7 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		x->show_extra(rq, b, o, form, err);
 	if (e->approvals)
 		approvals_section(rq, b, e, o);
+	discussion_section(rq, b, e, id);
 	related_section(rq, b, e, id); /* what points at it */
 	/* history: who changed what, when */
 	json_t *hist = audit_history(rq->db, e->kind, id, 50);

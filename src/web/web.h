@@ -86,6 +86,8 @@ void approvals_section(request *rq, buf *b, const struct entity *e, json_t *obj)
 void page_messaging(request *rq, response *rs);
 /* page_related.c — the "Referenced by" section of an object's page: what points at it, by kind */
 void related_section(request *rq, buf *b, const struct entity *e, long long id);
+/* The object's comments, threaded, with the forms to comment, reply and resolve (page_discussion.c). */
+void discussion_section(request *rq, buf *b, const struct entity *e, long long id);
 
 /* page_activity.c — the activity feed, its dashboard card, and one audit row's changes as a line */
 void page_activity(request *rq, response *rs);
