@@ -207,3 +207,8 @@ struct entity comments_entity = {
 	.fields = comment_fields, .nfields = COUNT(comment_fields), .write_rank = RANK_ADMIN,
 	.create_rank = RANK_CONTRIBUTOR, .owner_field = "author", .default_sort = "created_at", .check = comment_check,
 };
+
+int comments_forget(db *d, const char *on_kind, long long on_id)
+{
+	return db_run(d, "DELETE FROM comments WHERE on_kind = ? AND on_id = ?", "ti", on_kind, on_id);
+}

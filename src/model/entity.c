@@ -7,6 +7,7 @@
 #include <string.h>
 #include "platform/log.h"
 #include "approvals.h"
+#include "comments.h"
 #include "users.h"
 
 
@@ -492,7 +493,8 @@ int entity_delete(db *d, const struct entity *e, long long actor, long long id, 
 		                           : err_internal(err);
 	}
 	int ret = audit_write(d, actor, e->kind, id, "deleted", old) < 0 ||
-	                  (e->approvals && approvals_forget(d, e->kind, id) != DB_OK)
+	                  (e->approvals && approvals_forget(d, e->kind, id) != DB_OK) ||
+	                  (e != &comments_entity && comments_forget(d, e->kind, id) != DB_OK)
 	              ? err_internal(err)
 	              : 0;
 	json_decref(old);

@@ -124,4 +124,11 @@ check "... saying who" contains "$TMP/b" "body mentions @nobody"
 BODY="_csrf=$CSRF" oneshot POST "/comments/$NEW/delete" "Cookie: $COOKIE" "$F"
 expect "Delete: back to the discussion" "303 /features/$FID#discussion 0" \
 	"$STATUS $(header Location) $(sql "SELECT count(*) FROM comments WHERE id = $NEW")"
+# --- an object's discussion goes when the object is deleted
+BODY='{"name":"Short-lived segment"}' oneshot POST /api/v1/segments "$J" "$A"
+SEG=$(jget "$TMP/b" j.id)
+BODY="{\"on_kind\":\"segments\",\"on_id\":$SEG,\"body\":\"Do we need this one?\"}" oneshot POST /api/v1/comments "$J" "$A"
+expect "a comment on the new segment" "201 1" "$STATUS $(sql "SELECT count(*) FROM comments WHERE on_kind = 'segments' AND on_id = $SEG")"
+oneshot DELETE "/api/v1/segments/$SEG" "$A"
+expect "deleting the segment deletes its discussion" "204 0" "$STATUS $(sql "SELECT count(*) FROM comments WHERE on_kind = 'segments' AND on_id = $SEG")"
 finish
