@@ -2,6 +2,7 @@
  * and the table of every kind the engine serves. Kinds with behaviour of their own keep
  * their descriptor in their own file (goals.c). */
 #include "entity.h"
+#include "decisions.h"
 #include "features.h"
 #include "goals.h"
 #include "insights.h"
@@ -73,5 +74,5 @@ struct entity *const entity_all[] = {&goals_entity,          &features_entity, &
                                      &personas,              &journey_stages_entity, &accounts, &competitors,
                                      &capacity_entity,       &releases_entity, &launches_entity, &checklist_entity,
                                      &activities_entity,     &raci_entity,     &views_entity,    &messages_entity,
-                                     &prfaqs_entity,         &objections_entity};
+                                     &prfaqs_entity,         &objections_entity, &decisions_entity};
 const int entity_count = COUNT(entity_all);
