@@ -40,8 +40,8 @@ static void options_column(buf *b, json_t *d)
 	{
 		const char *t = jget_str(o, "title"), *pros = jget_str(o, "pros"), *cons = jget_str(o, "cons");
 		bool is_chosen = str_eq(chosen, t);
-		html(b, "<article class=\"decision-option%s\"><h3>%s%s</h3>", is_chosen ? " chosen" : "", t ? t : "",
-		     is_chosen ? " <span class=\"decision-chosen\">Chosen</span>" : "");
+		html(b, "<article class=\"decision-option%s\"><h3>%s", is_chosen ? " chosen" : "", t ? t : "");
+		buf_raw(b, is_chosen ? " <span class=\"decision-chosen\">Chosen</span></h3>" : "</h3>");
 		html(b, "<h4>Pros</h4><p>%s</p><h4>Cons</h4><p>%s</p></article>", pros && *pros ? pros : "—",
 		     cons && *cons ? cons : "—");
 	}
@@ -69,8 +69,8 @@ static void evidence_list(request *rq, buf *b, json_t *d, const char *field, con
 			continue;
 		html(b, "<li><a href=\"/%s/%lld\">%s</a>", kind, id, jget_str(o, e->title_field));
 		if (!strcmp(kind, "insights"))
-			html(b, " <span class=\"decision-meta\">%s · importance %lld</span>", jget_str(o, "source") ? jget_str(o, "source") : "",
-			     jget_int(o, "importance"));
+			html(b, " <span class=\"decision-meta\">%s%s%s</span>", jget_str(o, "source") ? jget_str(o, "source") : "",
+			     jget_str(o, "author") ? " · " : "", jget_str(o, "author") ? jget_str(o, "author") : "");
 		else if (!strcmp(kind, "goals") && json_is_number(json_object_get(o, "target"))) {
 			buf_lit(b, " <span class=\"decision-meta\">");
 			json_t *cur = json_object_get(o, "current");
@@ -146,4 +146,17 @@ static void show_extra(request *rq, buf *b, json_t *d, const char *form, const s
 	buf_lit(b, "</section>");
 }
 
-const struct kind_page decision_page = {"decisions", NULL, NULL, NULL, NULL, NULL, show_extra};
+/* The fields the section above shows (the options, the evidence, the record) stay out of the field list; who
+ * supersedes it shows when set. */
+static bool show_field(json_t *d, const struct field *f)
+{
+	static const char *const board[] = {"options",  "insight_ids", "goal_ids",  "feature_ids", "escalation_reason",
+	                                    "escalated_at", "chosen_option", "decision", "rationale", "decided_by",
+	                                    "decided_at", "reversal_reason"};
+	for (size_t i = 0; i < COUNT(board); i++)
+		if (!strcmp(f->name, board[i]))
+			return false;
+	return strcmp(f->name, "superseded_by") || json_is_integer(json_object_get(d, "superseded_by"));
+}
+
+const struct kind_page decision_page = {"decisions", NULL, NULL, NULL, NULL, NULL, show_extra, .show_field = show_field};

@@ -155,4 +155,11 @@ check "a leader sees the decide form, with the options to choose" contains "$TMP
 check "… its option select lists the options" contains "$TMP/b" '<option value="Hold for the explanation">'
 page "/decisions/$ESC" "$VIEWER"
 check "a viewer sees no action form" lacks "$TMP/b" 'id="decision-actions"'
+page "/decisions/$D" "$VIEWER"
+check "a reversed decision's page marks the chosen option" contains "$TMP/b" '<h3>Per seat <span class="decision-chosen">Chosen</span></h3>'
+check "… and shows the reversal" contains "$TMP/b" 'id="decision-reversal"'
+req "$PM" POST /api/v1/decisions '{"title":"<script>alert(1)</script>","options":[{"title":"<b>A</b>","pros":"<i>p</i>"}]}'
+H=$(jget "$TMP/b" j.id)
+page "/decisions/$H" "$PM"
+check "hostile option text is escaped on the page" sh -c "grep -qF '&lt;b&gt;A&lt;/b&gt;' '$TMP/b' && ! grep -qF '<b>A</b>' '$TMP/b' && ! grep -qF '<i>p</i>' '$TMP/b'"
 finish
