@@ -7,6 +7,7 @@
 #include "domain/launch.h"
 #include "domain/plan_db.h"
 #include "domain/triage.h"
+#include "model/decisions.h"
 #include "model/goals.h"
 #include "model/invitations.h"
 #include "model/launches.h"
@@ -43,5 +44,8 @@ const struct action *const actions_all[] = {
 	&messages_request_changes_action,
 	&prfaqs_approve_action,
 	&prfaqs_request_changes_action,
+	&decision_escalate_action,
+	&decision_decide_action,
+	&decision_reverse_action,
 };
 const int actions_count = COUNT(actions_all);

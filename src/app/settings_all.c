@@ -2,6 +2,7 @@
  * know of. Each row is defined beside what it configures. */
 #include "domain/demand.h"
 #include "domain/score.h"
+#include "model/decisions.h"
 #include "model/launches.h"
 #include "model/setting.h"
 
@@ -9,5 +10,6 @@ const struct setting *const settings_all[] = {
 	&score_setting,
 	&demand_setting,
 	&launch_setting,
+	&decision_setting,
 };
 const int settings_count = COUNT(settings_all);

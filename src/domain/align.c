@@ -52,6 +52,9 @@ const struct align_rule align_rules[] = {
 	{"battlecard-stale", SEV_INFO,
 	 "A competitor named in positioning has a battlecard unchanged for 90 days while a launch is coming",
 	 rule_battlecard_stale},
+	{"decision-open-too-long", SEV_WARNING, "A decision has stayed open or escalated longer than the setting allows",
+	 rule_decision_open_too_long},
+	{"decision-revisit-due", SEV_INFO, "A decided decision's revisit date has come", rule_decision_revisit_due},
 };
 const int align_rules_count = COUNT(align_rules);
 

@@ -236,7 +236,8 @@ static int seed(db *d)
 	if (demo_seed_evidence(d, uid[4], pm) < 0 || demo_seed_launches(d, pm, pmm, uid[1]) < 0 ||
 	    demo_seed_prfaq(d, pmm) < 0)
 		return -1;
-	if (demo_accept_risk(d, pmm) < 0 || demo_views(d, pm, pmm) < 0 || demo_seed_messaging(d, pm, pmm) < 0)
+	if (demo_accept_risk(d, pmm) < 0 || demo_views(d, pm, pmm) < 0 || demo_seed_messaging(d, pm, pmm) < 0 ||
+	    demo_seed_decisions(d, pm, pmm) < 0)
 		return -1;
 	/* the health score's last four weeks: steady, then a drop when the enterprise launch was set before its release */
 	static const int scores[] = {76, 76, 76, 73, 73, 73, 73, 76, 76, 76, 73, 73, 70, 70,

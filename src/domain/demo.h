@@ -26,4 +26,6 @@ int demo_seed_messaging(db *d, long long pm, long long pmm);
 /* Product marketing (demo_prfaq.c): a PR/FAQ in review for the tier-1 launch, objections and landmines for Looker
  * and Metabase with insights as proof, the interviews' personas on their insights. After the launches. */
 int demo_seed_prfaq(db *d, long long pmm);
+/* Decisions (demo_decisions.c): one open, one escalated to the leaders by the PM, with options and evidence. */
+int demo_seed_decisions(db *d, long long pm, long long pmm);
 #endif

@@ -173,6 +173,8 @@ check "each finding has an Accept as a risk form" contains "$TMP/b" '<summary>Ac
 check "the form posts to /alignment/accepted" contains "$TMP/b" 'action="/alignment/accepted"'
 check "the sparkline is drawn" contains "$TMP/b" '<svg class="spark history"'
 check "one day's point is labelled as today's" sh -c "grep -q '<text class=\"label latest\"[^>]*>today [0-9]*</text>' '$TMP/b'"
+# the demo's two decisions, open 47 days by 2027-01-20, would take that day's score down to the lowest day's 0
+sql "DELETE FROM decisions"
 sql "INSERT INTO alignment_history(day, score, count, recorded_at) VALUES ('2027-01-15', 0, 40, '2027-01-15T12:00:00Z')"
 TANDEM_TODAY=2027-01-20 oneshot GET /alignment "Cookie: $COOKIE"
 check "over several days, the lowest and the latest each labelled" sh -c "grep -q '<text class=\"label lowest\"[^>]*>lowest 0</text>' '$TMP/b' && grep -q '<text class=\"label latest\"[^>]*>latest [0-9]*' '$TMP/b'"

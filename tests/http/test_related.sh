@@ -13,7 +13,7 @@ list() { paste -sd, -; }
 G=$(sql "SELECT goal_id FROM feature_goals GROUP BY goal_id ORDER BY count(*) DESC, goal_id LIMIT 1")
 oneshot GET "/api/v1/goals/$G/related" "$V"
 expect "a viewer reads a goal's related objects" 200 "$STATUS"
-expect "the goal's answer has one member per kind that can point at a goal (launches in two steps)" '["features","launches"]' "$(jget "$TMP/b" 'Object.keys(j)')"
+expect "the goal's answer has one member per kind that can point at a goal (launches in two steps, decisions by their evidence)" '["features","launches","decisions"]' "$(jget "$TMP/b" 'Object.keys(j)')"
 expect "the goal lists the features that move it, heaviest first, with their weights" \
 	"$(sql "SELECT feature_id || ':' || weight FROM feature_goals WHERE goal_id = $G ORDER BY weight DESC, feature_id" | list)" \
 	"$(jget "$TMP/b" 'j.features.map(x => x.id + ":" + x.weight).join(",")')"

@@ -76,7 +76,8 @@ TEST(related_answers_references_and_weighted_links_by_kind)
 
 	json_t *rel = entity_related(d, entity_find("goals"), g);
 	REQUIRE(rel);
-	CHECK_EQ_INT((long long)json_object_size(rel), 2); /* features, and launches through them */
+	CHECK_EQ_INT((long long)json_object_size(rel), 3); /* features, launches through them, decisions */
+	CHECK_STR(rl_member(rel, "decisions"), "[]");
 	snprintf(buf_, sizeof buf_,
 	         "[{\"id\":%lld,\"title\":\"Heavy\",\"via\":\"goals\",\"weight\":5,\"status\":\"new\",\"score\":50.0},{\"id\":"
 	         "%lld,\"title\":\"Light\",\"via\":\"goals\",\"weight\":2,\"status\":\"new\",\"score\":20.0}]",
