@@ -31,6 +31,7 @@ static const struct {
 	{"launch", "/prfaqs", "PR/FAQs", "prfaqs"},
 	{"customers", "/accounts", "Accounts", "accounts"}, {"customers", "/competitors", "Competitors", "competitors"},
 	{"customers", "/objections", "Objections", "objections"},
+	{"alignment", "/alignment", "Report", "alignment"},   {"alignment", "/decisions", "Decisions", "decisions"},
 };
 
 /* The section a page belongs to: its own key, or the section of its tab. */
