@@ -12,6 +12,7 @@
 #include "model/launches.h"
 #include "model/messages.h"
 #include "model/prfaqs.h"
+#include "model/reviews.h"
 #include "model/share_links.h"
 #include "model/user_admin.h"
 
@@ -43,5 +44,7 @@ const struct action *const actions_all[] = {
 	&messages_request_changes_action,
 	&prfaqs_approve_action,
 	&prfaqs_request_changes_action,
+	&review_answer_action,
+	&review_cancel_action,
 };
 const int actions_count = COUNT(actions_all);

@@ -52,6 +52,7 @@ const struct align_rule align_rules[] = {
 	{"battlecard-stale", SEV_INFO,
 	 "A competitor named in positioning has a battlecard unchanged for 90 days while a launch is coming",
 	 rule_battlecard_stale},
+	{"review-overdue", SEV_WARNING, "A review request is still unanswered after its due date", rule_review_overdue},
 };
 const int align_rules_count = COUNT(align_rules);
 

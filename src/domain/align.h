@@ -76,6 +76,8 @@ void rule_accepted_out_of_scope(db *d, struct align_report *r, const struct alig
 void rule_feature_no_evidence(db *d, struct align_report *r, const struct align_rule *self);
 void rule_demand_concentrated(db *d, struct align_report *r, const struct align_rule *self);
 void rule_insights_untriaged(db *d, struct align_report *r, const struct align_rule *self);
+/* align_collab.c */
+void rule_review_overdue(db *d, struct align_report *r, const struct align_rule *self);
 /* align_workspace.c */
 void rule_strategy_missing(db *d, struct align_report *r, const struct align_rule *self);
 void rule_no_active_goals(db *d, struct align_report *r, const struct align_rule *self);

@@ -3,6 +3,8 @@
  * their descriptor in their own file (goals.c). */
 #include "entity.h"
 #include "comments.h"
+#include "reviews.h"
+#include "wins.h"
 #include "features.h"
 #include "goals.h"
 #include "insights.h"
@@ -74,5 +76,6 @@ struct entity *const entity_all[] = {&goals_entity,          &features_entity, &
                                      &personas,              &journey_stages_entity, &accounts, &competitors,
                                      &capacity_entity,       &releases_entity, &launches_entity, &checklist_entity,
                                      &activities_entity,     &raci_entity,     &views_entity,    &messages_entity,
-                                     &prfaqs_entity,         &objections_entity, &comments_entity};
+                                     &prfaqs_entity,         &objections_entity, &comments_entity,
+                                     &reviews_entity,        &wins_entity};
 const int entity_count = COUNT(entity_all);
