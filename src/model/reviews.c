@@ -89,6 +89,12 @@ static int still_requested(struct act *x)
 	return 0;
 }
 
+/* A form answered on the object's page goes back to its reviews. */
+static void back_to_object(struct act *x)
+{
+	x->redirect = arena_printf(x->a, "/%s/%lld#reviews", jget_str(x->obj, "on_kind"), jget_int(x->obj, "on_id"));
+}
+
 static int set_state(struct act *x, const char *state, const char *note)
 {
 	char now[21];
@@ -114,6 +120,7 @@ static int answer(struct act *x)
 		return err_set(x->err, 403, "forbidden", NULL, "only the reviewer asked may answer this review request");
 	if (still_requested(x) < 0)
 		return -1;
+	back_to_object(x);
 	return set_state(x, jget_str(x->in, "state"), jget_str(x->in, "note"));
 }
 
@@ -132,6 +139,7 @@ static int cancel(struct act *x)
 		return err_set(x->err, 403, "forbidden", NULL, "only who asked for the review may cancel it");
 	if (still_requested(x) < 0)
 		return -1;
+	back_to_object(x);
 	return set_state(x, "cancelled", NULL);
 }
 
