@@ -130,7 +130,7 @@ static void wins_card(request *rq, buf *b)
 		if (!at || strcmp(at, since) < 0)
 			continue;
 		shown++;
-		html(b, "<li><span aria-hidden=\"true\">🎉</span> <a href=\"/wins/%lld\">%s</a> <span class=\"muted\">%s",
+		html(b, "<li><span class=\"win-mark\" aria-hidden=\"true\">★</span> <a href=\"/wins/%lld\">%s</a> <span class=\"muted\">%s",
 		     jget_int(w, "id"), jget_str(w, "title"), at);
 		json_array_foreach(json_object_get(w, "thanks_names"), k, n)
 		    html(b, "%s%s", k ? ", " : " · thanks to ", json_string_value(n));

@@ -110,6 +110,28 @@ check "... shows its reviews" contains "$TMP/b" 'id="reviews"'
 check "... with the answer" contains "$TMP/b" "Tier 1, not 2"
 check "... and a Request a review form" contains "$TMP/b" 'action="/reviews"'
 
+# --- the forms: request on the page, answer there, both back to #reviews
+BODY='{"email":"pmm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
+COOKIE=$(header Set-Cookie | cut -d';' -f1)
+CSRF=$(jget "$TMP/b" j.csrf_token)
+F="Content-Type: application/x-www-form-urlencoded"
+BODY="_csrf=$CSRF&on_kind=launches&on_id=$LID&reviewer_id=$PM_ID&due=$DUE&note=Dates+ok%3F" oneshot POST /reviews "Cookie: $COOKIE" "$F"
+expect "Request a review on the page: back to the launch's reviews" "303 /launches/$LID?saved=created#reviews" "$STATUS $(header Location)"
+R4=$(sql "SELECT max(id) FROM reviews")
+BEFORE=$(state)
+BODY="_csrf=$CSRF&on_kind=launches&on_id=$LID&reviewer_id=$V_ID&due=$DUE" oneshot POST /reviews "Cookie: $COOKIE" "$F"
+expect "a viewer as reviewer on the page: 400 form, nothing changed" "400 $BEFORE" "$STATUS $(state)"
+check "... saying why" contains "$TMP/b" "cannot review"
+BODY='{"email":"pm@demo.tandem","password":"tandem-demo"}' oneshot POST /api/v1/session "$J"
+COOKIE=$(header Set-Cookie | cut -d';' -f1)
+CSRF=$(jget "$TMP/b" j.csrf_token)
+oneshot GET "/launches/$LID" "Cookie: $COOKIE"
+check "the reviewer sees the answer form" contains "$TMP/b" "action=\"/reviews/$R4/answer\""
+BODY="_csrf=$CSRF&state=approved&note=Yes" oneshot POST "/reviews/$R4/answer" "Cookie: $COOKIE" "$F"
+expect "the reviewer answers on the page: back to the launch's reviews, approved" "303 approved" \
+	"$STATUS $(sql "SELECT state FROM reviews WHERE id = $R4")"
+check "... at #reviews" contains "$TMP/h" "#reviews"
+
 # --- an object's requests go when it is deleted
 BODY='{"name":"Short-lived segment"}' oneshot POST /api/v1/segments "$J" "$PM"
 SEG=$(jget "$TMP/b" j.id)
