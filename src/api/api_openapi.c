@@ -13,6 +13,13 @@
 #include "openapi.h"
 #include "platform/log.h"
 
+/* Does path end with the segment tail ("/review": a goal's, not "/api/v1/reviews")? */
+static bool ends_with(const char *path, const char *tail)
+{
+	size_t n = strlen(path), t = strlen(tail);
+	return n >= t && !strcmp(path + n - t, tail);
+}
+
 static json_t *field_schema(const struct field *f);
 
 /* An object with the given members (an action's input, a record): required members, nothing else. */
@@ -379,7 +386,7 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		                              "string", "description", "The CSV file (UTF-8; a BOM, CRLF or LF)"));
 	const char *ok = act ? ((act->flags & A_EMPTY) ? "204" : (act->flags & A_CREATED) ? "201" : "200")
 	                 : doc                                                                        ? doc->ok
-	                 : r->method == HTTP_POST && !strstr(path, "/review") && !strstr(path, "/target") ? "201"
+	                 : r->method == HTTP_POST && !ends_with(path, "/review") && !ends_with(path, "/target") ? "201"
 	                 : r->method == HTTP_DELETE                                                   ? "204"
 	                                                                                              : "200";
 	json_t *okr;

@@ -13,6 +13,7 @@
 #include "model/launches.h"
 #include "model/messages.h"
 #include "model/prfaqs.h"
+#include "model/reviews.h"
 #include "model/share_links.h"
 #include "model/user_admin.h"
 
@@ -47,5 +48,7 @@ const struct action *const actions_all[] = {
 	&decision_escalate_action,
 	&decision_decide_action,
 	&decision_reverse_action,
+	&review_answer_action,
+	&review_cancel_action,
 };
 const int actions_count = COUNT(actions_all);

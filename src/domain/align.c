@@ -55,6 +55,7 @@ const struct align_rule align_rules[] = {
 	{"decision-open-too-long", SEV_WARNING, "A decision has stayed open or escalated longer than the setting allows",
 	 rule_decision_open_too_long},
 	{"decision-revisit-due", SEV_INFO, "A decided decision's revisit date has come", rule_decision_revisit_due},
+	{"review-overdue", SEV_WARNING, "A review request is still unanswered after its due date", rule_review_overdue},
 };
 const int align_rules_count = COUNT(align_rules);
 

@@ -79,6 +79,8 @@ void rule_insights_untriaged(db *d, struct align_report *r, const struct align_r
 /* align_decisions.c */
 void rule_decision_open_too_long(db *d, struct align_report *r, const struct align_rule *self);
 void rule_decision_revisit_due(db *d, struct align_report *r, const struct align_rule *self);
+/* align_collab.c */
+void rule_review_overdue(db *d, struct align_report *r, const struct align_rule *self);
 /* align_workspace.c */
 void rule_strategy_missing(db *d, struct align_report *r, const struct align_rule *self);
 void rule_no_active_goals(db *d, struct align_report *r, const struct align_rule *self);

@@ -8,6 +8,7 @@
 #include "platform/log.h"
 #include "approvals.h"
 #include "comments.h"
+#include "reviews.h"
 #include "users.h"
 
 
@@ -477,6 +478,8 @@ int entity_update_as(db *d, const struct entity *e, long long actor, long long i
 	                  (clear && approvals_clear(d, e->kind, id, actor, "changed after approval") < 0)
 	              ? err_internal(err)
 	              : 0;
+	if (ret == 0 && e->after_update && e->after_update(d, actor, id, old, obj, err) < 0)
+		ret = -1;
 	json_decref(diff), json_decref(old), json_decref(obj);
 	return ret;
 }
@@ -494,7 +497,8 @@ int entity_delete(db *d, const struct entity *e, long long actor, long long id, 
 	}
 	int ret = audit_write(d, actor, e->kind, id, "deleted", old) < 0 ||
 	                  (e->approvals && approvals_forget(d, e->kind, id) != DB_OK) ||
-	                  (e != &comments_entity && comments_forget(d, e->kind, id) != DB_OK)
+	                  (e != &comments_entity && comments_forget(d, e->kind, id) != DB_OK) ||
+	                  (e != &reviews_entity && reviews_forget(d, e->kind, id) != DB_OK)
 	              ? err_internal(err)
 	              : 0;
 	json_decref(old);

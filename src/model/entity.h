@@ -117,6 +117,10 @@ struct entity {
 	/* Runs after a create, in its transaction (a launch's checklist from its tier's template); -1 with
 	 * err set refuses the create. */
 	int (*after_create)(db *d, long long actor, long long id, json_t *obj, struct err *err);
+	/* Runs after an update changed the object (old: as it was, obj: its checked new fields), in its transaction,
+	 * and after an action changed its stored values (a goal's measurement); -1 with err set refuses the change. Set
+	 * at start-up by the layer that reacts (a win recorded when a launch is launched); NULL for none. */
+	int (*after_update)(db *d, long long actor, long long id, json_t *old, json_t *obj, struct err *err);
 	/* Adds values computed when an object is read (a launch's readiness); set at start-up by the layer
 	 * that computes them, like virtual_sort_fn. */
 	void (*decorate)(db *d, json_t *obj);

@@ -72,6 +72,14 @@ static int measure(struct act *x)
 	           "ii", x->id, x->id) != DB_OK)
 		return err_internal(x->err);
 	touch(x->d, x->id);
+	if (goals_entity.after_update) { /* a goal that reaches its target is a win */
+		json_t *now_goal = entity_get(x->d, &goals_entity, x->id);
+		int hook = now_goal ? goals_entity.after_update(x->d, x->actor, x->id, x->obj, now_goal, x->err)
+		                    : err_internal(x->err);
+		json_decref(now_goal);
+		if (hook < 0)
+			return -1;
+	}
 	x->audit = json_pack("{sssfso}", "at", when, "value", v, "source", source ? json_string(source) : json_null());
 	return 0;
 }

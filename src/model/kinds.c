@@ -4,6 +4,8 @@
 #include "entity.h"
 #include "comments.h"
 #include "decisions.h"
+#include "reviews.h"
+#include "wins.h"
 #include "features.h"
 #include "goals.h"
 #include "insights.h"
@@ -76,5 +78,5 @@ struct entity *const entity_all[] = {&goals_entity,          &features_entity, &
                                      &capacity_entity,       &releases_entity, &launches_entity, &checklist_entity,
                                      &activities_entity,     &raci_entity,     &views_entity,    &messages_entity,
                                      &prfaqs_entity,         &objections_entity, &decisions_entity,
-                                     &comments_entity};
+                                     &comments_entity,       &reviews_entity,    &wins_entity};
 const int entity_count = COUNT(entity_all);

@@ -5,6 +5,7 @@
 #include "app/route.h"
 #include "domain/launch.h"
 #include "domain/score.h"
+#include "domain/wins.h"
 #include "model/entity.h"
 #include "model/features.h"
 #include "model/related.h"
@@ -26,6 +27,7 @@ int app_init(void)
 	launches_entity.decorate = launch_decorate; /* the model stores launches, the domain computes readiness */
 	launches_entity.computed = launch_computed;
 	launches_entity.ncomputed = launch_computed_count;
+	wins_init(); /* the model stores goals, launches and features, the domain sees when one is won */
 	entity_init();
 	related_init(); /* what points at what, from the descriptors entity_init resolved */
 	routes_init();

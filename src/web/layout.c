@@ -20,6 +20,7 @@ static const struct {
 	const char *section, *href, *label, *key;
 } tabs[] = {
 	{"dashboard", "/", "Overview", "dashboard"},         {"dashboard", "/activity", "Activity", "activity"},
+	{"dashboard", "/wins", "Wins", "wins"},              {"dashboard", "/reviews", "Reviews", "reviews"},
 	{"features", "/features", "Backlog", "features"},   {"features", "/triage", "Triage", "triage"},
 	{"plan", "/plan", "Plan", "plan"},                   {"plan", "/capacity", "Capacity", "capacity"},
 	{"plan", "/demand", "Demand", "demand"},           {"features", "/insights", "Evidence", "insights"},

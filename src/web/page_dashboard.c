@@ -6,6 +6,8 @@
 #include "model/strategy.h"
 #include "model/features.h"
 #include "model/users.h"
+#include "model/wins.h"
+#include "platform/json_get.h"
 #include "domain/align.h"
 #include "domain/getting_started.h"
 #include "web.h"
@@ -112,6 +114,36 @@ static void backlog_card(request *rq, buf *b)
 	buf_lit(b, "</ul><p><a href=\"/plan\">The plan</a> · <a href=\"/demand\">Demand</a></p></section>");
 }
 
+/* Celebrate: the wins of the last 30 days, newest first, with whom to thank. */
+static void wins_card(request *rq, buf *b)
+{
+	char today[11], since[11];
+	today_ymd(today);
+	if (!date_add(today, -30, since))
+		snprintf(since, sizeof since, "%s", today);
+	json_t *wins = wins_recent(rq->db, 5), *w, *n;
+	buf_lit(b, "<section class=\"card wins\" id=\"wins\"><h2><a href=\"/wins\">Recent wins</a></h2><ul>");
+	size_t i, k, shown = 0;
+	json_array_foreach(wins, i, w)
+	{
+		const char *at = jget_str(w, "at");
+		if (!at || strcmp(at, since) < 0)
+			continue;
+		shown++;
+		html(b, "<li><span class=\"win-mark\" aria-hidden=\"true\">★</span> <a href=\"/wins/%lld\">%s</a> <span class=\"muted\">%s",
+		     jget_int(w, "id"), jget_str(w, "title"), at);
+		json_array_foreach(json_object_get(w, "thanks_names"), k, n)
+		    html(b, "%s%s", k ? ", " : " · thanks to ", json_string_value(n));
+		buf_lit(b, "</span></li>");
+	}
+	buf_lit(b, "</ul>");
+	if (!shown)
+		buf_lit(b, "<p class=\"muted\">No win in the last 30 days yet: goals met, launches launched and features "
+		           "at their success target appear here by themselves.</p>");
+	buf_lit(b, "</section>");
+	json_decref(wins);
+}
+
 void page_dashboard(request *rq, response *rs)
 {
 	page_begin(rq, rs, "Dashboard", "dashboard");
@@ -134,6 +166,7 @@ void page_dashboard(request *rq, response *rs)
 	buf_lit(b, "</section><section class=\"card\"><h2><a href=\"/alignment\">Alignment</a></h2>");
 	alignment_summary(rq, b, 5);
 	buf_lit(b, "</section></div>");
+	wins_card(rq, b);
 	launches_upcoming_card(rq, b, 60);
 	activity_card(rq, b, 8);
 	backlog_card(rq, b);

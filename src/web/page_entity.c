@@ -8,6 +8,7 @@
 #include "model/action.h"
 #include "model/choices.h"
 #include "model/comments.h"
+#include "model/reviews.h"
 #include "model/entity.h"
 #include "model/users.h"
 #include "platform/json_get.h"
@@ -366,6 +367,9 @@ static const char *after_write(request *rq, const struct entity *e, long long id
 	const struct entity *on = e == &comments_entity && obj ? entity_find(jget_str(obj, "on_kind")) : NULL;
 	if (on) /* a comment: back to the discussion of what it is on */
 		return arena_printf(rq->a, "/%s/%lld#discussion", on->kind, jget_int(obj, "on_id"));
+	on = e == &reviews_entity && obj ? entity_find(jget_str(obj, "on_kind")) : NULL;
+	if (on) /* a review request: back to the reviews of what it is on */
+		return arena_printf(rq->a, "/%s/%lld#reviews", on->kind, jget_int(obj, "on_id"));
 	return id ? arena_printf(rq->a, "/%s/%lld", e->kind, id) : arena_printf(rq->a, "/%s", e->kind);
 }
 
@@ -518,6 +522,7 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 		x->show_extra(rq, b, o, form, err);
 	if (e->approvals)
 		approvals_section(rq, b, e, o);
+	reviews_section(rq, b, e, id);
 	discussion_section(rq, b, e, id);
 	related_section(rq, b, e, id); /* what points at it */
 	/* history: who changed what, when */

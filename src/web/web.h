@@ -88,6 +88,8 @@ void page_messaging(request *rq, response *rs);
 void related_section(request *rq, buf *b, const struct entity *e, long long id);
 /* The object's comments, threaded, with the forms to comment, reply and resolve (page_discussion.c). */
 void discussion_section(request *rq, buf *b, const struct entity *e, long long id);
+/* The object's review requests, the answer and cancel forms where the user may, "Request a review" (page_reviews.c). */
+void reviews_section(request *rq, buf *b, const struct entity *e, long long id);
 
 /* page_activity.c — the activity feed, its dashboard card, and one audit row's changes as a line */
 void page_activity(request *rq, response *rs);
