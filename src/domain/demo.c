@@ -237,7 +237,7 @@ static int seed(db *d)
 	    demo_seed_prfaq(d, pmm) < 0)
 		return -1;
 	if (demo_accept_risk(d, pmm) < 0 || demo_views(d, pm, pmm) < 0 || demo_seed_messaging(d, pm, pmm) < 0 ||
-	    demo_seed_decisions(d, pm, pmm) < 0)
+	    demo_seed_decisions(d, pm, pmm) < 0 || demo_seed_collab(d, pm, pmm) < 0)
 		return -1;
 	/* the health score's last four weeks: steady, then a drop when the enterprise launch was set before its release */
 	static const int scores[] = {76, 76, 76, 73, 73, 73, 73, 76, 76, 76, 73, 73, 70, 70,

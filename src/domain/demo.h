@@ -28,4 +28,7 @@ int demo_seed_messaging(db *d, long long pm, long long pmm);
 int demo_seed_prfaq(db *d, long long pmm);
 /* Decisions (demo_decisions.c): one open, one escalated to the leaders by the PM, with options and evidence. */
 int demo_seed_decisions(db *d, long long pm, long long pmm);
+/* Working together (demo_collab.c): a discussion with a mention on the escalated decision, a review request for the
+ * enterprise positioning. After the decisions and the messaging. */
+int demo_seed_collab(db *d, long long pm, long long pmm);
 #endif
