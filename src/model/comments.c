@@ -119,24 +119,14 @@ static bool same(json_t *a, json_t *b) { return json_equal(a, b) || (json_is_nul
  * mentions are read from the body. */
 static int comment_check(db *d, long long id, json_t *obj, struct err *e)
 {
-	const char *kind = json_string_value(json_object_get(obj, "on_kind"));
-	long long on_id = json_integer_value(json_object_get(obj, "on_id"));
-	const struct entity *k = kind ? entity_find(kind) : NULL;
-	if (!k || k == &comments_entity)
-		return err_invalid(e, "on_kind", "on_kind must name a kind of object, e.g. launches or features");
-	if (!entity_ref_exists(d, kind, on_id))
-		return err_invalid(e, "on_id", "on_id: no %s with id %lld", k->one, on_id);
-	if (id > 0) {
-		json_t *base = entity_get(d, &comments_entity, id);
-		const char *moved = NULL;
-		static const char *const fixed[] = {"on_kind", "on_id", "parent_id"};
-		for (size_t i = 0; base && i < COUNT(fixed) && !moved; i++)
-			if (!same(json_object_get(obj, fixed[i]), json_object_get(base, fixed[i])))
-				moved = fixed[i];
-		json_decref(base);
-		if (moved)
-			return err_invalid(e, moved, "a comment stays where it was posted: %s cannot change", moved);
-	}
+	json_t *base = id > 0 ? entity_get(d, &comments_entity, id) : NULL;
+	int rc = entity_on_check(d, &comments_entity, obj, base, e);
+	bool moved = rc == 0 && base && !same(json_object_get(obj, "parent_id"), json_object_get(base, "parent_id"));
+	json_decref(base);
+	if (rc < 0)
+		return -1;
+	if (moved)
+		return err_invalid(e, "parent_id", "a comment stays where it was posted: parent_id cannot change");
 	json_t *pid = json_object_get(obj, "parent_id");
 	if (json_is_integer(pid)) {
 		json_t *parent = entity_get(d, &comments_entity, json_integer_value(pid));
@@ -206,9 +196,5 @@ struct entity comments_entity = {
 	.blurb = "Discussion on any object: threads one reply deep, @mentions of people, resolved when settled.",
 	.fields = comment_fields, .nfields = COUNT(comment_fields), .write_rank = RANK_ADMIN,
 	.create_rank = RANK_CONTRIBUTOR, .owner_field = "author", .default_sort = "created_at", .check = comment_check,
+	.on_any = true,
 };
-
-int comments_forget(db *d, const char *on_kind, long long on_id)
-{
-	return db_run(d, "DELETE FROM comments WHERE on_kind = ? AND on_id = ?", "ti", on_kind, on_id);
-}

@@ -10,9 +10,6 @@ extern struct entity comments_entity;
  * text when an "@word" names nobody. */
 json_t *comment_mentions(db *d, const char *body, struct err *err);
 
-/* The object is deleted: its discussion goes with it (the engine calls this for every kind). DB_OK or an error. */
-int comments_forget(db *d, const char *on_kind, long long on_id);
-
 /* The discussion of one object: its top-level comments oldest first, each with "replies" (oldest first) and
  * "author_name"; a new array. */
 json_t *comments_thread(db *d, const char *on_kind, long long on_id);

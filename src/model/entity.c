@@ -7,8 +7,6 @@
 #include <string.h>
 #include "platform/log.h"
 #include "approvals.h"
-#include "comments.h"
-#include "reviews.h"
 #include "users.h"
 
 
@@ -484,6 +482,41 @@ int entity_update_as(db *d, const struct entity *e, long long actor, long long i
 	return ret;
 }
 
+/* Deleting an object deletes what is about it: the objects of every on_any kind (comments, review requests) that
+ * name it by on_kind and on_id (program-owned table names). */
+static int delete_about(db *d, const struct entity *e, long long id)
+{
+	for (int k = 0; k < entity_count; k++) {
+		const struct entity *about = entity_all[k];
+		if (!about->on_any || about == e)
+			continue;
+		buf sql;
+		buf_init(&sql);
+		buf_rawf(&sql, "DELETE FROM %s WHERE on_kind = ? AND on_id = ?", about->table);
+		int rc = db_run(d, buf_str(&sql), "ti", e->kind, id);
+		buf_free(&sql);
+		if (rc != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+int entity_on_check(db *d, const struct entity *e, json_t *obj, json_t *base, struct err *err)
+{
+	const char *kind = json_string_value(json_object_get(obj, "on_kind"));
+	long long on_id = json_integer_value(json_object_get(obj, "on_id"));
+	const struct entity *k = kind ? entity_find(kind) : NULL;
+	if (!k || k == e)
+		return err_invalid(err, "on_kind", "on_kind must name a kind of object, e.g. launches or features");
+	if (!entity_ref_exists(d, kind, on_id))
+		return err_invalid(err, "on_id", "on_id: no %s with id %lld", k->one, on_id);
+	static const char *const fixed[] = {"on_kind", "on_id"};
+	for (size_t i = 0; base && i < COUNT(fixed); i++)
+		if (!json_equal(json_object_get(obj, fixed[i]), json_object_get(base, fixed[i])))
+			return err_invalid(err, fixed[i], "a %s stays on its object: %s cannot change", e->one, fixed[i]);
+	return 0;
+}
+
 int entity_delete(db *d, const struct entity *e, long long actor, long long id, struct err *err)
 {
 	json_t *old = entity_get(d, e, id);
@@ -497,8 +530,7 @@ int entity_delete(db *d, const struct entity *e, long long actor, long long id, 
 	}
 	int ret = audit_write(d, actor, e->kind, id, "deleted", old) < 0 ||
 	                  (e->approvals && approvals_forget(d, e->kind, id) != DB_OK) ||
-	                  (e != &comments_entity && comments_forget(d, e->kind, id) != DB_OK) ||
-	                  (e != &reviews_entity && reviews_forget(d, e->kind, id) != DB_OK)
+	                  delete_about(d, e, id) != DB_OK
 	              ? err_internal(err)
 	              : 0;
 	json_decref(old);

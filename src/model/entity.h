@@ -136,6 +136,9 @@ struct entity {
 	/* PM and PMM sign-off (model/approvals.h): the kind has APPROVAL_STATUS_FIELD and its approval actions; the
 	 * engine refuses "approved" from edits, clears approvals on a change and adds "approvals" to the JSON. */
 	bool approvals;
+	/* Its objects are about an object of any kind, named by the fields on_kind and on_id (a comment, a review
+	 * request): entity_on_check checks the pair, and deleting an object deletes what is about it. */
+	bool on_any;
 	/* SQL text generated once at start-up by entity_init. */
 	char *sql_get, *sql_insert, *sql_update, *sql_delete, *sql_exists, *sql_children, *sql_count, *sql_choices;
 	/* Per field (NULL but for FT_LINKS): the link table's statements that delete an object's rows and insert one. */
@@ -188,6 +191,9 @@ int entity_list_count(db *d, const struct entity *e, const struct list_query *q,
 int entity_list_check(const struct entity *e, const struct list_query *q, arena *a, struct err *err);
 /* May viewer (> 0; 0: anyone may) see object id of e under the kind's visible_sql? False for a missing object. */
 bool entity_visible(db *d, const struct entity *e, long long id, long long viewer);
+/* For a kind with on_any: on_kind names a kind (not e itself) and on_id an object of it, else -1 with err naming the
+ * field; with base (the object before an edit) neither may change ("<what> stays on its object"). */
+int entity_on_check(db *d, const struct entity *e, json_t *obj, json_t *base, struct err *err);
 /* The list filter named name of kind e (struct list_filter), or NULL. */
 const struct list_filter *entity_list_filter(const struct entity *e, const char *name);
 

@@ -32,24 +32,14 @@ static bool same(json_t *a, json_t *b) { return json_equal(a, b) || (json_is_nul
  * request is requested. */
 static int review_check(db *d, long long id, json_t *obj, struct err *e)
 {
-	const char *kind = jget_str(obj, "on_kind");
-	long long on_id = jget_int(obj, "on_id");
-	const struct entity *k = kind ? entity_find(kind) : NULL;
-	if (!k || k == &reviews_entity)
-		return err_invalid(e, "on_kind", "on_kind must name a kind of object, e.g. prfaqs or launches");
-	if (!entity_ref_exists(d, kind, on_id))
-		return err_invalid(e, "on_id", "on_id: no %s with id %lld", k->one, on_id);
 	json_t *base = id > 0 ? entity_get(d, &reviews_entity, id) : NULL;
-	const char *moved = NULL;
-	static const char *const fixed[] = {"on_kind", "on_id"};
-	for (size_t i = 0; base && i < COUNT(fixed) && !moved; i++)
-		if (!same(json_object_get(obj, fixed[i]), json_object_get(base, fixed[i])))
-			moved = fixed[i];
+	if (entity_on_check(d, &reviews_entity, obj, base, e) < 0) {
+		json_decref(base);
+		return -1;
+	}
 	bool new_reviewer = !base || !same(json_object_get(obj, "reviewer_id"), json_object_get(base, "reviewer_id"));
 	bool new_due = !base || !same(json_object_get(obj, "due"), json_object_get(base, "due"));
 	json_decref(base);
-	if (moved)
-		return err_invalid(e, moved, "a review request stays on its object: %s cannot change", moved);
 	if (new_reviewer) {
 		arena *a = arena_new();
 		struct user u;
@@ -76,7 +66,7 @@ struct entity reviews_entity = {
 	.blurb = "Review requests: a named reviewer asked to look at any object by a date, answered approved or with "
 	         "changes requested.",
 	.fields = review_fields, .nfields = COUNT(review_fields), .write_rank = RANK_ADMIN, .create_rank = RANK_EDITOR,
-	.owner_field = "requested_by", .default_sort = "due", .check = review_check,
+	.owner_field = "requested_by", .default_sort = "due", .check = review_check, .on_any = true,
 };
 
 /* Only while requested: 409 otherwise. */
@@ -149,11 +139,6 @@ const struct action review_cancel_action = {
 	.flags = A_AUDIT | A_OBJECT | A_NO_BODY, .summary = "Cancel a review request (the requester only, while requested)",
 	.button = "Cancel request", .conflict = "the request was answered or cancelled already", .run = cancel,
 };
-
-int reviews_forget(db *d, const char *on_kind, long long on_id)
-{
-	return db_run(d, "DELETE FROM reviews WHERE on_kind = ? AND on_id = ?", "ti", on_kind, on_id);
-}
 
 json_t *reviews_of(db *d, const char *on_kind, long long on_id)
 {

@@ -7,8 +7,6 @@
 extern struct entity reviews_entity;
 extern const struct action review_answer_action, review_cancel_action;
 
-/* The object is deleted: its review requests go with it. DB_OK or an error. */
-int reviews_forget(db *d, const char *on_kind, long long on_id);
 /* The review requests of one object, newest first, each with "reviewer_name" and "requested_by_name"; a new array. */
 json_t *reviews_of(db *d, const char *on_kind, long long on_id);
 #endif
