@@ -1,6 +1,7 @@
 /* audit.c — the audit trail: who changed what, when, for every kind of object. */
 #include <stdlib.h>
 #include "entity.h"
+#include "events.h"
 #include "platform/json_get.h"
 
 int audit_write(db *d, long long actor, const char *kind, long long id, const char *action, json_t *changes)
@@ -23,7 +24,7 @@ int audit_write(db *d, long long actor, const char *kind, long long id, const ch
 	int rc = db_step(s);
 	db_done(s);
 	free(text);
-	return rc == DB_DONE ? 0 : -1;
+	return rc == DB_DONE ? events_after_audit(d, actor, kind, id, action, changes) : -1;
 }
 
 /* Both reads select the same columns: a.id, a.at, a.user_id, u.name, a.kind, a.object_id, a.action, a.changes. */

@@ -88,6 +88,7 @@ struct entity {
 	const char *kind;        /* URL and API name, plural kebab-case: "goals" */
 	const char *table;       /* SQL table */
 	const char *one;         /* singular label: "goal" */
+	const char *event;       /* the name in its events' types ("prfaq" in prfaq.approved) when one is no word */
 	const char *label;       /* plural label: "Goals" */
 	const char *title_field; /* the field that names an object in lists and links */
 	const char *blurb;       /* one sentence for the list page and OpenAPI tag */

@@ -248,7 +248,7 @@ static const struct field stage_fields[] = {
 };
 
 struct entity journey_stages_entity = {
-	.kind = "journey-stages", .table = "journey_stages", .one = "journey stage", .label = "Journey stages",
+	.kind = "journey-stages", .table = "journey_stages", .one = "journey stage", .event = "journey_stage", .label = "Journey stages",
 	.title_field = "name", .blurb = "The steps a persona goes through, from first hearing of you to renewing.",
 	.fields = stage_fields, .nfields = COUNT(stage_fields), .write_rank = RANK_EDITOR, .default_sort = "position",
 };

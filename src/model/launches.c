@@ -95,7 +95,7 @@ static const struct field checklist_fields[] = {
 };
 
 struct entity checklist_entity = {
-	.kind = "launch-checklist", .table = "launch_checklist", .one = "checklist item", .label = "Checklist items",
+	.kind = "launch-checklist", .table = "launch_checklist", .one = "checklist item", .event = "checklist_item", .label = "Checklist items",
 	.title_field = "item", .blurb = "A launch's readiness checklist, one item each.",
 	.fields = checklist_fields, .nfields = COUNT(checklist_fields), .write_rank = RANK_EDITOR, .default_sort = "due",
 	.parent_field = "launch_id", .embed_as = "checklist",
@@ -149,7 +149,7 @@ static const struct field raci_fields[] = {
 };
 
 struct entity raci_entity = {
-	.kind = "launch-raci", .table = "launch_raci", .one = "RACI entry", .label = "RACI", .title_field = "raci",
+	.kind = "launch-raci", .table = "launch_raci", .one = "RACI entry", .event = "raci_entry", .label = "RACI", .title_field = "raci",
 	.blurb = "Who is responsible, accountable, consulted and informed for a launch.",
 	.fields = raci_fields, .nfields = COUNT(raci_fields), .write_rank = RANK_EDITOR, .default_sort = "raci",
 	.parent_field = "launch_id", .embed_as = "raci",

@@ -87,7 +87,7 @@ static int prfaq_check(db *d, long long id, json_t *obj, struct err *e)
 }
 
 struct entity prfaqs_entity = {
-	.kind = "prfaqs", .table = "prfaqs", .one = "PR/FAQ", .label = "PR/FAQs", .title_field = "headline",
+	.kind = "prfaqs", .table = "prfaqs", .one = "PR/FAQ", .event = "prfaq", .label = "PR/FAQs", .title_field = "headline",
 	.blurb = "Working backwards: the press release and FAQ of a feature or launch, written before it is built.",
 	.fields = prfaq_fields, .nfields = COUNT(prfaq_fields), .write_rank = RANK_EDITOR, .default_sort = "-id",
 	.check = prfaq_check, .approvals = true,

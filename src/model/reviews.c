@@ -62,7 +62,7 @@ static int review_check(db *d, long long id, json_t *obj, struct err *e)
 }
 
 struct entity reviews_entity = {
-	.kind = "reviews", .table = "reviews", .one = "review request", .label = "Reviews", .title_field = "note",
+	.kind = "reviews", .table = "reviews", .one = "review request", .event = "review", .label = "Reviews", .title_field = "note",
 	.blurb = "Review requests: a named reviewer asked to look at any object by a date, answered approved or with "
 	         "changes requested.",
 	.fields = review_fields, .nfields = COUNT(review_fields), .write_rank = RANK_ADMIN, .create_rank = RANK_EDITOR,

@@ -72,7 +72,7 @@ static int view_check(db *d, long long id, json_t *obj, struct err *e)
 }
 
 struct entity views_entity = {
-	.kind = "views", .table = "views", .one = "saved view", .label = "Saved views", .title_field = "name",
+	.kind = "views", .table = "views", .one = "saved view", .event = "view", .label = "Saved views", .title_field = "name",
 	.blurb = "Named filters and sorts of a list, your own or shared with everyone; open one by its link.",
 	.fields = view_fields, .nfields = COUNT(view_fields), .write_rank = RANK_ADMIN, .create_rank = RANK_VIEWER,
 	.owner_field = "owner_id", .default_sort = "name", .check = view_check,
