@@ -3,7 +3,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral \
        -Wno-missing-field-initializers
-PKGS = libmicrohttpd sqlite3 jansson libsodium libcmark-gfm
+PKGS = libmicrohttpd sqlite3 jansson libsodium libcmark-gfm libcurl
 CPPFLAGS += -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS))
 LDLIBS += $(shell pkg-config --libs $(PKGS)) -lglpk -lcsv -lpthread -lm
 
