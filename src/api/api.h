@@ -41,6 +41,11 @@ void api_tokens_list(request *rq, response *rs);
 void api_tokens_create(request *rq, response *rs);
 void api_tokens_delete(request *rq, response *rs);
 
+/* api_notifications.c — the signed-in person's inbox, and following any object */
+void api_notifications_list(request *rq, response *rs);
+void api_notifications_read(request *rq, response *rs);
+void api_watch(request *rq, response *rs); /* POST follows, DELETE stops */
+
 /* api_strategy.c */
 void api_strategy_get(request *rq, response *rs);
 void api_strategy_put(request *rq, response *rs);

@@ -326,7 +326,7 @@ static json_t *setting_operation(arena *a, const struct route *r, const struct s
 static json_t *operation(arena *a, const struct route *r, const struct entity *e, const char *path)
 {
 	json_t *op = json_object(), *params = json_array(), *resp = json_object();
-	const struct openapi_doc *doc = e ? NULL : openapi_doc_for(r->method, r->pattern);
+	const struct openapi_doc *doc = openapi_doc_for(r->method, r->pattern); /* {kind} routes too (watch) */
 	json_object_set_new(op, "summary", json_string(e ? arena_printf(a, "%s: %s", e->label, r->summary) : r->summary));
 	json_object_set_new(op, "operationId",
 	                    json_sprintf("%s %s", http_method_name(r->method), path)); /* unique by construction */

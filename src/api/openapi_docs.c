@@ -24,6 +24,13 @@ static const struct openapi_param activity_query[] = {
 	{NULL, NULL, NULL},
 };
 
+static const struct openapi_param notifications_query[] = {
+	{"unread", "boolean", "true: only the unread ones"},
+	{"limit", "integer", "1 to 500, default 50"},
+	{"cursor", "string", "The next_cursor of the page before"},
+	{NULL, NULL, NULL},
+};
+
 static const struct openapi_param reschedule_query[] = {
 	{"target_date", "string", "The new target date, YYYY-MM-DD"},
 	{NULL, NULL, NULL},
@@ -125,6 +132,11 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/competitors/{id}/battlecard", NULL, "Battlecard", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/journey", NULL, "JourneyMap", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/activity", NULL, "ActivityFeed", "200", NULL, NULL, NULL, activity_query},
+	/* the inbox and following (schemas below) */
+	{HTTP_GET, "/api/v1/notifications", NULL, "Notifications", "200", NULL, NULL, NULL, notifications_query},
+	{HTTP_POST, "/api/v1/notifications/read", "NotificationsReadInput", "NotificationsRead", "200", NULL, NULL},
+	{HTTP_POST, "/api/v1/{kind}/{id}/watch", NULL, "Watch", "200", NULL, NULL},
+	{HTTP_DELETE, "/api/v1/{kind}/{id}/watch", NULL, "Watch", "200", NULL, NULL},
 	/* launches and releases (schemas in openapi_launches.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/readiness", NULL, "Readiness", "200", NULL, NULL},
 	{HTTP_GET, "/api/v1/releases/{id}/reschedule", NULL, "ReschedulePreview", "200", NULL, NULL, NULL,
@@ -252,10 +264,50 @@ static void activity_schema(json_t *schemas)
 	                                             openapi_tn("string", "The cursor of the next page, or null"))));
 }
 
+/* The inbox: notifications newest first, marking them read; following an object. */
+static void notification_schemas(json_t *schemas)
+{
+	json_t *p = json_object();
+	json_object_set_new(p, "id", openapi_t("integer", "The notification; older ones have smaller ids"));
+	json_object_set_new(p, "reason",
+	                    openapi_t("string", "Why you hear of it: mention, review_requested, review_answered, "
+	                                        "review_cancelled, escalation, decision, approval_needed, win, release_moved, "
+	                                        "launch_due, goal_review_due, reply, comment, change, webhook_failed"));
+	json_object_set_new(p, "at", json_pack("{ssssss}", "type", "string", "format", "date-time", "description", "When"));
+	json_object_set_new(p, "read", openapi_t("boolean", "Marked read"));
+	json_object_set_new(p, "type", openapi_t("string", "The event: feature.updated, decision.escalated, …"));
+	json_object_set_new(p, "kind", openapi_t("string", "The object's kind"));
+	json_object_set_new(p, "object_id", openapi_t("integer", "The object"));
+	json_object_set_new(p, "title", openapi_tn("string", "What the object is called (as it was, when deleted)"));
+	json_object_set_new(p, "actor_id", openapi_tn("integer", "Who did it (null: Tandem itself)"));
+	json_object_set_new(p, "actor", openapi_tn("string", "Their name"));
+	json_object_set_new(p, "changes", json_pack("{ssss}", "type", "object", "description",
+	                                            "What the event records: a diff, an action's input"));
+	json_t *n = openapi_object(p);
+	json_object_set_new(schemas, "Notification", n);
+	json_object_set_new(schemas, "Notifications",
+	                    openapi_object(json_pack("{s{sss{ss}}soso}", "items", "type", "array", "items", "$ref",
+	                                             "#/components/schemas/Notification", "unread",
+	                                             openapi_t("integer", "How many of yours are unread"), "next_cursor",
+	                                             openapi_tn("string", "The cursor of the next page, or null"))));
+	json_object_set_new(schemas, "NotificationsReadInput",
+	                    json_pack("{sss{s{sss{ss}ss}s{ssss}}}", "type", "object", "properties", "ids", "type", "array",
+	                              "items", "type", "integer", "description", "These notifications (yours)", "all",
+	                              "type", "boolean", "description", "true: every one of yours"));
+	json_object_set_new(schemas, "NotificationsRead",
+	                    openapi_object(json_pack("{soso}", "marked", openapi_t("integer", "How many were unread and are read now"),
+	                                             "unread", openapi_t("integer", "How many of yours are unread now"))));
+	json_object_set_new(schemas, "Watch",
+	                    openapi_object(json_pack("{sososo}", "kind", openapi_t("string", "The object's kind"), "id",
+	                                             openapi_t("integer", "The object"), "watching",
+	                                             openapi_t("boolean", "Whether you hear of its changes now"))));
+}
+
 void openapi_doc_schemas(json_t *schemas)
 {
 	triage_schemas(schemas);
 	activity_schema(schemas);
+	notification_schemas(schemas);
 	json_t *sp = json_object();
 	const char *nums[][2] = {
 		{"score", "goal·goal_value + demand·demand + rice·RICE, 2 decimals"},

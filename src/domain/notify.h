@@ -3,8 +3,14 @@
  * and the daily reminders (a launch inside its lead time with open items, a goal due for review). */
 #ifndef TANDEM_DOMAIN_NOTIFY_H
 #define TANDEM_DOMAIN_NOTIFY_H
+#include <jansson.h>
+#include <stdbool.h>
 #include "platform/db.h"
 
+struct entity;
+
+/* Does the user hear of the object's changes: they follow it, or own it and did not stop. */
+bool notify_follows(db *d, const struct entity *e, long long id, json_t *obj, long long user_id);
 /* Start-up: listen to the events. */
 void notify_init(void);
 /* The day's reminders as of today ("YYYY-MM-DD"), each once per person, object and day (safe to run again): how

@@ -33,7 +33,7 @@ int notifications_add(db *d, long long user_id, struct event *ev, const char *re
 		return 0;
 	char now[21];
 	now_rfc3339(now);
-	return db_run(d, "INSERT INTO notifications (user_id, event_id, reason, at) VALUES (?, ?, ?, ?)", "iits", user_id,
+	return db_run(d, "INSERT INTO notifications (user_id, event_id, reason, at) VALUES (?, ?, ?, ?)", "iitt", user_id,
 	              id, reason, now) == DB_OK
 	           ? 0
 	           : -1;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "platform/json_get.h"
 #include "platform/util.h"
+#include "events.h"
 #include "users.h"
 
 static const char *const win_sources[] = {"goal", "launch", "feature", "manual", NULL};
@@ -56,12 +57,18 @@ static int win_check(db *d, long long id, json_t *obj, struct err *e)
 	return 0;
 }
 
+/* Every win, automatic or by hand, is also the event win.recorded (for webhooks: one name for "we won"). */
+static int win_recorded(db *d, long long actor, long long id, json_t *obj, struct err *err)
+{
+	return event_emit(d, actor, &wins_entity, id, "recorded", obj) < 0 ? err_internal(err) : 0;
+}
+
 struct entity wins_entity = {
 	.kind = "wins", .table = "wins", .one = "win", .label = "Wins", .title_field = "title",
 	.blurb = "Wins to celebrate: goals met, launches launched, features that reached their success target, and "
 	         "more by hand.",
 	.fields = win_fields, .nfields = COUNT(win_fields), .write_rank = RANK_EDITOR, .owner_field = "recorded_by",
-	.default_sort = "-at", .check = win_check,
+	.default_sort = "-at", .check = win_check, .after_create = win_recorded,
 };
 
 long long wins_record(db *d, long long actor, const char *source, long long source_id, const char *title,

@@ -119,6 +119,12 @@ static const struct route lines[] = {
 	{HTTP_GET, "/api/v1/messages/{id}/lint", api_message_lint, API, RANK_VIEWER,
 	 "The lint of one message: superlatives, an unnamed alternative, an unbacked differentiator, a claim without proof"},
 
+	/* API: the signed-in person's inbox, following any object */
+	{HTTP_GET, "/api/v1/notifications", api_notifications_list, API, RANK_VIEWER,
+	 "Your notifications, newest first (?unread=true, ?limit=, ?cursor=), with the unread count"},
+	{HTTP_POST, "/api/v1/notifications/read", api_notifications_read, API_W, RANK_VIEWER,
+	 "Mark your notifications read: {\"ids\": [...]} or {\"all\": true}"},
+
 	/* API: every described kind ({kind} is one of entity_all) */
 	{HTTP_GET, "/api/v1/{kind}.csv", api_entity_csv, API | R_CSV | R_ETAG, RANK_VIEWER, "Export as CSV"},
 	{HTTP_GET, "/api/v1/{kind}", api_entity_list, API | R_ETAG, RANK_VIEWER, "List, filter, search, sort"},
@@ -130,6 +136,10 @@ static const struct route lines[] = {
 	{HTTP_GET, "/api/v1/{kind}/{id}/history", api_entity_history, API, RANK_VIEWER, "Who changed what, when"},
 	{HTTP_GET, "/api/v1/{kind}/{id}/related", api_entity_related, API, RANK_VIEWER,
 	 "What points at the object: every object of every kind that refers or links to it, by kind"},
+	{HTTP_POST, "/api/v1/{kind}/{id}/watch", api_watch, API | R_CSRF, RANK_VIEWER,
+	 "Follow the object: hear of its changes in your inbox"},
+	{HTTP_DELETE, "/api/v1/{kind}/{id}/watch", api_watch, API | R_CSRF, RANK_VIEWER,
+	 "Stop following the object (also what you own)"},
 
 	/* pages */
 	{HTTP_GET, "/", page_dashboard, PAGE, RANK_VIEWER, "Dashboard"},
@@ -138,6 +148,8 @@ static const struct route lines[] = {
 	{HTTP_POST, "/strategy", page_strategy_save, FORM, RANK_LEADER, "Save the strategy"},
 	{HTTP_GET, "/alignment", page_alignment, PAGE, RANK_VIEWER, "Alignment report"},
 	{HTTP_GET, "/activity", page_activity, PAGE, RANK_VIEWER, "The activity feed"},
+	{HTTP_GET, "/inbox", page_inbox, PAGE, RANK_VIEWER, "Your notifications (?unread=true), newest first"},
+	{HTTP_POST, "/inbox/read", page_inbox_read, FORM, RANK_VIEWER, "Mark notifications read (ids, or all)"},
 	{HTTP_GET, "/triage", page_triage, PAGE, RANK_VIEWER, "New requests beside the strategy"},
 	{HTTP_GET, "/plan", page_plan, PAGE, RANK_VIEWER, "The plan for a period"},
 	{HTTP_GET, "/settings/score", page_score_settings, PAGE, RANK_VIEWER, "The score formula's weights"},
@@ -187,6 +199,7 @@ static const struct route lines[] = {
 	{HTTP_GET, "/{kind}/{id}/edit", page_entity_edit, PAGE | R_KIND_WRITE, RANK_VIEWER, "Edit form"},
 	{HTTP_POST, "/{kind}/{id}", page_entity_update, FORM | R_KIND_WRITE, RANK_VIEWER, "Save the edit form"},
 	{HTTP_POST, "/{kind}/{id}/delete", page_entity_delete, FORM | R_KIND_WRITE, RANK_VIEWER, "Delete"},
+	{HTTP_POST, "/{kind}/{id}/watch", page_watch, FORM, RANK_VIEWER, "Follow the object (on=1) or stop (on=0)"},
 };
 
 const struct route *routes = lines;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include "app/route.h"
 #include "domain/launch.h"
+#include "domain/notify.h"
 #include "domain/score.h"
 #include "domain/wins.h"
 #include "model/entity.h"
@@ -27,6 +28,7 @@ int app_init(void)
 	launches_entity.decorate = launch_decorate; /* the model stores launches, the domain computes readiness */
 	launches_entity.computed = launch_computed;
 	launches_entity.ncomputed = launch_computed_count;
+	notify_init(); /* the model tells of every change, the domain knows who is to hear of it */
 	wins_init(); /* the model stores goals, launches and features, the domain sees when one is won */
 	entity_init();
 	related_init(); /* what points at what, from the descriptors entity_init resolved */

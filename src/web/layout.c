@@ -4,6 +4,7 @@
 #include "app/route.h"
 #include "assets.h"
 #include "model/users.h"
+#include "model/notifications.h"
 #include "web.h"
 
 /* The main navigation; a section with several pages shows them as tabs under the header. */
@@ -98,7 +99,12 @@ void page_begin(request *rq, response *rs, const char *title, const char *active
 			     section && !strcmp(section, nav[i].key) ? " aria-current=page" : "", nav[i].label);
 		if (rq->user_rank >= RANK_ADMIN) /* the others reach the people list from a profile or an owner's name */
 			html(b, "<li><a href=\"/users\"%s>People</a></li>", str_eq(section, "people") ? " aria-current=page" : "");
-		buf_lit(b, "</ul></nav><form class=\"who\" method=\"post\" action=\"/logout\">");
+		buf_lit(b, "</ul></nav>");
+		long long unread = notifications_unread(rq->db, rq->user_id);
+		html(b, "<a class=\"inbox-link\" href=\"/inbox\"%s>Inbox", str_eq(active, "inbox") ? " aria-current=page" : "");
+		if (unread > 0)
+			html(b, " <span class=\"unread-count\" aria-label=\"%lld unread\">%lld</span>", unread, unread);
+		buf_lit(b, "</a><form class=\"who\" method=\"post\" action=\"/logout\">");
 		form_csrf(rq, b);
 		html(b, "<span>%s <small>(%s)</small></span> <button type=\"submit\" class=\"link\">Sign out</button></form>",
 		     rq->user_name, rq->user_role);

@@ -487,6 +487,7 @@ void page_entity_show_failed(request *rq, response *rs, const struct entity *e, 
 	crumbs(rq, b, e, o);
 	html(b, "</nav><div class=\"page-head\"><h1>%s</h1><div class=\"actions\">", title ? title : "");
 	bool changer = may_change(rq, e, id);
+	follow_button(rq, b, e, id, o);
 	if (changer)
 		html(b, "<a class=\"button\" href=\"/%s/%lld/edit\">Edit</a>", e->kind, id);
 	buf_lit(b, "</div></div>");

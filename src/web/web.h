@@ -91,6 +91,12 @@ void discussion_section(request *rq, buf *b, const struct entity *e, long long i
 /* The object's review requests, the answer and cancel forms where the user may, "Request a review" (page_reviews.c). */
 void reviews_section(request *rq, buf *b, const struct entity *e, long long id);
 
+/* page_inbox.c — your notifications; following an object (the detail page's Follow button) */
+void page_inbox(request *rq, response *rs);
+void page_inbox_read(request *rq, response *rs);
+void page_watch(request *rq, response *rs);
+void follow_button(request *rq, buf *b, const struct entity *e, long long id, json_t *obj);
+
 /* page_activity.c — the activity feed, its dashboard card, and one audit row's changes as a line */
 void page_activity(request *rq, response *rs);
 void activity_card(request *rq, buf *b, int n);
