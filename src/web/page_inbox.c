@@ -9,6 +9,7 @@
 #include "model/entity.h"
 #include "model/notifications.h"
 #include "model/users.h"
+#include "model/wins.h"
 #include "platform/json_get.h"
 #include "web.h"
 
@@ -53,7 +54,9 @@ static void target_link(request *rq, buf *b, json_t *n)
 		o = entity_get(rq->db, e, id);
 	}
 	const char *label = o && e->title_field ? value_text(rq->a, json_object_get(o, e->title_field)) : NULL;
-	if (o)
+	if (o && e == &wins_entity) /* its title says what it is: "Goal met: …" */
+		html(b, "<a href=\"/%s/%lld\">%.120s</a>", e->kind, id, label && *label ? label : "(untitled)");
+	else if (o)
 		html(b, "%s <a href=\"/%s/%lld%s\">%.120s</a>", e->one, e->kind, id, anchor, label && *label ? label : "(untitled)");
 	else
 		html(b, "%s “%.120s” (deleted)", e ? e->one : "object", jget_str(n, "title") ? jget_str(n, "title") : "");
@@ -80,8 +83,10 @@ static void sentence(request *rq, buf *b, json_t *n)
 		html(b, "<strong>%s</strong> replied in a thread on ", who);
 	else if (str_eq(reason, "comment"))
 		html(b, "<strong>%s</strong> commented on ", who);
+	else if (str_eq(reason, "approval_needed") && jget_str(n, "actor"))
+		html(b, "<strong>%s</strong> put in review, waiting for a PM's and a PMM's approval: ", who);
 	else if (str_eq(reason, "approval_needed"))
-		html(b, "<strong>%s</strong> put in review, waiting for approvals: ", who);
+		buf_lit(b, "In review, waiting for a PM's and a PMM's approval: ");
 	else if (str_eq(reason, "launch_due"))
 		buf_lit(b, "Inside its lead time with open items: ");
 	else if (str_eq(reason, "goal_review_due"))
@@ -114,10 +119,12 @@ static void item(request *rq, buf *b, json_t *n)
 	const char *reason = jget_str(n, "reason");
 	html(b, "<li class=\"notification%s\" id=\"n-%lld\">", read ? "" : " unread", id);
 	show_time(b, jget_str(n, "at"));
-	html(b, " <span class=\"badge badge-reason-%s\">%s</span> ", reason ? reason : "", reason_label(reason));
+	html(b, " <span class=\"badge badge-reason-%s\">%s</span> <span class=\"what\">", reason ? reason : "",
+	     reason_label(reason));
 	sentence(rq, b, n);
+	buf_lit(b, "</span>");
 	if (!read) {
-		buf_lit(b, " <form method=\"post\" action=\"/inbox/read\" class=\"comment-action\">");
+		buf_lit(b, " <form method=\"post\" action=\"/inbox/read\">");
 		form_csrf(rq, b);
 		html(b, "<input type=\"hidden\" name=\"ids\" value=\"%lld\"><button type=\"submit\" class=\"link\">Mark read"
 		        "</button></form>",
