@@ -61,4 +61,32 @@ describe('edit forms keep what they did not change', { timeout: 120000 }, () => 
     assert.ok(f, 'the demo has a feature with goals and dependencies');
     await editOne('features', f.id, 'title', `${f.title} (edited)`);
   });
+
+  step('editing an open decision keeps its options, evidence and owner', async () => {
+    const d = (await apiGet('/api/v1/decisions?status=open')).items.find((x) => x.options.length && x.insight_ids.length);
+    assert.ok(d, 'the demo has an open decision with options and evidence');
+    await editOne('decisions', d.id, 'context', `${d.context} (edited in the browser)`);
+  });
+
+  step('editing a win keeps whom it thanks and where it came from', async () => {
+    const w = (await apiGet('/api/v1/wins')).items.find((x) => x.thanks.length);
+    assert.ok(w, 'the demo has a win that thanks someone');
+    await editOne('wins', w.id, 'note', 'Told at the all-hands.');
+  });
+
+  step('editing your review request keeps its reviewer, object and state (as the PMM)', async () => {
+    await h.context.clearCookies();
+    await h.signIn('pmm@demo.tandem');
+    const me = (await apiGet('/api/v1/session')).user.id;
+    const r = (await apiGet('/api/v1/reviews')).items.find((x) => x.requested_by === me);
+    assert.ok(r, 'the demo has a review the PMM asked for');
+    await editOne('reviews', r.id, 'note', 'Look at the proof points first.');
+  });
+
+  step('editing your comment keeps its thread, object and mentions', async () => {
+    const me = (await apiGet('/api/v1/session')).user.id;
+    const c = (await apiGet('/api/v1/comments')).items.find((x) => x.author === me);
+    assert.ok(c, 'the demo has a comment by the PMM');
+    await editOne('comments', c.id, 'body', `${c.body} (edited)`);
+  });
 });
