@@ -7,6 +7,7 @@
 #include "domain/launch.h"
 #include "domain/plan_db.h"
 #include "domain/triage.h"
+#include "model/comments.h"
 #include "model/decisions.h"
 #include "model/goals.h"
 #include "model/invitations.h"
@@ -50,5 +51,6 @@ const struct action *const actions_all[] = {
 	&decision_reverse_action,
 	&review_answer_action,
 	&review_cancel_action,
+	&comment_resolve_action,
 };
 const int actions_count = COUNT(actions_all);

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#include "platform/json_get.h"
 #include "platform/util.h"
 #include "users.h"
 
@@ -197,4 +198,36 @@ struct entity comments_entity = {
 	.fields = comment_fields, .nfields = COUNT(comment_fields), .write_rank = RANK_ADMIN,
 	.create_rank = RANK_CONTRIBUTOR, .owner_field = "author", .default_sort = "created_at", .check = comment_check,
 	.on_any = true,
+};
+
+static const struct field resolve_fields[] = {
+	{"resolved", "Resolved", FT_BOOL, 0, .dflt = "true", .help = "true resolves the thread, false reopens it"},
+};
+
+/* A thread is settled by anyone in the conversation who may act on the object (a pm, pmm, leader, admin) or by who
+ * started it; only on its first comment. */
+static int resolve(struct act *x)
+{
+	if (!json_is_null(json_object_get(x->obj, "parent_id")) && json_object_get(x->obj, "parent_id"))
+		return err_invalid(x->err, "parent_id", "a thread is resolved on its first comment, not on a reply");
+	if (x->rank < RANK_EDITOR && jget_int(x->obj, "author") != x->actor)
+		return err_set(x->err, 403, "forbidden", NULL, "only who started the thread, a pm, a pmm or a leader may resolve it");
+	bool on = json_is_true(json_object_get(x->in, "resolved"));
+	x->redirect = arena_printf(x->a, "/%s/%lld#comment-%lld", jget_str(x->obj, "on_kind"), jget_int(x->obj, "on_id"),
+	                           x->id);
+	if (on == json_is_true(json_object_get(x->obj, "resolved")))
+		return 0; /* as asked already */
+	json_t *in = json_pack("{sb}", "resolved", on);
+	int rc = entity_update_as(x->d, &comments_entity, x->actor, x->id, in, jget_int(x->obj, "version"),
+	                          on ? "resolved" : "reopened", x->err);
+	json_decref(in);
+	return rc;
+}
+
+const struct action comment_resolve_action = {
+	.name = "comment-resolve", .one = "a resolution", .verb = "resolved", .kind = "comments", .method = HTTP_POST,
+	.api_path = "/api/v1/comments/{id}/resolve", .page_path = "/comments/{id}/resolve", .rank = RANK_CONTRIBUTOR,
+	.flags = A_IF_VERSION | A_OBJECT, .fields = resolve_fields, .nfields = COUNT(resolve_fields),
+	.summary = "Resolve a thread (resolved: true) or reopen it (false): who started it, a pm, pmm or leader",
+	.button = "Resolve", .run = resolve,
 };

@@ -4,6 +4,7 @@
 #include "fields.h"
 #include "model/comments.h"
 #include "model/people.h"
+#include "model/users.h"
 #include "platform/json_get.h"
 #include "platform/markdown.h"
 #include "web.h"
@@ -44,20 +45,25 @@ static void one_comment(request *rq, buf *b, json_t *c, bool top)
 	buf_lit(b, "</header><div class=\"markdown\">");
 	markdown_html(b, jget_str(c, "body"));
 	buf_lit(b, "</div>");
-	if (entity_may_change(rq->db, &comments_entity, cid, rq->user_id, rq->user_rank)) {
+	bool changer = entity_may_change(rq->db, &comments_entity, cid, rq->user_id, rq->user_rank);
+	bool settler = top && (rq->user_rank >= RANK_EDITOR || jget_int(c, "author") == rq->user_id);
+	if (changer || settler) {
 		buf_lit(b, "<div class=\"comment-actions\">");
-		if (top) {
-			html(b, "<form method=\"post\" action=\"/comments/%lld\" class=\"comment-action\">", cid);
+		if (settler) {
+			html(b, "<form method=\"post\" action=\"/comments/%lld/resolve\" class=\"comment-action\">", cid);
 			form_csrf(rq, b);
 			html(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\"><input type=\"hidden\" name=\"resolved\" "
 			        "value=\"%s\"><button type=\"submit\" class=\"secondary\">%s</button></form> ",
 			     jget_int(c, "version"), resolved ? "false" : "true", resolved ? "Reopen" : "Resolve");
 		}
-		html(b, "<a href=\"/comments/%lld/edit\">Edit</a> <form method=\"post\" action=\"/comments/%lld/delete\" "
-		        "class=\"comment-action\">",
-		     cid, cid);
-		form_csrf(rq, b);
-		buf_lit(b, "<button type=\"submit\" class=\"secondary\">Delete</button></form></div>");
+		if (changer) {
+			html(b, "<a href=\"/comments/%lld/edit\">Edit</a> <form method=\"post\" action=\"/comments/%lld/delete\" "
+			        "class=\"comment-action\">",
+			     cid, cid);
+			form_csrf(rq, b);
+			buf_lit(b, "<button type=\"submit\" class=\"secondary\">Delete</button></form>");
+		}
+		buf_lit(b, "</div>");
 	}
 	buf_lit(b, "</article>");
 }

@@ -85,6 +85,18 @@ BODY="{\"version\":$(ver "$TOP"),\"resolved\":true}" oneshot PATCH "/api/v1/comm
 expect "the contributor resolves their thread" "200 true" "$STATUS $(jget "$TMP/b" j.resolved)"
 BODY="{\"version\":$(ver "$TOP"),\"resolved\":false}" oneshot PATCH "/api/v1/comments/$TOP" "$J" "$ADMIN"
 expect "an admin may change anyone's comment" "200 false" "$STATUS $(jget "$TMP/b" j.resolved)"
+# resolving a thread: who started it, or anyone who may act on the object (a pm, pmm, leader), on its first comment
+BODY='{"resolved":true}' oneshot POST "/api/v1/comments/$TOP/resolve" "$J" "$A"
+expect "the PM resolves the contributor's thread (POST .../resolve)" "200 true" "$STATUS $(jget "$TMP/b" j.resolved)"
+expect "... the audit row says resolved" resolved "$(sql "SELECT action FROM audit WHERE kind = 'comments' AND object_id = $TOP ORDER BY id DESC LIMIT 1")"
+BODY='{"resolved":false}' oneshot POST "/api/v1/comments/$TOP/resolve" "$J" "$C"
+expect "the contributor who started it reopens it" "200 false" "$STATUS $(jget "$TMP/b" j.resolved)"
+BODY='{"resolved":true}' oneshot POST "/api/v1/comments/$REPLY/resolve" "$J" "$A"
+expect "a reply is not resolved: 400 naming parent_id" "400 parent_id" "$STATUS $(jget "$TMP/b" j.error.field)"
+BODY='{"resolved":true}' oneshot POST "/api/v1/comments/$TOP/resolve" "$J" "Authorization: Bearer $(token viewer)"
+expect "a viewer may not resolve: 403" 403 "$STATUS"
+BODY='{"resolved":"yes"}' oneshot POST "/api/v1/comments/$TOP/resolve" "$J" "$A"
+expect "resolved that is no boolean: 400 naming it" "400 resolved" "$STATUS $(jget "$TMP/b" j.error.field)"
 oneshot DELETE "/api/v1/comments/$OTHER" "$A"
 expect "the PM deletes their own comment" "204 0" "$STATUS $(sql "SELECT count(*) FROM comments WHERE id = $OTHER")"
 
@@ -113,9 +125,9 @@ expect "commenting from the page: back to the object's discussion" "303 /feature
 expect "... the mention kept" "$PM_ID" "$(sql "SELECT group_concat(user_id) FROM comment_mentions WHERE comment_id = $NEW")"
 oneshot GET "/features/$FID" "Cookie: $COOKIE"
 check "... shown, raw HTML escaped" lacks "$TMP/b" "<b>thoughts</b>"
-check "... with Resolve" contains "$TMP/b" '<input type="hidden" name="resolved" value="true"><button type="submit" class="secondary">Resolve</button>'
-BODY="_csrf=$CSRF&version=1&resolved=true" oneshot POST "/comments/$NEW" "Cookie: $COOKIE" "$F"
-expect "Resolve: back to the discussion" "303 /features/$FID?saved=saved#discussion" "$STATUS $(header Location)"
+check "... with Resolve" contains "$TMP/b" "<form method=\"post\" action=\"/comments/$NEW/resolve\" class=\"comment-action\">"
+BODY="_csrf=$CSRF&version=1&resolved=true" oneshot POST "/comments/$NEW/resolve" "Cookie: $COOKIE" "$F"
+expect "Resolve: back to the comment" "303 /features/$FID#comment-$NEW" "$STATUS $(header Location)"
 expect "... resolved, the body kept" "1|$PM_ID" "$(sql "SELECT resolved || '|' || (SELECT user_id FROM comment_mentions WHERE comment_id = $NEW) FROM comments WHERE id = $NEW")"
 BEFORE=$(state)
 BODY="_csrf=$CSRF&on_kind=features&on_id=$FID&body=ask+%40nobody" oneshot POST /comments "Cookie: $COOKIE" "$F"
