@@ -1,8 +1,11 @@
 /* demo_collab.c — the demo's working together: the PMM and the PM discuss the escalated decision (a mention and a
- * reply), and the PMM asks the PM to review the enterprise positioning by next week. */
+ * reply), the PMM asks the PM to review the enterprise positioning by next week, the leader follows the enterprise
+ * launch, and the day's reminders are given (the tier-1 launch inside its lead time, goals due for review). */
 #include <stdio.h>
 #include "demo.h"
+#include "model/audience.h"
 #include "model/entity.h"
+#include "notify.h"
 #include "platform/util.h"
 
 static long long add_as(db *d, const char *kind, long long actor, json_t *o)
@@ -37,10 +40,14 @@ int demo_seed_collab(db *d, long long pm, long long pmm)
 	char today[11], due[11];
 	today_ymd(today);
 	date_add(today, 7, due);
-	return add_as(d, "reviews", pmm,
-	              json_pack("{sssIsIssss}", "on_kind", "messages", "on_id", (json_int_t)positioning, "reviewer_id",
-	                        (json_int_t)pm, "due", due, "note",
-	                        "Does the differentiator hold once SCIM slips to the next release?")) < 0
-	           ? -1
-	           : 0;
+	if (add_as(d, "reviews", pmm,
+	           json_pack("{sssIsIssss}", "on_kind", "messages", "on_id", (json_int_t)positioning, "reviewer_id",
+	                     (json_int_t)pm, "due", due, "note",
+	                     "Does the differentiator hold once SCIM slips to the next release?")) < 0)
+		return -1;
+	long long leader = db_int(d, 0, "SELECT id FROM users WHERE role = 'leader' AND active = 1 ORDER BY id LIMIT 1", "");
+	long long launch = db_int(d, 0, "SELECT id FROM launches WHERE tier = 2 ORDER BY id LIMIT 1", "");
+	if (leader && launch && watch_set(d, leader, "launches", launch, true) < 0)
+		return -1;
+	return notify_daily(d, today) < 0 ? -1 : 0;
 }

@@ -6,6 +6,7 @@
 #include "model/strategy.h"
 #include "model/features.h"
 #include "model/users.h"
+#include "model/notifications.h"
 #include "model/wins.h"
 #include "platform/json_get.h"
 #include "domain/align.h"
@@ -54,6 +55,11 @@ static void my_work_card(request *rq, buf *b)
 	if (mine)
 		html(b, "<p>Findings on what you own: <a href=\"/alignment?owner=me\"><strong>%d</strong> finding%s</a></p>", mine,
 		     mine == 1 ? "" : "s");
+	long long unread = notifications_unread(rq->db, rq->user_id);
+	if (unread)
+		html(b, "<p id=\"my-inbox\">In your inbox: <a href=\"/inbox?unread=true\"><strong>%lld</strong> unread "
+		        "notification%s</a></p>",
+		     unread, unread == 1 ? "" : "s");
 	if (rq->user_rank >= RANK_EDITOR) {
 		struct backlog_counts c;
 		backlog_counts(rq->db, &c);

@@ -168,6 +168,8 @@ oneshot GET "/api/v1/notifications"
 expect "anonymous: 401" 401 "$STATUS"
 
 # --- the inbox page and the header's count
+oneshot GET / "$PMM"
+check "the dashboard says how many are unread, linking to them" contains "$TMP/b" 'id="my-inbox">In your inbox: <a href="/inbox?unread=true">'
 oneshot GET /inbox "$PMM"
 expect "the pmm's inbox page: 200" 200 "$STATUS"
 check "... says who asked for a review" contains "$TMP/b" "asked you to review"
