@@ -91,7 +91,7 @@ describe('every page passes axe; forms give focus back', () => {
     const seen = await crawl(t);
     for (const must of ['/', '/activity', '/goals', '/goals/N', '/features', '/features/N', '/insights', '/insights/N',
       '/accounts', '/personas', '/segments', '/competitors', '/releases', '/releases/N', '/launches', '/launches/N',
-      '/roadmap?zoom', '/calendar', '/alignment', '/plan', '/triage', '/demand', '/strategy', '/share-links'])
+      '/roadmap?zoom', '/calendar', '/alignment', '/plan', '/triage', '/demand', '/strategy', '/share-links', '/inbox'])
       assert.ok(seen.has(must), `the crawl reached ${must}`);
   });
 

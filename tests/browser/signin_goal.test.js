@@ -243,7 +243,9 @@ describe('tandem in chromium', { timeout: 55000 }, () => {
     assert.equal(await page.locator('#measure-form').count(), 0, 'no measurement form');
     assert.equal(await page.locator('#target-form').count(), 0, 'no target form');
     assert.equal(await page.locator(`a[href="${goalPath}/edit"]`).count(), 0, 'no Edit link');
-    assert.equal(await page.locator('form[method="post"]:not(.who)').count(), 0, 'no form posts anything but sign-out');
+    assert.equal(await page.locator('form[method="post"]:not(.who):not(.follow)').count(), 0,
+      'no form posts anything but sign-out and Follow (a viewer may follow what they read)');
+    assert.equal(await page.locator(`form.follow[action="${goalPath}/watch"]`).count(), 1, 'a viewer may follow the goal');
 
     const newPage = await page.goto(`${base}/goals/new`);
     assert.equal(newPage.status(), 403, 'the new-goal form is refused');
