@@ -46,6 +46,9 @@ void api_notifications_list(request *rq, response *rs);
 void api_notifications_read(request *rq, response *rs);
 void api_watch(request *rq, response *rs); /* POST follows, DELETE stops */
 
+/* api_webhooks.c — a webhook's deliveries */
+void api_webhook_deliveries(request *rq, response *rs);
+
 /* api_strategy.c */
 void api_strategy_get(request *rq, response *rs);
 void api_strategy_put(request *rq, response *rs);

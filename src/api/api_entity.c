@@ -126,7 +126,7 @@ void api_activity(request *rq, response *rs)
 	if (lim && (!parse_ll(lim, &limit) || limit < 1 || limit > 500))
 		return reply_error(rs, 400, "invalid", "limit", "limit must be a whole number from 1 to 500");
 	long long next;
-	json_t *items = audit_feed(rq->db, kind, before, (int)limit, &next);
+	json_t *items = audit_feed(rq->db, kind, rq->user_rank, before, (int)limit, &next);
 	reply_json(rs, 200,
 	           json_pack("{soso}", "items", items, "next_cursor",
 	                     next ? json_string(arena_printf(rq->a, "%lld", next)) : json_null()));

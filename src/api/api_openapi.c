@@ -157,7 +157,8 @@ static void answer_extras(arena *a, const struct entity *e, json_t *props, json_
 	}
 	for (int i = 0; i < e->ncomputed; i++) {
 		json_object_set_new(props, e->computed[i].name, field_schema(&e->computed[i]));
-		json_array_append_new(req, json_string(e->computed[i].name));
+		if (e->computed[i].flags & F_REQUIRED) /* computed values are always there unless said (a webhook's secret) */
+			json_array_append_new(req, json_string(e->computed[i].name));
 	}
 	for (int i = 0; i < e->nfields; i++)
 		if (e->fields[i].flags & F_SEARCH) {

@@ -136,6 +136,7 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/notifications", NULL, "Notifications", "200", NULL, NULL, NULL, notifications_query},
 	{HTTP_POST, "/api/v1/notifications/read", "NotificationsReadInput", "NotificationsRead", "200", NULL, NULL},
 	{HTTP_POST, "/api/v1/{kind}/{id}/watch", NULL, "Watch", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/webhooks/{id}/deliveries", NULL, "WebhookDeliveries", "200", NULL, NULL},
 	{HTTP_DELETE, "/api/v1/{kind}/{id}/watch", NULL, "Watch", "200", NULL, NULL},
 	/* launches and releases (schemas in openapi_launches.c) */
 	{HTTP_GET, "/api/v1/launches/{id}/readiness", NULL, "Readiness", "200", NULL, NULL},
@@ -297,6 +298,26 @@ static void notification_schemas(json_t *schemas)
 	json_object_set_new(schemas, "NotificationsRead",
 	                    openapi_object(json_pack("{soso}", "marked", openapi_t("integer", "How many were unread and are read now"),
 	                                             "unread", openapi_t("integer", "How many of yours are unread now"))));
+	json_t *dp = json_object();
+	json_object_set_new(dp, "id", openapi_t("integer", "The delivery"));
+	json_object_set_new(dp, "type", openapi_t("string", "The event: feature.updated, webhook.test, …"));
+	json_object_set_new(dp, "msg_id", openapi_t("string", "The webhook-id header: the same on every try"));
+	json_object_set_new(dp, "status", openapi_t("string", "pending, delivered or failed"));
+	json_object_set_new(dp, "attempts", openapi_t("integer", "How many tries were made"));
+	json_object_set_new(dp, "response_code", openapi_tn("integer", "The last try's HTTP status (0: no answer)"));
+	json_object_set_new(dp, "error", openapi_tn("string", "Why the last try failed"));
+	json_object_set_new(dp, "next_at", openapi_tn("string", "When a pending delivery is tried next"));
+	json_object_set_new(dp, "last_at", openapi_tn("string", "When it was last tried"));
+	json_object_set_new(dp, "created_at", openapi_t("string", "When the event was queued"));
+	json_object_set_new(schemas, "WebhookDelivery", openapi_object(dp));
+	json_object_set_new(schemas, "WebhookDeliveries",
+	                    openapi_object(json_pack("{s{sss{ss}}}", "items", "type", "array", "items", "$ref",
+	                                             "#/components/schemas/WebhookDelivery")));
+	json_object_set_new(schemas, "WebhookSecret",
+	                    openapi_object(json_pack("{sososo}", "id", openapi_t("integer", "The webhook"), "secret",
+	                                             openapi_t("string", "whsec_…: the new signing secret, shown this once"),
+	                                             "previous_valid_until",
+	                                             openapi_t("string", "Until when the previous secret signs beside it"))));
 	json_object_set_new(schemas, "Watch",
 	                    openapi_object(json_pack("{sososo}", "kind", openapi_t("string", "The object's kind"), "id",
 	                                             openapi_t("integer", "The object"), "watching",

@@ -3,6 +3,7 @@
  * edit and delete). */
 #include "access.h"
 #include <string.h>
+#include "model/action.h"
 #include "model/entity.h"
 #include "model/setting.h"
 #include "model/users.h"
@@ -10,6 +11,12 @@
 bool access_allowed(request *rq, const struct route *r)
 {
 	if (rq->user_rank < r->rank)
+		return false;
+	/* a kind some roles may not see at all (webhooks): its routes and its actions' */
+	const struct entity *seen = strstr(r->pattern, "{kind}") ? entity_find(rq->params[0])
+	                            : r->action && r->action->kind ? entity_find(r->action->kind)
+	                                                           : NULL;
+	if (seen && rq->user_rank < seen->read_rank)
 		return false;
 	if (strstr(r->pattern, "{setting}") && r->method != HTTP_GET) /* a setting group's own write rank */
 		return rq->user_rank >= setting_find(rq->params[0])->write_rank;

@@ -17,6 +17,7 @@
 #include "model/reviews.h"
 #include "model/share_links.h"
 #include "model/user_admin.h"
+#include "model/webhooks.h"
 
 const struct action *const actions_all[] = {
 	&goal_measure_action,
@@ -52,5 +53,8 @@ const struct action *const actions_all[] = {
 	&review_answer_action,
 	&review_cancel_action,
 	&comment_resolve_action,
+	&webhook_rotate_action,
+	&webhook_test_action,
+	&webhook_retry_action,
 };
 const int actions_count = COUNT(actions_all);

@@ -8,7 +8,9 @@
 #include "app/route.h"
 #include "cli.h"
 #include "domain/demo.h"
+#include "model/webhooks.h"
 #include "platform/log.h"
+#include "server/deliver.h"
 
 static struct http_config config(const char *listen, int port, int threads, int per_ip)
 {
@@ -39,12 +41,15 @@ static int run_server(const char *path, const char *listen, int port, int thread
 		fprintf(stderr, "tandem serve: %s:%d: %s\n", listen, port, err);
 		return 1;
 	}
+	if (deliver_start(path) < 0) /* the webhook outbox, after the server listens */
+		log_error("webhook deliveries could not start");
 	printf("Tandem is serving %s on http://%s:%d/ (%d threads); Ctrl-C stops it.\n", path, listen, port, threads);
 	fflush(stdout);
 	int sig;
 	sigwait(&set, &sig);
 	log_info("stopping on signal %d", sig);
 	http_stop(s);
+	deliver_stop();
 	dispatch_shutdown();
 	app_shutdown();
 	return 0;
@@ -63,33 +68,35 @@ static int parse_port(const char *cmd, const char *s, int dflt, int *out)
 
 int cmd_serve(int argc, char **argv)
 {
-	struct opt o[] = {{"--db", true, NULL},    {"--listen", true, NULL}, {"--port", true, NULL},
-	                  {"--threads", true, NULL}, {"--quiet", false, NULL}, {"--max-conns-per-ip", true, NULL}};
+	struct opt o[] = {{"--db", true, NULL},      {"--listen", true, NULL},           {"--port", true, NULL},
+	                  {"--threads", true, NULL}, {"--quiet", false, NULL},           {"--max-conns-per-ip", true, NULL},
+	                  {"--allow-private-webhooks", false, NULL}};
 	const char *pos[1];
 	int npos, port;
 	long long threads = 4, per_ip = HTTP_DEFAULT_CONNS_PER_IP;
-	if (cli_parse("serve", argc, argv, o, 6, pos, 0, &npos) < 0 ||
-	    parse_port("serve", opt_get(o, 6, "--port"), 8080, &port) < 0)
+	if (cli_parse("serve", argc, argv, o, 7, pos, 0, &npos) < 0 ||
+	    parse_port("serve", opt_get(o, 7, "--port"), 8080, &port) < 0)
 		return 2;
-	const char *t = opt_get(o, 6, "--threads");
+	const char *t = opt_get(o, 7, "--threads");
 	if (t && (!parse_ll(t, &threads) || threads < 1 || threads > 256)) {
 		fprintf(stderr, "tandem serve: --threads must be a number from 1 to 256\n");
 		return 2;
 	}
-	const char *pi = opt_get(o, 6, "--max-conns-per-ip");
+	const char *pi = opt_get(o, 7, "--max-conns-per-ip");
 	if (pi && (!parse_ll(pi, &per_ip) || per_ip < 1 || per_ip > 1000)) {
 		fprintf(stderr, "tandem serve: --max-conns-per-ip must be a number from 1 to 1000\n");
 		return 2;
 	}
-	log_set_quiet(opt_get(o, 6, "--quiet") != NULL);
+	log_set_quiet(opt_get(o, 7, "--quiet") != NULL);
+	webhooks_allow_private(opt_get(o, 7, "--allow-private-webhooks") != NULL);
 	if (app_init() < 0)
 		return 1;
-	const char *path = workspace_path(opt_get(o, 6, "--db"));
+	const char *path = workspace_path(opt_get(o, 7, "--db"));
 	db *d = workspace_open_checked(path, true);
 	if (!d)
 		return 1;
 	db_close(d);
-	const char *listen = opt_get(o, 6, "--listen");
+	const char *listen = opt_get(o, 7, "--listen");
 	return run_server(path, listen ? listen : "127.0.0.1", port, (int)threads, (int)per_ip);
 }
 

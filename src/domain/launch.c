@@ -79,9 +79,9 @@ json_t *launch_readiness(db *d, json_t *launch)
 const struct field launch_computed[] = {
 	{"readiness", "Readiness", FT_INT, F_REQUIRED | F_READONLY, .lo = 0, .hi = 100,
 	 .help = "Percent ready to launch: the mean of its features' progress and its checklist's (computed)"},
-	{"prfaqs", "PR/FAQs", FT_RECORDS, F_READONLY, 100, .sub = launch_prfaq_members, .nsub = LAUNCH_PRFAQ_MEMBERS,
+	{"prfaqs", "PR/FAQs", FT_RECORDS, F_REQUIRED | F_READONLY, 100, .sub = launch_prfaq_members, .nsub = LAUNCH_PRFAQ_MEMBERS,
 	 .help = "The PR/FAQs that announce the launch (their launch_id), approved first, then newest (computed)"},
-	{"messaging", "Messaging", FT_RECORDS, F_READONLY, 100, .sub = launch_segment_members,
+	{"messaging", "Messaging", FT_RECORDS, F_REQUIRED | F_READONLY, 100, .sub = launch_segment_members,
 	 .nsub = LAUNCH_SEGMENT_MEMBERS,
 	 .help = "The positioning of each of the launch's segments with its status; each segment's ladder is at "
 	         "/messaging?segment_id= (computed)"},

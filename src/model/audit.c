@@ -53,13 +53,19 @@ bool audit_kind_known(const char *kind)
 	       str_eq(kind, "users");
 }
 
-json_t *audit_feed(db *d, const char *kind, long long before, int limit, long long *next)
+json_t *audit_feed(db *d, const char *kind, int rank, long long before, int limit, long long *next)
 {
 	json_t *arr = json_array();
 	*next = 0;
-	db_stmt *s = db_q(d,
-	                  AUDIT_COLUMNS "WHERE (? IS NULL OR a.kind = ?) AND (? = 0 OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
-	                  "ttiii", kind, kind, before, before, (long long)limit + 1);
+	buf sql; /* leave out the kinds the reader may not see (webhooks: their URLs carry secrets) */
+	buf_init(&sql);
+	buf_lit(&sql, AUDIT_COLUMNS "WHERE (? IS NULL OR a.kind = ?) AND (? = 0 OR a.id < ?)");
+	for (int i = 0; i < entity_count; i++)
+		if (entity_all[i]->read_rank > rank)
+			buf_rawf(&sql, " AND a.kind <> '%s'", entity_all[i]->kind); /* a descriptor's name, never input */
+	buf_lit(&sql, " ORDER BY a.id DESC LIMIT ?");
+	db_stmt *s = db_q(d, buf_str(&sql), "ttiii", kind, kind, before, before, (long long)limit + 1);
+	buf_free(&sql);
 	while (s && db_step(s) == DB_ROW) {
 		if ((int)json_array_size(arr) == limit) { /* one row more than the page: there is a next page */
 			*next = json_integer_value(json_object_get(json_array_get(arr, limit - 1), "id"));

@@ -95,6 +95,7 @@ struct entity {
 	const struct field *fields;
 	int nfields;
 	int write_rank;          /* least role rank that may create, edit and delete */
+	int read_rank;           /* least role rank that may see its objects at all (0: everyone signed in) */
 	/* Below write_rank, from create_rank up (0: none below write_rank), a role may create objects of the kind,
 	 * as create_check allows (NULL: any; a contributor's request is a new problem or idea); with owner_field, a
 	 * users reference the engine sets to the creator, it may also edit and delete the objects it created. */
@@ -125,7 +126,8 @@ struct entity {
 	/* Adds values computed when an object is read (a launch's readiness); set at start-up by the layer
 	 * that computes them, like virtual_sort_fn. */
 	void (*decorate)(db *d, json_t *obj);
-	/* The values decorate adds, described as fields (read-only) for the API document; set with decorate. */
+	/* The values decorate adds, described as fields (read-only) for the API document; set with decorate. Those
+	 * marked F_REQUIRED are in every answer, the others only sometimes (a webhook's secret, after its create). */
 	const struct field *computed;
 	int ncomputed;
 	/* Filters that are no field (struct list_filter); NULL for none. */
@@ -248,9 +250,9 @@ int audit_write(db *d, long long actor, const char *kind, long long id, const ch
 json_t *audit_history(db *d, const char *kind, long long id, int limit);
 
 /* The workspace's activity feed: audit rows newest first, of one kind (NULL: all), older than the row id
- * before (0: from the newest), at most limit: {id, at, user_id, user, kind, object_id, action, changes}.
+ * before (0: from the newest), at most limit, leaving out the kinds a reader of rank may not see: {id, at, user_id, user, kind, object_id, action, changes}.
  * *next is the cursor of the next page (0 when this is the last). */
-json_t *audit_feed(db *d, const char *kind, long long before, int limit, long long *next);
+json_t *audit_feed(db *d, const char *kind, int rank, long long before, int limit, long long *next);
 /* Is kind one the audit trail records: an object kind, strategy, settings or share-links? */
 bool audit_kind_known(const char *kind);
 

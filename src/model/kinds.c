@@ -14,6 +14,7 @@
 #include "prfaqs.h"
 #include "users.h"
 #include "views.h"
+#include "webhooks.h"
 
 static const struct field segment_fields[] = {
 	{"name", "Name", FT_STRING, F_REQUIRED | F_LISTED | F_SEARCH | F_SORT, 120, .help = "What the segment is called"},
@@ -78,5 +79,6 @@ struct entity *const entity_all[] = {&goals_entity,          &features_entity, &
                                      &capacity_entity,       &releases_entity, &launches_entity, &checklist_entity,
                                      &activities_entity,     &raci_entity,     &views_entity,    &messages_entity,
                                      &prfaqs_entity,         &objections_entity, &decisions_entity,
-                                     &comments_entity,       &reviews_entity,    &wins_entity};
+                                     &comments_entity,       &reviews_entity,    &wins_entity,
+                                     &webhooks_entity};
 const int entity_count = COUNT(entity_all);

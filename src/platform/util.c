@@ -35,9 +35,13 @@ char *xstrdup(const char *s)
 	return memcpy(xmalloc(n), s, n);
 }
 
-void now_rfc3339(char out[21])
+void now_rfc3339(char out[21]) { unix_rfc3339((long long)time(NULL), out); }
+
+long long now_unix(void) { return (long long)time(NULL); }
+
+void unix_rfc3339(long long at, char out[21])
 {
-	time_t t = time(NULL);
+	time_t t = (time_t)at;
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);

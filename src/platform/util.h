@@ -16,6 +16,8 @@ char *xstrdup(const char *s);
 
 /* Current time as RFC 3339 UTC ("2026-11-23T16:31:00Z") into out[21]. */
 void now_rfc3339(char out[21]);
+long long now_unix(void);                     /* seconds since 1970 */
+void unix_rfc3339(long long at, char out[21]); /* those seconds as RFC 3339 UTC */
 /* Today's date (UTC) as YYYY-MM-DD into out[11]. TANDEM_TODAY overrides (tests). */
 void today_ymd(char out[11]);
 /* Is s a real calendar date YYYY-MM-DD? */

@@ -125,6 +125,9 @@ static const struct route lines[] = {
 	{HTTP_POST, "/api/v1/notifications/read", api_notifications_read, API_W, RANK_VIEWER,
 	 "Mark your notifications read: {\"ids\": [...]} or {\"all\": true}"},
 
+	{HTTP_GET, "/api/v1/webhooks/{id}/deliveries", api_webhook_deliveries, API, RANK_ADMIN,
+	 "A webhook's deliveries, newest first: status, attempts, response code, next try"},
+
 	/* API: every described kind ({kind} is one of entity_all) */
 	{HTTP_GET, "/api/v1/{kind}.csv", api_entity_csv, API | R_CSV | R_ETAG, RANK_VIEWER, "Export as CSV"},
 	{HTTP_GET, "/api/v1/{kind}", api_entity_list, API | R_ETAG, RANK_VIEWER, "List, filter, search, sort"},
@@ -199,6 +202,8 @@ static const struct route lines[] = {
 	{HTTP_GET, "/{kind}/{id}/edit", page_entity_edit, PAGE | R_KIND_WRITE, RANK_VIEWER, "Edit form"},
 	{HTTP_POST, "/{kind}/{id}", page_entity_update, FORM | R_KIND_WRITE, RANK_VIEWER, "Save the edit form"},
 	{HTTP_POST, "/{kind}/{id}/delete", page_entity_delete, FORM | R_KIND_WRITE, RANK_VIEWER, "Delete"},
+	{HTTP_POST, "/webhooks/{id}/secret", page_webhook_secret, FORM, RANK_ADMIN,
+	 "A new signing secret for the webhook, shown on the answer once (201, not cached)"},
 	{HTTP_POST, "/{kind}/{id}/watch", page_watch, FORM, RANK_VIEWER, "Follow the object (on=1) or stop (on=0)"},
 };
 

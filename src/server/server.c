@@ -12,6 +12,7 @@
 #include "model/related.h"
 #include "model/strategy.h"
 #include "model/users.h"
+#include "model/webhooks.h"
 #include "server.h"
 #include "platform/markdown.h"
 #include "web/web.h"
@@ -29,6 +30,7 @@ int app_init(void)
 	launches_entity.computed = launch_computed;
 	launches_entity.ncomputed = launch_computed_count;
 	notify_init(); /* the model tells of every change, the domain knows who is to hear of it */
+	events_listen(webhook_outbox); /* ... and the webhooks' outbox keeps what a webhook is to be sent */
 	wins_init(); /* the model stores goals, launches and features, the domain sees when one is won */
 	entity_init();
 	related_init(); /* what points at what, from the descriptors entity_init resolved */

@@ -198,7 +198,7 @@ static void feed_item(request *rq, buf *b, json_t *it)
 void activity_card(request *rq, buf *b, int n)
 {
 	long long next;
-	json_t *items = audit_feed(rq->db, NULL, 0, n, &next);
+	json_t *items = audit_feed(rq->db, NULL, rq->user_rank, 0, n, &next);
 	buf_lit(b, "<section class=\"card\" id=\"recent-activity\"><h2><a href=\"/activity\">Recent activity</a></h2>"
 	           "<ol class=\"timeline\">");
 	size_t i;
@@ -220,15 +220,16 @@ void page_activity(request *rq, response *rs)
 	if (kind && !audit_kind_known(kind))
 		return page_error(rq, rs, 400, "kind must be one of the kinds Tandem keeps (goals, features, launches, …).");
 	long long next;
-	json_t *items = audit_feed(rq->db, kind, before, FEED_PAGE, &next);
+	json_t *items = audit_feed(rq->db, kind, rq->user_rank, before, FEED_PAGE, &next);
 	page_begin(rq, rs, "Activity", "activity");
 	buf *b = &rs->body;
 	buf_lit(b, "<h1>Activity</h1><p class=\"blurb\">Every change in the workspace, newest first: who changed what, "
 	           "and when.</p><form method=\"get\" action=\"/activity\" class=\"inline-form\"><label for=\"kind\">Only"
 	           "</label> <select id=\"kind\" name=\"kind\"><option value=\"\">everything</option>");
 	for (int k = 0; k < entity_count; k++)
-		html(b, "<option value=\"%s\"%s>%s</option>", entity_all[k]->kind,
-		     kind && !strcmp(kind, entity_all[k]->kind) ? " selected" : "", entity_all[k]->label);
+		if (rq->user_rank >= entity_all[k]->read_rank)
+			html(b, "<option value=\"%s\"%s>%s</option>", entity_all[k]->kind,
+			     kind && !strcmp(kind, entity_all[k]->kind) ? " selected" : "", entity_all[k]->label);
 	buf_lit(b, "</select> <button type=\"submit\">Show</button></form><ol class=\"timeline\" id=\"feed\">");
 	size_t i;
 	json_t *it;

@@ -179,7 +179,7 @@ void page_dashboard(request *rq, response *rs)
 	buf_lit(b, "<section class=\"card\"><h2>Workspace</h2><ul class=\"counts\">");
 	for (int i = 0; i < entity_count; i++) {
 		const struct entity *e = entity_all[i];
-		if (e->parent_field) /* a launch's checklist items are counted on the launch */
+		if (e->parent_field || rq->user_rank < e->read_rank) /* a launch's checklist items are counted on the launch */
 			continue;
 		long long n = entity_count_of(rq->db, e);
 		html(b, "<li><a href=\"/%s\"><strong>%lld</strong> %s</a></li>", e->kind, n, e->label);

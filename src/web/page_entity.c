@@ -21,7 +21,7 @@ static const char *const page_sizes[] = {"25", "50", "100", "200"};
 
 static const struct kind_page *const kind_pages[] = {&goal_page,    &feature_page, &insight_page,   &launch_page,
                                                      &release_page, &message_page, &prfaq_page,     &competitor_page,
-                                                     &decision_page};
+                                                     &decision_page, &webhook_page};
 
 static const struct kind_page *extras(const struct entity *e)
 {

@@ -79,7 +79,9 @@ struct kind_page {
 	void (*form_extra)(request *rq, buf *b, json_t *obj);
 };
 extern const struct kind_page goal_page, feature_page, insight_page, launch_page, release_page, message_page,
-    prfaq_page, competitor_page, decision_page;
+    prfaq_page, competitor_page, decision_page, webhook_page;
+/* page_webhook.c — a new webhook secret, shown on this answer once */
+void page_webhook_secret(request *rq, response *rs);
 /* page_approvals.c — the approvals section of a kind with approvals: state, who approved, the two forms */
 void approvals_section(request *rq, buf *b, const struct entity *e, json_t *obj);
 /* page_messaging.c — a segment's messaging ladder (?segment_id=), or two side by side (&compare=) */

@@ -111,13 +111,14 @@ oneshot() {
 # header NAME: the value of a response header from the last request ($TMP/h), without CR.
 header() { grep -i "^$1:" "$TMP/h" | head -1 | sed 's/^[^:]*: *//' | tr -d '\r'; }
 
-# Live server on the first free port of the hundred from $1 (default 18100-18199). Sets PORT, BASE, SERVER_PID.
+# Live server on the first free port of the hundred from $1 (default 18100-18199), with $SERVE_ARGS. Sets PORT,
+# BASE, SERVER_PID.
 start_server() {
 	_p=${1:-18100}
 	_last=$((_p / 100 * 100 + 99))
 	while [ "$_p" -le "$_last" ]; do
 		if ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$_p/healthz"; then
-			"$TANDEM" serve --db "$DB" --port "$_p" --threads 4 > "$TMP/server.out" 2> "$TMP/server.err" &
+			"$TANDEM" serve --db "$DB" --port "$_p" --threads 4 ${SERVE_ARGS:-} > "$TMP/server.out" 2> "$TMP/server.err" &
 			SERVER_PID=$!
 			_i=0
 			while [ $_i -lt 100 ]; do
