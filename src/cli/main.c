@@ -9,8 +9,9 @@ const struct command commands[] = {
 	{"init", cmd_init, "tandem init --admin EMAIL [--db FILE]",
 	 "Create a new workspace with one admin; prints the admin's generated password once."},
 	{"serve", cmd_serve,
-	 "tandem serve [--db FILE] [--listen ADDR] [--port N] [--threads N] [--max-conns-per-ip N] [--quiet]",
-	 "Serve the web UI and the JSON API (default 127.0.0.1:8080, 4 threads)."},
+	 "tandem serve [--db FILE] [--listen ADDR] [--port N] [--threads N] [--max-conns-per-ip N] "
+	 "[--allow-private-webhooks] [--quiet]",
+	 "Serve the web UI and the JSON API (default 127.0.0.1:8080, 4 threads), and send the webhooks' outbox."},
 	{"demo", cmd_demo, "tandem demo [--db FILE] [--port N] [--listen ADDR] [--no-serve] [--quiet]",
 	 "Create a demo workspace with sample data (default ./tandem-demo.db), print the logins, and serve it."},
 	{"user", cmd_user,
