@@ -56,7 +56,9 @@ static void people_schemas(json_t *schemas)
 	json_object_set_new(lp, "deactivated_at", json_pack("{s[ss]ssss}", "type", "string", "null", "format", "date-time",
 	                                                    "description", "When they were deactivated, or null"));
 	json_object_set_new(lp, "invitation", pending);
-	static const char *const more[] = {"created_at", "active", "deactivated_at", "invitation"};
+	json_object_set_new(lp, "notify", openapi_t("string", "How they are told of their notifications by mail: digest "
+	                                                      "(once a day), immediate (each mention at once), none"));
+	static const char *const more[] = {"created_at", "active", "deactivated_at", "invitation", "notify"};
 	for (size_t i = 0; i < COUNT(more); i++)
 		json_array_append_new(lr, json_string(more[i]));
 	json_object_set_new(schemas, "User", json_deep_copy(listed));

@@ -13,6 +13,7 @@
 #include "model/invitations.h"
 #include "model/launches.h"
 #include "model/messages.h"
+#include "model/notifications.h"
 #include "model/prfaqs.h"
 #include "model/reviews.h"
 #include "model/share_links.h"
@@ -56,5 +57,6 @@ const struct action *const actions_all[] = {
 	&webhook_rotate_action,
 	&webhook_test_action,
 	&webhook_retry_action,
+	&user_notify_action,
 };
 const int actions_count = COUNT(actions_all);

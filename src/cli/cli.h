@@ -56,6 +56,7 @@ int cmd_edit(int argc, char **argv);
 int cmd_delete(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
+int cmd_digest(int argc, char **argv);
 int cmd_prfaq(int argc, char **argv);
 int cmd_battlecard(int argc, char **argv);
 int cmd_launches(int argc, char **argv);

@@ -10,6 +10,8 @@
 #include "domain/demo.h"
 #include "model/webhooks.h"
 #include "platform/log.h"
+#include "platform/smtp.h"
+#include "server/daily.h"
 #include "server/deliver.h"
 
 static struct http_config config(const char *listen, int port, int threads, int per_ip)
@@ -22,7 +24,8 @@ static struct http_config config(const char *listen, int port, int threads, int 
 }
 
 /* Serve until SIGINT or SIGTERM. */
-static int run_server(const char *path, const char *listen, int port, int threads, int per_ip)
+static int run_server(const char *path, const char *listen, int port, int threads, int per_ip,
+                      const struct daily_config *daily)
 {
 	dispatch_init(path);
 	/* Whole responses of a few hundred KiB are built per request: keep them in the heap
@@ -43,6 +46,10 @@ static int run_server(const char *path, const char *listen, int port, int thread
 	}
 	if (deliver_start(path) < 0) /* the webhook outbox, after the server listens */
 		log_error("webhook deliveries could not start");
+	struct daily_config dc = daily ? *daily : (struct daily_config){.digest_hour = 8};
+	dc.path = path;
+	if (daily_start(&dc) < 0)
+		log_error("the daily work could not start");
 	printf("Tandem is serving %s on http://%s:%d/ (%d threads); Ctrl-C stops it.\n", path, listen, port, threads);
 	fflush(stdout);
 	int sig;
@@ -50,6 +57,7 @@ static int run_server(const char *path, const char *listen, int port, int thread
 	log_info("stopping on signal %d", sig);
 	http_stop(s);
 	deliver_stop();
+	daily_stop();
 	dispatch_shutdown();
 	app_shutdown();
 	return 0;
@@ -70,34 +78,48 @@ int cmd_serve(int argc, char **argv)
 {
 	struct opt o[] = {{"--db", true, NULL},      {"--listen", true, NULL},           {"--port", true, NULL},
 	                  {"--threads", true, NULL}, {"--quiet", false, NULL},           {"--max-conns-per-ip", true, NULL},
-	                  {"--allow-private-webhooks", false, NULL}};
+	                  {"--allow-private-webhooks", false, NULL}, {"--smtp", true, NULL}, {"--mail-from", true, NULL},
+	                  {"--digest-hour", true, NULL}, {"--base-url", true, NULL}};
 	const char *pos[1];
 	int npos, port;
 	long long threads = 4, per_ip = HTTP_DEFAULT_CONNS_PER_IP;
-	if (cli_parse("serve", argc, argv, o, 7, pos, 0, &npos) < 0 ||
-	    parse_port("serve", opt_get(o, 7, "--port"), 8080, &port) < 0)
+	if (cli_parse("serve", argc, argv, o, 11, pos, 0, &npos) < 0 ||
+	    parse_port("serve", opt_get(o, 11, "--port"), 8080, &port) < 0)
 		return 2;
-	const char *t = opt_get(o, 7, "--threads");
+	const char *t = opt_get(o, 11, "--threads");
 	if (t && (!parse_ll(t, &threads) || threads < 1 || threads > 256)) {
 		fprintf(stderr, "tandem serve: --threads must be a number from 1 to 256\n");
 		return 2;
 	}
-	const char *pi = opt_get(o, 7, "--max-conns-per-ip");
+	const char *pi = opt_get(o, 11, "--max-conns-per-ip");
 	if (pi && (!parse_ll(pi, &per_ip) || per_ip < 1 || per_ip > 1000)) {
 		fprintf(stderr, "tandem serve: --max-conns-per-ip must be a number from 1 to 1000\n");
 		return 2;
 	}
-	log_set_quiet(opt_get(o, 7, "--quiet") != NULL);
-	webhooks_allow_private(opt_get(o, 7, "--allow-private-webhooks") != NULL);
+	struct daily_config daily = {.smtp = opt_get(o, 11, "--smtp"), .from = opt_get(o, 11, "--mail-from"),
+	                             .base_url = opt_get(o, 11, "--base-url"), .digest_hour = 8};
+	if ((daily.smtp != NULL) != (daily.from != NULL) || (daily.smtp && !smtp_url_ok(daily.smtp))) {
+		fprintf(stderr, "tandem serve: mail needs both --smtp smtp://host[:port] (or smtps://) and --mail-from ADDR\n");
+		return 2;
+	}
+	const char *dh = opt_get(o, 11, "--digest-hour");
+	long long hour = 8;
+	if (dh && (!parse_ll(dh, &hour) || hour < 0 || hour > 23)) {
+		fprintf(stderr, "tandem serve: --digest-hour must be an hour from 0 to 23 (UTC)\n");
+		return 2;
+	}
+	daily.digest_hour = (int)hour;
+	log_set_quiet(opt_get(o, 11, "--quiet") != NULL);
+	webhooks_allow_private(opt_get(o, 11, "--allow-private-webhooks") != NULL);
 	if (app_init() < 0)
 		return 1;
-	const char *path = workspace_path(opt_get(o, 7, "--db"));
+	const char *path = workspace_path(opt_get(o, 11, "--db"));
 	db *d = workspace_open_checked(path, true);
 	if (!d)
 		return 1;
 	db_close(d);
-	const char *listen = opt_get(o, 7, "--listen");
-	return run_server(path, listen ? listen : "127.0.0.1", port, (int)threads, (int)per_ip);
+	const char *listen = opt_get(o, 11, "--listen");
+	return run_server(path, listen ? listen : "127.0.0.1", port, (int)threads, (int)per_ip, &daily);
 }
 
 int cmd_demo(int argc, char **argv)
@@ -141,7 +163,7 @@ int cmd_demo(int argc, char **argv)
 	fflush(stdout);
 	if (opt_get(o, 5, "--no-serve"))
 		return 0;
-	return run_server(path, listen, port, 4, HTTP_DEFAULT_CONNS_PER_IP);
+	return run_server(path, listen, port, 4, HTTP_DEFAULT_CONNS_PER_IP, NULL);
 }
 
 int cmd_http(int argc, char **argv)

@@ -10,8 +10,10 @@ const struct command commands[] = {
 	 "Create a new workspace with one admin; prints the admin's generated password once."},
 	{"serve", cmd_serve,
 	 "tandem serve [--db FILE] [--listen ADDR] [--port N] [--threads N] [--max-conns-per-ip N] "
-	 "[--allow-private-webhooks] [--quiet]",
-	 "Serve the web UI and the JSON API (default 127.0.0.1:8080, 4 threads), and send the webhooks' outbox."},
+	 "[--allow-private-webhooks] [--smtp URL --mail-from ADDR [--digest-hour H] [--base-url URL]] [--quiet]",
+	 "Serve the web UI and the JSON API (default 127.0.0.1:8080, 4 threads), send the webhooks' outbox, give the day's "
+	 "reminders and, with --smtp, mail each person's digest (from --digest-hour, UTC, default 8) and immediate "
+	 "mentions."},
 	{"demo", cmd_demo, "tandem demo [--db FILE] [--port N] [--listen ADDR] [--no-serve] [--quiet]",
 	 "Create a demo workspace with sample data (default ./tandem-demo.db), print the logins, and serve it."},
 	{"user", cmd_user,
@@ -51,6 +53,10 @@ const struct command commands[] = {
 	 "marketing activity, with UIDs that stay the same from one export to the next and SEQUENCE from the object's "
 	 "version. Links point under --base-url (default http://localhost:8080). ics is the only format; another is a "
 	 "usage error (exit 2)."},
+	{"digest", cmd_digest,
+	 "tandem digest --user EMAIL | --send --smtp URL --mail-from ADDR [--base-url URL] [--db FILE]",
+	 "A person's daily digest of unread notifications as Markdown; --send mails every digest due today (and each "
+	 "mention to who chose immediate) through SMTP."},
 	{"brief", cmd_brief, "tandem brief LAUNCH_ID [--html] [--db FILE]",
 	 "Print a launch's sales enablement brief: Markdown on stdout, or with --html a standalone printable HTML page "
 	 "(stylesheet inline). Exit 1 when there is no such launch, 2 on bad usage."},

@@ -1,6 +1,8 @@
 /* notifications.c — each person's inbox, stored: one row per (person, event), read when they say so. */
 #include "notifications.h"
+#include "people.h"
 #include "platform/json_get.h"
+#include "users.h"
 #include "platform/util.h"
 
 const char *const notification_reasons[] = {
@@ -39,22 +41,13 @@ int notifications_add(db *d, long long user_id, struct event *ev, const char *re
 	           : -1;
 }
 
-json_t *notifications_list(db *d, long long user_id, bool unread_only, long long before, int limit, long long *next)
+#define NOTIFICATION_COLUMNS                                                                                      \
+	"SELECT n.id, n.at, n.reason, n.read_at, e.type, e.kind, e.object_id, e.title, e.actor, u.name, e.changes "    \
+	"FROM notifications n JOIN events e ON e.id = n.event_id LEFT JOIN users u ON u.id = e.actor "
+
+static json_t *notification_row(db_stmt *s)
 {
-	json_t *arr = json_array();
-	*next = 0;
-	db_stmt *s = db_q(d,
-	                  "SELECT n.id, n.at, n.reason, n.read_at, e.type, e.kind, e.object_id, e.title, e.actor, u.name, "
-	                  "e.changes FROM notifications n JOIN events e ON e.id = n.event_id "
-	                  "LEFT JOIN users u ON u.id = e.actor WHERE n.user_id = ? AND (? = 0 OR n.read_at IS NULL) "
-	                  "AND (? = 0 OR n.id < ?) ORDER BY n.id DESC LIMIT ?",
-	                  "iiiii", user_id, (long long)unread_only, before, before, (long long)limit + 1);
-	while (s && db_step(s) == DB_ROW) {
-		if ((int)json_array_size(arr) == limit) {
-			*next = json_integer_value(json_object_get(json_array_get(arr, limit - 1), "id"));
-			break;
-		}
-		json_t *o = json_pack("{sIsssssbsssssI}", "id", (json_int_t)db_col_int(s, 0), "at", db_col_text(s, 1),
+	json_t *o = json_pack("{sIsssssbsssssI}", "id", (json_int_t)db_col_int(s, 0), "at", db_col_text(s, 1),
 		                      "reason", db_col_text(s, 2), "read", !db_col_null(s, 3), "type", db_col_text(s, 4),
 		                      "kind", db_col_text(s, 5), "object_id", (json_int_t)db_col_int(s, 6));
 		json_object_set_new(o, "title", jcol_str(s, 7));
@@ -62,11 +55,105 @@ json_t *notifications_list(db *d, long long user_id, bool unread_only, long long
 		json_object_set_new(o, "actor", jcol_str(s, 9));
 		json_t *ch = json_loads(db_col_text(s, 10), 0, NULL);
 		json_object_set_new(o, "changes", ch ? ch : json_object());
-		json_array_append_new(arr, o);
+		return o;
+}
+
+json_t *notifications_list(db *d, long long user_id, bool unread_only, long long before, int limit, long long *next)
+{
+	json_t *arr = json_array();
+	*next = 0;
+	db_stmt *s = db_q(d,
+	                  NOTIFICATION_COLUMNS "WHERE n.user_id = ? AND (? = 0 OR n.read_at IS NULL) "
+	                  "AND (? = 0 OR n.id < ?) ORDER BY n.id DESC LIMIT ?",
+	                  "iiiii", user_id, (long long)unread_only, before, before, (long long)limit + 1);
+	while (s && db_step(s) == DB_ROW) {
+		if ((int)json_array_size(arr) == limit) {
+			*next = json_integer_value(json_object_get(json_array_get(arr, limit - 1), "id"));
+			break;
+		}
+		json_array_append_new(arr, notification_row(s));
 	}
 	db_done(s);
 	return arr;
 }
+
+json_t *notifications_unmailed(db *d, long long user_id, const char *reason)
+{
+	json_t *arr = json_array();
+	db_stmt *s = db_q(d,
+	                  NOTIFICATION_COLUMNS "WHERE n.user_id = ? AND n.mailed_at IS NULL AND n.read_at IS NULL "
+	                  "AND (? IS NULL OR n.reason = ?) ORDER BY n.id LIMIT 500",
+	                  "itt", user_id, reason, reason);
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(arr, notification_row(s));
+	db_done(s);
+	return arr;
+}
+
+int notifications_mark_mailed(db *d, json_t *ids)
+{
+	char now[21];
+	now_rfc3339(now);
+	size_t i;
+	json_t *v;
+	json_array_foreach(ids, i, v) if (db_run(d, "UPDATE notifications SET mailed_at = ? WHERE id = ?", "ti", now,
+	                                         json_integer_value(v)) != DB_OK) return -1;
+	return 0;
+}
+
+json_t *notify_mail_due(db *d, const char *notify, const char *today)
+{
+	json_t *out = json_array();
+	db_stmt *s = db_q(d,
+	                  "SELECT id, email, name FROM users WHERE active = 1 AND notify = ? AND (? = 'immediate' OR "
+	                  "digest_at IS NULL OR digest_at < ?) ORDER BY id",
+	                  "ttt", notify, notify, today);
+	while (s && db_step(s) == DB_ROW)
+		json_array_append_new(out, json_pack("{sIssss}", "id", (json_int_t)db_col_int(s, 0), "email", db_col_text(s, 1),
+		                                     "name", db_col_text(s, 2)));
+	db_done(s);
+	return out;
+}
+
+int notify_digest_done(db *d, long long user_id, const char *today)
+{
+	return db_run(d, "UPDATE users SET digest_at = ? WHERE id = ?", "ti", today, user_id) == DB_OK ? 0 : -1;
+}
+
+const char *const notify_prefs[] = {"digest", "immediate", "none", NULL};
+
+static const struct field notify_fields[] = {
+	{"notify", "Mail me", FT_ENUM, F_REQUIRED, .choices = notify_prefs,
+	 .help = "digest: one mail a day; immediate: each mention at once, no digest; none: no mail"},
+};
+
+/* A person sets their own; an admin anyone's. */
+static int set_notify(struct act *x)
+{
+	if (x->id != x->actor && x->rank < RANK_ADMIN)
+		return err_set(x->err, 403, "forbidden", NULL, "you choose how you are told, and admins; not for others");
+	x->out = people_get(x->d, x->id);
+	if (!x->out)
+		return err_not_found(x->err, "no user with id %lld", x->id);
+	const char *to = jget_str(x->in, "notify");
+	x->audit = json_pack("{ssss}", "from", jget_str(x->out, "notify"), "to", to);
+	json_decref(x->out);
+	x->out = NULL;
+	if (db_run(x->d, "UPDATE users SET notify = ? WHERE id = ?", "ti", to, x->id) != DB_OK)
+		return err_internal(x->err);
+	x->out = people_get(x->d, x->id);
+	x->redirect = arena_printf(x->a, "/users/%lld?done=user-notify", x->id);
+	return 0;
+}
+
+const struct action user_notify_action = {
+	.name = "user-notify", .one = "a mail preference", .verb = "mail preference changed", .audit_kind = "users",
+	.method = HTTP_POST, .api_path = "/api/v1/users/{id}/notify", .page_path = "/users/{id}/notify",
+	.rank = RANK_VIEWER, .flags = A_AUDIT, .fields = notify_fields, .nfields = COUNT(notify_fields),
+	.summary = "How a person is told by mail: digest (daily), immediate (mentions at once) or none (yourself; "
+	           "admins anyone)",
+	.answer = "User", .button = "Save", .run = set_notify,
+};
 
 long long notifications_unread(db *d, long long user_id)
 {

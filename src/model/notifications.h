@@ -5,6 +5,7 @@
 #define TANDEM_NOTIFICATIONS_H
 #include <jansson.h>
 #include <stdbool.h>
+#include "action.h"
 #include "events.h"
 #include "platform/db.h"
 
@@ -22,4 +23,17 @@ long long notifications_unread(db *d, long long user_id);
 /* Mark the user's notifications read: those of ids (a JSON array of integers), or all when ids is NULL. How many
  * changed, or -1. */
 long long notifications_mark_read(db *d, long long user_id, json_t *ids);
+
+/* Mail: the user's unmailed notifications (reason: only those; NULL: all), oldest first, as notifications_list's. */
+json_t *notifications_unmailed(db *d, long long user_id, const char *reason);
+/* Mark these (ids) mailed; 0, or -1. */
+int notifications_mark_mailed(db *d, json_t *ids);
+/* The active users whose preference is notify ("digest", "immediate") and, for digests, not mailed one today:
+ * [{id, email, name}]. */
+json_t *notify_mail_due(db *d, const char *notify, const char *today);
+/* Their digest was mailed today. */
+int notify_digest_done(db *d, long long user_id, const char *today);
+/* How each person is told by mail: digest (default), immediate (mentions at once), none. */
+extern const char *const notify_prefs[];
+extern const struct action user_notify_action;
 #endif

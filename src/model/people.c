@@ -3,7 +3,7 @@
 #include "invitations.h"
 #include "platform/json_get.h"
 
-#define PERSON_COLUMNS "SELECT id, email, name, role, created_at, active, deactivated_at FROM users "
+#define PERSON_COLUMNS "SELECT id, email, name, role, created_at, active, deactivated_at, notify FROM users "
 
 /* One user row as JSON, with their pending invitation (or null). */
 static json_t *person_json(db *d, db_stmt *s)
@@ -14,6 +14,7 @@ static json_t *person_json(db *d, db_stmt *s)
 	json_object_set_new(o, "active", json_boolean(db_col_int(s, 5) != 0));
 	json_object_set_new(o, "deactivated_at", jcol_str(s, 6));
 	json_object_set_new(o, "invitation", invitation_pending(d, id));
+	json_object_set_new(o, "notify", jcol_str(s, 7));
 	return o;
 }
 

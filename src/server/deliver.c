@@ -6,7 +6,6 @@
  * server: the next start sends them. */
 #include "deliver.h"
 #include <curl/curl.h>
-#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,17 +15,13 @@
 #include "platform/net_check.h"
 #include "platform/util.h"
 #include "platform/webhook_sign.h"
+#include "ticker.h"
 
 enum { BATCH = 8, TIMEOUT_SECONDS = 15 };
 
-static struct {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	bool running, stop;
-	char *path;
-	double scale; /* TANDEM_WEBHOOK_RETRY_SCALE: tests shrink the schedule */
-} st = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+static int round_once(db *d, void *arg);
+static struct ticker tick = {.name = "webhook deliveries", .round = round_once, .seconds = 1};
+static double scale = 1; /* TANDEM_WEBHOOK_RETRY_SCALE: tests shrink the schedule */
 
 static size_t discard(char *p, size_t size, size_t n, void *u)
 {
@@ -37,7 +32,7 @@ static size_t discard(char *p, size_t size, size_t n, void *u)
 static int abort_on_stop(void *u, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t e)
 {
 	(void)u, (void)a, (void)b, (void)c, (void)e;
-	return st.stop; /* a stopping server does not wait out a slow receiver */
+	return ticker_stopping(&tick); /* a stopping server does not wait out a slow receiver */
 }
 
 /* Post one delivery: the HTTP status (0 when none came, with error), and a Retry-After in seconds (0: none). */
@@ -105,26 +100,27 @@ static int post(const struct delivery *x, char *error, size_t errlen, long long 
 	return (int)code;
 }
 
-/* One round: send what is due; how many were sent. */
-static int round_once(db *d)
+/* One round: send what is due; 1 when a whole batch went (more may be due at once), else 0. */
+static int round_once(db *d, void *arg)
 {
+	(void)arg;
 	struct delivery due[BATCH];
 	if (db_begin_read(d) != DB_OK)
 		return 0;
 	int n = deliveries_due(d, now_unix(), due, BATCH);
 	db_commit(d);
-	for (int i = 0; i < n && !st.stop; i++) {
+	for (int i = 0; i < n && !ticker_stopping(&tick); i++) {
 		char error[300];
 		long long retry_after;
 		int code = post(&due[i], error, sizeof error, &retry_after);
-		long long wait = code >= 200 && code < 300 ? 0 : webhook_retry_delay(due[i].attempts + 1, st.scale,
+		long long wait = code >= 200 && code < 300 ? 0 : webhook_retry_delay(due[i].attempts + 1, scale,
 		                                                                      randombytes_random());
 		if (wait >= 0 && retry_after > wait)
 			wait = retry_after;
 		if (code < 200 || code >= 300)
 			log_info("webhook %lld: delivery %lld (%s) try %d: %d %s", due[i].webhook_id, due[i].id, due[i].type,
 			         due[i].attempts + 1, code, error);
-		if (st.stop && code == 0) /* cut off by the stop: not a try */
+		if (code == 0 && ticker_stopping(&tick)) /* cut off by the stop: not a try */
 			break;
 		if (db_begin(d) != DB_OK || delivery_record(d, &due[i], code, error, wait < 0 ? -1 : now_unix() + wait) < 0) {
 			db_rollback(d);
@@ -134,65 +130,24 @@ static int round_once(db *d)
 	}
 	for (int i = 0; i < n; i++)
 		delivery_free(&due[i]);
-	return n;
-}
-
-static void *run(void *arg)
-{
-	(void)arg;
-	const char *err = NULL;
-	db *d = db_open(st.path, DB_OPEN_EXISTING, &err);
-	if (!d) {
-		log_info("webhook deliveries: cannot open %s: %s", st.path, err ? err : "?");
-		return NULL;
-	}
-	pthread_mutex_lock(&st.lock);
-	while (!st.stop) {
-		pthread_mutex_unlock(&st.lock);
-		int sent = round_once(d);
-		pthread_mutex_lock(&st.lock);
-		if (sent == BATCH || st.stop)
-			continue; /* more may be due at once */
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += 1;
-		pthread_cond_timedwait(&st.wake, &st.lock, &until);
-	}
-	pthread_mutex_unlock(&st.lock);
-	db_close(d);
-	return NULL;
+	return n == BATCH;
 }
 
 int deliver_start(const char *path)
 {
-	if (st.running)
+	if (tick.running)
 		return 0;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	const char *scale = getenv("TANDEM_WEBHOOK_RETRY_SCALE");
-	st.scale = 1;
-	if (scale && (!parse_double(scale, &st.scale) || st.scale < 0 || st.scale > 1))
-		st.scale = 1;
-	st.path = xstrdup(path);
-	st.stop = false;
-	if (pthread_create(&st.thread, NULL, run, NULL) != 0) {
-		free(st.path);
-		return -1;
-	}
-	st.running = true;
-	return 0;
+	const char *sc = getenv("TANDEM_WEBHOOK_RETRY_SCALE");
+	if (sc && (!parse_double(sc, &scale) || scale < 0 || scale > 1))
+		scale = 1;
+	return ticker_start(&tick, path);
 }
 
 void deliver_stop(void)
 {
-	if (!st.running)
+	if (!tick.running)
 		return;
-	pthread_mutex_lock(&st.lock);
-	st.stop = true;
-	pthread_cond_signal(&st.wake);
-	pthread_mutex_unlock(&st.lock);
-	pthread_join(st.thread, NULL);
-	st.running = false;
-	free(st.path);
-	st.path = NULL;
+	ticker_stop(&tick);
 	curl_global_cleanup();
 }

@@ -12,7 +12,7 @@ static const struct action_page *const action_pages[] = {&triage_page_face, &evi
                                                             &reschedule_page, &share_link_create_page,
                                                             &share_link_revoke_page, &plan_apply_page,
                                                             &checklist_tick_page, &align_accept_page, &insights_bulk_page,
-                                                            &user_add_page, &user_role_page, &user_deactivate_page,
+                                                            &user_add_page, &user_role_page, &user_notify_page, &user_deactivate_page,
                                                             &user_reactivate_page, &user_invite_page,
                                                             &user_invite_revoke_page};
 

@@ -1,11 +1,13 @@
-/* page_people.c — people: the list (everyone signed in; admins add), a person's profile (what they own; admins change
- * the role, deactivate or reactivate, send a new invitation link or revoke it), and the link shown once. */
+/* page_people.c — people: the list (everyone signed in; admins add), a person's profile (what they own; the mail
+ * preference, for themselves and admins; admins change the role, deactivate or reactivate, send a new invitation link
+ * or revoke it), and the link shown once. */
 #include <string.h>
 #include "action_form.h"
 #include "app/reply.h"
 #include "fields.h"
 #include "model/entity.h"
 #include "model/invitations.h"
+#include "model/notifications.h"
 #include "model/owned.h"
 #include "model/people.h"
 #include "model/user_admin.h"
@@ -93,6 +95,7 @@ static const char *done_text(const char *done)
 	       : str_eq(done, "user-deactivate")    ? "Deactivated: their sessions ended and their API tokens were revoked."
 	       : str_eq(done, "user-reactivate")    ? "Reactivated: they can sign in again."
 	       : str_eq(done, "user-invite-revoke") ? "Invitation link revoked."
+	       : str_eq(done, "user-notify")        ? "Mail preference saved."
 	                                            : NULL;
 }
 
@@ -147,6 +150,13 @@ static void profile_page(request *rq, response *rs, long long id)
 	buf_lit(b, "<section class=\"card\" id=\"owned\"><h2>What they own</h2>");
 	owned_list(rq, b, id, "Nothing names them as its owner.");
 	buf_lit(b, "</section>");
+	if (id == rq->user_id || rq->user_rank >= RANK_ADMIN) {
+		buf_lit(b, "<section class=\"card\" id=\"mail\" aria-labelledby=\"mail-h\"><h2 id=\"mail-h\">Mail</h2>"
+		           "<p class=\"help\">What the inbox holds, by mail: one digest a day grouped by why you hear of it, "
+		           "each mention at once instead, or nothing (the inbox keeps everything either way).</p>");
+		action_form(rq, b, &user_notify_action, p, &(struct form_opts){.cls = "inline"});
+		buf_lit(b, "</section>");
+	}
 	if (rq->user_rank >= RANK_ADMIN)
 		manage_section(rq, b, p);
 	json_t *hist = audit_history(rq->db, "users", id, 50), *h;
@@ -238,6 +248,7 @@ static void revoked(request *rq, response *rs, const struct outcome *o)
 
 const struct action_page user_add_page = {&user_add_action, add_failed, added},
                          user_role_page = {&user_role_action, verb_failed, NULL},
+                         user_notify_page = {&user_notify_action, verb_failed, NULL},
                          user_deactivate_page = {&user_deactivate_action, verb_failed, NULL},
                          user_reactivate_page = {&user_reactivate_action, verb_failed, NULL},
                          user_invite_page = {&user_invite_action, verb_failed, invited},

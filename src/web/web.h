@@ -50,7 +50,7 @@ void page_action(request *rq, response *rs);
 struct action_page;
 extern const struct action_page triage_page_face, evidence_link_page, evidence_unlink_page, reschedule_page,
     share_link_create_page, share_link_revoke_page, plan_apply_page, checklist_tick_page,
-    align_accept_page, insights_bulk_page, user_add_page, user_role_page, user_deactivate_page, user_reactivate_page,
+    align_accept_page, insights_bulk_page, user_add_page, user_role_page, user_notify_page, user_deactivate_page, user_reactivate_page,
     user_invite_page, user_invite_revoke_page;
 
 /* Per-kind additions to the generic pages (page_goal.c for goals). */

@@ -2,7 +2,8 @@
 // the unread count in the header and the mention in the inbox, follows its link, asks the PMM for a review and
 // escalates a decision; the leader hears of the escalation in the inbox and decides it on the decision page; a goal
 // measured at its target becomes a win on the dashboard, and its owner is thanked in the inbox. Screenshots of the
-// inboxes, the decision and the dashboard are left in tests/out.
+// inboxes, the decision and the dashboard are left in tests/out. Last, the PM chooses on their profile to be mailed
+// each mention at once instead of a daily digest, and the API says so.
 'use strict';
 
 const { describe, before, after } = require('node:test');
@@ -126,6 +127,19 @@ describe('working together in chromium: mention, inbox, review, escalation, deci
     const texts = await page.locator('#inbox li').allInnerTexts();
     assert.ok(texts.some((t) => /Win/.test(t) && t.includes(`Goal met: ${goal.title}`)), texts.join('\n'));
     await page.screenshot({ path: path.join(OUT, 'browser-together-inbox-win.png'), fullPage: true });
+  });
+
+  step('the PM chooses on their profile to be mailed each mention at once', async () => {
+    await page.goto(`${base}/users/${people.pm.id}`);
+    const form = page.locator('#mail form');
+    assert.equal(await form.locator('select[name="notify"]').inputValue(), 'digest', 'a daily digest by default');
+    await form.locator('select[name="notify"]').selectOption('immediate');
+    const resp = await submit(form.locator('button[type="submit"]'), `/users/${people.pm.id}/notify`);
+    assert.equal(resp.status(), 303);
+    assert.match(await page.locator('#done').innerText(), /Mail preference saved/);
+    assert.equal(await page.locator('#mail select[name="notify"]').inputValue(), 'immediate');
+    assert.equal((await h.apiGet(`/api/v1/users/${people.pm.id}`)).notify, 'immediate');
+    await page.screenshot({ path: path.join(OUT, 'browser-together-mail.png'), fullPage: true });
   });
 
   h.endSteps();
