@@ -89,6 +89,10 @@ void api_journey(request *rq, response *rs);
 
 /* api_calendar.c — the launch calendar as iCalendar */
 void api_calendar_ics(request *rq, response *rs);
+void api_export(request *rq, response *rs);
+void api_release_notes(request *rq, response *rs);
+void api_release_notes_md(request *rq, response *rs);
+void api_import(request *rq, response *rs);
 
 /* api_messaging.c — a segment's messaging ladder (?segment_id=) as a tree; a message's lint */
 void api_messaging(request *rq, response *rs);

@@ -365,7 +365,7 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		json_t *rb = json_body(ref(a, action_schema_name(a, act)));
 		json_object_set_new(rb, "required", json_boolean(act->nfields > 0 || (act->flags & A_VERSION)));
 		json_object_set_new(op, "requestBody", rb);
-	} else if (r->flags & R_JSON) {
+	} else if (r->flags & (R_JSON | R_JSON_RAW)) {
 		json_t *schema;
 		if (doc && doc->request)
 			schema = ref(a, doc->request);
@@ -429,7 +429,7 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 	if (doc && doc->also_ok)
 		json_object_set_new(resp, doc->also_ok, json_deep_copy(okr));
 	json_object_set_new(resp, ok, okr);
-	if (r->flags & (R_JSON | R_CSRF) || is_list)
+	if (r->flags & (R_JSON | R_JSON_RAW | R_CSRF) || is_list)
 		json_object_set_new(resp, "400", error_response("Bad input; field names the culprit"));
 	if (!(r->flags & R_PUBLIC)) {
 		json_object_set_new(resp, "401", error_response("Not signed in"));
@@ -448,7 +448,7 @@ static json_t *operation(arena *a, const struct route *r, const struct entity *e
 		json_object_set_new(resp, doc->extra, error_response(doc->extra_desc));
 	for (const struct openapi_status *m = doc ? doc->more : NULL; m && m->status; m++)
 		json_object_set_new(resp, m->status, error_response(m->desc));
-	if (r->flags & R_JSON) {
+	if (r->flags & (R_JSON | R_JSON_RAW)) {
 		json_object_set_new(resp, "413", error_response("Body over the size limit"));
 		json_object_set_new(resp, "415", error_response("Body is not application/json"));
 	}

@@ -58,4 +58,8 @@ struct entity;
 json_t *openapi_related_schema(const struct entity *e);
 /* The answer of an insight import (api_import.c). */
 void openapi_import_schemas(json_t *schemas);
+/* The workspace bundle's (api_bundle.c). */
+void openapi_bundle_schemas(json_t *schemas);
+/* A release's notes (api_release_notes.c). */
+void openapi_release_notes_schemas(json_t *schemas);
 #endif

@@ -17,6 +17,11 @@ static const struct openapi_param import_query[] = {
 	{NULL, NULL, NULL},
 };
 
+static const struct openapi_param export_query[] = {
+	{"include_secrets", "boolean", "true: password hashes, API tokens, share links and webhook secrets too"},
+	{NULL, NULL, NULL},
+};
+
 static const struct openapi_param activity_query[] = {
 	{"kind", "string", "Only changes to objects of this kind (or strategy, settings, share-links)"},
 	{"limit", "integer", "1 to 500, default 50"},
@@ -154,6 +159,13 @@ static const struct openapi_doc docs[] = {
 	{HTTP_GET, "/api/v1/messages/{id}/lint", NULL, "MessageLint", "200", NULL, NULL},
 	/* the launch calendar (ics.c) */
 	{HTTP_GET, "/api/v1/calendar.ics", NULL, "text/calendar", "200", NULL, NULL},
+	/* a release's notes (api_release_notes.c) */
+	{HTTP_GET, "/api/v1/releases/{id}/notes", NULL, "ReleaseNotes", "200", NULL, NULL},
+	{HTTP_GET, "/api/v1/releases/{id}/notes.md", NULL, "text/markdown", "200", NULL, NULL},
+	/* the workspace bundle (api_bundle.c) */
+	{HTTP_GET, "/api/v1/export", NULL, "Bundle", "200", NULL, NULL, NULL, export_query},
+	{HTTP_POST, "/api/v1/import", "Bundle", "BundleImported", "200", "409",
+	 "The workspace holds data already (the API imports only into one nothing has been written to)"},
 };
 
 json_t *openapi_t(const char *type, const char *desc)
@@ -356,6 +368,8 @@ void openapi_doc_schemas(json_t *schemas)
 	json_object_set_new(schemas, "PlanApplied", plan_schema(true));
 	openapi_evidence_schemas(schemas);
 	openapi_import_schemas(schemas);
+	openapi_bundle_schemas(schemas);
+	openapi_release_notes_schemas(schemas);
 	openapi_brief_schemas(schemas);
 	openapi_prfaq_schemas(schemas);
 	openapi_launch_schemas(schemas);

@@ -64,7 +64,7 @@ static db *thread_db(void)
 }
 
 /* Bodies are read whole into memory, so every limit is a bound on a request's memory — except the API's
- * insight import, whose body goes to a temp file past 4 MiB (dispatch_spool_for). The insight import
+ * insight import and bundle import, whose bodies go to a temp file past 4 MiB (dispatch_spool_for). The insight import
  * takes CSV files: 256 MiB through the API; in the browser 32 MiB for the upload, and the second step
  * carries that file again as base64 (4/3 of it) with the chosen mapping. */
 static const struct {
@@ -72,6 +72,7 @@ static const struct {
 	size_t limit;
 } body_limits[] = {
 	{"/api/v1/insights/import", IMPORT_API_LIMIT},
+	{"/api/v1/import", IMPORT_API_LIMIT},
 	{"/insights/import/preview", IMPORT_PAGE_LIMIT},
 	{"/insights/import", IMPORT_PAGE_LIMIT / 3 * 4 + (1 << 20)},
 };
@@ -87,8 +88,10 @@ size_t dispatch_body_limit(const char *method, const char *path)
 
 size_t dispatch_spool_for(const char *method, const char *path)
 {
-	return method && !strcmp(method, "POST") && path && !strcmp(path, "/api/v1/insights/import") ? IMPORT_SPOOL_OVER
-	                                                                                            : 0;
+	return method && !strcmp(method, "POST") && path &&
+	               (!strcmp(path, "/api/v1/insights/import") || !strcmp(path, "/api/v1/import"))
+	           ? IMPORT_SPOOL_OVER
+	           : 0;
 }
 
 int route_match(const char *pattern, const char *path, arena *a, const char **params)
@@ -190,6 +193,10 @@ static bool read_body(request *rq, response *rs, const struct route *r)
 {
 	if (rq->too_large) {
 		too_large(rq, rs);
+		return false;
+	}
+	if ((r->flags & R_JSON_RAW) && !content_type_is(rq, "application/json")) {
+		early_error(rq, rs, 415, "unsupported_media_type", NULL, "the body must be application/json");
 		return false;
 	}
 	if (r->flags & R_CSV_BODY) {

@@ -19,6 +19,7 @@ enum route_flag {
 	R_ETAG = 1 << 9,       /* hash the answer into an ETag; answer 304 to a matching If-None-Match */
 	R_CSV_BODY = 1 << 10,  /* body is text/csv, left raw in rq->body or rq->body_file (a larger limit:
 	                        * dispatch_body_limit; spooled past dispatch_spool_for) */
+	R_JSON_RAW = 1 << 11,  /* body is application/json left raw like R_CSV_BODY's (a document read as a stream) */
 };
 
 typedef void (*route_fn)(request *rq, response *rs);

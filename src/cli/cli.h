@@ -37,6 +37,8 @@ db *workspace_open_checked(const char *path, bool migrate);
 db *workspace_open_from(const char *path, bool migrate, bool verify, int *from);
 /* Create (or open empty) and migrate a new workspace; NULL when it already holds data. */
 db *workspace_create(const char *path);
+/* Remove a workspace file and what the database keeps beside it (a scratch copy made on the way). */
+void workspace_remove(const char *path);
 
 int cmd_init(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
@@ -57,7 +59,12 @@ int cmd_delete(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
 int cmd_digest(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
+int cmd_export_json(int argc, char **argv); /* export json */
+int cmd_import_json(int argc, char **argv); /* import json */
 int cmd_prfaq(int argc, char **argv);
+int cmd_notes(int argc, char **argv);
 int cmd_battlecard(int argc, char **argv);
 int cmd_launches(int argc, char **argv);
 int cmd_help(int argc, char **argv);

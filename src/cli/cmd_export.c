@@ -1,10 +1,11 @@
-/* cmd_export.c — `tandem export ics`: the launch calendar (iCalendar) on stdout. */
+/* cmd_export.c — `tandem export ics`: the launch calendar (iCalendar) on stdout; `export json` is cmd_bundle.c's. */
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
 #include "domain/ics.h"
 
-#define EXPORT_USAGE "usage: tandem export ics [--base-url URL] [--db FILE]"
+#define EXPORT_USAGE "usage: tandem export ics [--base-url URL] [--db FILE] | tandem export json [--include-secrets] [--db FILE]"
+#define EXPORT_FORMATS "ics (the launch calendar), json (the whole workspace as a bundle)"
 
 /* The calendar of the workspace at path, with links under base, its strings in a; 0, or 1 after a message. */
 static int export_ics(const char *path, const char *base, arena *a)
@@ -33,17 +34,19 @@ static int export_ics(const char *path, const char *base, arena *a)
 
 int cmd_export(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "json"))
+		return cmd_export_json(argc - 1, argv + 1);
 	struct opt o[] = {{"--db", true, NULL}, {"--base-url", true, NULL}};
 	const char *pos[1];
 	int npos;
 	if (cli_parse("export", argc, argv, o, COUNT(o), pos, 1, &npos) < 0)
 		return 2;
 	if (npos == 0) {
-		fprintf(stderr, "tandem export: which format? The formats: ics (the launch calendar)\n" EXPORT_USAGE "\n");
+		fprintf(stderr, "tandem export: which format? The formats: " EXPORT_FORMATS "\n" EXPORT_USAGE "\n");
 		return 2;
 	}
 	if (strcmp(pos[0], "ics")) {
-		fprintf(stderr, "tandem export: unknown format '%s'; the formats: ics (the launch calendar)\n" EXPORT_USAGE "\n",
+		fprintf(stderr, "tandem export: unknown format '%s'; the formats: " EXPORT_FORMATS "\n" EXPORT_USAGE "\n",
 		        pos[0]);
 		return 2;
 	}

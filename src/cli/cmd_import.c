@@ -41,6 +41,8 @@ static void show_progress(void *ctx, unsigned long long bytes, long rows)
 
 int cmd_import(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "json"))
+		return cmd_import_json(argc, argv);
 	struct opt o[] = {{"--db", true, NULL},     {"--format", true, NULL},          {"--map", true, NULL},
 	                  {"--source", true, NULL}, {"--all-or-nothing", false, NULL}, {"--quiet", false, NULL}};
 	const int no = (int)COUNT(o);

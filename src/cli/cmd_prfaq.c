@@ -1,11 +1,12 @@
-/* cmd_prfaq.c — `tandem prfaq` (a PR/FAQ as Markdown on stdout) and `tandem battlecard` (a competitor's battlecard
- * as text or JSON). */
+/* cmd_prfaq.c — the documents named by an id, on stdout: `tandem prfaq` (a PR/FAQ as Markdown), `tandem notes` (a
+ * release's notes as Markdown) and `tandem battlecard` (a competitor's battlecard as text or JSON). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
 #include "domain/battlecard.h"
 #include "domain/prfaq.h"
+#include "domain/release_notes.h"
 #include "platform/json_get.h"
 
 /* The id argument and the workspace, read-only; NULL after a message (*rc: the exit code). */
@@ -54,6 +55,31 @@ int cmd_prfaq(int argc, char **argv)
 	db_close(d);
 	app_shutdown();
 	return rc < 0 ? 1 : 0;
+}
+
+int cmd_notes(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}};
+	long long id;
+	int rc;
+	db *d = open_for("notes", "release", argc, argv, o, COUNT(o), &id, &rc);
+	if (!d)
+		return rc;
+	struct err e = {0};
+	db_begin_read(d);
+	json_t *notes = release_notes(d, id, &e);
+	db_rollback(d);
+	if (!notes)
+		fprintf(stderr, "tandem notes: %s\n", e.message);
+	else {
+		char *md = release_notes_markdown(notes);
+		fputs(md, stdout);
+		free(md);
+		json_decref(notes);
+	}
+	db_close(d);
+	app_shutdown();
+	return notes ? 0 : 1;
 }
 
 /* One line of text with a label, or nothing when empty. */

@@ -43,16 +43,17 @@ const struct command commands[] = {
 	{"import", cmd_import,
 	 "tandem import insights FILE.csv [--format generic|fider|quackback|productboard|jira] "
 	 "[--map \"Feedback=text,Company=account,Date=observed_at\"] [--source SOURCE] [--all-or-nothing] [--quiet] "
-	 "[--db FILE]",
+	 "[--db FILE] | tandem import json BUNDLE.json [--replace [--yes]] [--base-url URL] [--db FILE]",
 	 "Import insights from CSV (FILE or - for stdin), streamed: a progress bar on a terminal, a summary at the end, "
 	 "each malformed row as FILE:LINE: reason. Without --format the layout is recognised from the header; --map "
 	 "means generic. Exit 0 when every row was read, 1 when rows were malformed (the rest is imported, or nothing "
-	 "with --all-or-nothing), 2 when the import could not run. See docs/IMPORT.md."},
-	{"export", cmd_export, "tandem export ics [--base-url URL] [--db FILE]",
+	 "with --all-or-nothing), 2 when the import could not run. See docs/IMPORT.md. `import json` restores a workspace bundle (tandem export "
+	 "json) into a new workspace, or replaces one with --replace --yes; a refused bundle writes nothing."},
+	{"export", cmd_export, "tandem export ics [--base-url URL] [--db FILE] | tandem export json [--include-secrets] [--db FILE]",
 	 "Print the launch calendar as iCalendar (RFC 5545) on stdout: one all-day event per launch and per dated "
 	 "marketing activity, with UIDs that stay the same from one export to the next and SEQUENCE from the object's "
-	 "version. Links point under --base-url (default http://localhost:8080). ics is the only format; another is a "
-	 "usage error (exit 2)."},
+	 "version. Links point under --base-url (default http://localhost:8080). `export json` writes the whole "
+	 "workspace as one JSON bundle (secrets only with --include-secrets); another format is a usage error (exit 2)."},
 	{"digest", cmd_digest,
 	 "tandem digest --user EMAIL | --send --smtp URL --mail-from ADDR [--base-url URL] [--db FILE]",
 	 "A person's daily digest of unread notifications as Markdown; --send mails every digest due today (and each "
@@ -63,12 +64,21 @@ const struct command commands[] = {
 	{"prfaq", cmd_prfaq, "tandem prfaq PRFAQ_ID [--db FILE]",
 	 "Print a PR/FAQ as Markdown: the press release, the external and internal FAQ, then the five questions with "
 	 "the insights that show how we know. Exit 1 when there is no such PR/FAQ, 2 on bad usage."},
+	{"notes", cmd_notes, "tandem notes RELEASE_ID [--db FILE]",
+	 "Print a release's notes as Markdown: its shipped features in customer words (the approved benefit message, else "
+	 "the title and description), grouped by segment. Exit 1 when there is no such release, 2 on bad usage."},
 	{"battlecard", cmd_battlecard, "tandem battlecard COMPETITOR_ID [--format text|json] [--db FILE]",
 	 "Print a competitor's battlecard: who they are, why we win, objections and answers with proof, landmines, "
 	 "what customers say of them. Exit 1 when there is no such competitor, 2 on bad usage."},
 	{"launches", cmd_launches, "tandem launches [--upcoming DAYS] [--format text|json] [--db FILE]",
 	 "The launches by date with tier, status, readiness and conflicts (each conflict on its own line). With "
 	 "--upcoming only the open launches (planning or ready) dated from today to DAYS days ahead."},
+	{"backup", cmd_backup, "tandem backup FILE [--force] [--db FILE]",
+	 "Write a consistent copy of the workspace to FILE while it is served and written to (SQLite's online backup), "
+	 "read back and checked; an existing FILE is refused unless --force. See docs/CLI.md for a cron example."},
+	{"restore", cmd_restore, "tandem restore FILE [--db FILE]",
+	 "Replace the workspace with the backup FILE after checking its integrity and schema (a newer one is refused, "
+	 "an older one migrated); the workspace is unchanged when any check fails."},
 	{"migrate", cmd_migrate, "tandem migrate [--db FILE]", "Bring the workspace's schema up to this binary's."},
 	{"http", cmd_http, "tandem http [--db FILE]",
 	 "Answer one HTTP request read from stdin on stdout (for tests and inetd-style use)."},

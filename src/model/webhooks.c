@@ -62,7 +62,7 @@ static _Thread_local struct {
 	char secret[WEBHOOK_SECRET_MAX];
 } fresh;
 
-static int add_secret(db *d, long long id, char out[WEBHOOK_SECRET_MAX])
+int webhook_secret_add(db *d, long long id, char out[WEBHOOK_SECRET_MAX])
 {
 	char now[21];
 	now_rfc3339(now);
@@ -76,7 +76,7 @@ static int add_secret(db *d, long long id, char out[WEBHOOK_SECRET_MAX])
 static int webhook_created(db *d, long long actor, long long id, json_t *obj, struct err *err)
 {
 	(void)actor, (void)obj;
-	if (add_secret(d, id, fresh.secret) < 0)
+	if (webhook_secret_add(d, id, fresh.secret) < 0)
 		return err_internal(err);
 	fresh.id = id;
 	return 0;
@@ -118,7 +118,7 @@ static int rotate(struct act *x)
 	if (db_run(x->d, "DELETE FROM webhook_secrets WHERE webhook_id = ? AND expires_at IS NOT NULL", "i", x->id) != DB_OK ||
 	    db_run(x->d, "UPDATE webhook_secrets SET expires_at = ? WHERE webhook_id = ? AND expires_at IS NULL", "ti", until,
 	           x->id) != DB_OK ||
-	    add_secret(x->d, x->id, secret) < 0)
+	    webhook_secret_add(x->d, x->id, secret) < 0)
 		return err_internal(x->err);
 	x->out = json_pack("{sIssss}", "id", (json_int_t)x->id, "secret", secret, "previous_valid_until", until);
 	x->audit = json_pack("{ss}", "previous_valid_until", until);

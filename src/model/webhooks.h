@@ -8,6 +8,7 @@
 #include "action.h"
 #include "entity.h"
 #include "events.h"
+#include "platform/webhook_sign.h"
 
 extern struct entity webhooks_entity;
 extern const struct action webhook_rotate_action, webhook_test_action, webhook_retry_action;
@@ -20,6 +21,8 @@ bool webhooks_private_allowed(void);
 
 /* The outbox's listener (events_listen at start-up): a delivery for every active webhook whose patterns match. */
 int webhook_outbox(db *d, struct event *ev);
+/* A new secret for webhook id (written to out, shown once), in the caller's transaction; 0 or -1. */
+int webhook_secret_add(db *d, long long id, char out[WEBHOOK_SECRET_MAX]);
 
 /* Seconds to wait after the attempts-th failed try (1: after the first), scaled and with ±10% jitter from rnd (0 ..
  * UINT32_MAX); -1 when that was the last try (WEBHOOK_MAX_ATTEMPTS). */

@@ -39,6 +39,9 @@ void db_bind_int(db_stmt *s, int i, long long v);
 void db_bind_double(db_stmt *s, int i, double v);
 void db_bind_text(db_stmt *s, int i, const char *t); /* NULL binds null */
 int db_step(db_stmt *s);                /* DB_ROW, DB_DONE or an error */
+/* Ready a statement the caller holds for its next run: reset, its bindings cleared (a statement prepared once and
+ * run for many rows, as a bulk load does). */
+void db_reset(db_stmt *s);
 /* The caller is done with s: reset for reuse (a cached statement) or finalised (one prepared once, or one the
  * cache could not hold because its neighbours were all in use); NULL is fine. A statement handed out is never
  * reset or evicted under its holder until then. */
@@ -52,6 +55,8 @@ long long db_col_int(db_stmt *s, int i);
 double db_col_double(db_stmt *s, int i);
 const char *db_col_text(db_stmt *s, int i); /* valid until the next step/done; NULL for null */
 bool db_col_null(db_stmt *s, int i);
+enum db_type { DB_T_NULL, DB_T_INT, DB_T_REAL, DB_T_TEXT, DB_T_BLOB };
+enum db_type db_col_type(db_stmt *s, int i); /* what the value in column i of this row is */
 int db_col_count(db_stmt *s);
 const char *db_col_name(db_stmt *s, int i);
 
@@ -72,6 +77,21 @@ bool db_has_table(db *d, const char *name);
 /* Does every page of the database read back sound (SQLite's quick_check)? Reads the whole file. */
 bool db_intact(db *d);
 bool db_has_column(db *d, const char *table, const char *column);
+/* Copy the whole database of d, one consistent snapshot of it, into the database file at path (created, or its
+ * content replaced in one transaction there); writers on other connections go on meanwhile. 0, or -1 with *err a
+ * static, user-readable message. SQLite: the online backup API. */
+int db_copy_to(db *d, const char *path, const char **err);
+/* The workspace's own tables, in the order they were made (never the backend's: no full-text index tables), one
+ * call of fn each; fn returns nonzero to stop. */
+void db_each_table(db *d, int (*fn)(const char *table, void *arg), void *arg);
+/* Every row of table (a name db_each_table gave), ordered by its primary key: SELECT * in the table's column order. */
+db_stmt *db_table_rows(db *d, const char *table);
+/* References are checked at commit, not at each statement, for the rest of this transaction (rows loaded in an order
+ * where a row may name one that comes later). */
+int db_defer_references(db *d);
+/* The first row whose reference names no row: its table and id (its rowid), and the column, written to the buffers;
+ * false when every reference holds. */
+bool db_broken_reference(db *d, buf *table, long long *id, buf *column);
 /* A bulk load starts (true) or ends (false): the backend may size its caches for it (SQLite: a 64 MiB page
  * cache for the load, the connection's own size after). */
 void db_bulk(db *d, bool on);

@@ -274,6 +274,25 @@ long long db_col_int(db_stmt *s, int i) { return sqlite3_column_int64(s->st, i);
 double db_col_double(db_stmt *s, int i) { return sqlite3_column_double(s->st, i); }
 const char *db_col_text(db_stmt *s, int i) { return (const char *)sqlite3_column_text(s->st, i); }
 bool db_col_null(db_stmt *s, int i) { return sqlite3_column_type(s->st, i) == SQLITE_NULL; }
+
+enum db_type db_col_type(db_stmt *s, int i)
+{
+	switch (sqlite3_column_type(s->st, i)) {
+	case SQLITE_INTEGER: return DB_T_INT;
+	case SQLITE_FLOAT: return DB_T_REAL;
+	case SQLITE_TEXT: return DB_T_TEXT;
+	case SQLITE_BLOB: return DB_T_BLOB;
+	default: return DB_T_NULL;
+	}
+}
+
+void db_reset(db_stmt *s)
+{
+	if (!s)
+		return;
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+}
 int db_col_count(db_stmt *s) { return sqlite3_column_count(s->st); }
 const char *db_col_name(db_stmt *s, int i) { return sqlite3_column_name(s->st, i); }
 
@@ -339,6 +358,94 @@ bool db_has_table(db *d, const char *name)
 bool db_has_column(db *d, const char *table, const char *column)
 {
 	return db_int(d, 0, "SELECT count(*) FROM pragma_table_info(?) WHERE name=?", "tt", table, column) > 0;
+}
+
+int db_copy_to(db *d, const char *path, const char **err)
+{
+	sqlite3 *to = NULL;
+	if (sqlite3_open_v2(path, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		*err = "cannot open the file to copy into";
+		sqlite3_close(to);
+		return -1;
+	}
+	sqlite3_busy_timeout(to, 5000);
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", d->h, "main");
+	int rc = SQLITE_ERROR;
+	if (b) {
+		/* All pages in one step: a read snapshot of the source (in WAL, writers are not held off), so the copy is
+		 * one consistent state however busy the source is. */
+		while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+		sqlite3_backup_finish(b);
+	}
+	if (rc != SQLITE_DONE)
+		*err = rc == SQLITE_FULL       ? "the disk is full"
+		       : rc == SQLITE_READONLY ? "the file to copy into is read-only"
+		                               : "the copy could not be made";
+	sqlite3_close(to);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void db_each_table(db *d, int (*fn)(const char *table, void *arg), void *arg)
+{
+	/* Virtual tables (full-text indexes) and their shadow tables are the backend's: made again from the rows. */
+	db_stmt *s = db_q(d,
+	                  "SELECT name FROM sqlite_master m WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+	                  "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND NOT EXISTS (SELECT 1 FROM sqlite_master v "
+	                  "WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%' AND m.name LIKE v.name || '\\_%' "
+	                  "ESCAPE '\\') ORDER BY rowid",
+	                  "");
+	buf names;
+	buf_init(&names);
+	while (s && db_step(s) == DB_ROW) { /* gathered first: fn may run statements of its own */
+		const char *n = db_col_text(s, 0);
+		buf_add(&names, n, strlen(n) + 1);
+	}
+	db_done(s);
+	for (size_t o = 0; o < names.len; o += strlen(names.p + o) + 1)
+		if (fn(names.p + o, arg))
+			break;
+	buf_free(&names);
+}
+
+db_stmt *db_table_rows(db *d, const char *table)
+{
+	buf q;
+	buf_init(&q);
+	buf_rawf(&q, "SELECT * FROM \"%s\" ORDER BY ", table);
+	db_stmt *pk = db_q(d, "SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", "t", table);
+	int n = 0;
+	while (pk && db_step(pk) == DB_ROW)
+		buf_rawf(&q, "%s\"%s\"", n++ ? ", " : "", db_col_text(pk, 0));
+	db_done(pk);
+	if (!n)
+		buf_lit(&q, "rowid");
+	db_stmt *s = db_prepare_once(d, buf_str(&q));
+	buf_free(&q);
+	return s;
+}
+
+int db_defer_references(db *d) { return db_exec(d, "PRAGMA defer_foreign_keys = ON"); }
+
+bool db_broken_reference(db *d, buf *table, long long *id, buf *column)
+{
+	db_stmt *s = db_q(d, "SELECT \"table\", rowid, fkid FROM pragma_foreign_key_check LIMIT 1", "");
+	bool broken = s && db_step(s) == DB_ROW;
+	long long fkid = 0;
+	if (broken) {
+		buf_add(table, db_col_text(s, 0), strlen(db_col_text(s, 0)));
+		*id = db_col_int(s, 1);
+		fkid = db_col_int(s, 2);
+	}
+	db_done(s);
+	if (broken) {
+		db_stmt *c = db_q(d, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE id = ?", "ti", buf_str(table), fkid);
+		if (c && db_step(c) == DB_ROW)
+			buf_add(column, db_col_text(c, 0), strlen(db_col_text(c, 0)));
+		db_done(c);
+	}
+	return broken;
 }
 
 void db_bulk(db *d, bool on)

@@ -18,7 +18,9 @@ int migrate_current(db *d)
 	return (int)db_int(d, 0, "SELECT max(version) FROM schema_version", "");
 }
 
-int migrate_up(db *d, int *applied, const char **err)
+int migrate_up(db *d, int *applied, const char **err) { return migrate_to(d, migrate_latest(), applied, err); }
+
+int migrate_to(db *d, int upto, int *applied, const char **err)
 {
 	*applied = 0;
 	int cur = migrate_current(d);
@@ -36,7 +38,7 @@ int migrate_up(db *d, int *applied, const char **err)
 	}
 	for (int i = 0; i < migrations_count; i++) {
 		const struct migration *m = &migrations[i];
-		if (m->number <= cur)
+		if (m->number <= cur || m->number > upto)
 			continue;
 		char now[21];
 		now_rfc3339(now);

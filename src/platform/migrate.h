@@ -16,4 +16,6 @@ int migrate_current(db *d);               /* 0 for an empty database, -1 when no
 /* Apply every pending migration, each in its own transaction. 0 on success; -1 with
  * *err set (static text) when the database is newer than this binary or a step fails. */
 int migrate_up(db *d, int *applied, const char **err);
+/* The same, only up to the migration numbered upto (a workspace made at an older schema, to load a bundle of it). */
+int migrate_to(db *d, int upto, int *applied, const char **err);
 #endif

@@ -88,12 +88,20 @@ static const struct route lines[] = {
 	 "Import insights from a CSV body (generic with a column map, Fider, Quackback, Productboard, Jira)"},
 
 	/* API: the launch calendar */
+	{HTTP_GET, "/api/v1/export", api_export, API, RANK_ADMIN,
+	 "The whole workspace as one JSON bundle (secrets only with include_secrets=true)"},
+	{HTTP_POST, "/api/v1/import", api_import, API | R_CSRF | R_JSON_RAW, RANK_ADMIN,
+	 "A bundle into a workspace nothing has been written to yet; people get invitation links when it has no secrets"},
 	{HTTP_GET, "/api/v1/calendar.ics", api_calendar_ics, API | R_ETAG, RANK_VIEWER,
 	 "The launch calendar as iCalendar (RFC 5545): one all-day event per launch and dated marketing activity"},
 
 	/* API: launches and releases */
 	{HTTP_GET, "/api/v1/launches/{id}/readiness", api_launch_readiness, API, RANK_VIEWER,
 	 "A launch's readiness (features, checklist), what is missing, and its conflicts"},
+	{HTTP_GET, "/api/v1/releases/{id}/notes", api_release_notes, API | R_ETAG, RANK_VIEWER,
+	 "A release's notes in customer words: its shipped features grouped by segment"},
+	{HTTP_GET, "/api/v1/releases/{id}/notes.md", api_release_notes_md, API | R_ETAG, RANK_VIEWER,
+	 "The same notes as Markdown"},
 	{HTTP_GET, "/api/v1/releases/{id}/reschedule", api_release_reschedule_preview, API, RANK_VIEWER,
 	 "The launches a new target date (?target_date=) would move, and by how many days"},
 	{HTTP_GET, "/api/v1/launches/{id}/brief", api_launch_brief, API | R_ETAG, RANK_VIEWER,
@@ -180,6 +188,10 @@ static const struct route lines[] = {
 	 "A competitor's battlecard, printable (A4)"},
 	{HTTP_GET, "/journey", page_journey, PAGE, RANK_VIEWER,
 	 "The journey map: stages × personas, what serves each cell, the gaps"},
+	{HTTP_GET, "/releases/{id}/notes", page_release_notes, PAGE, RANK_VIEWER,
+	 "A release's notes in customer words, grouped by segment"},
+	{HTTP_GET, "/releases/{id}/notes.md", page_release_notes_md, PAGE, RANK_VIEWER,
+	 "The release notes as a Markdown download"},
 	{HTTP_GET, "/releases/{id}/reschedule", page_release_reschedule_form, PAGE, RANK_EDITOR,
 	 "Reschedule a release: the launches a new date affects"},
 	/* pages: the roadmap, share links */

@@ -41,7 +41,9 @@ static void show_extra(request *rq, buf *b, json_t *o, const char *form, const s
 {
 	(void)form, (void)err;
 	long long id = jget_int(o, "id");
-	buf_lit(b, "<section id=\"features\"><h2>Features</h2>");
+	html(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/releases/%lld/notes\">Release notes</a></p>"
+	        "<section id=\"features\"><h2>Features</h2>",
+	     id);
 	features_table(rq, b, id);
 	buf_lit(b, "</section><section id=\"launches\"><h2>Launches</h2>");
 	if (!launches_table(rq, b, LAUNCHES_OF_RELEASE, id, "release-launches"))
