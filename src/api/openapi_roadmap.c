@@ -1,4 +1,5 @@
 /* openapi_roadmap.c — the OpenAPI schemas of the roadmap and of read-only share links. */
+#include "model/share_links.h"
 #include "openapi.h"
 
 static json_t *ids(const char *desc)
@@ -118,12 +119,20 @@ static json_t *roadmap(void)
 	return OBJECT_OF(p);
 }
 
+static json_t *share_kind_schema(void)
+{
+	json_t *e = json_array();
+	for (int i = 0; i < share_kinds_count; i++)
+		json_array_append_new(e, json_string(share_kinds[i].kind));
+	return json_pack("{ssso}", "type", "string", "enum", e);
+}
+
 /* A share link: what every link has, then more (the secret when it is made; its state when listed). */
 static json_t *share_link(const struct prop *more, size_t n)
 {
 	struct prop p[] = {
 	    {"id", openapi_t("integer", "The link")},
-	    {"kind", json_pack("{sss[ss]}", "type", "string", "enum", "roadmap", "calendar")},
+	    {"kind", share_kind_schema()},
 	    {"label", openapi_t("string", "Who it is for")},
 	    {"created_at", openapi_t("string", "When it was made")},
 	};
@@ -144,7 +153,7 @@ static json_t *share_link_created(void)
 {
 	struct prop p[] = {
 	    {"token", openapi_t("string", "The secret: shown this once, stored only as a hash")},
-	    {"path", openapi_t("string", "/share/roadmap/{token} or /share/calendar/{token}.ics")},
+	    {"path", openapi_t("string", "/share/roadmap/{token}, /share/calendar/{token}.ics or /share/changelog/{token}")},
 	    {"url", openapi_tn("string", "The full address, from the request's Host header when it is a plain "
 	                                 "host[:port]; else null")},
 	};

@@ -60,6 +60,12 @@ int demo_seed_launches(db *d, long long pm, long long pmm, long long leader)
 	    assign(d, r1, "Guided onboarding: connect a source in three clicks", 55) < 0 ||
 	    assign(d, r2, "SAML single sign-on", 20) < 0 || assign(d, r2, "SOC 2 report in the trust center", 40) < 0)
 		return -1;
+	/* what shipped last month: its notes and the changelog have something to tell */
+	long long r0 = create(d, &releases_entity, json_pack("{ssssssss}", "name", "2026.4 Monday digest", "target_date",
+	                                                    day(-18), "status", "shipped", "description",
+	                                                    "The weekly digest email: what moved, every Monday."));
+	if (r0 < 0 || assign(d, r0, "Weekly digest email", 100) < 0)
+		return -1;
 	long long slack = feature_id(d, "Slack and Teams alerts when a metric moves"),
 	          onboarding = feature_id(d, "Guided onboarding: connect a source in three clicks"),
 	          sso = feature_id(d, "SAML single sign-on"), soc2 = feature_id(d, "SOC 2 report in the trust center"),

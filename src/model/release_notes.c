@@ -36,12 +36,14 @@ json_t *release_notes_rows(db *d, long long release_id)
 json_t *releases_shipped(db *d, int limit)
 {
 	json_t *out = json_array();
-	db_stmt *s = db_q(d, "SELECT id, name, target_date, description, updated_at FROM releases WHERE status = 'shipped' "
+	db_stmt *s = db_q(d, "SELECT id, name, target_date, description, updated_at, created_at FROM releases "
+	                     "WHERE status = 'shipped' "
 	                     "ORDER BY target_date DESC, id DESC LIMIT ?",
 	                  "i", (long long)limit);
 	while (s && db_step(s) == DB_ROW) {
-		json_t *o = json_pack("{sIsss?ss?}", "id", (json_int_t)db_col_int(s, 0), "name", db_col_text(s, 1),
-		                      "target_date", db_col_text(s, 2), "updated_at", db_col_text(s, 4));
+		json_t *o = json_pack("{sIssss?ss?ss?}", "id", (json_int_t)db_col_int(s, 0), "name", db_col_text(s, 1),
+		                      "target_date", db_col_text(s, 2), "updated_at", db_col_text(s, 4), "created_at",
+		                      db_col_text(s, 5));
 		json_object_set_new(o, "description", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
 		json_array_append_new(out, o);
 	}

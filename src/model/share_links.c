@@ -1,14 +1,31 @@
 /* share_links.c — read-only share links: secrets kept as BLAKE2b hashes, revocation, audit. */
 #include "share_links.h"
+#include <stdio.h>
 #include <string.h>
 #include "entity.h"
 #include "platform/json_get.h"
 #include "users.h"
 
-static const char *const link_kinds[] = {"roadmap", "calendar", NULL};
+/* The kinds of link, described once: the forms, the pages, the paths and the API's schema follow. */
+const struct share_kind share_kinds[] = {
+	{"roadmap", "Roadmap", "Roadmap link", "The read-only roadmap", ""},
+	{"calendar", "Calendar feed (.ics)", "Calendar feed", "The calendar feed", ".ics"},
+	{"changelog", "Changelog (with an Atom feed)", "Changelog", "The public changelog (its Atom feed: the same address with .atom)", ""},
+};
+const int share_kinds_count = COUNT(share_kinds);
+const char *const share_link_kinds[] = {"roadmap", "calendar", "changelog", NULL};
+
+const struct share_kind *share_kind(const char *kind)
+{
+	for (int i = 0; i < share_kinds_count; i++)
+		if (str_eq(share_kinds[i].kind, kind))
+			return &share_kinds[i];
+	return NULL;
+}
 
 static const struct field create_fields[] = {
-	{"kind", "Kind", FT_ENUM, F_REQUIRED, .choices = link_kinds, .help = "roadmap, or calendar (the launch feed)"},
+	{"kind", "Kind", FT_ENUM, F_REQUIRED, .choices = share_link_kinds,
+	 .help = "roadmap, calendar (the launch feed) or changelog (shipped releases, with an Atom feed)"},
 	{"label", "Label", FT_STRING, 0, 120, .help = "Who it is for, e.g. Board of directors"},
 };
 
@@ -18,7 +35,7 @@ static int create(struct act *x)
 {
 	const char *kind = jget_str(x->in, "kind"), *label = jget_str(x->in, "label");
 	if (str_empty(label))
-		label = !strcmp(kind, "roadmap") ? "Roadmap link" : "Calendar feed";
+		label = share_kind(kind)->default_label;
 	char *secret = random_secret(x->a, "");
 	char hash[65], now[21];
 	secret_hash(secret, hash);
@@ -46,18 +63,29 @@ const struct action share_link_create_action = {
 
 const char *share_link_path(arena *a, const char *kind, const char *secret)
 {
-	return arena_printf(a, "/share/%s/%s%s", kind, secret, str_eq(kind, "calendar") ? ".ics" : "");
+	const struct share_kind *k = share_kind(kind);
+	return arena_printf(a, "/share/%s/%s%s", kind, secret, k ? k->suffix : "");
 }
 
-bool share_link_valid(db *d, const char *kind, const char *secret)
+long long share_link_find(db *d, const char *kind, const char *secret, char created_at[21])
 {
 	if (str_empty(secret) || strlen(secret) > 100)
-		return false;
+		return 0;
 	char hash[65];
 	secret_hash(secret, hash);
-	return db_int(d, 0, "SELECT 1 FROM share_links WHERE hash = ? AND kind = ? AND revoked_at IS NULL", "tt", hash,
-	              kind) == 1;
+	db_stmt *s = db_q(d, "SELECT id, created_at FROM share_links WHERE hash = ? AND kind = ? AND revoked_at IS NULL",
+	                  "tt", hash, kind);
+	long long id = 0;
+	if (s && db_step(s) == DB_ROW) {
+		id = db_col_int(s, 0);
+		if (created_at)
+			snprintf(created_at, 21, "%s", db_col_text(s, 1));
+	}
+	db_done(s);
+	return id;
 }
+
+bool share_link_valid(db *d, const char *kind, const char *secret) { return share_link_find(d, kind, secret, NULL) > 0; }
 
 /* Revoke a link ({id}): its address answers 404 from now on. */
 static int revoke(struct act *x)

@@ -17,7 +17,8 @@ static const char *back_of(request *rq)
 
 static const char *kind_label(const char *kind)
 {
-	return str_eq(kind, "calendar") ? "Calendar feed" : "Roadmap";
+	const struct share_kind *k = share_kind(kind);
+	return k ? k->name : kind;
 }
 
 /* The rows of share links (kind NULL: both kinds; active_only: hide revoked ones), with revoke buttons for editors. */
@@ -81,9 +82,11 @@ static void links_table(request *rq, buf *b, const char *kind, bool active_only,
 static void kind_select(request *rq, buf *b, const char *id, const char *name, const char *val, void *ctx)
 {
 	(void)rq, (void)ctx;
-	html(b, "<select id=\"%s\" name=\"%s\"><option value=\"roadmap\">Roadmap</option><option value=\"calendar\"%s>"
-	        "Calendar feed (.ics)</option></select>",
-	     id, name, str_eq(val, "calendar") ? " selected" : "");
+	html(b, "<select id=\"%s\" name=\"%s\">", id, name);
+	for (int i = 0; i < share_kinds_count; i++)
+		html(b, "<option value=\"%s\"%s>%s</option>", share_kinds[i].kind, str_eq(val, share_kinds[i].kind) ? " selected" : "",
+		     share_kinds[i].name);
+	buf_lit(b, "</select>");
 }
 
 /* The form that makes a link; kind NULL offers both kinds. */
@@ -114,7 +117,8 @@ static void list_page(request *rq, response *rs)
 	buf_lit(
 	    b,
 	    "<h1>Share links</h1><p class=\"blurb\">Read-only addresses for people without an account: the roadmap "
-	    "page, or the launch calendar as a feed for their calendar app. Only a hash of each address is kept.</p>");
+	    "page, the launch calendar as a feed for their calendar app, or the changelog of what shipped with its Atom "
+	    "feed for customers. Only a hash of each address is kept.</p>");
 	if (rq->user_rank >= RANK_EDITOR) {
 		buf_lit(b, "<section class=\"card\">");
 		create_form(rq, b, NULL, "/share-links");
@@ -143,15 +147,15 @@ static void created(request *rq, response *rs, const struct outcome *o)
 	rs->status = 201;
 	page_begin(rq, rs, "Share link created", "roadmap");
 	rs_header_set(rs, "Cache-Control", "no-store");
-	bool cal = str_eq(kind, "calendar");
+	const struct share_kind *k = share_kind(kind);
 	buf *b = &rs->body;
 	html(
 	    b,
-	    "<h1>%s link created</h1><div class=\"notice\" role=\"status\">Copy this address now: Tandem keeps only a "
+	    "<h1>%s: link created</h1><div class=\"notice\" role=\"status\">Copy this address now: Tandem keeps only a "
 	    "hash of it and cannot show it again.</div><section class=\"card rm-created\"><p><label for=\"share-path\">"
 	    "Address (on this server)</label><input id=\"share-path\" readonly value=\"%s\"></p><p><a href=\"%s\" "
 	    "id=\"share-open\">%s</a> — open it, or copy the link's full address from your browser.</p></section>",
-	    kind_label(kind), path, path, cal ? "The calendar feed" : "The read-only roadmap");
+	    k ? k->default_label : kind, path, path, k ? k->opens : kind);
 	html(b, "<p><a href=\"%s\">Back</a> · <a href=\"/share-links\">All share links</a></p>", back_of(rq));
 	page_end(rq, rs);
 }

@@ -124,6 +124,8 @@ void page_launch_settings_save(request *rq, response *rs);
 /* page_release.c — moving a release's date: the preview (what launches move), and the move */
 void page_release_reschedule_form(request *rq, response *rs);
 void page_release_notes(request *rq, response *rs);
+void page_share_changelog(request *rq, response *rs);
+void page_share_changelog_atom(request *rq, response *rs);
 void page_release_notes_md(request *rq, response *rs);
 
 /* page_feature.c — the triage queue (the triage and merge forms are actions: action_form.h) */

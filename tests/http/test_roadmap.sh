@@ -27,7 +27,7 @@ unset BODY
 req "$VIEWER" GET /roadmap
 expect "viewer opens the roadmap" 200 "$STATUS"
 check "it draws an SVG" contains "$TMP/b" '<svg xmlns="http://www.w3.org/2000/svg" class="roadmap"'
-check "the SVG is an image with a label" contains "$TMP/b" 'role="img" aria-label="Roadmap timeline grouped by goal: 2 releases'
+check "the SVG is an image with a label" contains "$TMP/b" 'role="img" aria-label="Roadmap timeline grouped by goal: 3 releases'
 check "releases are milestones with their names" contains "$TMP/b" '<title>Release 2027.1 Alerts everywhere: target'
 check "features are bars with a tooltip" contains "$TMP/b" '<title>Slack and Teams alerts when a metric moves — Planned'
 check "launches are markers" contains "$TMP/b" '<title>Tier 1 launch: Alerts where your team talks'
@@ -84,14 +84,16 @@ check "the board has no SVG" lacks "$TMP/b" '<svg'
 
 # --- the JSON
 req "$VIEWER" GET "/api/v1/roadmap?group=team"
-expect "roadmap JSON" "200 team 2" "$STATUS $(jget "$TMP/b" j.group) $(jget "$TMP/b" j.releases.length)"
+expect "roadmap JSON (the release shipped last month is still on it)" "200 team 3" "$STATUS $(jget "$TMP/b" j.group) $(jget "$TMP/b" j.releases.length)"
 expect "team lanes" "Engineering,Marketing" "$(jget "$TMP/b" 'j.lanes.map(l => l.label).join()')"
-expect "releases by date with their features" "2027.1 Alerts everywhere:1,2" \
-	"$(jget "$TMP/b" 'j.releases[0].name + ":" + j.releases[0].feature_ids.sort().join()')"
+expect "releases by date with their features" "2026.4 Monday digest:15 2027.1 Alerts everywhere:1,2" \
+	"$(jget "$TMP/b" 'j.releases.slice(0, 2).map(r => r.name + ":" + r.feature_ids.sort().join()).join(" ")')"
 expect "buckets: in release 1, due in 24 days: now" true "$(jget "$TMP/b" 'j.buckets.now.includes(1) && j.buckets.now.includes(2)')"
 expect "no release: later" true "$(jget "$TMP/b" 'j.buckets.later.includes(5)')"
-expect "shipped, new, declined features are not on it" true \
-	"$(jget "$TMP/b" '[11,13,14,15].every(id => !j.features.some(f => f.id === id))')"
+expect "new and declined features are not on it" true \
+	"$(jget "$TMP/b" '[11,13,14].every(id => !j.features.some(f => f.id === id))')"
+expect "a shipped feature is, only with the release that shipped it lately" "shipped 3" \
+	"$(jget "$TMP/b" '(f => f.status + " " + f.release_id)(j.features.find(f => f.id === 15))')"
 expect "launches as markers" "3 1" "$(jget "$TMP/b" j.launches.length) $(jget "$TMP/b" 'j.launches.find(l => l.title.startsWith("Alerts")).tier')"
 expect "a launch before its release ships says so" "2" "$(jget "$TMP/b" 'j.launches.filter(l => l.before_release).map(l => l.id).join()')"
 
