@@ -1,9 +1,34 @@
-/* cmd_brief.c — `tandem brief`: a launch's sales enablement brief on stdout, as Markdown or a standalone HTML page. */
+/* cmd_brief.c — `tandem brief`: a launch's sales enablement brief on stdout, as Markdown or a standalone HTML page;
+ * `tandem brief strategy`: the strategy brief as Markdown. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cli.h"
 #include "domain/brief.h"
+#include "domain/strategy_brief.h"
 #include "model/entity.h"
 #include "web/web.h"
+
+static int strategy_brief(const char *path)
+{
+	if (app_init() < 0)
+		return 1;
+	db *d = workspace_open(path, false);
+	if (!d) {
+		app_shutdown();
+		return 1;
+	}
+	char today[11];
+	today_ymd(today);
+	db_begin_read(d);
+	char *md = strategy_brief_markdown(d, today);
+	db_rollback(d);
+	fputs(md, stdout);
+	free(md);
+	db_close(d);
+	app_shutdown();
+	return 0;
+}
 
 int cmd_brief(int argc, char **argv)
 {
@@ -13,8 +38,11 @@ int cmd_brief(int argc, char **argv)
 	long long id;
 	if (cli_parse("brief", argc, argv, o, COUNT(o), pos, 1, &npos) < 0)
 		return 2;
+	if (npos == 1 && !strcmp(pos[0], "strategy"))
+		return strategy_brief(workspace_path(opt_get(o, COUNT(o), "--db")));
 	if (npos < 1 || !parse_ll(pos[0], &id) || id <= 0) {
-		fprintf(stderr, "tandem brief: name the launch by its id: tandem brief LAUNCH_ID [--html]\n");
+		fprintf(stderr, "tandem brief: name the launch by its id (tandem brief LAUNCH_ID [--html]), or: tandem brief "
+		                "strategy\n");
 		return 2;
 	}
 	if (app_init() < 0)

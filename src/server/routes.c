@@ -159,6 +159,10 @@ static const struct route lines[] = {
 	/* pages */
 	{HTTP_GET, "/", page_dashboard, PAGE, RANK_VIEWER, "Dashboard"},
 	{HTTP_GET, "/strategy", page_strategy, PAGE, RANK_VIEWER, "Strategy and its history"},
+	{HTTP_GET, "/strategy/brief", page_strategy_brief, PAGE, RANK_VIEWER,
+	 "The strategy brief for everyone: strategy, goals with charts, the plan, roadmap, launches, positioning, wins "
+	 "(printable, A4)"},
+	{HTTP_GET, "/strategy/brief.md", page_strategy_brief_md, PAGE, RANK_VIEWER, "The strategy brief as Markdown"},
 	{HTTP_GET, "/strategy/edit", page_strategy_edit, PAGE, RANK_LEADER, "Edit the strategy"},
 	{HTTP_POST, "/strategy", page_strategy_save, FORM, RANK_LEADER, "Save the strategy"},
 	{HTTP_GET, "/alignment", page_alignment, PAGE, RANK_VIEWER, "Alignment report"},

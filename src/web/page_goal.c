@@ -55,6 +55,23 @@ static void list_cell(request *rq, buf *b, json_t *goal, void *ctx)
 }
 
 /* "Current 41 of 60 %, 63% of the way from the baseline" */
+void goal_chart(request *rq, buf *b, json_t *g, json_t *ms)
+{
+	size_t n = json_array_size(ms), i;
+	struct svg_point *pts = arena_alloc(rq->a, sizeof *pts * (n + 1));
+	json_t *m;
+	json_array_foreach(ms, i, m)
+	{
+		pts[i].at = arena_strdup(rq->a, json_string_value(json_object_get(m, "at")));
+		pts[i].day = date_days(pts[i].at);
+		pts[i].value = json_number_value(json_object_get(m, "value"));
+	}
+	json_t *tgt = json_object_get(g, "target"), *base = json_object_get(g, "baseline");
+	svg_chart(b, pts, (int)n, json_is_number(tgt), json_number_value(tgt), json_is_number(base),
+	          json_number_value(base), json_string_value(json_object_get(g, "unit")),
+	          json_integer_value(json_object_get(g, "id")));
+}
+
 static void progress(buf *b, json_t *g)
 {
 	json_t *cur = json_object_get(g, "current"), *tgt = json_object_get(g, "target"), *base = json_object_get(g, "baseline");
@@ -86,23 +103,11 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 	(void)form, (void)err; /* each action form finds its own failure (action_form) */
 	long long id = json_integer_value(json_object_get(g, "id"));
 	bool editor = rq->user_rank >= goals_entity.write_rank;
-	const char *unit = json_string_value(json_object_get(g, "unit"));
 	json_t *ms = goal_measurements(rq->db, id);
 	size_t n = json_array_size(ms);
-	struct svg_point *pts = arena_alloc(rq->a, sizeof *pts * (n + 1));
-	size_t i;
-	json_t *m;
-	json_array_foreach(ms, i, m)
-	{
-		pts[i].at = arena_strdup(rq->a, json_string_value(json_object_get(m, "at")));
-		pts[i].day = date_days(pts[i].at);
-		pts[i].value = json_number_value(json_object_get(m, "value"));
-	}
-	json_t *tgt = json_object_get(g, "target"), *base = json_object_get(g, "baseline");
 	buf_lit(b, "<section class=\"trend\"><h2>Progress</h2>");
 	progress(b, g);
-	svg_chart(b, pts, (int)n, json_is_number(tgt), json_number_value(tgt), json_is_number(base),
-	          json_number_value(base), unit);
+	goal_chart(rq, b, g, ms);
 	if (n) {
 		buf_lit(b, "<details><summary>Measurements</summary><table class=\"list compact\" id=\"measurements\"><thead><tr>"
 		           "<th scope=\"col\">Date</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Source</th>"
@@ -110,8 +115,8 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 		for (size_t k = n; k-- > 0;) {
 			json_t *x = json_array_get(ms, k);
 			const char *src = json_string_value(json_object_get(x, "source"));
-			html(b, "<tr><td>%s</td><td class=\"num\">", pts[k].at);
-			fmt_number(b, pts[k].value);
+			html(b, "<tr><td>%s</td><td class=\"num\">", json_string_value(json_object_get(x, "at")));
+			fmt_number(b, json_number_value(json_object_get(x, "value")));
 			html(b, "</td><td>%s</td></tr>", src ? src : "");
 		}
 		buf_lit(b, "</tbody></table></details>");
@@ -133,6 +138,8 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 		buf_lit(b, "<p class=\"muted\">The target has not changed since the goal was set.</p>");
 	else {
 		buf_lit(b, "<ol class=\"timeline\" id=\"revisions\">");
+		size_t i;
+		json_t *m;
 		json_array_foreach(revs, i, m)
 		{
 			const char *who = json_string_value(json_object_get(m, "changed_by_name"));

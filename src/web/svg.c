@@ -81,7 +81,7 @@ void svg_sparkline(buf *b, const double *v, int n, bool has_target, double targe
 }
 
 void svg_chart(buf *b, const struct svg_point *p, int n, bool has_target, double target, bool has_baseline,
-               double baseline, const char *unit)
+               double baseline, const char *unit, long long key)
 {
 	const double w = 640, h = 240, left = 56, right = 96, top = 16, bottom = 32;
 	if (n == 0) {
@@ -105,8 +105,9 @@ void svg_chart(buf *b, const struct svg_point *p, int n, bool has_target, double
 	double pw = w - left - right, ph = h - top - bottom;
 #define CX(d) (left + pw * (double)((d) - d0) / (double)(d1 - d0))
 #define CY(x) (top + ph - ph * ((x) - lo) / (hi - lo))
-	buf_rawf(b, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"chart-title\">", w, h);
-	html(b, "<title id=\"chart-title\">Measurements over time%s%s%s</title>", unit && *unit ? " (" : "",
+	buf_rawf(b, "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"chart-title-%lld\">", w, h,
+	         key);
+	html(b, "<title id=\"chart-title-%lld\">Measurements over time%s%s%s</title>", key, unit && *unit ? " (" : "",
 	     unit ? unit : "", unit && *unit ? ")" : "");
 	/* axes and the value range */
 	buf_rawf(b, "<line class=\"axis\" x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\"/>", left, w - right, top + ph,

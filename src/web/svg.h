@@ -12,9 +12,10 @@ struct svg_point {
 
 /* A 120x28 sparkline of values in order; the target as a dashed line when has_target. */
 void svg_sparkline(buf *b, const double *values, int n, bool has_target, double target);
-/* A line chart of measurements over time with the target and baseline as labelled lines. */
+/* A line chart of measurements over time with the target and baseline as labelled lines; key (the goal's id) keeps
+ * its title's id unique on a page with several charts. */
 void svg_chart(buf *b, const struct svg_point *pts, int n, bool has_target, double target, bool has_baseline,
-               double baseline, const char *unit);
+               double baseline, const char *unit, long long key);
 struct svg_dot {
 	double x, y;        /* effort (person-weeks), value (score) */
 	long long id;

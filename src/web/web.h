@@ -53,6 +53,13 @@ extern const struct action_page triage_page_face, evidence_link_page, evidence_u
     align_accept_page, insights_bulk_page, user_add_page, user_role_page, user_notify_page, user_deactivate_page, user_reactivate_page,
     user_invite_page, user_invite_revoke_page;
 
+/* A goal's line chart of its measurements ms (goal_measurements) with its target and baseline (page_goal.c). */
+void goal_chart(request *rq, buf *b, json_t *goal, json_t *ms);
+
+/* page_strategy_brief.c — the strategy brief, printable on A4, and its Markdown */
+void page_strategy_brief(request *rq, response *rs);
+void page_strategy_brief_md(request *rq, response *rs);
+
 /* Per-kind additions to the generic pages (page_goal.c for goals). */
 struct field;
 struct kind_page {
