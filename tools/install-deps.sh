@@ -5,7 +5,7 @@ set -eu
 PKGS="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev \
 libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libglpk-dev libcurl4-openssl-dev sqlite3 curl ca-certificates"
 # for the test suite and the benchmarks
-PKGS="$PKGS chromium nginx-light fossil wrk"
+PKGS="$PKGS chromium nginx-light fossil wrk poppler-utils"
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 missing=""
 for p in $PKGS; do

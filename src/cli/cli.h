@@ -65,6 +65,7 @@ int cmd_export_json(int argc, char **argv); /* export json */
 int cmd_import_json(int argc, char **argv); /* import json */
 int cmd_prfaq(int argc, char **argv);
 int cmd_notes(int argc, char **argv);
+int cmd_deck(int argc, char **argv);
 int cmd_battlecard(int argc, char **argv);
 int cmd_launches(int argc, char **argv);
 int cmd_help(int argc, char **argv);

@@ -1,5 +1,5 @@
 /* cmd_brief.c — `tandem brief`: a launch's sales enablement brief on stdout, as Markdown or a standalone HTML page;
- * `tandem brief strategy`: the strategy brief as Markdown. */
+ * `tandem brief strategy`: the strategy brief as Markdown; `tandem deck`: the all-hands deck, one HTML file. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +25,41 @@ static int strategy_brief(const char *path)
 	db_rollback(d);
 	fputs(md, stdout);
 	free(md);
+	db_close(d);
+	app_shutdown();
+	return 0;
+}
+
+int cmd_deck(int argc, char **argv)
+{
+	struct opt o[] = {{"--db", true, NULL}};
+	const char *pos[1];
+	int npos;
+	if (cli_parse("deck", argc, argv, o, COUNT(o), pos, 1, &npos) < 0)
+		return 2;
+	if (npos) {
+		fprintf(stderr, "tandem deck: unexpected argument '%s'; the deck goes to stdout: tandem deck > deck.html\n",
+		        pos[0]);
+		return 2;
+	}
+	if (app_init() < 0)
+		return 1;
+	db *d = workspace_open(workspace_path(opt_get(o, COUNT(o), "--db")), false);
+	if (!d) {
+		app_shutdown();
+		return 1;
+	}
+	char today[11];
+	today_ymd(today);
+	arena *a = arena_new();
+	buf out;
+	buf_init(&out);
+	db_begin_read(d);
+	deck_document(d, a, today, &out);
+	db_rollback(d);
+	fputs(buf_str(&out), stdout);
+	buf_free(&out);
+	arena_free(a);
 	db_close(d);
 	app_shutdown();
 	return 0;

@@ -64,6 +64,10 @@ const struct command commands[] = {
 	{"prfaq", cmd_prfaq, "tandem prfaq PRFAQ_ID [--db FILE]",
 	 "Print a PR/FAQ as Markdown: the press release, the external and internal FAQ, then the five questions with "
 	 "the insights that show how we know. Exit 1 when there is no such PR/FAQ, 2 on bad usage."},
+	{"deck", cmd_deck, "tandem deck [--db FILE]",
+	 "Write the all-hands deck to stdout as one self-contained HTML file (tandem deck > deck.html): a slide each for "
+	 "the vision, each goal with its chart, the plan's focus, the roadmap, each tier-1 and tier-2 launch ahead, and "
+	 "the wins. Arrow keys move; printing gives one slide a page."},
 	{"notes", cmd_notes, "tandem notes RELEASE_ID [--db FILE]",
 	 "Print a release's notes as Markdown: its shipped features in customer words (the approved benefit message, else "
 	 "the title and description), grouped by segment. Exit 1 when there is no such release, 2 on bad usage."},

@@ -163,6 +163,9 @@ static const struct route lines[] = {
 	 "The strategy brief for everyone: strategy, goals with charts, the plan, roadmap, launches, positioning, wins "
 	 "(printable, A4)"},
 	{HTTP_GET, "/strategy/brief.md", page_strategy_brief_md, PAGE, RANK_VIEWER, "The strategy brief as Markdown"},
+	{HTTP_GET, "/deck", page_deck, PAGE, RANK_VIEWER,
+	 "The all-hands deck: one self-contained HTML file, a slide each for the vision, goals, plan, roadmap, launches "
+	 "and wins"},
 	{HTTP_GET, "/strategy/edit", page_strategy_edit, PAGE, RANK_LEADER, "Edit the strategy"},
 	{HTTP_POST, "/strategy", page_strategy_save, FORM, RANK_LEADER, "Save the strategy"},
 	{HTTP_GET, "/alignment", page_alignment, PAGE, RANK_VIEWER, "Alignment report"},

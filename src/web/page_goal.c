@@ -55,14 +55,14 @@ static void list_cell(request *rq, buf *b, json_t *goal, void *ctx)
 }
 
 /* "Current 41 of 60 %, 63% of the way from the baseline" */
-void goal_chart(request *rq, buf *b, json_t *g, json_t *ms)
+void goal_chart(arena *a, buf *b, json_t *g, json_t *ms)
 {
 	size_t n = json_array_size(ms), i;
-	struct svg_point *pts = arena_alloc(rq->a, sizeof *pts * (n + 1));
+	struct svg_point *pts = arena_alloc(a, sizeof *pts * (n + 1));
 	json_t *m;
 	json_array_foreach(ms, i, m)
 	{
-		pts[i].at = arena_strdup(rq->a, json_string_value(json_object_get(m, "at")));
+		pts[i].at = arena_strdup(a, json_string_value(json_object_get(m, "at")));
 		pts[i].day = date_days(pts[i].at);
 		pts[i].value = json_number_value(json_object_get(m, "value"));
 	}
@@ -107,7 +107,7 @@ static void show_extra(request *rq, buf *b, json_t *g, const char *form, const s
 	size_t n = json_array_size(ms);
 	buf_lit(b, "<section class=\"trend\"><h2>Progress</h2>");
 	progress(b, g);
-	goal_chart(rq, b, g, ms);
+	goal_chart(rq->a, b, g, ms);
 	if (n) {
 		buf_lit(b, "<details><summary>Measurements</summary><table class=\"list compact\" id=\"measurements\"><thead><tr>"
 		           "<th scope=\"col\">Date</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Source</th>"

@@ -46,7 +46,8 @@ void page_strategy(request *rq, response *rs)
 	buf *b = &rs->body;
 	buf_lit(b, "<div class=\"page-head\"><div><h1>Strategy</h1><p class=\"blurb\">What PM and PMM agreed: where the "
 	           "product is going and what it will not do.</p></div><div class=\"actions\">"
-	           "<a class=\"button secondary\" href=\"/strategy/brief\">Strategy brief</a>");
+	           "<a class=\"button secondary\" href=\"/strategy/brief\">Strategy brief</a> "
+	           "<a class=\"button secondary\" href=\"/deck\">All-hands deck</a>");
 	if (rq->user_rank >= strategy_entity.write_rank)
 		buf_lit(b, "<a class=\"button\" href=\"/strategy/edit\">Edit strategy</a>");
 	buf_lit(b, "</div></div>");

@@ -30,7 +30,7 @@ void page_strategy_brief(request *rq, response *rs)
 		if (goal) {
 			json_t *g = entity_get(rq->db, &goals_entity, goal), *ms = goal_measurements(rq->db, goal);
 			if (g)
-				goal_chart(rq, b, g, ms);
+				goal_chart(rq->a, b, g, ms);
 			json_decref(g);
 			json_decref(ms);
 		}

@@ -1,6 +1,7 @@
 /* web.h — the server-rendered pages (one file per page or page family) and their shared layout. */
 #ifndef TANDEM_WEB_H
 #define TANDEM_WEB_H
+#include "platform/db.h"
 #include "platform/err.h"
 #include "platform/http.h"
 
@@ -54,7 +55,13 @@ extern const struct action_page triage_page_face, evidence_link_page, evidence_u
     user_invite_page, user_invite_revoke_page;
 
 /* A goal's line chart of its measurements ms (goal_measurements) with its target and baseline (page_goal.c). */
-void goal_chart(request *rq, buf *b, json_t *goal, json_t *ms);
+void goal_chart(arena *a, buf *b, json_t *goal, json_t *ms);
+
+/* deck.c — the all-hands deck: a whole self-contained HTML document into b (its CSS and script inline); and the
+ * Content-Security-Policy that lets exactly those run when it is served. */
+void deck_document(db *d, arena *a, const char *today, buf *b);
+void deck_csp(char *out, size_t n);
+void page_deck(request *rq, response *rs);
 
 /* page_strategy_brief.c — the strategy brief, printable on A4, and its Markdown */
 void page_strategy_brief(request *rq, response *rs);

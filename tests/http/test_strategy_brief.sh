@@ -52,9 +52,30 @@ check "a goal title with markup: no script element, no javascript: link on the p
 "$TANDEM" brief strategy --db "$DB" > "$TMP/brief2.md"
 check "... and in the Markdown it is escaped" grep -qF '### Win &lt;script&gt;alert(1)&lt;/script&gt; \*reviews\* \[x\](javascript:alert(1))' "$TMP/brief2.md"
 
+# the all-hands deck
+"$TANDEM" deck --db "$DB" > "$TMP/deck.html" 2> "$TMP/err"
+expect "tandem deck: exit 0" 0 "$?"
+check "... one self-contained file: its style and script inline, nothing to fetch" sh -c \
+	"grep -q '<style>' '$TMP/deck.html' && grep -q '<script>' '$TMP/deck.html' && ! grep -qE '<link |src=\"|href=\"https?:' '$TMP/deck.html'"
+LAUNCHES=$(sql "SELECT count(*) FROM launches WHERE tier <= 2 AND status IN ('planning', 'ready') AND launch_date >= date('now')")
+expect "... a slide each: vision, every goal, the plan, the roadmap, each tier-1/2 launch ahead, the wins" \
+	"$((1 + GOALS + 1 + 1 + LAUNCHES + 1))" "$(grep -o '<section class="slide"' "$TMP/deck.html" | wc -l)"
+check "... the plan slide says what is in and what was cut" sh -c "grep -q '<h3>In (' '$TMP/deck.html' && grep -q '<h3>Cut (' '$TMP/deck.html'"
+oneshot GET /deck "Cookie: $COOKIE"
+expect "GET /deck: 200" 200 "$STATUS"
+CSP=$(header Content-Security-Policy)
+SHA=$(python3 -c 'import base64, hashlib, sys
+t = open(sys.argv[1], "rb").read(); js = t[t.index(b"<script>") + 8:t.index(b"</script>")]
+print(base64.b64encode(hashlib.sha256(js).digest()).decode())' "$TMP/b")
+check "... its policy allows exactly its own script, by hash" sh -c "echo \"\$1\" | grep -qF \"script-src 'sha256-$SHA'\" && echo \"\$1\" | grep -q \"default-src 'none'\"" _ "$CSP"
+"$TANDEM" deck extra --db "$DB" > /dev/null 2>&1
+expect "tandem deck with an argument: exit 2" 2 "$?"
+
 # an empty workspace
 "$TANDEM" init --admin ada@example.com --db "$TMP/empty.db" > /dev/null
 "$TANDEM" brief strategy --db "$TMP/empty.db" > "$TMP/empty.md"
 expect "an empty workspace's brief: exit 0" 0 "$?"
+"$TANDEM" deck --db "$TMP/empty.db" > "$TMP/empty.html"
+expect "... and its deck: exit 0" 0 "$?"
 check "... says what is missing" sh -c "grep -q 'Not written yet' '$TMP/empty.md' && grep -q 'No goal is set yet' '$TMP/empty.md' && grep -q 'Nothing is planned yet' '$TMP/empty.md' && grep -q 'No launch is planned' '$TMP/empty.md'"
 finish
