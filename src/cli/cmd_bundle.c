@@ -104,7 +104,9 @@ static int build(struct bundle_reader *r, const struct bundle_header *h, const c
 	struct err e = {0};
 	arena *a = arena_new();
 	db_bulk(d, true);
-	if (migrate_to(d, h->schema_version, &applied, &err) < 0)
+	if (db_scratch(d) != DB_OK)
+		fprintf(stderr, "tandem import: %s: %s\n", tmp, db_errmsg(d));
+	else if (migrate_to(d, h->schema_version, &applied, &err) < 0)
 		fprintf(stderr, "tandem import: a workspace of schema %d could not be made: %s\n", h->schema_version, err);
 	else if (db_begin(d) != DB_OK)
 		fprintf(stderr, "tandem import: %s\n", db_errmsg(d));
@@ -174,9 +176,12 @@ int cmd_import_json(int argc, char **argv)
 		buf_init(&t.out);
 		if (build(r, &h, tmp, &t, &c) == 0) {
 			const char *err = NULL;
-			db *built = db_open(tmp, DB_OPEN_EXISTING, &err);
-			if (!built || db_copy_to(built, target, &err) < 0)
-				fprintf(stderr, "tandem import: %s could not be written: %s\n", target, err ? err : "?");
+			/* a new file: the built one takes its name; a workspace there: replaced in one transaction */
+			bool fresh = access(target, F_OK) != 0;
+			db *built = fresh ? NULL : db_open(tmp, DB_OPEN_EXISTING, &err);
+			if (fresh ? rename(tmp, target) != 0 : (!built || db_copy_to(built, target, &err) < 0))
+				fprintf(stderr, "tandem import: %s could not be written: %s\n", target,
+				        fresh ? strerror(errno) : err ? err : "?");
 			else {
 				printf("Imported %s into %s: %lld rows in %d tables, %lld people (bundle of %s, schema %d%s)\n", path,
 				       target, c.rows, c.tables, c.users, h.exported_at[0] ? h.exported_at : "an unknown time",

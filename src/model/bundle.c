@@ -265,15 +265,21 @@ void bundle_close(struct bundle_reader *r)
 	free(r);
 }
 
-/* The table being loaded: its columns, and the insert for the columns the rows hold. */
+/* The table being loaded: its columns, and the rows waiting to be written. Rows go BATCH to a statement: FTS5
+ * flushes its pending index at every statement of a transaction, so a row a statement costs several times the work
+ * (see domain/import_batch.c). */
+enum { BATCH = 256 };
 struct loading {
 	db *d;
 	const char *name;  /* the table */
 	buf cols;          /* its columns, NUL-separated */
 	int ncols;
-	unsigned long long shape; /* which columns the statement inserts (bit i: column i) */
-	db_stmt *insert;
-	long long index;   /* the row's place in the table's array */
+	unsigned long long shape; /* which columns the waiting rows give (bit i: column i) */
+	json_t *pending;          /* the rows waiting, all of that shape */
+	long long first;          /* the place of pending[0] in the table's array */
+	db_stmt *batch;           /* the statement for BATCH rows of shape, kept for the next */
+	unsigned long long batch_shape;
+	long long index;          /* the next row's place in the table's array */
 	struct bundle_counts *c;
 };
 
@@ -293,18 +299,9 @@ static int begin_table(struct loading *t, const char *name, const buf *tables, s
 	for (int i = 0; i < db_col_count(s) && i < 64; i++, t->ncols++)
 		buf_add(&t->cols, db_col_name(s, i), strlen(db_col_name(s, i)) + 1);
 	db_done(s);
-	t->shape = 0;
-	t->insert = NULL;
-	t->index = 0;
+	t->index = t->first = 0;
 	t->c->tables++;
 	return 0;
-}
-
-static void end_table(struct loading *t)
-{
-	db_done(t->insert);
-	t->insert = NULL;
-	t->name = NULL;
 }
 
 /* The column's number, or -1. */
@@ -320,24 +317,30 @@ static int column_of(const struct loading *t, const char *key)
 	return -1;
 }
 
-static int load_row(struct loading *t, json_t *row, struct err *e)
+/* Which columns row gives (the secret ones always: their stand-in when absent); 0 with e when it cannot be one. */
+static unsigned long long row_shape(struct loading *t, json_t *row, struct err *e)
 {
 	long long id = json_integer_value(json_object_get(row, "id"));
-	if (!json_is_object(row))
-		return err_set(e, 400, "invalid", "kinds", "kinds.%.40s[%lld]: each row is an object", t->name, t->index);
-	/* which columns this row gives (the secret ones always: their stand-in when absent) */
+	if (!json_is_object(row)) {
+		err_set(e, 400, "invalid", "kinds", "kinds.%.40s[%lld]: each row is an object", t->name, t->index);
+		return 0;
+	}
 	unsigned long long shape = 0;
 	const char *key;
 	json_t *v;
 	json_object_foreach(row, key, v)
 	{
 		int i = column_of(t, key);
-		if (i < 0)
-			return err_set(e, 400, "invalid", "kinds", "kinds.%.40s[%lld] (id %lld): %.40s has no field \"%.40s\"",
-			               t->name, t->index, id, t->name, key);
-		if (json_is_object(v) || json_is_array(v))
-			return err_set(e, 400, "invalid", "kinds", "kinds.%.40s[%lld] (id %lld): %.40s must be a number, text or "
-			               "null", t->name, t->index, id, key);
+		if (i < 0) {
+			err_set(e, 400, "invalid", key, "kinds.%.40s[%lld] (id %lld): %.40s has no field \"%.40s\"", t->name,
+			        t->index, id, t->name, key);
+			return 0;
+		}
+		if (json_is_object(v) || json_is_array(v)) {
+			err_set(e, 400, "invalid", key, "kinds.%.40s[%lld] (id %lld): %.40s must be a number, text or null",
+			        t->name, t->index, id, key);
+			return 0;
+		}
 		shape |= 1ull << i;
 	}
 	int i = 0;
@@ -347,62 +350,127 @@ static int load_row(struct loading *t, json_t *row, struct err *e)
 			shape |= 1ull << i;
 		i++;
 	}
-	if (!t->insert || shape != t->shape) {
-		db_done(t->insert);
-		buf q;
-		buf_init(&q);
-		buf_rawf(&q, "INSERT INTO \"%s\" (", t->name);
-		int n = 0;
-		i = 0;
-		EACH_NAME(&t->cols, c)
-		{
-			if (shape & (1ull << i))
-				buf_rawf(&q, "%s\"%s\"", n++ ? ", " : "", c);
-			i++;
-		}
-		buf_lit(&q, ") VALUES (");
-		for (int k = 0; k < n; k++)
+	if (!shape)
+		err_set(e, 400, "invalid", "kinds", "kinds.%.40s[%lld]: an empty row", t->name, t->index);
+	return shape;
+}
+
+/* INSERT for n rows of shape (program-owned names: the schema's, checked). */
+static db_stmt *insert_for(struct loading *t, unsigned long long shape, int n)
+{
+	buf q;
+	buf_init(&q);
+	buf_rawf(&q, "INSERT INTO \"%s\" (", t->name);
+	int cols = 0, i = 0;
+	EACH_NAME(&t->cols, c)
+	{
+		if (shape & (1ull << i))
+			buf_rawf(&q, "%s\"%s\"", cols++ ? ", " : "", c);
+		i++;
+	}
+	buf_lit(&q, ") VALUES ");
+	for (int r = 0; r < n; r++) {
+		buf_raw(&q, r ? ", (" : "(");
+		for (int k = 0; k < cols; k++)
 			buf_raw(&q, k ? ", ?" : "?");
 		buf_lit(&q, ")");
-		t->insert = db_prepare_once(t->d, buf_str(&q));
-		buf_free(&q);
-		t->shape = shape;
-		if (!t->insert)
-			return err_internal(e);
-	} else
-		db_reset(t->insert);
-	int p = 1;
-	i = 0;
+	}
+	db_stmt *s = db_prepare_once(t->d, buf_str(&q));
+	buf_free(&q);
+	return s;
+}
+
+/* Bind row's values of shape from parameter *p on. */
+static void bind_row(struct loading *t, db_stmt *s, int *p, json_t *row, unsigned long long shape)
+{
+	int i = 0;
 	EACH_NAME(&t->cols, c)
 	{
 		if (shape & (1ull << i)) {
 			json_t *x = json_object_get(row, c);
 			const char *without = secret_column(t->name, c);
 			if (!x && without)
-				db_bind_text(t->insert, p, without);
+				db_bind_text(s, *p, without);
 			else if (json_is_integer(x))
-				db_bind_int(t->insert, p, json_integer_value(x));
+				db_bind_int(s, *p, json_integer_value(x));
 			else if (json_is_real(x))
-				db_bind_double(t->insert, p, json_real_value(x));
+				db_bind_double(s, *p, json_real_value(x));
 			else if (json_is_boolean(x))
-				db_bind_int(t->insert, p, json_is_true(x));
+				db_bind_int(s, *p, json_is_true(x));
 			else
-				db_bind_text(t->insert, p, json_string_value(x)); /* null binds null */
-			p++;
+				db_bind_text(s, *p, json_string_value(x)); /* null binds null */
+			(*p)++;
 		}
 		i++;
 	}
-	int rc = db_step(t->insert);
-	if (rc == DB_CONSTRAINT)
-		return err_set(e, 400, "invalid", "kinds", "kinds.%.40s[%lld] (id %lld) does not fit the schema: a required "
-		               "field empty, an id or unique value twice, or a value not allowed", t->name, t->index, id);
-	if (rc != DB_DONE)
+}
+
+/* Write n rows from pending[from] (their places from first + from) in one statement. */
+static int write_rows(struct loading *t, size_t from, int n, struct err *e)
+{
+	bool full = n == BATCH;
+	if (full && (!t->batch || t->batch_shape != t->shape)) {
+		db_done(t->batch);
+		t->batch = insert_for(t, t->shape, BATCH);
+		t->batch_shape = t->shape;
+	} else if (full)
+		db_reset(t->batch);
+	db_stmt *s = full ? t->batch : insert_for(t, t->shape, n);
+	if (!s)
 		return err_internal(e);
-	t->index++;
-	t->c->rows++;
+	int p = 1;
+	for (int k = 0; k < n; k++)
+		bind_row(t, s, &p, json_array_get(t->pending, from + (size_t)k), t->shape);
+	int rc = db_step(s);
+	if (!full)
+		db_done(s);
+	if (rc == DB_CONSTRAINT && n > 1) { /* which row: each alone (the import fails either way) */
+		for (int k = 0; k < n; k++)
+			if (write_rows(t, from + (size_t)k, 1, e) < 0)
+				return -1;
+		return err_internal(e);
+	}
+	if (rc == DB_CONSTRAINT) {
+		json_t *row = json_array_get(t->pending, from);
+		return err_set(e, 400, "invalid", "kinds", "kinds.%.40s[%lld] (id %lld) does not fit the schema: a required "
+		               "field empty, an id or unique value twice, or a value not allowed",
+		               t->name, t->first + (long long)from, json_integer_value(json_object_get(row, "id")));
+	}
+	return rc == DB_DONE ? 0 : err_internal(e);
+}
+
+/* Write the rows waiting. */
+static int flush(struct loading *t, struct err *e)
+{
+	size_t n = json_array_size(t->pending);
+	if (n && write_rows(t, 0, (int)n, e) < 0)
+		return -1;
+	t->c->rows += (long long)n;
 	if (!strcmp(t->name, "users"))
-		t->c->users++;
+		t->c->users += (long long)n;
+	json_array_clear(t->pending);
+	t->first = t->index;
 	return 0;
+}
+
+static int end_table(struct loading *t, struct err *e)
+{
+	int rc = t->name ? flush(t, e) : 0;
+	t->name = NULL;
+	return rc;
+}
+
+static int load_row(struct loading *t, json_t *row, struct err *e)
+{
+	unsigned long long shape = row_shape(t, row, e);
+	if (!shape)
+		return -1;
+	if (json_array_size(t->pending) && shape != t->shape && flush(t, e) < 0)
+		return -1;
+	t->shape = shape;
+	json_array_append(t->pending, row);
+	t->index++;
+	return json_array_size(t->pending) == BATCH ? flush(t, e) : 0;
 }
 
 /* Tandem's layout, a line at a time. */
@@ -446,7 +514,10 @@ static int load_lines(struct bundle_reader *r, struct loading *t, const buf *tab
 			continue;
 		}
 		if (!strcmp(l, "]") || !strcmp(l, "],")) {
-			end_table(t);
+			if (end_table(t, e) < 0) {
+				free(name);
+				return -1;
+			}
 			continue;
 		}
 		if (l[n - 1] == ',')
@@ -484,7 +555,8 @@ static int load_doc(struct bundle_reader *r, struct loading *t, const buf *table
 		json_array_foreach(rows, i, row)
 		if (load_row(t, row, e) < 0)
 			return -1;
-		end_table(t);
+		if (end_table(t, e) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -513,7 +585,7 @@ int bundle_load(db *d, struct bundle_reader *r, struct bundle_counts *c, struct 
 	buf tables;
 	buf_init(&tables);
 	db_each_table(d, gather, &tables);
-	struct loading t = {.d = d, .c = c};
+	struct loading t = {.d = d, .c = c, .pending = json_array()};
 	buf_init(&t.cols);
 	int rc = db_defer_references(d) == DB_OK ? 0 : err_internal(e);
 	/* what a new workspace starts with (the strategy's row) makes way for the bundle's */
@@ -525,7 +597,8 @@ int bundle_load(db *d, struct bundle_reader *r, struct bundle_counts *c, struct 
 	}
 	if (rc == 0)
 		rc = r->doc ? load_doc(r, &t, &tables, e) : load_lines(r, &t, &tables, e);
-	end_table(&t);
+	db_done(t.batch);
+	json_decref(t.pending);
 	if (rc == 0) {
 		buf table, column;
 		buf_init(&table);

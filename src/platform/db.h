@@ -92,6 +92,9 @@ int db_defer_references(db *d);
 /* The first row whose reference names no row: its table and id (its rowid), and the column, written to the buffers;
  * false when every reference holds. */
 bool db_broken_reference(db *d, buf *table, long long *id, buf *column);
+/* The connection writes a scratch file that is thrown away on any failure (an import built beside its target): no
+ * journal and no syncs, so a large load writes each page once. Never on a workspace anyone else uses. */
+int db_scratch(db *d);
 /* A bulk load starts (true) or ends (false): the backend may size its caches for it (SQLite: a 64 MiB page
  * cache for the load, the connection's own size after). */
 void db_bulk(db *d, bool on);

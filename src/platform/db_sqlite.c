@@ -448,6 +448,8 @@ bool db_broken_reference(db *d, buf *table, long long *id, buf *column)
 	return broken;
 }
 
+int db_scratch(db *d) { return db_exec(d, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF"); }
+
 void db_bulk(db *d, bool on)
 {
 	/* A big load rewrites index pages many times: with SQLite's default 2 MiB cache they are spilled to the
