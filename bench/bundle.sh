@@ -88,6 +88,6 @@ row() { # NAME PEER-NAME LABEL
 	row tandem-import sqlite3-restore "tandem import json" "sqlite3 < dump.sql"
 	echo
 	echo "The ratios are Tandem over the sqlite3 shell doing the nearest job on the same file in the same run. The"
-	echo "import checks every reference and builds the full-text index through its triggers, as the restore does;"
-	echo "peak memory is the resident set /usr/bin/time reports."
+	echo "import checks every reference and builds the full-text index again through its triggers; the restore copies"
+	echo "the index's own tables from the dump. Peak memory is the resident set /usr/bin/time reports."
 } | tee "$OUT/table.txt"

@@ -1,4 +1,4 @@
-/* api_bundle.c — GET /api/v1/export (the workspace bundle, for admins) and POST /api/v1/import (a bundle into a
+/* api_bundle.c — GET /api/v1/export (the workspace bundle, for admins, streamed from a temporary file) and POST /api/v1/import (a bundle into a
  * workspace nothing has been written to yet, in the request's one transaction), and their OpenAPI schemas. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,20 +15,18 @@ void api_export(request *rq, response *rs)
 	const char *inc = rq_query(rq, "include_secrets");
 	if (inc && strcmp(inc, "true") && strcmp(inc, "false"))
 		return reply_error(rs, 400, "invalid", "include_secrets", "include_secrets must be true or false");
-	char now[21], *p = NULL;
-	size_t len = 0;
+	char now[21];
 	now_rfc3339(now);
-	FILE *m = open_memstream(&p, &len);
+	/* written to a temporary file in the request's read transaction (one snapshot), sent from disk: memory stays
+	 * bounded by a row however large the workspace */
+	FILE *f = tmpfile();
 	struct err e = {0};
-	int rc = m ? bundle_export(rq->db, m, str_eq(inc, "true"), now, &e) : err_internal(&e);
-	if (m)
-		fclose(m);
-	if (rc < 0) {
-		free(p);
-		return reply_err_json(rs, &e);
+	if (!f || bundle_export(rq->db, f, str_eq(inc, "true"), now, &e) < 0) {
+		if (f)
+			fclose(f);
+		return e.status ? reply_err_json(rs, &e) : reply_error(rs, 500, "internal", NULL, "no room for the export");
 	}
-	buf_add(&rs->body, p, len);
-	free(p);
+	rs->file = f;
 	reply_file(rq, rs, "application/json", "attachment", "tandem-bundle.json");
 	rs_header_set(rs, "Cache-Control", "no-store");
 }

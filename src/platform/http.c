@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "log.h"
 
@@ -383,8 +384,29 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 	conn_wait_headers(cls, conn_of(c), true);
 }
 
+/* An answer from rs->file: its whole content, from disk (the file is closed; MHD closes its copy when sent). */
+static struct MHD_Response *file_response(response *rs)
+{
+	struct stat st;
+	int fd = -1;
+	if (fflush(rs->file) == 0 && fstat(fileno(rs->file), &st) == 0)
+		fd = dup(fileno(rs->file));
+	fclose(rs->file);
+	rs->file = NULL;
+	if (fd < 0)
+		return NULL;
+	struct MHD_Response *r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
+	if (!r)
+		close(fd);
+	return r;
+}
+
 static enum MHD_Result send_response(struct http_server *s, request *rq, response *rs)
 {
+	if (rs->file) {
+		buf_free(&rs->body);
+		rs->etag = false;
+	}
 	size_t len = 0;
 	char *body = buf_detach(&rs->body, &len);
 	char etag[2 + 2 * 16 + 1];
@@ -400,7 +422,12 @@ static enum MHD_Result send_response(struct http_server *s, request *rq, respons
 			not_modified = true;
 	}
 	struct MHD_Response *r;
-	if (not_modified) {
+	if (rs->file) {
+		free(body);
+		r = file_response(rs);
+		if (!r)
+			return MHD_NO;
+	} else if (not_modified) {
 		free(body);
 		r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
 	} else {

@@ -3,6 +3,7 @@
 #define TANDEM_HTTP_H
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <time.h>
 #include "arena.h"
@@ -73,6 +74,8 @@ typedef struct response {
 	} headers[HTTP_MAX_HEADERS];
 	int nheaders;
 	bool etag;                     /* hash the body into an ETag and honour If-None-Match */
+	FILE *file;                    /* when set, the answer is this file from its start, not body (an answer too large
+	                                * to hold, written to a temporary file); sent from disk and closed after */
 } response;
 
 typedef void (*http_handler)(request *rq, response *rs);

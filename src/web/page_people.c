@@ -84,6 +84,15 @@ static void list_page(request *rq, response *rs)
 	}
 	buf_lit(b, "</tbody></table>");
 	json_decref(people);
+	if (admin)
+		buf_lit(b, "<section class=\"card\" id=\"workspace-data\" aria-labelledby=\"data-h\"><h2 id=\"data-h\">The "
+		           "workspace's data</h2><p class=\"help\">Everything in this workspace as one JSON bundle: every object "
+		           "with its history, links, comments, decisions and the audit trail. Imported into a new workspace "
+		           "(<code>tandem import json</code>) it comes back exactly; without secrets, everyone gets an invitation "
+		           "link there. Back up a running workspace with <code>tandem backup</code> (docs/CLI.md).</p>"
+		           "<p class=\"actions\"><a class=\"button secondary\" href=\"/api/v1/export\" download>Download the "
+		           "bundle</a> <a class=\"button secondary\" href=\"/api/v1/export?include_secrets=true\" download>With "
+		           "secrets (password hashes, tokens, links)</a></p></section>");
 	page_end(rq, rs);
 }
 

@@ -169,6 +169,15 @@ api GET "/api/v1/export?include_secrets=maybe" -H "$ADMIN"
 expect "... include_secrets=maybe: 400 naming it" "400 include_secrets" "$STATUS $(jget "$TMP/b" j.error.field)"
 api POST /api/v1/import -H "$ADMIN" -H "$J" --data-binary "@$TMP/b1.json"
 expect "POST /api/v1/import into a workspace that holds data: 409" 409 "$STATUS"
+api POST /api/v1/session -H "$J" -d '{"email":"admin@demo.tandem","password":"tandem-demo"}'
+ACOOKIE=$(header Set-Cookie | cut -d';' -f1)
+api GET /users -H "Cookie: $ACOOKIE"
+check "the People page offers admins the bundle's download" sh -c "grep -q 'href=\"/api/v1/export\" download' '$TMP/b' && grep -q 'include_secrets=true' '$TMP/b'"
+api GET /api/v1/export -H "Cookie: $ACOOKIE"
+expect "... which a signed-in admin's browser gets" "200 tandem-bundle" "$STATUS $(head -c 30 "$TMP/b" | cut -d'"' -f4)"
+api POST /api/v1/session -H "$J" -d '{"email":"pm@demo.tandem","password":"tandem-demo"}'
+api GET /users -H "Cookie: $(header Set-Cookie | cut -d';' -f1)"
+check "... and not others" lacks "$TMP/b" "/api/v1/export"
 stop_server
 
 "$TANDEM" init --admin ada@example.com --db "$TMP/fresh.db" > /dev/null
