@@ -12,6 +12,8 @@
 #include "platform/db.h"
 #include "platform/log.h"
 #include "access.h"
+#include "answer_key.h"
+#include "render_cache.h"
 #include "outcome.h"
 #include "reply.h"
 #include "route.h"
@@ -428,10 +430,17 @@ void dispatch(request *rq, response *rs)
 			early_error(rq, rs, 503, "unavailable", NULL, "the database is busy; try again");
 			goto done;
 		}
+		/* a GET whose answer the client has: its key is known before rendering, so a 304 costs one lookup */
+		const char *key = !r->action && (r->flags & R_ETAG) && (rq->method == HTTP_GET || rq->method == HTTP_HEAD)
+		                      ? answer_key(rq)
+		                      : NULL;
 		if (r->action)
 			run_action(rq, rs, r);
-		else
+		else if (!answer_key_matches(rq, key) && !render_cache_get(key, rq, rs)) {
 			r->fn(rq, rs);
+			render_cache_put(key, rs);
+		}
+		rs->etag_value = key; /* an answer other than 200 gets none (platform/http.c) */
 		if (rs->status >= 400) {
 			db_rollback(rq->db);
 		} else if (db_commit(rq->db) != DB_OK) {

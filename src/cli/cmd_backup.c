@@ -101,7 +101,7 @@ int cmd_restore(int argc, char **argv)
 		db *copy = workspace_open_from(tmp, true, true, &schema); /* integrity, ours, not newer; older migrated */
 		if (copy) {
 			bool had = exists(to);
-			if (db_copy_to(copy, to, &err) < 0)
+			if (db_clock_restart(copy) != DB_OK || db_copy_to(copy, to, &err) < 0)
 				fprintf(stderr, "tandem restore: %s could not be written: %s; it is unchanged\n", to, err);
 			else {
 				printf("Restored %s from %s (schema %d%s)%s\n", to, from, schema,

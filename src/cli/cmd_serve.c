@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "app/render_cache.h"
 #include "app/route.h"
 #include "cli.h"
 #include "domain/demo.h"
@@ -59,6 +60,7 @@ static int run_server(const char *path, const char *listen, int port, int thread
 	deliver_stop();
 	daily_stop();
 	dispatch_shutdown();
+	render_cache_clear();
 	app_shutdown();
 	return 0;
 }
@@ -79,46 +81,56 @@ int cmd_serve(int argc, char **argv)
 	struct opt o[] = {{"--db", true, NULL},      {"--listen", true, NULL},           {"--port", true, NULL},
 	                  {"--threads", true, NULL}, {"--quiet", false, NULL},           {"--max-conns-per-ip", true, NULL},
 	                  {"--allow-private-webhooks", false, NULL}, {"--smtp", true, NULL}, {"--mail-from", true, NULL},
-	                  {"--digest-hour", true, NULL}, {"--base-url", true, NULL}};
+	                  {"--digest-hour", true, NULL}, {"--base-url", true, NULL},     {"--cache-mb", true, NULL},
+	                  {"--no-cache", false, NULL}};
+	const int no = (int)COUNT(o);
 	const char *pos[1];
 	int npos, port;
-	long long threads = 4, per_ip = HTTP_DEFAULT_CONNS_PER_IP;
-	if (cli_parse("serve", argc, argv, o, 11, pos, 0, &npos) < 0 ||
-	    parse_port("serve", opt_get(o, 11, "--port"), 8080, &port) < 0)
+	long long threads = 4, per_ip = HTTP_DEFAULT_CONNS_PER_IP, cache_mb = RENDER_CACHE_DEFAULT_MB;
+	if (cli_parse("serve", argc, argv, o, no, pos, 0, &npos) < 0 ||
+	    parse_port("serve", opt_get(o, no, "--port"), 8080, &port) < 0)
 		return 2;
-	const char *t = opt_get(o, 11, "--threads");
+	const char *cm = opt_get(o, no, "--cache-mb");
+	if (cm && (!parse_ll(cm, &cache_mb) || cache_mb < 0 || cache_mb > 65536)) {
+		fprintf(stderr, "tandem serve: --cache-mb must be a number of MiB from 0 (no cache) to 65536\n");
+		return 2;
+	}
+	if (opt_get(o, no, "--no-cache"))
+		cache_mb = 0;
+	render_cache_init((size_t)cache_mb << 20);
+	const char *t = opt_get(o, no, "--threads");
 	if (t && (!parse_ll(t, &threads) || threads < 1 || threads > 256)) {
 		fprintf(stderr, "tandem serve: --threads must be a number from 1 to 256\n");
 		return 2;
 	}
-	const char *pi = opt_get(o, 11, "--max-conns-per-ip");
+	const char *pi = opt_get(o, no, "--max-conns-per-ip");
 	if (pi && (!parse_ll(pi, &per_ip) || per_ip < 1 || per_ip > 1000)) {
 		fprintf(stderr, "tandem serve: --max-conns-per-ip must be a number from 1 to 1000\n");
 		return 2;
 	}
-	struct daily_config daily = {.smtp = opt_get(o, 11, "--smtp"), .from = opt_get(o, 11, "--mail-from"),
-	                             .base_url = opt_get(o, 11, "--base-url"), .digest_hour = 8};
+	struct daily_config daily = {.smtp = opt_get(o, no, "--smtp"), .from = opt_get(o, no, "--mail-from"),
+	                             .base_url = opt_get(o, no, "--base-url"), .digest_hour = 8};
 	if ((daily.smtp != NULL) != (daily.from != NULL) || (daily.smtp && !smtp_url_ok(daily.smtp))) {
 		fprintf(stderr, "tandem serve: mail needs both --smtp smtp://host[:port] (or smtps://) and --mail-from ADDR\n");
 		return 2;
 	}
-	const char *dh = opt_get(o, 11, "--digest-hour");
+	const char *dh = opt_get(o, no, "--digest-hour");
 	long long hour = 8;
 	if (dh && (!parse_ll(dh, &hour) || hour < 0 || hour > 23)) {
 		fprintf(stderr, "tandem serve: --digest-hour must be an hour from 0 to 23 (UTC)\n");
 		return 2;
 	}
 	daily.digest_hour = (int)hour;
-	log_set_quiet(opt_get(o, 11, "--quiet") != NULL);
-	webhooks_allow_private(opt_get(o, 11, "--allow-private-webhooks") != NULL);
+	log_set_quiet(opt_get(o, no, "--quiet") != NULL);
+	webhooks_allow_private(opt_get(o, no, "--allow-private-webhooks") != NULL);
 	if (app_init() < 0)
 		return 1;
-	const char *path = workspace_path(opt_get(o, 11, "--db"));
+	const char *path = workspace_path(opt_get(o, no, "--db"));
 	db *d = workspace_open_checked(path, true);
 	if (!d)
 		return 1;
 	db_close(d);
-	const char *listen = opt_get(o, 11, "--listen");
+	const char *listen = opt_get(o, no, "--listen");
 	return run_server(path, listen ? listen : "127.0.0.1", port, (int)threads, (int)per_ip, &daily);
 }
 
@@ -163,6 +175,7 @@ int cmd_demo(int argc, char **argv)
 	fflush(stdout);
 	if (opt_get(o, 5, "--no-serve"))
 		return 0;
+	render_cache_init((size_t)RENDER_CACHE_DEFAULT_MB << 20);
 	return run_server(path, listen, port, 4, HTTP_DEFAULT_CONNS_PER_IP, NULL);
 }
 

@@ -10,7 +10,7 @@ const struct command commands[] = {
 	 "Create a new workspace with one admin; prints the admin's generated password once."},
 	{"serve", cmd_serve,
 	 "tandem serve [--db FILE] [--listen ADDR] [--port N] [--threads N] [--max-conns-per-ip N] "
-	 "[--allow-private-webhooks] [--smtp URL --mail-from ADDR [--digest-hour H] [--base-url URL]] [--quiet]",
+	 "[--cache-mb N | --no-cache] [--allow-private-webhooks] [--smtp URL --mail-from ADDR [--digest-hour H] [--base-url URL]] [--quiet]",
 	 "Serve the web UI and the JSON API (default 127.0.0.1:8080, 4 threads), send the webhooks' outbox, give the day's "
 	 "reminders and, with --smtp, mail each person's digest (from --digest-hour, UTC, default 8) and immediate "
 	 "mentions."},

@@ -12,8 +12,9 @@
 #include "platform/util.h"
 #include "webhooks.h"
 
-/* Never in a bundle: the schema's own record (the header says it), sign-ins and the sign-in slow-down. */
-static const char *const never_kept[] = {"schema_version", "sessions", "login_failures", NULL};
+/* Never in a bundle: the schema's own record (the header says it), sign-ins, the sign-in slow-down and the change
+ * counter (every write moves it). */
+static const char *const never_kept[] = {"schema_version", "sessions", "login_failures", "workspace_clock", NULL};
 /* Only with secrets: tables whose rows are worth nothing without their hash or secret. */
 static const char *const secret_tables[] = {"tokens", "share_links", "invitations", "webhook_secrets", NULL};
 /* Only with secrets: columns, and what a row loaded without one holds instead (never a valid hash). */

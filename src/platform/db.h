@@ -63,7 +63,12 @@ const char *db_col_name(db_stmt *s, int i);
 int db_exec(db *d, const char *sql);    /* several statements, no parameters */
 int db_begin(db *d);                    /* a write transaction (takes the write lock now) */
 int db_begin_read(db *d);
-int db_commit(db *d);
+int db_commit(db *d); /* a transaction that changed rows moves the workspace's clock first (db_clock) */
+/* The workspace's change counter: different after any committed change, by any connection or process; -1 before the
+ * schema has it. One cheap statement. */
+long long db_clock(db *d);
+/* The workspace's history starts over (a restored backup): its clock jumps to values no earlier answer had. */
+int db_clock_restart(db *d);
 void db_rollback(db *d);
 /* A savepoint inside the transaction (or, outside one, a transaction of its own); name is a program-owned word
  * ([a-z_]). Release keeps what was done since, rollback-to undoes it and releases. */

@@ -22,6 +22,8 @@ struct db {
 	sqlite3 *h;
 	struct db_stmt cache[CACHE_SLOTS];
 	bool bulk;            /* inside db_bulk(d, true) */
+	sqlite3_int64 begun;  /* total changes when the transaction began: a commit after more bumps the clock */
+	bool clock;           /* the workspace_clock table is there (looked for until it is) */
 	long long cache_size; /* the connection's cache_size, restored when the bulk load ends */
 };
 
@@ -308,9 +310,44 @@ int db_exec(db *d, const char *sql)
 }
 
 /* Through the statement cache: parsing BEGIN/COMMIT anew on every request showed in profiles. */
-int db_begin(db *d) { return db_run(d, "BEGIN IMMEDIATE", ""); }
-int db_begin_read(db *d) { return db_run(d, "BEGIN", ""); }
-int db_commit(db *d) { return db_run(d, "COMMIT", ""); }
+int db_begin(db *d)
+{
+	d->begun = sqlite3_total_changes64(d->h);
+	return db_run(d, "BEGIN IMMEDIATE", "");
+}
+
+int db_begin_read(db *d)
+{
+	d->begun = sqlite3_total_changes64(d->h);
+	return db_run(d, "BEGIN", "");
+}
+
+static bool has_clock(db *d)
+{
+	if (!d->clock)
+		d->clock = db_int(d, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'workspace_clock'",
+		                  "") > 0;
+	return d->clock;
+}
+
+/* A transaction that changed anything moves the workspace's clock, in the same transaction. */
+int db_commit(db *d)
+{
+	if (!sqlite3_get_autocommit(d->h) && sqlite3_total_changes64(d->h) != d->begun && has_clock(d) &&
+	    db_run(d, "UPDATE workspace_clock SET n = n + 1 WHERE id = 1", "") != DB_OK)
+		return DB_ERR;
+	return db_run(d, "COMMIT", "");
+}
+
+long long db_clock(db *d)
+{
+	return has_clock(d) ? db_int(d, -1, "SELECT n + epoch FROM workspace_clock WHERE id = 1", "") : -1;
+}
+
+int db_clock_restart(db *d)
+{
+	return has_clock(d) ? db_run(d, "UPDATE workspace_clock SET epoch = abs(random() >> 16) WHERE id = 1", "") : DB_OK;
+}
 
 void db_rollback(db *d)
 {

@@ -80,6 +80,25 @@ const char *rq_header(request *rq, const char *name)
 	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
 }
 
+struct each_query {
+	void (*fn)(const char *, const char *, void *);
+	void *arg;
+};
+
+static enum MHD_Result each_query(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	struct each_query *q = cls;
+	q->fn(key, value, q->arg);
+	return MHD_YES;
+}
+
+void rq_each_query(request *rq, void (*fn)(const char *name, const char *value, void *arg), void *arg)
+{
+	struct each_query q = {fn, arg};
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, each_query, &q);
+}
+
 const char *rq_cookie(request *rq, const char *name)
 {
 	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
@@ -411,7 +430,12 @@ static enum MHD_Result send_response(struct http_server *s, request *rq, respons
 	char *body = buf_detach(&rs->body, &len);
 	char etag[2 + 2 * 16 + 1];
 	bool not_modified = false;
-	if (rs->etag && rs->status == 200) {
+	if (rs->etag_value && rs->status == 200) {
+		snprintf(etag, sizeof etag, "%s", rs->etag_value);
+		const char *inm = rq_header(rq, MHD_HTTP_HEADER_IF_NONE_MATCH);
+		not_modified = inm && strstr(inm, etag);
+		rs->etag = true;
+	} else if (rs->etag && rs->status == 200) {
 		unsigned char h[16];
 		crypto_generichash(h, sizeof h, (const unsigned char *)body, len, NULL, 0);
 		etag[0] = '"';

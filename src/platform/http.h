@@ -74,6 +74,8 @@ typedef struct response {
 	} headers[HTTP_MAX_HEADERS];
 	int nheaders;
 	bool etag;                     /* hash the body into an ETag and honour If-None-Match */
+	const char *etag_value;        /* the ETag known before the body (quoted; kept by the caller): used instead of
+	                                * hashing; with a matching If-None-Match the answer is a 304 whatever the body */
 	FILE *file;                    /* when set, the answer is this file from its start, not body (an answer too large
 	                                * to hold, written to a temporary file); sent from disk and closed after */
 } response;
@@ -112,6 +114,8 @@ int http_serve_one(const struct http_config *cfg, int fd_in, int fd_out);
 /* Request accessors (values decoded by libmicrohttpd; NULL when absent). */
 const char *rq_query(request *rq, const char *name);
 const char *rq_header(request *rq, const char *name);
+/* Every query argument in the order sent, to fn (value NULL for a bare name). */
+void rq_each_query(request *rq, void (*fn)(const char *name, const char *value, void *arg), void *arg);
 const char *rq_cookie(request *rq, const char *name);
 const char *rq_form(request *rq, const char *name);
 /* A form field with its length (an uploaded file may hold NUL bytes); NULL when absent. */
