@@ -63,12 +63,17 @@ goals=$(sqlite3 "$DB" 'SELECT count(*) FROM goals')
 
 bench_cpu_busy
 
-# --- 2. Tandem: serve, sign in, fetch the page once, then wrk ----------------------------
-bench_serve "$DB"
+# --- 2. Tandem: serve, sign in, fetch the page once, then wrk: cold (every request renders the page: --no-cache),
+# then warm (the render cache answers a page asked for again before anything changed) ------------------------------
+bench_serve "$DB" --no-cache
 bench_fetch "$PAGE" "$OUT/page.html"
 grep -qi '<html' "$OUT/page.html" || die "GET $PAGE did not answer an HTML page (see $OUT/page.html)"
 page_bytes=$(wc -c <"$OUT/page.html")
 page_goals=$(grep -o 'goal [0-9][0-9][0-9][0-9])' "$OUT/page.html" | sort -u | wc -l)
+bench_tandem "$PAGE" tandem-cold
+cleanup
+bench_serve "$DB"
+bench_fetch "$PAGE" "$OUT/page-warm.html"
 bench_tandem "$PAGE" tandem
 cleanup
 
@@ -84,11 +89,13 @@ f_bytes=$(field "$OUT/fossil-1.txt" bytes)
 	echo "Each server ran $RUNS times; the table shows the run with the median req/s."
 	echo
 	bench_header
-	bench_row "tandem GET $PAGE" "$page_bytes" tandem
+	bench_row "tandem GET $PAGE, cold (--no-cache)" "$page_bytes" tandem-cold
+	bench_row "tandem GET $PAGE, warm (render cache)" "$page_bytes" tandem
 	bench_row "fossil ticket report ($N tickets)" "$f_bytes" fossil
 	bench_row "nginx, the same bytes (static)" "$page_bytes" nginx
 	echo
-	bench_ratio "tandem/fossil" tandem fossil
-	bench_ratio "tandem/nginx " tandem nginx
-	echo "req/s of every run: tandem $(each "$OUT/tandem.runs"); fossil $(each "$OUT/fossil.runs"); nginx $(each "$OUT/nginx.runs")"
+	bench_ratio "tandem cold/fossil" tandem-cold fossil
+	bench_ratio "tandem warm/fossil" tandem fossil
+	bench_ratio "tandem warm/nginx " tandem nginx
+	echo "req/s of every run: tandem cold $(each "$OUT/tandem-cold.runs"); warm $(each "$OUT/tandem.runs"); fossil $(each "$OUT/fossil.runs"); nginx $(each "$OUT/nginx.runs")"
 } | tee "$OUT/table.txt"

@@ -35,7 +35,9 @@ bench_cpu_busy() {
 
 # Serve DB and sign in as the demo's PM: sets server_pid and cookie.
 bench_serve() {
-	"$TANDEM" serve --db "$1" --port "$PORT" --threads "$THREADS" --quiet >"$OUT/serve.log" 2>&1 &
+	local db=$1
+	shift
+	"$TANDEM" serve --db "$db" --port "$PORT" --threads "$THREADS" --quiet "$@" >"$OUT/serve.log" 2>&1 &
 	server_pid=$!
 	for _ in $(seq 50); do
 		curl -sf "$BASE/healthz" >/dev/null 2>&1 && break
