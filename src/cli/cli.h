@@ -37,6 +37,10 @@ db *workspace_open_checked(const char *path, bool migrate);
 db *workspace_open_from(const char *path, bool migrate, bool verify, int *from);
 /* Create (or open empty) and migrate a new workspace; NULL when it already holds data. */
 db *workspace_create(const char *path);
+/* A one-shot command's start: the program's (app_init), then the workspace at path; NULL after a message, the
+ * program ended again. workspace_end closes the workspace and ends the program. */
+db *workspace_start(const char *path);
+void workspace_end(db *d);
 /* Remove a workspace file and what the database keeps beside it (a scratch copy made on the way). */
 void workspace_remove(const char *path);
 

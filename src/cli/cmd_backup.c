@@ -34,37 +34,34 @@ int cmd_backup(int argc, char **argv)
 		fprintf(stderr, "tandem backup: %s exists; choose another file, or --force to replace it\n", to);
 		return 1;
 	}
-	if (app_init() < 0)
+	db *d = workspace_start(from);
+	if (!d)
 		return 1;
 	int rc = 1;
-	db *d = workspace_open(from, false);
-	if (d) {
-		char tmp[4200];
-		snprintf(tmp, sizeof tmp, "%s.partial-%ld", to, (long)getpid());
-		const char *err = NULL;
-		if (db_copy_to(d, tmp, &err) < 0)
-			fprintf(stderr, "tandem backup: the copy of %s could not be made: %s\n", from, err);
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.partial-%ld", to, (long)getpid());
+	const char *err = NULL;
+	if (db_copy_to(d, tmp, &err) < 0)
+		fprintf(stderr, "tandem backup: the copy of %s could not be made: %s\n", from, err);
+	else {
+		db *copy = db_open(tmp, DB_OPEN_EXISTING, &err);
+		int schema = copy ? migrate_current(copy) : -1;
+		bool sound = copy && db_intact(copy);
+		db_close(copy);
+		if (!sound)
+			fprintf(stderr, "tandem backup: the copy did not read back sound; %s is unchanged\n", to);
+		else if (rename(tmp, to) != 0)
+			perror("tandem backup: rename");
 		else {
-			db *copy = db_open(tmp, DB_OPEN_EXISTING, &err);
-			int schema = copy ? migrate_current(copy) : -1;
-			bool sound = copy && db_intact(copy);
-			db_close(copy);
-			if (!sound)
-				fprintf(stderr, "tandem backup: the copy did not read back sound; %s is unchanged\n", to);
-			else if (rename(tmp, to) != 0)
-				perror("tandem backup: rename");
-			else {
-				struct stat st;
-				stat(to, &st);
-				printf("Backed up %s to %s (schema %d, %.1f MB, integrity checked)\n", from, to, schema,
-				       (double)st.st_size / 1e6);
-				rc = 0;
-			}
+			struct stat st;
+			stat(to, &st);
+			printf("Backed up %s to %s (schema %d, %.1f MB, integrity checked)\n", from, to, schema,
+			       (double)st.st_size / 1e6);
+			rc = 0;
 		}
-		workspace_remove(tmp);
-		db_close(d);
 	}
-	app_shutdown();
+	workspace_remove(tmp);
+	workspace_end(d);
 	return rc;
 }
 

@@ -11,13 +11,9 @@
 
 static int strategy_brief(const char *path)
 {
-	if (app_init() < 0)
+	db *d = workspace_start(path);
+	if (!d)
 		return 1;
-	db *d = workspace_open(path, false);
-	if (!d) {
-		app_shutdown();
-		return 1;
-	}
 	char today[11];
 	today_ymd(today);
 	db_begin_read(d);
@@ -25,8 +21,7 @@ static int strategy_brief(const char *path)
 	db_rollback(d);
 	fputs(md, stdout);
 	free(md);
-	db_close(d);
-	app_shutdown();
+	workspace_end(d);
 	return 0;
 }
 
@@ -42,13 +37,9 @@ int cmd_deck(int argc, char **argv)
 		        pos[0]);
 		return 2;
 	}
-	if (app_init() < 0)
+	db *d = workspace_start(workspace_path(opt_get(o, COUNT(o), "--db")));
+	if (!d)
 		return 1;
-	db *d = workspace_open(workspace_path(opt_get(o, COUNT(o), "--db")), false);
-	if (!d) {
-		app_shutdown();
-		return 1;
-	}
 	char today[11];
 	today_ymd(today);
 	arena *a = arena_new();
@@ -60,8 +51,7 @@ int cmd_deck(int argc, char **argv)
 	fputs(buf_str(&out), stdout);
 	buf_free(&out);
 	arena_free(a);
-	db_close(d);
-	app_shutdown();
+	workspace_end(d);
 	return 0;
 }
 
@@ -80,13 +70,9 @@ int cmd_brief(int argc, char **argv)
 		                "strategy\n");
 		return 2;
 	}
-	if (app_init() < 0)
+	db *d = workspace_start(workspace_path(opt_get(o, COUNT(o), "--db")));
+	if (!d)
 		return 1;
-	db *d = workspace_open(workspace_path(opt_get(o, COUNT(o), "--db")), false);
-	if (!d) {
-		app_shutdown();
-		return 1;
-	}
 	char today[11];
 	today_ymd(today);
 	buf md;
@@ -110,7 +96,6 @@ int cmd_brief(int argc, char **argv)
 	}
 	arena_free(a);
 	buf_free(&md);
-	db_close(d);
-	app_shutdown();
+	workspace_end(d);
 	return rc < 0 ? 1 : 0;
 }

@@ -24,24 +24,21 @@ int cmd_export_json(int argc, char **argv)
 		fprintf(stderr, "tandem export json: unexpected argument '%s'; the bundle goes to stdout\n", pos[0]);
 		return 2;
 	}
-	if (app_init() < 0)
+	db *d = workspace_start(workspace_path(opt_get(o, COUNT(o), "--db")));
+	if (!d)
 		return 1;
 	int rc = 1;
-	db *d = workspace_open(workspace_path(opt_get(o, COUNT(o), "--db")), false);
-	if (d) {
-		char now[21];
-		now_rfc3339(now);
-		struct err e = {0};
-		if (db_begin_read(d) != DB_OK)
-			fprintf(stderr, "tandem export: the workspace is busy: %s\n", db_errmsg(d));
-		else if (bundle_export(d, stdout, opt_get(o, COUNT(o), "--include-secrets") != NULL, now, &e) < 0)
-			fprintf(stderr, "tandem export: %s\n", e.message);
-		else
-			rc = 0;
-		db_rollback(d);
-		db_close(d);
-	}
-	app_shutdown();
+	char now[21];
+	now_rfc3339(now);
+	struct err e = {0};
+	if (db_begin_read(d) != DB_OK)
+		fprintf(stderr, "tandem export: the workspace is busy: %s\n", db_errmsg(d));
+	else if (bundle_export(d, stdout, opt_get(o, COUNT(o), "--include-secrets") != NULL, now, &e) < 0)
+		fprintf(stderr, "tandem export: %s\n", e.message);
+	else
+		rc = 0;
+	db_rollback(d);
+	workspace_end(d);
 	return rc;
 }
 

@@ -28,13 +28,9 @@ int cmd_digest(int argc, char **argv)
 		fprintf(stderr, "tandem digest: --send needs --smtp smtp://host[:port] (or smtps://) and --mail-from ADDR\n");
 		return 2;
 	}
-	if (app_init() < 0)
+	db *d = workspace_start(workspace_path(opt_get(o, COUNT(o), "--db")));
+	if (!d)
 		return 1;
-	db *d = workspace_open(workspace_path(opt_get(o, COUNT(o), "--db")), false);
-	if (!d) {
-		app_shutdown();
-		return 1;
-	}
 	char today[11];
 	today_ymd(today);
 	int rc = 0;
@@ -55,7 +51,7 @@ int cmd_digest(int argc, char **argv)
 			rc = 1;
 		} else {
 			json_t *items = notifications_unmailed(d, u.id, NULL);
-			char *md = digest_markdown(d, u.name, today, items, base);
+			char *md = digest_markdown(u.name, today, items, base);
 			fputs(md ? md : "Nothing to tell: no unread notification.\n", stdout);
 			free(md);
 			json_decref(items);
@@ -63,7 +59,6 @@ int cmd_digest(int argc, char **argv)
 		db_rollback(d);
 		arena_free(a);
 	}
-	db_close(d);
-	app_shutdown();
+	workspace_end(d);
 	return rc;
 }

@@ -23,12 +23,7 @@ static db *open_for(const char *cmd, const char *what, int argc, char **argv, st
 		return NULL;
 	}
 	*rc = 1;
-	if (app_init() < 0)
-		return NULL;
-	db *d = workspace_open(workspace_path(opt_get(o, no, "--db")), false);
-	if (!d)
-		app_shutdown();
-	return d;
+	return workspace_start(workspace_path(opt_get(o, no, "--db")));
 }
 
 int cmd_prfaq(int argc, char **argv)
@@ -52,8 +47,7 @@ int cmd_prfaq(int argc, char **argv)
 	else
 		fputs(buf_str(&md), stdout);
 	buf_free(&md);
-	db_close(d);
-	app_shutdown();
+	workspace_end(d);
 	return rc < 0 ? 1 : 0;
 }
 
@@ -77,8 +71,7 @@ int cmd_notes(int argc, char **argv)
 		free(md);
 		json_decref(notes);
 	}
-	db_close(d);
-	app_shutdown();
+	workspace_end(d);
 	return notes ? 0 : 1;
 }
 
@@ -152,7 +145,6 @@ int cmd_battlecard(int argc, char **argv)
 	}
 	rc = card ? 0 : 1;
 	json_decref(card);
-	db_close(d);
-	app_shutdown();
+	workspace_end(d);
 	return rc;
 }

@@ -151,3 +151,19 @@ void workspace_remove(const char *path)
 	snprintf(side, sizeof side, "%s-shm", path);
 	unlink(side);
 }
+
+db *workspace_start(const char *path)
+{
+	if (app_init() < 0)
+		return NULL;
+	db *d = workspace_open(path, false);
+	if (!d)
+		app_shutdown();
+	return d;
+}
+
+void workspace_end(db *d)
+{
+	db_close(d);
+	app_shutdown();
+}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "brief.h"
 #include "model/entity.h"
 #include "model/notifications.h"
 #include "platform/buf.h"
@@ -35,21 +36,7 @@ static const struct {
 	{"webhook_failed", "Webhooks that gave up"},
 };
 
-/* Text as Markdown shows it literally, on one line. */
-static void md_text(buf *b, const char *s)
-{
-	for (const char *p = s ? s : ""; *p; p++) {
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			buf_add(b, " ", 1);
-		else if (strchr("\\`*_[]<>#|!~", *p)) {
-			buf_add(b, "\\", 1);
-			buf_add(b, p, 1);
-		} else
-			buf_add(b, p, 1);
-	}
-}
-
-static void line(db *d, buf *b, json_t *n, const char *base_url)
+static void line(buf *b, json_t *n, const char *base_url)
 {
 	const char *type = jget_str(n, "type"), *actor = jget_str(n, "actor");
 	const struct entity *e = entity_find(jget_str(n, "kind"));
@@ -61,33 +48,32 @@ static void line(db *d, buf *b, json_t *n, const char *base_url)
 	buf_lit(b, "- ");
 	if (actor) {
 		buf_lit(b, "**");
-		md_text(b, actor);
+		brief_md_text(b, actor);
 		buf_lit(b, "** ");
 	}
 	size_t vl = strlen(verb);
 	bool state = vl < 2 || strcmp(verb + vl - 2, "ed") != 0; /* "in review": a state it moved to, not a deed */
 	buf_rawf(b, "%s %s “", state ? "moved" : verb, e ? e->one : "object");
-	md_text(b, jget_str(n, "title"));
+	brief_md_text(b, jget_str(n, "title"));
 	buf_lit(b, "”");
 	if (state)
 		buf_rawf(b, " to %s", verb);
 	const char *msg = jget_str(json_object_get(n, "changes"), "message");
 	if (msg) {
 		buf_lit(b, ": ");
-		md_text(b, msg);
+		brief_md_text(b, msg);
 	}
-	(void)d;
 	buf_rawf(b, " — %s/%s/%lld\n", base_url ? base_url : "", jget_str(n, "kind"), jget_int(n, "object_id"));
 }
 
-char *digest_markdown(db *d, const char *name, const char *date, json_t *items, const char *base_url)
+char *digest_markdown(const char *name, const char *date, json_t *items, const char *base_url)
 {
 	if (!json_array_size(items))
 		return NULL;
 	buf b;
 	buf_init(&b);
 	buf_lit(&b, "# Tandem digest for ");
-	md_text(&b, name);
+	brief_md_text(&b, name);
 	buf_rawf(&b, " — %s\n\n%zu thing%s to hear of", date, json_array_size(items), json_array_size(items) == 1 ? "" : "s");
 	buf_rawf(&b, "; your inbox: %s/inbox\n", base_url ? base_url : "");
 	for (size_t s = 0; s < COUNT(sections); s++) {
@@ -99,7 +85,7 @@ char *digest_markdown(db *d, const char *name, const char *date, json_t *items, 
 				continue;
 			if (!shown++)
 				buf_rawf(&b, "\n## %s\n\n", sections[s].heading);
-			line(d, &b, n, base_url);
+			line(&b, n, base_url);
 		}
 	}
 	char *out = xstrdup(buf_str(&b));
@@ -159,7 +145,7 @@ char *digest_mail(const char *from, const char *to, const char *to_name, const c
 static int mail_one(db *d, const char *smtp, const char *from, json_t *u, json_t *items, const char *subject,
                     const char *today, bool digest, const char *base_url)
 {
-	char *md = digest_markdown(d, jget_str(u, "name"), today, items, base_url);
+	char *md = digest_markdown(jget_str(u, "name"), today, items, base_url);
 	if (!md)
 		return digest && db_begin(d) == DB_OK && notify_digest_done(d, jget_int(u, "id"), today) == 0 &&
 		               db_commit(d) == DB_OK

@@ -7,7 +7,7 @@
 
 /* The digest of items (notifications as notifications_list gives them) for name on date, as Markdown (new); NULL
  * when there is nothing to tell. base_url ("https://tandem.example.com", or NULL) makes the links absolute. */
-char *digest_markdown(db *d, const char *name, const char *date, json_t *items, const char *base_url);
+char *digest_markdown(const char *name, const char *date, json_t *items, const char *base_url);
 /* A whole RFC 5322 message (new): headers made safe, the text as UTF-8 plain text, CRLF lines. */
 char *digest_mail(const char *from, const char *to, const char *to_name, const char *subject, const char *text);
 /* Mail what is due now through smtp from from: the digest of every digest user not mailed today (when digests),

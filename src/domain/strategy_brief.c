@@ -46,6 +46,29 @@ static int progress(json_t *g)
 	return (int)lround(fmax(0, p) * 100);
 }
 
+/* Strings as Markdown text: "a", "a and b", "a, b and c". */
+static void and_list(buf *md, json_t *strings)
+{
+	size_t k, n = json_array_size(strings);
+	json_t *s;
+	json_array_foreach(strings, k, s)
+	{
+		if (k)
+			buf_raw(md, k + 1 == n ? " and " : ", ");
+		brief_md_text(md, json_string_value(s));
+	}
+}
+
+/* " (text)", or nothing when there is no text. */
+static void aside(buf *md, const char *text)
+{
+	if (!text)
+		return;
+	buf_lit(md, " (");
+	brief_md_text(md, text);
+	buf_lit(md, ")");
+}
+
 static void strategy_md(db *d, buf *md)
 {
 	json_t *st = strategy_get(d);
@@ -137,22 +160,12 @@ static void plan_md(db *d, buf *md)
 		buf_rawf(md, "%zu. **", i + 1);
 		brief_md_text(md, jget_str(f, "title"));
 		buf_lit(md, "**");
-		if (jget_str(f, "period")) {
-			buf_lit(md, " (");
-			brief_md_text(md, jget_str(f, "period"));
-			buf_lit(md, ")");
-		}
+		aside(md, jget_str(f, "period"));
 		buf_lit(md, " — why: ");
-		json_t *goals = json_object_get(f, "goals"), *g;
-		size_t k;
+		json_t *goals = json_object_get(f, "goals");
 		if (json_array_size(goals)) {
 			buf_lit(md, "serves ");
-			json_array_foreach(goals, k, g)
-			{
-				if (k)
-					buf_raw(md, k + 1 == json_array_size(goals) ? " and " : ", ");
-				brief_md_text(md, json_string_value(g));
-			}
+			and_list(md, goals);
 		} else
 			buf_lit(md, "no goal linked yet");
 		long long ins = jget_int(f, "insights"), acc = jget_int(f, "accounts");
@@ -199,11 +212,7 @@ static void launches_md(db *d, buf *md, const char *today)
 		buf_rawf(md, "- %s, tier %lld: **", jget_str(l, "launch_date"), jget_int(l, "tier"));
 		brief_md_text(md, jget_str(l, "title"));
 		buf_lit(md, "**");
-		if (jget_str(l, "owner")) {
-			buf_lit(md, " (");
-			brief_md_text(md, jget_str(l, "owner"));
-			buf_lit(md, ")");
-		}
+		aside(md, jget_str(l, "owner"));
 		if (!str_empty(jget_str(l, "summary"))) {
 			buf_lit(md, " — ");
 			brief_md_paragraph(md, jget_str(l, "summary"), 300);
@@ -246,16 +255,10 @@ static void wins_md(db *d, buf *md)
 		buf_lit(md, "- **");
 		brief_md_text(md, jget_str(w, "title"));
 		buf_lit(md, "**");
-		json_t *names = json_object_get(w, "thanks_names"), *n;
-		size_t k;
+		json_t *names = json_object_get(w, "thanks_names");
 		if (json_array_size(names)) {
 			buf_lit(md, " — thanks to ");
-			json_array_foreach(names, k, n)
-			{
-				if (k)
-					buf_raw(md, k + 1 == json_array_size(names) ? " and " : ", ");
-				brief_md_text(md, json_string_value(n));
-			}
+			and_list(md, names);
 		}
 		buf_lit(md, "\n");
 	}

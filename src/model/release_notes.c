@@ -2,7 +2,7 @@
  * shipped release but the declined), each with the approved benefit message that speaks for it where one exists, and
  * the segment it speaks to (the message's, else that of the first persona the feature serves). */
 #include "release_notes.h"
-#include "platform/db.h"
+#include "rows.h"
 
 #define BENEFIT_OF(col)                                                                                              \
 	"(SELECT m." col " FROM messages m JOIN message_features mf ON mf.message_id = m.id WHERE mf.feature_id = f.id "  \
@@ -10,43 +10,22 @@
 
 json_t *release_notes_rows(db *d, long long release_id)
 {
-	json_t *out = json_array();
-	db_stmt *s = db_q(
+	return rows_json(db_q(
 	    d,
-	    "SELECT f.id, f.title, f.description, " BENEFIT_OF("text") ", seg.id, seg.name FROM features f "
-	    "JOIN releases r ON r.id = f.release_id "
+	    "SELECT f.id AS feature_id, f.title, f.description, " BENEFIT_OF("text") " AS benefit, seg.id AS segment_id, "
+	    "seg.name AS segment FROM features f JOIN releases r ON r.id = f.release_id "
 	    "LEFT JOIN segments seg ON seg.id = coalesce(" BENEFIT_OF("segment_id") ", (SELECT p.segment_id FROM "
 	    "feature_personas fp JOIN personas p ON p.id = fp.persona_id WHERE fp.feature_id = f.id ORDER BY p.segment_id "
 	    "LIMIT 1)) "
 	    "WHERE f.release_id = ? AND f.merged_into IS NULL AND f.status <> 'declined' "
 	    "AND (f.status = 'shipped' OR r.status = 'shipped') ORDER BY seg.name IS NULL, seg.name, f.id",
-	    "i", release_id);
-	while (s && db_step(s) == DB_ROW) {
-		json_t *o = json_pack("{sIss}", "feature_id", (json_int_t)db_col_int(s, 0), "title", db_col_text(s, 1));
-		json_object_set_new(o, "description", db_col_null(s, 2) ? json_null() : json_string(db_col_text(s, 2)));
-		json_object_set_new(o, "benefit", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
-		json_object_set_new(o, "segment_id", db_col_null(s, 4) ? json_null() : json_integer(db_col_int(s, 4)));
-		json_object_set_new(o, "segment", db_col_null(s, 5) ? json_null() : json_string(db_col_text(s, 5)));
-		json_array_append_new(out, o);
-	}
-	db_done(s);
-	return out;
+	    "i", release_id));
 }
 
 json_t *releases_shipped(db *d, int limit)
 {
-	json_t *out = json_array();
-	db_stmt *s = db_q(d, "SELECT id, name, target_date, description, updated_at, created_at FROM releases "
-	                     "WHERE status = 'shipped' "
-	                     "ORDER BY target_date DESC, id DESC LIMIT ?",
-	                  "i", (long long)limit);
-	while (s && db_step(s) == DB_ROW) {
-		json_t *o = json_pack("{sIssss?ss?ss?}", "id", (json_int_t)db_col_int(s, 0), "name", db_col_text(s, 1),
-		                      "target_date", db_col_text(s, 2), "updated_at", db_col_text(s, 4), "created_at",
-		                      db_col_text(s, 5));
-		json_object_set_new(o, "description", db_col_null(s, 3) ? json_null() : json_string(db_col_text(s, 3)));
-		json_array_append_new(out, o);
-	}
-	db_done(s);
-	return out;
+	return rows_json(db_q(d,
+	                      "SELECT id, name, target_date, description, updated_at, created_at FROM releases "
+	                      "WHERE status = 'shipped' ORDER BY target_date DESC, id DESC LIMIT ?",
+	                      "i", (long long)limit));
 }

@@ -1,36 +1,11 @@
 /* strategy_brief.c — the rows the strategy brief is made of: the goals with their owners, the plan's features with
  * the goals they serve and the customers who asked, the releases and launches ahead, the approved positioning. */
 #include "strategy_brief.h"
-#include "platform/db.h"
-
-/* A column as JSON: its number, its text, or null. */
-static json_t *col(db_stmt *s, int i)
-{
-	switch (db_col_type(s, i)) {
-	case DB_T_INT: return json_integer(db_col_int(s, i));
-	case DB_T_REAL: return json_real(db_col_double(s, i));
-	case DB_T_TEXT: return json_string(db_col_text(s, i));
-	default: return json_null();
-	}
-}
-
-/* Every row of s as an object of its columns (named as the statement names them); s is done. */
-static json_t *rows(db_stmt *s)
-{
-	json_t *out = json_array();
-	while (s && db_step(s) == DB_ROW) {
-		json_t *o = json_object();
-		for (int i = 0; i < db_col_count(s); i++)
-			json_object_set_new(o, db_col_name(s, i), col(s, i));
-		json_array_append_new(out, o);
-	}
-	db_done(s);
-	return out;
-}
+#include "rows.h"
 
 json_t *strategy_brief_goals(db *d)
 {
-	return rows(db_q(d,
+	return rows_json(db_q(d,
 	                 "SELECT g.id, g.title, g.why, g.metric, g.unit, g.baseline, g.current, g.target, g.due, g.status, "
 	                 "pm.name AS pm_owner, pmm.name AS pmm_owner FROM goals g "
 	                 "LEFT JOIN users pm ON pm.id = g.pm_owner LEFT JOIN users pmm ON pmm.id = g.pmm_owner "
@@ -40,7 +15,7 @@ json_t *strategy_brief_goals(db *d)
 
 json_t *strategy_brief_plan(db *d)
 {
-	json_t *out = rows(db_q(
+	json_t *out = rows_json(db_q(
 	    d,
 	    "SELECT f.id, f.title, f.status, f.period, "
 	    "(SELECT count(*) FROM feature_insights fi WHERE fi.feature_id = f.id) AS insights, "
@@ -66,7 +41,7 @@ json_t *strategy_brief_plan(db *d)
 
 json_t *strategy_brief_releases(db *d)
 {
-	return rows(db_q(d,
+	return rows_json(db_q(d,
 	                 "SELECT r.id, r.name, r.target_date, r.status, (SELECT count(*) FROM features f WHERE "
 	                 "f.release_id = r.id AND f.merged_into IS NULL AND f.status <> 'declined') AS features FROM releases r "
 	                 "WHERE r.status IN ('planned', 'in_progress') ORDER BY r.target_date, r.id",
@@ -75,7 +50,7 @@ json_t *strategy_brief_releases(db *d)
 
 json_t *strategy_brief_launches(db *d, const char *today)
 {
-	return rows(db_q(d,
+	return rows_json(db_q(d,
 	                 "SELECT l.id, l.title, l.tier, l.launch_date, l.status, l.summary, u.name AS owner FROM launches l "
 	                 "LEFT JOIN users u ON u.id = l.owner WHERE l.status IN ('planning', 'ready') "
 	                 "AND l.launch_date >= ? ORDER BY l.launch_date, l.id",
@@ -84,7 +59,7 @@ json_t *strategy_brief_launches(db *d, const char *today)
 
 json_t *strategy_brief_positioning(db *d)
 {
-	return rows(db_q(d,
+	return rows_json(db_q(d,
 	                 "SELECT m.id, m.text, m.for AS for_whom, m.category, m.benefit, m.unlike, m.differentiator, "
 	                 "s.name AS segment FROM messages m LEFT JOIN segments s ON s.id = m.segment_id "
 	                 "WHERE m.level = 'positioning' AND m.status = 'approved' ORDER BY s.name, m.id",

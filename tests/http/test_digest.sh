@@ -29,8 +29,11 @@ expect "serve --smtp without --mail-from: exit 2" 2 "$?"
 check "... saying what is missing" contains "$TMP/serve.err" "--mail-from"
 
 # --- the preference
+oneshot GET "/api/v1/users/$PMM_ID" "$PMM"
+jget "$TMP/b" 'delete j.notify; JSON.stringify(j)' > "$TMP/user-before"
 BODY='{"notify":"immediate"}' oneshot POST "/api/v1/users/$PMM_ID/notify" "$J" "$PMM"
 expect "the pmm chooses immediate: 200" "200 immediate" "$STATUS $(jget "$TMP/b" j.notify)"
+expect "... nothing else of the person changed" "$(cat "$TMP/user-before")" "$(jget "$TMP/b" 'delete j.notify; JSON.stringify(j)')"
 BODY='{"notify":"none"}' oneshot POST "/api/v1/users/$PMM_ID/notify" "$J" "$PM"
 expect "... the pm may not choose for the pmm: 403" 403 "$STATUS"
 BODY='{"notify":"none"}' oneshot POST "/api/v1/users/$V_ID/notify" "$J" "$ADMIN"
